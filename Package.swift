@@ -1,0 +1,37 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Pouch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pouch", targets: ["pouch"]),
+        .library(name: "PouchCore", targets: ["PouchCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The cable model, its formats and validation: pure, no I/O.
+        .target(name: "PouchCore", swiftSettings: swiftSettings),
+        // Reading the real-cable corpus and its ground truth; scoring a parser against it.
+        .target(name: "PouchCorpus", dependencies: ["PouchCore"], swiftSettings: swiftSettings),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "pouch",
+            dependencies: [
+                "PouchCore",
+                "PouchCorpus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PouchCoreTests", dependencies: ["PouchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PouchCorpusTests", dependencies: ["PouchCorpus", "PouchCore"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,86 @@
+/// Turns the bytes of a cable file into clean text: UTF-8 when the bytes are valid UTF-8,
+/// otherwise Windows-1252 (a superset of the Latin-1 that old telegrams use); line ends
+/// normalised to `\n`; control characters, byte-order marks and stray pilcrows dropped.
+public enum TextDecoding {
+    /// What was learnt while decoding.
+    public struct Result: Sendable {
+        public var text: String
+        /// `utf-8` or `windows-1252`.
+        public var encoding: String
+    }
+
+    /// Decodes `bytes`, or throws `CableParseError` when they are not text at all.
+    public static func decode(_ bytes: some Collection<UInt8>, fileName: String? = nil) throws(CableParseError) -> Result {
+        guard !bytes.isEmpty else {
+            throw CableParseError(file: fileName, line: 1, column: 1, message: "the file is empty")
+        }
+        var controls = 0
+        var nuls = 0
+        for byte in bytes where byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C {
+            controls += 1
+            if byte == 0 { nuls += 1 }
+        }
+        // Real cables carry the odd stray byte; binary files carry many, and NULs.
+        if nuls > 0 && nuls * 200 > bytes.count || controls * 20 > bytes.count {
+            throw CableParseError(
+                file: fileName, line: 1, column: 1,
+                message: "not a text file: \(controls) of \(bytes.count) bytes are control characters")
+        }
+        var encoding = "utf-8"
+        var decoded: String
+        if let text = String(validating: bytes, as: UTF8.self) {
+            decoded = text
+        } else {
+            encoding = "windows-1252"
+            decoded = decodeWindows1252(bytes)
+        }
+        return Result(text: clean(decoded), encoding: encoding)
+    }
+
+    /// Line ends to `\n`, tabs to spaces, other control and format characters removed.
+    static func clean(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0D:
+                scalars.append("\n")
+                previousWasCR = true
+                continue
+            case 0x0A:
+                if !previousWasCR { scalars.append("\n") }
+            case 0x09:
+                scalars.append(" ")
+            case 0x0C, 0x0B, 0x85, 0x2028, 0x2029:
+                scalars.append("\n")
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0xFFFD:
+                break
+            default:
+                scalars.append(scalar)
+            }
+            previousWasCR = false
+        }
+        return String(scalars)
+    }
+
+    /// Windows-1252: Latin-1 with printable characters in 0x80…0x9F.
+    static func decodeWindows1252(_ bytes: some Collection<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if (0x80..<0xA0).contains(byte) {
+                let mapped = windows1252High[Int(byte - 0x80)]
+                if mapped != 0, let scalar = Unicode.Scalar(mapped) { scalars.append(scalar) }
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return String(scalars)
+    }
+
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+}

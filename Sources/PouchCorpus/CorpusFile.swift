@@ -1,0 +1,32 @@
+import Foundation
+
+/// One cable file of a corpus directory, loaded into memory.
+public struct CorpusFile: Sendable {
+    public var url: URL
+    public var bytes: [UInt8]
+
+    public var name: String { url.lastPathComponent }
+    /// The file name without extension: the reference ID in the shared corpus.
+    public var stem: String { url.deletingPathExtension().lastPathComponent }
+
+    /// The `.txt` files of a directory, sorted by name.
+    public static func loadDirectory(_ directory: URL) throws -> [CorpusFile] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".txt") }
+            .sorted()
+        return try names.map { name in
+            let url = directory.appendingPathComponent(name)
+            return CorpusFile(url: url, bytes: Array(try Data(contentsOf: url)))
+        }
+    }
+
+    /// The shared corpus: `$POUCH_CORPUS`, else `../shared/corpus` beside the checkout.
+    public static func sharedCorpusDirectory(relativeTo sourceFile: String = #filePath) -> URL {
+        if let path = ProcessInfo.processInfo.environment["POUCH_CORPUS"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        // Sources/PouchCorpus/CorpusFile.swift → checkout → ../shared/corpus
+        let checkout = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return checkout.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    }
+}

@@ -1,0 +1,167 @@
+import ArgumentParser
+import Foundation
+import PouchCore
+
+struct CableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cable",
+        abstract: "Parse, validate, render and draft cables.",
+        subcommands: [Parse.self, Lint.self, Render.self, Draft.self]
+    )
+
+    struct Parse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Parse cables (canonical, raw telegram or WikiLeaks text) and print them.",
+            discussion: "With --json, prints one JSON object per file and line; a file that cannot be parsed gets {\"file\", \"error\"} and the run goes on. Exits 1 if any file failed.")
+
+        @Argument(help: "Cable files.") var files: [String]
+        @Flag(help: "Print one JSON object per line.") var json = false
+
+        func run() async throws {
+            var failed = false
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for file in files {
+                switch readDocument(file) {
+                case .success(let document):
+                    if json {
+                        let data = try encoder.encode(CableRecord(document))
+                        printLine(String(decoding: data, as: UTF8.self))
+                    } else {
+                        printLine(summary(document))
+                    }
+                case .failure(let error):
+                    failed = true
+                    if json {
+                        let data = try encoder.encode(["file": file, "error": error.message, "line": String(error.line)])
+                        printLine(String(decoding: data, as: UTF8.self))
+                    } else {
+                        printError(error.description)
+                    }
+                }
+            }
+            if failed { throw ExitCode(1) }
+        }
+
+        func summary(_ document: CableDocument) -> String {
+            let record = CableRecord(document)
+            var lines = ["\(document.fileName ?? "-"): \(record.refid ?? "(no reference ID)")"]
+            lines.append("  date:           \(record.date ?? "unknown")\(record.dateSource.map { $0 == "dtg" ? "" : " (from \($0))" } ?? "")")
+            lines.append("  origin:         \(record.origin ?? "unknown")\(record.originInferred ? " (inferred)" : "")")
+            lines.append("  classification: \(([record.classification] + record.caveats).joined(separator: "//"))")
+            lines.append("  tags:           \(record.tags.joined(separator: " "))")
+            lines.append("  subject:        \(record.subject)")
+            lines.append("  paragraphs:     \(record.paragraphs.count), \(record.wordCount) words")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    struct Lint: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check cables against the telegram rules.",
+            discussion: "Prints FILE:LINE:COLUMN: error|warning: message for each problem. Exits 1 on any error.")
+
+        @Argument(help: "Cable or draft files.") var files: [String]
+
+        func run() async throws {
+            var errors = 0
+            var warnings = 0
+            for file in files {
+                switch readDocument(file) {
+                case .success(let document):
+                    for diagnostic in CableLinter().lint(document) {
+                        printLine(diagnostic.formatted(file: file))
+                        if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
+                    }
+                case .failure(let error):
+                    printLine(error.description)
+                    errors += 1
+                }
+            }
+            if errors + warnings > 0 {
+                printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            }
+            if errors > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Render: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a cable in Pouch's canonical text form.")
+
+        @Argument(help: "A cable or draft file.") var file: String
+
+        func run() async throws {
+            switch readDocument(file) {
+            case .success(let document):
+                print(CableRenderer().render(document.cable), terminator: "")
+            case .failure(let error):
+                printError(error.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Draft: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Turn a typed draft (header lines, blank line, paragraphs) into a validated cable.",
+            discussion: "Lint errors stop the draft. The cable is printed in canonical form, or written to --output.")
+
+        @Argument(help: "The draft file.") var file: String
+        @Option(help: "The telegram serial number to give the cable.") var serial: Int?
+        @Option(help: "Where to write the cable (default: standard output). Written only if the draft is valid.")
+        var output: String?
+
+        func run() async throws {
+            let now = Date()
+            let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now)
+            let defaults = DraftParser.Defaults(
+                dateTimeGroup: DateTimeGroup(year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!),
+                serial: serial)
+            let document: CableDocument
+            switch readDocument(file, draftDefaults: defaults) {
+            case .success(let value): document = value
+            case .failure(let error):
+                printError(error.description)
+                throw ExitCode(1)
+            }
+            let diagnostics = CableLinter().lint(document)
+            for diagnostic in diagnostics { printError(diagnostic.formatted(file: file)) }
+            if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            let text = CableRenderer().render(document.cable)
+            if let output {
+                try writeAtomically(text, to: output)
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}
+
+/// Reads and parses a file; I/O problems become parse errors naming the file.
+func readDocument(_ path: String, draftDefaults: DraftParser.Defaults = DraftParser.Defaults()) -> Result<CableDocument, CableParseError> {
+    let data: Data
+    do {
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        return .failure(CableParseError(file: path, line: 1, column: 1, message: "cannot read the file: \((error as NSError).localizedDescription)"))
+    }
+    return Result { () throws(CableParseError) in try CableReading.read(bytes: data, fileName: path, draftDefaults: draftDefaults) }
+}
+
+/// Writes through a temporary file and a rename, so a failure never leaves half a file.
+func writeAtomically(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    do {
+        try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+        throw ValidationError("\(path): cannot write: \((error as NSError).localizedDescription)")
+    }
+}
+
+func printLine(_ text: String) {
+    print(text)
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Pouch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pouch",
+        abstract: "Pouch: secure carriage and archive of diplomatic cables.",
+        subcommands: [CableCommand.self, BenchCommand.self]
+    )
+}
