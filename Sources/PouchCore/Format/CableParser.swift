@@ -19,8 +19,7 @@ public struct CableParser: Sendable {
 
     /// Parses text that is already decoded (line ends may still be CRLF).
     public func parse(text: String, fileName: String? = nil) throws(CableParseError) -> CableDocument {
-        let clean = text.contains("\r") || text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" })
-            ? TextDecoding.clean(text) : text
+        let clean = TextDecoding.clean(text)
         var reader = TelegramReader(text: clean, fileName: fileName)
         return try reader.read()
     }
@@ -58,19 +57,40 @@ struct TelegramReader {
         self.fileName = fileName
         var lines: [SourceLine] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in Self.splitLines(text) {
             number += 1
             var line = raw
             var column = 1
             // Leading blanks carry no meaning in cables; stray pilcrows mark paragraph starts.
-            while let first = line.first, first == " " || first == "\u{00B6}" || first == "\u{00A0}" {
+            // Leading blanks and pilcrows: check bytes first, since most lines start with a letter.
+            while let byte = line.utf8.first, byte == 0x20 || byte == 0xC2,
+                  let first = line.first, first == " " || first == "\u{00B6}" || first == "\u{00A0}" {
                 line = line.dropFirst()
                 column += 1
             }
-            while let last = line.last, last == " " || last == "\u{00A0}" { line = line.dropLast() }
+            while let byte = line.utf8.last, byte == 0x20 || byte == 0xA0, let last = line.last, last == " " || last == "\u{00A0}" {
+                line = line.dropLast()
+            }
             lines.append(SourceLine(text: line, number: number, column: column))
         }
         self.lines = lines
+    }
+
+    /// Splits at `\n` by bytes (much faster than by `Character`).
+    static func splitLines(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == 0x0A {
+                result.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        result.append(text[start..<utf8.endIndex])
+        return result
     }
 
     func error(_ message: String, at location: SourceLocation? = nil) -> CableParseError {
@@ -166,6 +186,8 @@ struct TelegramReader {
     /// `C O N F I D E N T I A L SECTION 01 OF 02 PRETORIA 001173`, `SECRET STATE 014577`,
     /// `UNCLAS USEU BRUSSELS 001177`, `SECRET//NOFORN`, `S e c r e t state 004134`.
     func parseBanner(_ line: Substring) -> Banner? {
+        // Banners start with the classification's first letter (or a stray letter before it).
+        guard let first = line.utf8.first, first >= 0x41, first <= 0x7A else { return nil }
         var tokens = line.split(separator: " ").map { $0.uppercased() }
         var caveats: [Caveat] = []
         var classification: Classification?
@@ -237,8 +259,8 @@ struct TelegramReader {
         }
         if serial == nil {
             // A bare classification line is a banner only when nothing else is on it.
-            guard postWords.isEmpty, sectionCount == nil else { return nil }
-            return Banner(classification: classification, caveats: caveats, telegramNumber: nil, sectionCount: nil)
+            guard postWords.isEmpty else { return nil }
+            return Banner(classification: classification, caveats: caveats, telegramNumber: nil, sectionCount: sectionCount)
         }
         return Banner(
             classification: classification, caveats: caveats,
@@ -290,7 +312,7 @@ struct TelegramReader {
                 if let addressee = Addressee(routingLine: text.dropFirst(3)) { cable.to.append(addressee) }
                 continue
             }
-            if text.hasPrefix("INFO "), cable.origin != nil, !text.contains("-00"), !text.dropFirst(5).trimmingWhitespace().hasPrefix("PAGE ") {
+            if text.hasPrefix("INFO "), cable.origin != nil, !text.containsBytes("-00"), !text.dropFirst(5).trimmingWhitespace().hasPrefix("PAGE ") {
                 state = .info
                 if let addressee = Addressee(routingLine: text.dropFirst(5)) { cable.info.append(addressee) }
                 continue
@@ -322,6 +344,8 @@ struct TelegramReader {
 
     /// `O 231553Z FEB 01`, `O P 261148Z NOV 08`, `R 181313Z JUN 09 ZDK MANY SVCS`.
     func parseDateTimeGroupLine(_ text: Substring) -> ([Character], DateTimeGroup)? {
+        guard text.utf8.count >= 14, text.utf8.count <= 80, let first = text.utf8.first,
+              first == 0x5A || first == 0x4F || first == 0x50 || first == 0x52 || (first >= 0x30 && first <= 0x39) else { return nil }
         let tokens = text.split(separator: " ")
         var prosigns: [Character] = []
         var index = 0
@@ -520,7 +544,7 @@ struct TelegramReader {
                 let original = rest[offset...].trimmingWhitespace()
                 declassification = original.isEmpty ? .notApplicable : .other(String(original))
             }
-        } else if upperRest.contains("N/A") || upperRest.contains("NA") {
+        } else if upperRest.containsBytes("N/A") || upperRest.containsBytes("NA") {
             declassification = .notApplicable
         } else if let day = rest.split(whereSeparator: { $0 == " " || $0 == ":" }).lazy.compactMap({ CalendarDay(usDate: $0) }).first {
             declassification = .on(day)
@@ -628,7 +652,7 @@ struct TelegramReader {
                 let candidate = lines[next].text
                 let continues = HeaderField(candidate) == nil
                     && NumberedStart(candidate, after: 0, requireSequence: false) == nil
-                    && (candidate.contains("\(expected)) ") || candidate.hasPrefix("\(expected). ") || candidate.hasPrefix("(\(expected))"))
+                    && (candidate.containsBytes("\(expected)) ") || candidate.hasPrefix("\(expected). ") || candidate.hasPrefix("(\(expected))"))
                 guard continues else { break }
                 index = next
             }
@@ -758,7 +782,8 @@ struct TelegramReader {
     }
 
     static func isPageBreak(_ text: Substring) -> Bool {
-        guard text.count <= 60, text.hasSuffix("Z") || text.contains(" OF ") else { return false }
+        guard let last = text.utf8.last, last == 0x5A || (last >= 0x30 && last <= 0x39), text.utf8.count <= 60,
+              text.hasSuffix("Z") || text.containsBytes(" OF ") else { return false }
         let tokens = text.split(separator: " ")
         guard tokens.count >= 4 else { return false }
         if tokens[0] == "PAGE" || (tokens.count > 4 && tokens[1] == "PAGE") {
@@ -838,7 +863,7 @@ struct TelegramReader {
                 last.text += (joinsWord ? "" : " ") + text.collapsingWhitespace()
                 result.append(last)
             }
-            previousLength = text.count
+            previousLength = text.utf8.count
             blockStart = false
         }
         return result
@@ -883,7 +908,7 @@ struct TelegramReader {
 
     /// A short line standing alone or underlined, before a numbered paragraph: `Summary`, `BACKGROUND:`.
     static func isHeading(_ line: LogicalLine, next: LogicalLine?, lastNumber: Int) -> Bool {
-        guard line.text.count <= 70, !isBullet(Substring(line.text)) else { return false }
+        guard line.text.utf8.count <= 80, !isBullet(Substring(line.text)) else { return false }
         if line.underlined { return true }
         guard let last = line.text.last, !".;,\"”)".contains(last) else { return false }
         guard let next else { return false }
@@ -904,7 +929,7 @@ struct TelegramReader {
     func finish() -> CableDocument {
         var cable = self.cable
         var originInferred = false
-        if cable.origin == nil, let post = cable.telegramNumber?.post {
+        if form == .telegram, cable.origin == nil, let post = cable.telegramNumber?.post {
             cable.origin = Post(telegramPost: post).fmLine
             originInferred = true
         }
@@ -972,6 +997,7 @@ struct NumberedStart {
     /// follow `previous` (so a year such as `2007.` at the start of a wrapped line is not
     /// taken for paragraph 2007).
     init?(_ line: Substring, after previous: Int, requireSequence: Bool) {
+        guard let firstByte = line.utf8.first, firstByte >= 0x30, firstByte <= 0x39 else { return nil }
         var index = line.startIndex
         var number = 0
         var digits = 0
@@ -984,6 +1010,10 @@ struct NumberedStart {
         guard digits > 0, index < line.endIndex, line[index] == "." else { return nil }
         index = line.index(after: index)
         guard index == line.endIndex || line[index] == " " || line[index] == "(" else { return nil }
+        guard number > 0 else { return nil }
+        if requireSequence, number != previous + 1, number <= previous || number > previous + 10 && previous != 0 {
+            return nil
+        }
         var rest = line[index...].trimmingWhitespace()
         var mark: PortionMark?
         if rest.first == "(", let close = rest.prefix(26).firstIndex(of: ")"),
@@ -992,12 +1022,9 @@ struct NumberedStart {
             rest = rest[rest.index(after: close)...].trimmingWhitespace()
         }
         if requireSequence {
-            let next = previous + 1
-            let accepted = number == next || (mark != nil && number > previous && number <= previous + 10)
-                || (previous == 0 && mark != nil)
-            guard accepted else { return nil }
+            // Out of sequence only with a portion mark (partial extracts skip paragraphs).
+            guard number == previous + 1 || mark != nil else { return nil }
         }
-        guard number > 0 else { return nil }
         self.number = number
         self.mark = mark
         self.text = rest.collapsingWhitespace()

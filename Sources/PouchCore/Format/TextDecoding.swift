@@ -14,6 +14,7 @@ public enum TextDecoding {
         guard !bytes.isEmpty else {
             throw CableParseError(file: fileName, line: 1, column: 1, message: "the file is empty")
         }
+        let bytes = Array(bytes)
         var controls = 0
         var nuls = 0
         for byte in bytes where byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C {
@@ -39,6 +40,27 @@ public enum TextDecoding {
 
     /// Line ends to `\n`, tabs to spaces, other control and format characters removed.
     static func clean(_ text: String) -> String {
+        // Fast path: nothing to change in text without control, format or replacement characters.
+        var previous1: UInt8 = 0
+        var previous2: UInt8 = 0
+        var needsWork = false
+        for byte in text.utf8 {
+            if byte < 0x20 && byte != 0x0A || byte == 0x7F
+                || (previous1 == 0xC2 && byte >= 0x80 && byte < 0xA0)  // C1 controls
+                || (previous2 == 0xE2 && previous1 == 0x80 && (byte == 0x8B || byte == 0x8C || byte == 0x8D || byte == 0xA8 || byte == 0xA9))
+                || (previous2 == 0xE2 && previous1 == 0x81 && byte == 0xA0)
+                || (previous2 == 0xEF && previous1 == 0xBB && byte == 0xBF)
+                || (previous2 == 0xEF && previous1 == 0xBF && byte == 0xBD) {
+                needsWork = true
+                break
+            }
+            previous2 = previous1
+            previous1 = byte
+        }
+        return needsWork ? cleanScalars(text) : text
+    }
+
+    private static func cleanScalars(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(text.unicodeScalars.count)
         var previousWasCR = false
