@@ -124,7 +124,11 @@ struct TelegramReader {
         let bodyStart = readHeader(from: bannerIndex + 1)
         guard let bodyStart, lines[bodyStart...].contains(where: { !$0.isBlank }) else {
             // Archives hold records cut short after the header, marked with an ellipsis.
-            if let last = lines.last(where: { !$0.isBlank }), last.text.hasSuffix("..."), form == .telegram {
+            if form == .canonical {
+                // Canonical text says exactly what the cable holds, including no text at all.
+                return finish()
+            }
+            if let last = lines.last(where: { !$0.isBlank }), last.text.hasSuffix("...") {
                 truncated = true
                 return finish()
             }
@@ -384,7 +388,7 @@ struct TelegramReader {
         while index < lines.count {
             let line = lines[index]
             let text = line.text
-            if text.isEmpty {
+            if text.isEmpty || form == .telegram && Self.isPageBreak(text) {
                 index += 1
                 continue
             }
@@ -877,11 +881,23 @@ struct TelegramReader {
         for (position, line) in logical.enumerated() {
             let text = Substring(line.text)
             let canonical = form == .canonical
-            if (line.blockStart || !canonical),
-               let start = NumberedStart(text, after: lastNumber, requireSequence: !canonical) {
+            // Telegram paragraphs may skip numbers (extracts, renumbering slips): at the start of a
+            // block any later number up to 20 ahead is taken; inside a block only the next one.
+            let telegramStart = canonical ? nil : NumberedStart(text, after: lastNumber, requireSequence: true)
+                ?? (line.blockStart ? NumberedStart(text, after: lastNumber, requireSequence: false).flatMap {
+                    $0.number > lastNumber && $0.number <= lastNumber + 20 ? $0 : nil
+                } : nil)
+            if let start = canonical ? (line.blockStart ? NumberedStart(text, after: lastNumber, requireSequence: false) : nil) : telegramStart {
                 paragraphs.append(Paragraph(number: start.number, mark: start.mark, text: start.text))
                 locations.append(line.location)
                 lastNumber = start.number
+                currentIsHeading = false
+                continue
+            }
+            if canonical, line.blockStart, text.hasPrefix("\\") {
+                // An escaped unnumbered paragraph (see `CableRenderer.needsEscape`).
+                paragraphs.append(Paragraph(number: nil, mark: nil, text: String(text.dropFirst())))
+                locations.append(line.location)
                 currentIsHeading = false
                 continue
             }

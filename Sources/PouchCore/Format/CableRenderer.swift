@@ -9,7 +9,7 @@ public struct CableRenderer: Sendable {
         var out: [String] = []
         out.append(cable.referenceID.map { "CABLE \($0)" } ?? "CABLE")
         if let dtg = cable.dateTimeGroup {
-            var prosigns = [String(cable.precedence?.prosign ?? "R")]
+            var prosigns = cable.precedence.map { [String($0.prosign)] } ?? []
             if let info = cable.infoPrecedence { prosigns.append(String(info.prosign)) }
             out.append((prosigns + [dtg.description]).joined(separator: " "))
         }
@@ -61,6 +61,8 @@ public struct CableRenderer: Sendable {
             var head = ""
             if let number = paragraph.number { head += "\(number). " }
             if let mark = paragraph.mark { head += "\(mark) " }
+            // Unnumbered, unmarked text that would read as a number, a mark or a header field is escaped.
+            if head.isEmpty, Self.needsEscape(paragraph.text) { head = "\\" }
             out.append(head + paragraph.text)
         }
         if let signature = cable.signature {
@@ -68,6 +70,14 @@ public struct CableRenderer: Sendable {
             out.append(signature)
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether an unnumbered, unmarked paragraph's text would be read back as something else.
+    static func needsEscape(_ text: String) -> Bool {
+        let first = Substring(text.prefix { $0 != "\n" })
+        return first.hasPrefix("\\") || NumberedStart(first, after: 0, requireSequence: false) != nil
+            || TelegramReader.markedStart(first) != nil || HeaderField(first) != nil
+            || TelegramReader.captionLine(first) != nil || TelegramReader.isPageBreak(first)
     }
 
     /// `(b) and (d)`, `(a), (b) and (d)`.
