@@ -279,6 +279,10 @@ struct TelegramReader {
     // MARK: Routing block
 
     mutating func readRoutingBlock(upTo end: Int) {
+        if form == .canonical {
+            readCanonicalRoutingBlock(upTo: end)
+            return
+        }
         enum State { case none, to, info }
         var state = State.none
         for index in 0..<end {
@@ -313,12 +317,12 @@ struct TelegramReader {
             }
             if text.hasPrefix("TO "), cable.origin != nil {
                 state = .to
-                if let addressee = Addressee(routingLine: text.dropFirst(3)) { cable.to.append(addressee) }
+                if Addressee(routingLine: text.dropFirst(3)) != nil { cable.to.append(Self.addressee(text.dropFirst(3))) }
                 continue
             }
             if text.hasPrefix("INFO "), cable.origin != nil, !text.containsBytes("-00"), !text.dropFirst(5).trimmingWhitespace().hasPrefix("PAGE ") {
                 state = .info
-                if let addressee = Addressee(routingLine: text.dropFirst(5)) { cable.info.append(addressee) }
+                if Addressee(routingLine: text.dropFirst(5)) != nil { cable.info.append(Self.addressee(text.dropFirst(5))) }
                 continue
             }
             // `DE RUEHNE #5135/01 2020722`: the station and the telegram's serial.
@@ -334,9 +338,9 @@ struct TelegramReader {
             let isNoise = text.hasPrefix("PAGE ") || text.hasPrefix("ACTION ") || text.hasPrefix("INFO ")
             switch state {
             case .to where !isNoise:
-                if let addressee = Addressee(routingLine: text) { cable.to.append(addressee) }
+                if Addressee(routingLine: text) != nil { cable.to.append(Self.addressee(text)) }
             case .info where !isNoise:
-                if let addressee = Addressee(routingLine: text) { cable.info.append(addressee) }
+                if Addressee(routingLine: text) != nil { cable.info.append(Self.addressee(text)) }
             default:
                 break
             }
@@ -344,6 +348,62 @@ struct TelegramReader {
         if cable.precedence == .immediate, cable.to.first?.precedence == .niactImmediate {
             cable.precedence = .niactImmediate
         }
+    }
+
+    /// Canonical routing: `CABLE id`, the DTG line, FM, TO lines, INFO lines — read literally.
+    mutating func readCanonicalRoutingBlock(upTo end: Int) {
+        enum State { case none, to, info }
+        var state = State.none
+        for index in 0..<end {
+            let line = lines[index]
+            let text = line.text
+            if text.isEmpty { continue }
+            switch state {
+            case .none:
+                if text.hasPrefix("CABLE") {
+                    let rest = text.dropFirst(5).trimmingWhitespace()
+                    if !rest.isEmpty, let id = ReferenceID(rest) {
+                        explicitReferenceID = id
+                        sourceMap.referenceID = line.location
+                    }
+                } else if cable.origin == nil, text.hasPrefix("FM ") {
+                    cable.origin = String(text.dropFirst(3))
+                    sourceMap.origin = line.location
+                } else if cable.origin != nil, text.hasPrefix("TO ") {
+                    state = .to
+                    cable.to.append(Self.addressee(text.dropFirst(3)))
+                } else if cable.origin != nil, text.hasPrefix("INFO ") {
+                    state = .info
+                    cable.info.append(Self.addressee(text.dropFirst(5)))
+                } else if cable.dateTimeGroup == nil, let (prosigns, dtg) = parseDateTimeGroupLine(text) {
+                    cable.dateTimeGroup = dtg
+                    cable.precedence = prosigns.first.flatMap { Precedence(prosign: $0) }
+                    cable.infoPrecedence = prosigns.count > 1 ? Precedence(prosign: prosigns[1]) : nil
+                    sourceMap.dateTimeGroup = line.location
+                }
+            case .to:
+                if text.hasPrefix("INFO ") {
+                    state = .info
+                    cable.info.append(Self.addressee(text.dropFirst(5)))
+                } else {
+                    cable.to.append(Self.addressee(text))
+                }
+            case .info:
+                cable.info.append(Self.addressee(text))
+            }
+        }
+        if cable.precedence == .immediate, cable.to.first?.precedence == .niactImmediate {
+            cable.precedence = .niactImmediate
+        }
+    }
+
+    /// An addressee read until it no longer changes, so that rendering and re-reading it is stable.
+    static func addressee(_ text: Substring) -> Addressee {
+        guard var current = Addressee(routingLine: text) else { return Addressee(name: String(text)) }
+        while let next = Addressee(routingLine: current.description), next != current {
+            current = next
+        }
+        return current
     }
 
     /// `O 231553Z FEB 01`, `O P 261148Z NOV 08`, `R 181313Z JUN 09 ZDK MANY SVCS`.
@@ -617,16 +677,22 @@ struct TelegramReader {
     }
 
     static func cleanClassifier(_ text: Substring) -> String {
-        var result = text.collapsingWhitespace()
-        var changed = true
-        while changed {
-            changed = false
-            for suffix in [",", ";", ":", ".", "-", " for", " FOR", " For", " per", " PER", " under", " UNDER", " E.O.", " EO"] where result.hasSuffix(suffix) {
-                result = String(result.dropLast(suffix.count)).collapsingWhitespace()
-                changed = true
+        // Drop the words that lead into the reasons ("… for", "…, per", "… under E.O.") and stray punctuation.
+        var words = text.split(separator: " ").map(String.init)
+        let connectives: Set<String> = ["FOR", "PER", "UNDER", "E.O.", "EO", "E.O", "AND", "-", "--"]
+        while let last = words.last {
+            let trimmed = last.trimmingCharacters(in: ",;:.-")
+            if trimmed.isEmpty || connectives.contains(last.uppercased()) || connectives.contains(trimmed.uppercased()) {
+                words.removeLast()
+            } else if trimmed != last, !(last.hasSuffix(".") && trimmed.count <= 3 && trimmed.first?.isUppercase == true) {
+                // Trailing punctuation goes, but not the period of an initial or "Jr.".
+                words[words.count - 1] = trimmed
+                break
+            } else {
+                break
             }
         }
-        return result
+        return words.joined(separator: " ")
     }
 
     /// REF lists: lettered (`A. 99 PRETORIA 12315 B. …`) or single; over several lines.

@@ -56,13 +56,15 @@ public struct CableRenderer: Sendable {
             out.append("")
             out.append("Classified By: \(authority.classifiedBy) for reasons \(authority.section) \(Self.reasonList(authority.reasons)).")
         }
-        for paragraph in cable.paragraphs {
+        for (index, paragraph) in cable.paragraphs.enumerated() {
             out.append("")
             var head = ""
             if let number = paragraph.number { head += "\(number). " }
             if let mark = paragraph.mark { head += "\(mark) " }
-            // Unnumbered, unmarked text that would read as a number, a mark or a header field is escaped.
-            if head.isEmpty, Self.needsEscape(paragraph.text) { head = "\\" }
+            // Unnumbered, unmarked text that would read as a number, a mark, a header field or
+            // (as the last block) a signature is escaped.
+            let isLast = index == cable.paragraphs.count - 1 && cable.signature == nil
+            if head.isEmpty, Self.needsEscape(paragraph.text) || isLast && Self.looksLikeSignature(paragraph.text) { head = "\\" }
             out.append(head + paragraph.text)
         }
         if let signature = cable.signature {
@@ -78,6 +80,12 @@ public struct CableRenderer: Sendable {
         return first.hasPrefix("\\") || NumberedStart(first, after: 0, requireSequence: false) != nil
             || TelegramReader.markedStart(first) != nil || HeaderField(first) != nil
             || TelegramReader.captionLine(first) != nil || TelegramReader.isPageBreak(first)
+    }
+
+    static func looksLikeSignature(_ text: String) -> Bool {
+        var reader = TelegramReader(text: "\n" + text, fileName: nil)
+        reader.form = .canonical
+        return reader.findSignature(reader.lines) != nil
     }
 
     /// `(b) and (d)`, `(a), (b) and (d)`.
