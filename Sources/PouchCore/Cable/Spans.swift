@@ -55,7 +55,10 @@ extension Cable {
             for opener in ["BEGIN \(word)", "\(word):", "\(word).", "\(word) -"] {
                 if let range = upper.range(of: opener) {
                     let before = upper[upper.startIndex..<range.lowerBound]
-                    let atStart = before.trimmingWhitespace().isEmpty || before.hasSuffix("(") || opener.hasPrefix("BEGIN")
+                    let trimmedBefore = before.trimmingWhitespace()
+                    // The opening word starts the paragraph or a sentence: "… agreed. COMMENT: …".
+                    let atStart = trimmedBefore.isEmpty || before.hasSuffix("(") || opener.hasPrefix("BEGIN")
+                        || trimmedBefore.last.map { ".!?:\")”".contains($0) } == true || trimmedBefore.hasSuffix("--")
                     guard atStart, !before.hasSuffix("END ") else { continue }
                     let offset = text.index(text.startIndex, offsetBy: upper.distance(from: upper.startIndex, to: range.upperBound))
                     return (index, offset)
