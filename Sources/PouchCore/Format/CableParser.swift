@@ -869,7 +869,8 @@ struct TelegramReader {
     }
 
     static func isUnderline(_ text: Substring) -> Bool {
-        text.count >= 3 && text.allSatisfy { $0 == "-" || $0 == "_" || $0 == "=" || $0 == " " }
+        guard let first = text.utf8.first, first == 0x2D || first == 0x5F || first == 0x3D, text.utf8.count >= 3 else { return false }
+        return text.utf8.allSatisfy { $0 == 0x2D || $0 == 0x5F || $0 == 0x3D || $0 == 0x20 }
     }
 
     static func isBullet(_ text: Substring) -> Bool {
@@ -925,13 +926,19 @@ struct TelegramReader {
             let numbered = NumberedStart(text, after: lastParagraphNumber, requireSequence: true)
             if let numbered { lastParagraphNumber = numbered.number }
             let startsNew = blockStart || result.isEmpty || numbered != nil || isBullet(text) || previousLength > 100
+            let collapsed = text.collapsingWhitespace()
             if startsNew {
-                result.append(LogicalLine(text: text.collapsingWhitespace(), location: line.location, blockStart: blockStart, underlined: false))
+                result.append(LogicalLine(text: collapsed, location: line.location, blockStart: blockStart, underlined: false))
             } else {
-                var last = result.removeLast()
-                let joinsWord = last.text.hasSuffix("-") && !last.text.hasSuffix("--") && last.text.dropLast().last?.isLetter == true
-                last.text += (joinsWord ? "" : " ") + text.collapsingWhitespace()
-                result.append(last)
+                let previousBytes = result[result.count - 1].text.utf8
+                // A word hyphenated across lines ("decision-" + "making") joins without a space; "--" does not.
+                var joinsWord = false
+                if previousBytes.last == 0x2D {
+                    let beforeHyphen = previousBytes.dropLast().last
+                    joinsWord = beforeHyphen.map { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) } ?? false
+                }
+                if !joinsWord { result[result.count - 1].text += " " }
+                result[result.count - 1].text += collapsed
             }
             previousLength = text.utf8.count
             blockStart = false
@@ -949,11 +956,11 @@ struct TelegramReader {
             let canonical = form == .canonical
             // Telegram paragraphs may skip numbers (extracts, renumbering slips): at the start of a
             // block any later number up to 20 ahead is taken; inside a block only the next one.
-            let telegramStart = canonical ? nil : NumberedStart(text, after: lastNumber, requireSequence: true)
-                ?? (line.blockStart ? NumberedStart(text, after: lastNumber, requireSequence: false).flatMap {
+            let telegramStart = canonical ? nil : NumberedStart(text, after: lastNumber, requireSequence: true, collapsed: true)
+                ?? (line.blockStart ? NumberedStart(text, after: lastNumber, requireSequence: false, collapsed: true).flatMap {
                     $0.number > lastNumber && $0.number <= lastNumber + 20 ? $0 : nil
                 } : nil)
-            if let start = canonical ? (line.blockStart ? NumberedStart(text, after: lastNumber, requireSequence: false) : nil) : telegramStart {
+            if let start = canonical ? (line.blockStart ? NumberedStart(text, after: lastNumber, requireSequence: false, collapsed: true) : nil) : telegramStart {
                 paragraphs.append(Paragraph(number: start.number, mark: start.mark, text: start.text))
                 locations.append(line.location)
                 lastNumber = start.number
@@ -1078,7 +1085,7 @@ struct NumberedStart {
     /// Reads a numbered start. With `requireSequence`, a number is accepted only where it can
     /// follow `previous` (so a year such as `2007.` at the start of a wrapped line is not
     /// taken for paragraph 2007).
-    init?(_ line: Substring, after previous: Int, requireSequence: Bool) {
+    init?(_ line: Substring, after previous: Int, requireSequence: Bool, collapsed: Bool = false) {
         guard let firstByte = line.utf8.first, firstByte >= 0x30, firstByte <= 0x39 else { return nil }
         var index = line.startIndex
         var number = 0
@@ -1109,7 +1116,7 @@ struct NumberedStart {
         }
         self.number = number
         self.mark = mark
-        self.text = rest.collapsingWhitespace()
+        self.text = collapsed ? String(rest) : rest.collapsingWhitespace()
     }
 }
 
