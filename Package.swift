@@ -15,10 +15,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
-        // The cable model, its formats and validation: pure, no I/O.
-        .target(name: "PouchCore", swiftSettings: swiftSettings),
+        // The cable model, its formats, validation and the fingerprint engine: pure, no I/O.
+        .target(
+            name: "PouchCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Attack transforms and a hunspell spell checker, shared by tests and benchmarks.
+        .target(name: "PouchTestSupport", dependencies: ["PouchCore", "PouchCorpus"], swiftSettings: swiftSettings),
         // Reading the real-cable corpus and its ground truth; scoring a parser against it.
         .target(name: "PouchCorpus", dependencies: ["PouchCore"], swiftSettings: swiftSettings),
         // The thin command-line front end.
@@ -27,11 +34,13 @@ let package = Package(
             dependencies: [
                 "PouchCore",
                 "PouchCorpus",
+                "PouchTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PouchCoreTests", dependencies: ["PouchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PouchFingerprintTests", dependencies: ["PouchCore", "PouchCorpus", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PouchCorpusTests", dependencies: ["PouchCorpus", "PouchCore"], swiftSettings: swiftSettings),
     ]
 )

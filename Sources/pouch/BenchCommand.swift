@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import PouchCorpus
+import PouchTestSupport
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Pouch on real and generated cables.",
-        subcommands: [Parse.self]
+        subcommands: [Parse.self, Trace.self]
     )
 
     struct Parse: AsyncParsableCommand {
@@ -26,6 +27,27 @@ struct BenchCommand: AsyncParsableCommand {
             } catch let error as CorpusError {
                 throw ValidationError(error.description)
             }
+        }
+    }
+}
+
+extension BenchCommand {
+    struct Trace: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark real cables for many recipients, attack the copies, trace them, and print the outcome table.")
+
+        @Option(help: "A directory of .txt cables (default: the shared WikiLeaks corpus).") var corpus: String?
+        @Option(help: "Recipients per cable.") var recipients = 1000
+        @Option(help: "Null trials (no copy leaked).") var nullTrials = 10_000
+        @Option(help: "Use at most this many cables.") var cables: Int?
+        @Option(help: "Random seed.") var seed: UInt64 = 1
+
+        func run() async throws {
+            let url = corpus.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
+            let benchmark = TraceBenchmark(
+                corpus: url, recipients: recipients, nullTrials: nullTrials, seed: seed, cableLimit: cables,
+                spellChecker: try Hunspell(), progress: { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) })
+            print(try benchmark.run().table)
         }
     }
 }

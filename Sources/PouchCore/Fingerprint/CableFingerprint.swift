@@ -1,0 +1,130 @@
+import Crypto
+import Foundation
+
+/// A cable prepared for traceable copies: its slots, and the Tardos code derived from the key.
+///
+/// Nothing per copy is stored: the key, the cable and the recipient ID give the copy.
+/// Slot biases `p_i` follow the arcsine (Tardos) distribution with a cut-off; recipient `j`
+/// writes symbol 1 in slot `i` with probability `p_i`, from a keyed PRF (HMAC-SHA256).
+public struct CableFingerprint: Sendable {
+    public let cable: Cable
+    public let slots: [Slot]
+    /// SHA-256 of the cable's canonical text: binds the code to this exact cable.
+    public let cableID: [UInt8]
+    /// The Tardos biases, one per slot.
+    public let biases: [Double]
+    let key: FingerprintKey
+    /// Per paragraph: the unchanging text pieces around its slots.
+    private let pieces: [[Substring]]
+    private let slotsByParagraph: [[Int]]
+
+    /// The Tardos cut-off: biases lie in [t, 1 − t]. Small codes for few colluders want a large cut-off.
+    public static let cutoff = 0.3
+
+    public init(cable: Cable, key: FingerprintKey, catalogue: RuleCatalogue = .publicCatalogue, profile: FingerprintProfile = .standard) {
+        self.cable = cable
+        self.key = key
+        let slots = SlotFinder(catalogue: catalogue.rules(for: profile)).slots(in: cable)
+        self.slots = slots
+        cableID = Array(SHA256.hash(data: Array(("pouch-cable-v1\n" + CableRenderer().render(cable)).utf8)))
+        let t = Self.cutoff
+        let low = asin(t.squareRoot())
+        let high = Double.pi / 2 - low
+        biases = key.uniforms("bias", [cableID], count: slots.count).map { u in
+            let r = low + u * (high - low)
+            return sin(r) * sin(r)
+        }
+        var pieces: [[Substring]] = []
+        var byParagraph: [[Int]] = Array(repeating: [], count: cable.paragraphs.count)
+        for (index, slot) in slots.enumerated() { byParagraph[slot.paragraph].append(index) }
+        for (p, paragraph) in cable.paragraphs.enumerated() {
+            let text = paragraph.text
+            let utf8 = text.utf8
+            var cursor = utf8.startIndex
+            var list: [Substring] = []
+            for index in byParagraph[p] {
+                let start = utf8.index(utf8.startIndex, offsetBy: slots[index].start)
+                list.append(text[cursor..<start])
+                cursor = utf8.index(utf8.startIndex, offsetBy: slots[index].end)
+            }
+            list.append(text[cursor...])
+            pieces.append(list)
+        }
+        self.pieces = pieces
+        self.slotsByParagraph = byParagraph
+    }
+
+    /// The recipient's symbol (0 or 1) in every slot.
+    public func symbols(for recipient: String) -> [UInt8] {
+        let uniforms = key.uniforms("copy", [cableID, Array(recipient.utf8)], count: slots.count)
+        return zip(uniforms, biases).map { $0 < $1 ? 1 : 0 }
+    }
+
+    /// The recipient's copy: the cable with each slot written in the recipient's wording.
+    public func copy(for recipient: String) -> Cable {
+        copy(symbols: symbols(for: recipient))
+    }
+
+    /// The cable written with the given symbols.
+    public func copy(symbols: [UInt8]) -> Cable {
+        var copy = cable
+        for p in copy.paragraphs.indices where !slotsByParagraph[p].isEmpty {
+            var text = ""
+            text.reserveCapacity(cable.paragraphs[p].text.utf8.count + 16)
+            for (k, index) in slotsByParagraph[p].enumerated() {
+                text += pieces[p][k]
+                text += slots[index].wording(for: Int(symbols[index]))
+            }
+            text += pieces[p][slotsByParagraph[p].count]
+            copy.paragraphs[p].text = text
+        }
+        return copy
+    }
+
+    /// The cable with every slot in the wording an alternative index picks (for `canon`-style tests).
+    func text(choosing choice: (Slot) -> Int) -> Cable {
+        var copy = cable
+        for p in copy.paragraphs.indices where !slotsByParagraph[p].isEmpty {
+            var text = ""
+            for (k, index) in slotsByParagraph[p].enumerated() {
+                text += pieces[p][k]
+                text += slots[index].alternatives[choice(slots[index])]
+            }
+            text += pieces[p][slotsByParagraph[p].count]
+            copy.paragraphs[p].text = text
+        }
+        return copy
+    }
+
+    /// The cable with every slot in the wording a normaliser that knows the catalogue would choose.
+    public func canonicalized() -> Cable { text(choosing: \.canonical) }
+
+    /// What an adversary who knows `catalogue` does to a text: find the slots it can see and
+    /// write each in one fixed wording. No key is involved.
+    public static func canonicalize(_ cable: Cable, catalogue: RuleCatalogue = .publicCatalogue) -> Cable {
+        CableFingerprint(cable: cable, key: .unkeyed, catalogue: catalogue).canonicalized()
+    }
+
+    /// The slots listed for review: where each stands and what its alternatives read.
+    public func explanation() -> String {
+        var lines: [String] = []
+        lines.append("\(slots.count) slots in \(cable.wordCount) words (\(String(format: "%.1f", Double(slots.count) * 100 / Double(max(1, cable.wordCount)))) per 100 words)")
+        for (index, slot) in slots.enumerated() {
+            let paragraph = cable.paragraphs[slot.paragraph]
+            let label = paragraph.number.map { "para \($0)" } ?? "para [\(slot.paragraph + 1)]"
+            let text = paragraph.text
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: slot.start)
+            let end = utf8.index(utf8.startIndex, offsetBy: slot.end)
+            let before = String(text[..<start].suffix(30))
+            let after = String(text[end...].prefix(30))
+            lines.append("")
+            lines.append("slot \(index + 1) (\(label), rule \(slot.rule)): …\(before)[\(text[start..<end])]\(after)…")
+            for (k, alternative) in slot.alternatives.enumerated() {
+                let role = slot.symbols[0] == k ? "symbol 0" : slot.symbols[1] == k ? "symbol 1" : "not used in copies"
+                lines.append("    \(k == slot.original ? "*" : " ") \(before.suffix(20))[\(alternative)]\(after.prefix(20))   (\(role))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

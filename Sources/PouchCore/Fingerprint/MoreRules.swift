@@ -1,0 +1,144 @@
+/// "U.S." / "United States" (and the plain "US" a normaliser would choose).
+struct UnitedStatesRule: SlotRule {
+    let id = "united-states"
+    let reason = "\"U.S.\", \"United States\" and \"US\" name the same country, as noun or modifier; only the spelling of the name changes, never the referent."
+    let summary = "U.S. | United States (US reads as no evidence)"
+    let profile = FingerprintProfile.standard
+    let isPrivate = false
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted && (list[index].lower == "u.s" || list[index].text == "US") {
+            let dotted = list[index].lower == "u.s"
+            var last = index
+            // "U.S." mid-sentence: the period belongs to the abbreviation. At a sentence end it also
+            // closes the sentence, so it stays outside the span.
+            if dotted {
+                guard index + 1 < list.count, list[index + 1].text == "." else { continue }
+                let after = index + 2 < list.count ? list[index + 2] : nil
+                let endsSentence = after == nil || (after!.isWord && (after!.text.first?.isUppercase ?? false) && !tokens.allCaps)
+                if !endsSentence { last = index + 1 }
+                if let after, after.text == "'" || after.text == "-" || after.lower.hasPrefix("'") { continue }
+            } else if index + 1 < list.count, ["'", "-", "\u{2019}"].contains(String(list[index + 1].text)) || list[index + 1].lower.hasPrefix("'") {
+                continue
+            }
+            if list[index].text.hasSuffix("'s") { continue }
+            let caps = tokens.allCaps
+            let includesPeriod = last > index
+            var alternatives = [caps ? "U.S" : "U.S", caps ? "UNITED STATES" : "United States", "US"]
+            if includesPeriod { alternatives[0] = "U.S." }
+            let original = dotted ? 0 : 2
+            alternatives[original] = String(tokens.span(index, last))
+            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [0, 1], original: original, rule: id, canonical: 2))
+        }
+        return found
+    }
+}
+
+/// "met with the Minister" / "met the Minister".
+struct MetWithRule: SlotRule {
+    let id = "met-with"
+    let reason = "In American usage \"met with\" a person and \"met\" a person report the same meeting."
+    let summary = "met with X | met X (X a person)"
+    let profile = FingerprintProfile.standard
+    let isPrivate = false
+
+    static let people: Set<String> = ["him", "her", "them", "us", "me", "poloff", "polcouns", "emboffs", "emboff", "econoff", "ambassador", "minister", "president", "officials", "representatives", "leaders", "members"]
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted && ["met", "meets"].contains(list[index].lower) {
+            if let previous = tokens.previousWord(before: index), ["was", "were", "is", "are", "be", "been", "being", "had", "has", "have"].contains(list[previous].lower) { continue }
+            guard let next = tokens.nextWord(after: index) else { continue }
+            let withWord = list[next].lower == "with"
+            let objectStart = withWord ? tokens.nextWord(after: next) : next
+            guard let object = objectStart, isPerson(object, tokens) else { continue }
+            let verb = list[index].text
+            if withWord {
+                found.append(SlotCandidate(first: index, last: next, alternatives: ["\(verb) \(list[next].text)", String(verb)], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+            } else {
+                let with = tokens.allCaps ? "WITH" : "with"
+                found.append(SlotCandidate(first: index, last: index, alternatives: [String(verb), "\(verb) \(with)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            }
+        }
+        return found
+    }
+
+    private func isPerson(_ index: Int, _ tokens: TextTokens) -> Bool {
+        let token = tokens.tokens[index]
+        if Self.people.contains(token.lower) { return true }
+        if ["the", "his", "her", "their", "its"].contains(token.lower), let next = tokens.nextWord(after: index) {
+            return Self.people.contains(tokens.tokens[next].lower) || isName(tokens.tokens[next], tokens)
+        }
+        return isName(token, tokens)
+    }
+}
+
+/// "long-term strategy" / "long term strategy".
+struct HyphenatedCompoundRule: SlotRule {
+    let id = "hyphenated-compound"
+    let reason = "A compound of two dictionary words may be written with a hyphen or open (\"long-term\" / \"long term\"); the words and what they modify are unchanged."
+    let summary = "long-term | long term"
+    let profile = FingerprintProfile.standard
+    let isPrivate = false
+
+    static let protected: Set<String> = ["never", "not", "non", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "ill", "good"]
+
+    /// Prefixes that are not words of their own, or change reading when split.
+    static let prefixes: Set<String> = [
+        "anti", "pro", "non", "co", "re", "ex", "pre", "post", "vice", "self", "semi", "multi", "inter", "counter", "cross",
+        "sub", "super", "ultra", "mid", "neo", "pan", "quasi", "trans", "over", "under", "out", "well", "all", "half",
+    ]
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted && !list[index].hasDigit {
+            let parts = list[index].text.split(separator: "-", omittingEmptySubsequences: false)
+            // Lower-case words only ("CDU-FDP" and, in all-capitals text, "DLAMINI-ZUMA" are names),
+            // and never a negation or a modal ("never-ending", "ill-will").
+            guard parts.count == 2, parts.allSatisfy({ $0.count >= 3 && $0.allSatisfy(\.isLetter) }),
+                  !Self.prefixes.contains(parts[0].lowercased()),
+                  !tokens.allCaps, parts.allSatisfy({ $0.allSatisfy(\.isLowercase) }),
+                  !parts.contains(where: { Self.protected.contains($0.lowercased()) })
+            else { continue }
+            let open = parts.joined(separator: " ")
+            found.append(SlotCandidate(first: index, last: index, alternatives: [String(list[index].text), open], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+        }
+        return found
+    }
+}
+
+/// "X said, but Y …" / "X said but Y …": the comma before a conjunction joining two clauses.
+struct ClauseCommaRule: SlotRule {
+    let id = "clause-comma"
+    let reason = "Before \"but\" or \"and\" joining two clauses that each have a subject, the comma is optional; the clauses and their relation are unchanged."
+    let summary = "…, but he … | … but he …"
+    let profile = FingerprintProfile.standard
+    let isPrivate = false
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted && ["but", "and"].contains(list[index].lower) {
+            guard index >= 2, list[index - 1].text == ",", tokens.spaceAfter(index - 1), list[index - 2].isWord, !list[index - 2].hasDigit,
+                  let subject = tokens.nextWord(after: index), pronounSubjects.contains(list[subject].lower) || list[subject].lower == "the",
+                  tokens.nextWord(after: subject) != nil else { continue }
+            // The clause before has at least five words and no other comma (so this is not a list).
+            var words = 0
+            var position = index - 2
+            var sawComma = false
+            while position >= 0 {
+                let token = list[position]
+                if token.isWord { words += 1 } else if token.text == "," { sawComma = true; break } else if [".", ";", ":", "?", "!"].contains(String(token.text)) { break }
+                position -= 1
+            }
+            guard words >= 5, !sawComma else { continue }
+            let word = list[index - 2].text
+            found.append(SlotCandidate(first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+        }
+        return found
+    }
+}

@@ -1,0 +1,158 @@
+/// How aggressively a copy is varied.
+public enum FingerprintProfile: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Only rules whose alternatives are interchangeable in every context they match.
+    case strict
+    /// Every rule of the catalogue (the default).
+    case standard
+}
+
+/// A rule of the slot catalogue: where wording can vary, its alternatives, and why that
+/// preserves meaning.
+protocol SlotRule: Sendable {
+    var id: String { get }
+    /// Why the alternatives mean the same thing.
+    var reason: String { get }
+    /// The alternatives as a reader sees them, for `pouch mark --explain` and the docs.
+    var summary: String { get }
+    var profile: FingerprintProfile { get }
+    var isPrivate: Bool { get }
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate]
+}
+
+/// What rules may know about the whole cable: the abbreviations it defines.
+struct CableContext {
+    /// `GOI` → `Government of India`, from `Government of India (GOI)` in the text.
+    var abbreviations: [String: String] = [:]
+    /// Where each definition stands (paragraph, token index of the abbreviation).
+    var definitionSites: Set<[Int]> = []
+    var paragraph = 0
+}
+
+/// Applies the case of the original span to an alternative: capitals throughout in an
+/// all-capitals paragraph, a capital first letter at the start of a sentence.
+func applyCase(_ alternative: String, template: Substring, sentenceStart: Bool, allCaps: Bool) -> String {
+    if allCaps || (template.count > 1 && template.isAllCaps && template.filter(\.isLetter).count > 1) {
+        return alternative.uppercased()
+    }
+    if sentenceStart, let first = alternative.first {
+        return first.uppercased() + alternative.dropFirst()
+    }
+    return alternative
+}
+
+/// A rule that swaps one fixed phrase for another, in a context: the public catalogue's
+/// synonyms and connectives, and a deployment's private rules.
+public struct PhraseRule: SlotRule, Hashable {
+    public var id: String
+    public var reason: String
+    /// The alternatives, each a phrase of words (lower case).
+    public var alternatives: [String]
+    /// The two alternatives that encode symbols 0 and 1 (indices); defaults to the first two.
+    public var symbols: [Int]
+    public var profile: FingerprintProfile
+    public var isPrivate: Bool
+    /// The word before must not be one of these.
+    public var notAfter: Set<String> = []
+    /// When set, the word before must be one of these.
+    public var after: Set<String>? = nil
+    /// When set, the next token (word or punctuation) must be one of these.
+    public var before: Set<String>? = nil
+    /// The next token must not be one of these.
+    public var notBefore: Set<String> = []
+    /// When set, one of these words must follow within `withinWords` words.
+    public var followedWithin: Set<String>? = nil
+    public var withinWords = 3
+    /// The phrase must open a sentence.
+    public var sentenceStart = false
+
+    let words: [[String]]
+
+    public init(
+        id: String, reason: String, alternatives: [String], symbols: [Int] = [0, 1], profile: FingerprintProfile = .strict,
+        isPrivate: Bool = false, notAfter: Set<String> = [], after: Set<String>? = nil, before: Set<String>? = nil,
+        notBefore: Set<String> = [], followedWithin: Set<String>? = nil, withinWords: Int = 3, sentenceStart: Bool = false
+    ) {
+        self.id = id
+        self.reason = reason
+        self.alternatives = alternatives
+        self.symbols = symbols
+        self.profile = profile
+        self.isPrivate = isPrivate
+        self.notAfter = notAfter
+        self.after = after
+        self.before = before
+        self.notBefore = notBefore
+        self.followedWithin = followedWithin
+        self.withinWords = withinWords
+        self.sentenceStart = sentenceStart
+        self.words = alternatives.map { $0.lowercased().split(separator: " ").map(String.init) }
+    }
+
+    public var summary: String { alternatives.joined(separator: " | ") }
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        var found: [SlotCandidate] = []
+        let list = tokens.tokens
+        var index = 0
+        while index < list.count {
+            defer { index += 1 }
+            guard list[index].isWord, !list[index].quoted else { continue }
+            for (k, phrase) in words.enumerated() where phrase.first == list[index].lower {
+                guard let last = match(phrase, at: index, in: tokens) else { continue }
+                guard contextHolds(first: index, last: last, in: tokens) else { continue }
+                let template = tokens.span(index, last)
+                // A capital in the original (a sentence start, after a heading or a dash) is kept.
+                let initial = tokens.startsSentence(index) || (template.first?.isUppercase ?? false)
+                let cased = alternatives.map { applyCase($0, template: template, sentenceStart: initial, allCaps: tokens.allCaps) }
+                // Keep the original's exact spelling for its own alternative.
+                var options = cased
+                options[k] = String(template)
+                let neutral = alternatives.indices.first { !symbols.contains($0) } ?? 0
+                found.append(SlotCandidate(first: index, last: last, alternatives: options, symbols: symbols, original: k, rule: id, canonical: neutral))
+                break
+            }
+        }
+        return found
+    }
+
+    /// The index of the phrase's last token when the words follow one another at `start`.
+    private func match(_ phrase: [String], at start: Int, in tokens: TextTokens) -> Int? {
+        var position = start
+        for (offset, word) in phrase.enumerated() {
+            guard position < tokens.tokens.count, tokens.tokens[position].isWord, tokens.tokens[position].lower == word,
+                  !tokens.tokens[position].quoted else { return nil }
+            if offset < phrase.count - 1 { position += 1 }
+        }
+        return position
+    }
+
+    private func contextHolds(first: Int, last: Int, in tokens: TextTokens) -> Bool {
+        let list = tokens.tokens
+        if sentenceStart, !tokens.startsSentence(first) { return false }
+        let previous = first > 0 ? list[first - 1] : nil
+        if let previous, previous.isWord, notAfter.contains(previous.lower) { return false }
+        if let after {
+            guard let previous, previous.isWord, after.contains(previous.lower) else { return false }
+        }
+        let next = last + 1 < list.count ? list[last + 1] : nil
+        if let before {
+            guard let next, before.contains(next.lower) else { return false }
+        }
+        if let next, notBefore.contains(next.lower) { return false }
+        if let followedWithin {
+            var seen = 0
+            var position = last + 1
+            var ok = false
+            while position < list.count, seen < withinWords, list[position].isWord {
+                if followedWithin.contains(list[position].lower) {
+                    ok = true
+                    break
+                }
+                seen += 1
+                position += 1
+            }
+            if !ok { return false }
+        }
+        return true
+    }
+}

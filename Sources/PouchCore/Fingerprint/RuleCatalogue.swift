@@ -1,0 +1,111 @@
+/// The catalogue of slot rules: the public rules every Pouch has, plus a deployment's private
+/// rules, which an adversary who knows the public catalogue cannot normalise away.
+public struct RuleCatalogue: Sendable {
+    let rules: [any SlotRule]
+
+    /// One rule as `pouch mark --explain` and the docs present it.
+    public struct RuleDescription: Sendable, Hashable {
+        public var id: String
+        public var summary: String
+        public var reason: String
+        public var profile: FingerprintProfile
+        public var isPrivate: Bool
+    }
+
+    public var descriptions: [RuleDescription] {
+        rules.map { RuleDescription(id: $0.id, summary: $0.summary, reason: $0.reason, profile: $0.profile, isPrivate: $0.isPrivate) }
+    }
+
+    init(rules: [any SlotRule]) { self.rules = rules }
+
+    /// The public catalogue.
+    public static let publicCatalogue = RuleCatalogue(rules: structuralRules + phraseRules)
+
+    /// The public catalogue with a deployment's private rules on top (they take precedence where spans overlap).
+    public func adding(_ privateRules: [PhraseRule]) -> RuleCatalogue {
+        RuleCatalogue(rules: privateRules.map { var rule = $0; rule.isPrivate = true; return rule } + rules)
+    }
+
+    /// The rules of a profile.
+    public func rules(for profile: FingerprintProfile) -> RuleCatalogue {
+        RuleCatalogue(rules: rules.filter { profile == .standard || $0.profile == .strict })
+    }
+
+    /// Only the private rules (what survives an adversary who normalises the public catalogue).
+    public var privateOnly: RuleCatalogue { RuleCatalogue(rules: rules.filter(\.isPrivate)) }
+    /// Only the public rules.
+    public var publicOnly: RuleCatalogue { RuleCatalogue(rules: rules.filter { !$0.isPrivate }) }
+
+    static let structuralRules: [any SlotRule] = [
+        DefinedAbbreviationRule(), UnitedStatesRule(), GenitiveRule(), ToldThatRule(), ToldInformedRule(), ComplementizerRule(),
+        MetWithRule(), AlsoAuxiliaryRule(), SerialCommaRule(), IntroductoryCommaRule(), ClauseCommaRule(), HyphenatedCompoundRule(),
+    ]
+
+    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "that", "any", "such", "all", "some", "each"]
+    static let predicative: Set<String> = ["a", "an", "the", "very", "is", "was", "are", "were", "be", "been", "being", "most", "more", "less", "particularly", "deeply", "quite", "so", "too", "equally", "also"]
+    static let sentiments: Set<String> = [
+        "concern", "concerns", "support", "hope", "hopes", "frustration", "skepticism", "appreciation", "interest",
+        "opposition", "doubt", "doubts", "reservations", "disappointment", "satisfaction", "optimism", "pessimism", "regret",
+        "gratitude", "surprise", "dismay", "confidence", "willingness", "readiness", "sympathy", "condolences", "outrage",
+    ]
+
+    /// Synonyms and connectives whose alternatives carry the same meaning and register.
+    static let phraseRules: [any SlotRule] = [
+        PhraseRule(id: "replied-responded", reason: "As reporting verbs, \"replied\" and \"responded\" both report an answer, with the same nuance.",
+                   alternatives: ["replied", "responded"], notAfter: ["was", "were", "been", "be"]),
+        PhraseRule(id: "emphasized-underscored", reason: "\"Emphasized\", \"underscored\" and \"stressed\" all report that a point was given weight; copies use the first two, so a normaliser's \"stressed\" reads as no evidence.",
+                   alternatives: ["emphasized", "underscored", "stressed"], symbols: [0, 1], notAfter: predicative,
+                   before: ["that", "the", "his", "her", "their", "its", "our", "a", "an", "to", "this", "these", "how", "both"]),
+        PhraseRule(id: "remarked-commented", reason: "\"Remarked\" and \"commented\" both report an observation in passing.",
+                   alternatives: ["remarked", "commented"], notAfter: predicative, before: ["that", "on", ",", "to"]),
+        PhraseRule(id: "expressed-voiced", reason: "To \"express\" or \"voice\" a concern, hope or support is the same act.",
+                   alternatives: ["expressed", "voiced"], profile: .standard, notAfter: ["be", "been", "was", "were"], followedWithin: sentiments),
+        PhraseRule(id: "regarding-concerning", reason: "As prepositions, \"regarding\" and \"concerning\" both mean \"about\" in formal prose; the adjective \"concerning\" (\"a concerning trend\") is excluded.",
+                   alternatives: ["regarding", "concerning"], notAfter: predicative, notBefore: [".", ",", ";", ":", ")"]),
+        PhraseRule(id: "with-regard-respect", reason: "\"With regard to\" and \"with respect to\" are interchangeable prepositional phrases.",
+                   alternatives: ["with regard to", "with respect to"]),
+        PhraseRule(id: "in-order-to", reason: "\"In order to\" and \"so as to\" both introduce a purpose; copies never use the plain \"to\" a normaliser would choose.",
+                   alternatives: ["in order to", "so as to"]),
+        PhraseRule(id: "despite", reason: "\"Despite\" and \"in spite of\" are the same preposition.", alternatives: ["despite", "in spite of"]),
+        PhraseRule(id: "prior-to", reason: "\"Prior to\" and \"before\" (before a noun phrase) mean the same; \"before\" as a conjunction is not matched.",
+                   alternatives: ["prior to", "before"], profile: .standard, before: determiners.union(["then", "next", "last"])),
+        PhraseRule(id: "approximately-roughly", reason: "\"Approximately\" and \"roughly\" both mark an estimate; the number itself is never touched.",
+                   alternatives: ["approximately", "roughly"]),
+        PhraseRule(id: "nearly-almost", reason: "\"Nearly\" and \"almost\" are interchangeable degree adverbs.", alternatives: ["nearly", "almost"],
+                   notAfter: ["very", "not"]),
+        PhraseRule(id: "mainly-primarily", reason: "\"Mainly\" and \"primarily\" (and \"chiefly\") mean \"for the most part\"; copies use the first two.",
+                   alternatives: ["mainly", "primarily", "chiefly"]),
+        PhraseRule(id: "currently-at-present", reason: "\"Currently\" and \"at present\" both mean \"now\".", alternatives: ["currently", "at present"]),
+        PhraseRule(id: "upcoming-forthcoming", reason: "Before a noun, \"upcoming\" and \"forthcoming\" both mean \"about to happen\".",
+                   alternatives: ["upcoming", "forthcoming"], profile: .standard, after: determiners),
+        PhraseRule(id: "toward-towards", reason: "\"Toward\" and \"towards\" are spelling variants of one preposition, both in the dictionary.",
+                   alternatives: ["toward", "towards"]),
+        PhraseRule(id: "for-example", reason: "\"For example\" and \"for instance\" are interchangeable.", alternatives: ["for example", "for instance"]),
+        PhraseRule(id: "in-addition", reason: "Opening a sentence, \"In addition,\" and \"Additionally,\" both add a further point.",
+                   alternatives: ["in addition", "additionally"], before: [","], sentenceStart: true),
+        PhraseRule(id: "moreover-furthermore", reason: "\"Moreover\" and \"furthermore\" both add a further point of equal weight.",
+                   alternatives: ["moreover", "furthermore"]),
+        PhraseRule(id: "nevertheless-nonetheless", reason: "\"Nevertheless\" and \"nonetheless\" are the same concessive adverb.",
+                   alternatives: ["nevertheless", "nonetheless"]),
+        PhraseRule(id: "as-a-result", reason: "Opening a sentence, \"As a result,\" and \"Consequently,\" both state a consequence.",
+                   alternatives: ["as a result", "consequently"], profile: .standard, before: [","], sentenceStart: true),
+        PhraseRule(id: "appears-seems", reason: "\"Appears to\" and \"seems to\" express the same degree of inference.",
+                   alternatives: ["appears", "seems"], profile: .standard, before: ["to", "that"]),
+        PhraseRule(id: "asked-whether-if", reason: "After \"asked\", \"whether\" and \"if\" both introduce the reported question.",
+                   alternatives: ["whether", "if"], profile: .standard, after: ["asked", "wondered", "inquired", "queried"], notBefore: ["or"]),
+        PhraseRule(id: "current-present", reason: "Between \"the\" and a noun, \"current\" and \"present\" both mean \"now existing\".",
+                   alternatives: ["current", "present"], profile: .standard, after: ["the"], notBefore: [".", ",", ";", ":", "of", "and", "time"]),
+        PhraseRule(id: "ahead-of", reason: "\"In advance of\" and \"ahead of\" both mean \"before\" in time.", alternatives: ["in advance of", "ahead of"],
+                   profile: .standard, before: determiners),
+        PhraseRule(id: "in-light-of", reason: "\"In light of\" and \"in view of\" both mean \"considering\".", alternatives: ["in light of", "in view of"]),
+        PhraseRule(id: "majority-most", reason: "\"The majority of\" and \"most of\" both mean more than half of.",
+                   alternatives: ["the majority of", "most of"], profile: .standard),
+        PhraseRule(id: "noted-observed", reason: "Before a that-clause, \"noted\" and \"observed\" both report a remark of the same weight.",
+                   alternatives: ["noted", "observed"], profile: .standard, notAfter: predicative, before: ["that"]),
+        PhraseRule(id: "meanwhile", reason: "\"Meanwhile\" and \"in the meantime\" both mean \"during the same period\".",
+                   alternatives: ["meanwhile", "in the meantime"], profile: .standard),
+        PhraseRule(id: "afterward", reason: "\"Afterward\" and \"afterwards\" are spelling variants, both in the dictionary.", alternatives: ["afterward", "afterwards"]),
+        PhraseRule(id: "at-this-time", reason: "\"At this time\" and \"at this point\" both mean \"now\" in reporting.",
+                   alternatives: ["at this time", "at this point"], profile: .standard),
+    ]
+}

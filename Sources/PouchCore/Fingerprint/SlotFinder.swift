@@ -1,0 +1,64 @@
+/// Finds a cable's slots with a rule catalogue: every rule proposes candidates, then earlier
+/// rules win where spans overlap, and every slot keeps at least one unchanging word between
+/// itself and the next (so a leak can be aligned around it).
+struct SlotFinder {
+    let catalogue: RuleCatalogue
+
+    static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without", "cannot", "n't"]
+
+    func slots(in cable: Cable) -> [Slot] {
+        let paragraphs = cable.paragraphs.map { TextTokens($0.text) }
+        let (abbreviations, sites) = DefinedAbbreviationRule.definitions(in: paragraphs)
+        var slots: [Slot] = []
+        for (p, tokens) in paragraphs.enumerated() {
+            let context = CableContext(abbreviations: abbreviations, definitionSites: sites, paragraph: p)
+            // Accepted spans as token ranges, per paragraph.
+            var taken: [ClosedRange<Int>] = []
+            var accepted: [SlotCandidate] = []
+            for rule in catalogue.rules {
+                for candidate in rule.candidates(in: tokens, context: context) where isAcceptable(candidate, tokens) {
+                    let range = candidate.first...candidate.last
+                    // At least one word between this span and any other.
+                    let clashes = taken.contains { other in
+                        range.overlaps(other) || !hasWordBetween(range, other, tokens)
+                    }
+                    if clashes { continue }
+                    taken.append(range)
+                    accepted.append(candidate)
+                }
+            }
+            for candidate in accepted.sorted(by: { $0.first < $1.first }) {
+                slots.append(Slot(
+                    paragraph: p, start: tokens.tokens[candidate.first].start, end: tokens.tokens[candidate.last].end,
+                    alternatives: candidate.alternatives, symbols: candidate.symbols, original: candidate.original, canonical: candidate.canonical,
+                    rule: candidate.rule))
+            }
+        }
+        return slots
+    }
+
+    /// No quoted speech, numbers or negation inside; alternatives that a reader can tell apart.
+    private func isAcceptable(_ candidate: SlotCandidate, _ tokens: TextTokens) -> Bool {
+        for index in candidate.first...candidate.last {
+            let token = tokens.tokens[index]
+            if token.quoted || token.hasDigit || Self.negations.contains(token.lower) { return false }
+        }
+        guard candidate.symbols.count == 2, candidate.symbols[0] != candidate.symbols[1],
+              candidate.symbols.allSatisfy({ $0 < candidate.alternatives.count }), candidate.original < candidate.alternatives.count
+        else { return false }
+        let normalized = candidate.alternatives.map { TraceText.tokens(of: $0) }
+        // The two symbol wordings must read differently after normalisation, and differ from every other alternative.
+        let a = normalized[candidate.symbols[0]], b = normalized[candidate.symbols[1]]
+        guard a != b, !a.isEmpty, !b.isEmpty else { return false }
+        for (index, other) in normalized.enumerated() where !candidate.symbols.contains(index) {
+            if other == a || other == b { return false }
+        }
+        return true
+    }
+
+    private func hasWordBetween(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, _ tokens: TextTokens) -> Bool {
+        let (low, high) = a.upperBound < b.lowerBound ? (a.upperBound, b.lowerBound) : (b.upperBound, a.lowerBound)
+        guard high - low >= 2 else { return false }
+        return (low + 1..<high).contains { tokens.tokens[$0].isWord && !tokens.tokens[$0].hasDigit }
+    }
+}

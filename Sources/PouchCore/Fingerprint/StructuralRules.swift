@@ -1,0 +1,357 @@
+/// Words that open a clause's subject: after them a dropped or added "that" reads the same.
+let subjectStarters: Set<String> = [
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our", "this", "these",
+    "those", "there", "both", "all", "some", "many", "most", "several", "such", "each", "any", "one", "no", "none", "if",
+]
+let pronounSubjects: Set<String> = ["he", "she", "they", "we", "i", "you", "there", "it"]
+
+/// "X said that the …" / "X said the …": the complementiser "that" after a reporting verb is optional.
+struct ComplementizerRule: SlotRule {
+    let id = "that-complementizer"
+    let reason = "After a verb of saying or thinking, the complementiser \"that\" introducing the reported clause is optional in formal English; the clause, its subject and its meaning are unchanged."
+    let summary = "said that … | said … (after reporting verbs)"
+    let profile = FingerprintProfile.strict
+    let isPrivate = false
+
+    /// Verbs after which "that" may be dropped before a clause.
+    static let verbs: Set<String> = [
+        "said", "says", "stated", "noted", "added", "explained", "argued", "claimed", "believed", "believes", "thinks",
+        "thought", "felt", "feels", "agreed", "suggested", "stressed", "emphasized", "acknowledged", "admitted", "confirmed",
+        "indicated", "insisted", "predicted", "reported", "asserted", "maintained", "observed", "recalled", "remarked",
+        "replied", "responded", "warned", "hoped", "hopes", "expects", "expected", "assessed", "concluded", "speculated",
+        "commented", "complained", "conceded", "contended", "estimated", "implied", "reiterated", "revealed", "underscored",
+        "judged", "judges", "assesses", "understands", "understood", "recognized", "announced", "asserts", "notes", "adds",
+        "believe", "think", "hope", "expect", "say", "understand", "assess", "judge", "feel", "know", "knew", "agree", "learned",
+        "claim", "claims", "argue", "argues", "worry", "worries", "worried", "fear", "feared", "fears", "doubt", "doubted",
+    ]
+    /// Words that follow a clause's subject.
+    static let auxiliaries: Set<String> = [
+        "would", "will", "could", "can", "should", "may", "might", "must", "is", "was", "are", "were", "has", "had", "have",
+        "did", "does", "do", "remains", "remained", "wants", "wanted", "needs", "needed", "plans", "planned", "intends",
+    ]
+    /// Verbs that almost never take a noun-phrase object, so "that" may also be added.
+    static let clauseOnlyVerbs: Set<String> = [
+        "said", "says", "believes", "believed", "thinks", "thought", "hoped", "hopes", "insisted", "argued", "asserted",
+        "contended", "speculated", "claimed", "feels", "felt",
+    ]
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted && Self.verbs.contains(list[index].lower) {
+            if let previous = tokens.previousWord(before: index), ["a", "an", "the", "to"].contains(list[previous].lower) { continue }
+            guard let next = tokens.nextWord(after: index) else { continue }
+            let verb = list[index].text
+            if list[next].lower == "that" {
+                guard let starter = tokens.nextWord(after: next) else { continue }
+                // The clause's subject: a pronoun or determiner, a name, or one word followed by an auxiliary ("that Pakistan would").
+                let followedByAuxiliary = tokens.nextWord(after: starter).map { Self.auxiliaries.contains(list[$0].lower) } ?? false
+                guard subjectStarters.contains(list[starter].lower) || isName(list[starter], tokens) || followedByAuxiliary,
+                      list[starter].lower != "that" else { continue }
+                let that = list[next].text
+                found.append(SlotCandidate(first: index, last: next, alternatives: ["\(verb) \(that)", String(verb)], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+            } else if Self.clauseOnlyVerbs.contains(list[index].lower), pronounSubjects.contains(list[next].lower)
+                        || (["said", "says", "believes", "believed", "thinks", "thought"].contains(list[index].lower) && subjectStarters.contains(list[next].lower)) {
+                // The word after the verb must itself be followed by a word (a clause goes on).
+                guard tokens.nextWord(after: next) != nil else { continue }
+                let that = tokens.allCaps ? "THAT" : "that"
+                found.append(SlotCandidate(first: index, last: index, alternatives: [String(verb), "\(verb) \(that)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            }
+        }
+        return found
+    }
+}
+
+/// A capitalised word in mixed-case text that is not a sentence opener: a name.
+func isName(_ token: TextTokens.Token, _ tokens: TextTokens) -> Bool {
+    !tokens.allCaps && token.isWord && (token.text.first?.isUppercase ?? false) && !token.hasDigit
+}
+
+/// "told us that …" / "informed us that …", and the optional "that" after "told X".
+struct ToldInformedRule: SlotRule {
+    let id = "told-informed"
+    let reason = "With a person as object and a that-clause, \"told X that\" and \"informed X that\" both report that X was given the information; neither adds or removes a nuance of instruction (\"told X to\" is never matched)."
+    let summary = "told X that | informed X that"
+    let profile = FingerprintProfile.standard
+    let isPrivate = false
+
+    static let forms: [String: String] = ["told": "informed", "informed": "told", "tells": "informs", "informs": "tells"]
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted {
+            guard let other = Self.forms[list[index].lower], let objectEnd = ToldThatRule.objectEnd(after: index, in: tokens),
+                  let that = tokens.nextWord(after: objectEnd), list[that].lower == "that" else { continue }
+            if let previous = tokens.previousWord(before: index), ["was", "were", "been", "being", "be", "is", "are"].contains(list[previous].lower) { continue }
+            let template = list[index].text
+            let alternative = applyCase(other, template: template, sentenceStart: tokens.startsSentence(index), allCaps: tokens.allCaps)
+            let plain = ["told", "tells"].contains(list[index].lower) ? 0 : 1
+            found.append(SlotCandidate(first: index, last: index, alternatives: [String(template), alternative], symbols: [0, 1], original: 0, rule: id, canonical: plain))
+        }
+        return found
+    }
+}
+
+/// "told the Ambassador that the …" / "told the Ambassador the …".
+struct ToldThatRule: SlotRule {
+    let id = "told-that"
+    let reason = "After \"told\" or \"informed\" and its object, the complementiser \"that\" is optional before a clause with its own subject; the reported content is the same."
+    let summary = "told X that … | told X … (also informed, assured, reminded, warned, advised, promised)"
+    let profile = FingerprintProfile.strict
+    let isPrivate = false
+
+    /// Verbs of telling that take a person and a that-clause.
+    static let verbs: Set<String> = ["told", "informed", "assured", "reminded", "warned", "advised", "promised", "tells", "informs", "assures", "reminds"]
+    static let objects: Set<String> = ["us", "him", "her", "them", "me", "you", "poloff", "polcouns", "emboff", "emboffs", "econoff", "polchief", "pol/econ", "ambassador", "dcm", "charge", "visitors", "codel", "staffdel"]
+
+    /// The last token of the object after a telling verb: a pronoun, a role, `the X (Y)` or a name.
+    static func objectEnd(after verb: Int, in tokens: TextTokens) -> Int? {
+        let list = tokens.tokens
+        guard let first = tokens.nextWord(after: verb) else { return nil }
+        let word = list[first].lower
+        if objects.contains(word) { return first }
+        if word == "the" || word == "his" || word == "her" || word == "their" {
+            guard let second = tokens.nextWord(after: first) else { return nil }
+            if let third = tokens.nextWord(after: second), list[third].lower != "that", isName(list[third], tokens) { return third }
+            return second
+        }
+        if isName(list[first], tokens) {
+            if let second = tokens.nextWord(after: first), list[second].lower != "that", isName(list[second], tokens) { return second }
+            return first
+        }
+        return nil
+    }
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted && Self.verbs.contains(list[index].lower) {
+            guard let objectEnd = Self.objectEnd(after: index, in: tokens), let that = tokens.nextWord(after: objectEnd),
+                  list[that].lower == "that", let starter = tokens.nextWord(after: that),
+                  subjectStarters.contains(list[starter].lower) || isName(list[starter], tokens) else { continue }
+            let object = list[objectEnd].text
+            found.append(SlotCandidate(first: objectEnd, last: that, alternatives: ["\(object) \(list[that].text)", String(object)], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+        }
+        return found
+    }
+}
+
+/// "will also attend" / "also will attend": "also" before or after an auxiliary.
+struct AlsoAuxiliaryRule: SlotRule {
+    let id = "also-auxiliary"
+    let reason = "\"Also\" may stand before or after an auxiliary or modal verb (\"will also\" / \"also will\") with the same scope; the modal itself is never changed."
+    let summary = "will also | also will (has, have, had, will, would, could, can, should, may, might, must)"
+    let profile = FingerprintProfile.standard
+    let isPrivate = false
+
+    static let auxiliaries: Set<String> = ["has", "have", "had", "will", "would", "could", "can", "should", "may", "might", "must"]
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted {
+            guard let next = tokens.nextWord(after: index), let after = tokens.nextWord(after: next) else { continue }
+            let a = list[index], b = list[next]
+            // The verb that follows must not be a negation ("will also not" stays as it is).
+            if ["not", "never", "no"].contains(list[after].lower) { continue }
+            if Self.auxiliaries.contains(a.lower), b.lower == "also" {
+                // Only after a subject: "he will also", not "will also" opening a question.
+                guard let subject = tokens.previousWord(before: index), !Self.auxiliaries.contains(list[subject].lower) else { continue }
+                found.append(SlotCandidate(first: index, last: next, alternatives: ["\(a.text) \(b.text)", "\(b.text) \(a.text)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            } else if a.lower == "also", Self.auxiliaries.contains(b.lower) {
+                guard tokens.previousWord(before: index) != nil else { continue }
+                found.append(SlotCandidate(first: index, last: next, alternatives: ["\(a.text) \(b.text)", "\(b.text) \(a.text)"], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+            }
+        }
+        return found
+    }
+}
+
+/// "A, B, and C" / "A, B and C": the serial comma.
+struct SerialCommaRule: SlotRule {
+    let id = "serial-comma"
+    let reason = "In a list of three or more items the comma before the final \"and\"/\"or\" is a matter of style; the items and their grouping are unchanged."
+    let summary = "A, B, and C | A, B and C"
+    let profile = FingerprintProfile.strict
+    let isPrivate = false
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && ["and", "or"].contains(list[index].lower) && !list[index].quoted {
+            guard index >= 2, tokens.nextWord(after: index) != nil else { continue }
+            if list[index - 1].text == ",", tokens.spaceAfter(index - 1) {
+                // Serial comma present: item B before it, and a comma before B.
+                guard list[index - 2].isWord, let itemStart = itemStart(before: index - 2, in: tokens), itemStart > 0,
+                      list[itemStart - 1].text == ",", !(itemStart...index).contains(where: { list[$0].hasDigit }) else { continue }
+                let word = list[index - 2].text
+                found.append(SlotCandidate(first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+            } else if list[index - 1].isWord {
+                // No serial comma: require at least two comma-separated items before (A, B, C and D).
+                guard let itemB = itemStart(before: index - 1, in: tokens), itemB >= 2, list[itemB - 1].text == ",",
+                      let itemA = itemStart(before: itemB - 2, in: tokens), itemA >= 1, list[itemA - 1].text == ",",
+                      list[itemB - 2].isWord, list[itemA - 2].isWord,
+                      !((itemA - 2)...index).contains(where: { list[$0].hasDigit }) else { continue }
+                let word = list[index - 1].text
+                found.append(SlotCandidate(first: index - 1, last: index, alternatives: ["\(word) \(list[index].text)", "\(word), \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            }
+        }
+        return found
+    }
+
+    /// The first token of a short list item (one to three words, no punctuation) ending at `last`.
+    private func itemStart(before last: Int, in tokens: TextTokens) -> Int? {
+        var start = last
+        var count = 1
+        while start > 0, tokens.tokens[start - 1].isWord, count < 3 {
+            start -= 1
+            count += 1
+        }
+        if start > 0, tokens.tokens[start - 1].isWord { return nil }
+        return start
+    }
+}
+
+/// "During the meeting, he said" / "During the meeting he said": the comma after a short
+/// introductory prepositional phrase.
+struct IntroductoryCommaRule: SlotRule {
+    let id = "introductory-comma"
+    let reason = "A comma after a short introductory prepositional phrase is optional; the phrase still modifies the whole sentence."
+    let summary = "During the meeting, he … | During the meeting he …"
+    let profile = FingerprintProfile.standard
+    let isPrivate = false
+
+    static let prepositions: Set<String> = ["during", "in", "at", "after", "following", "throughout", "upon", "under", "within", "despite", "since", "before"]
+    static let fixed: Set<String> = ["addition", "particular", "general", "short", "fact", "sum", "contrast", "turn", "response", "return", "any", "the end", "other"]
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && Self.prepositions.contains(list[index].lower) && !list[index].quoted {
+            guard tokens.startsSentence(index) else { continue }
+            // Two to five words, then a comma, then a word.
+            var end = index
+            while let next = tokens.nextWord(after: end), end - index < 5 { end = next }
+            guard end > index, end - index >= 1, end + 2 < list.count, list[end + 1].text == ",", list[end + 2].isWord,
+                  tokens.spaceAfter(end + 1) else { continue }
+            if (index...end).contains(where: { list[$0].hasDigit }) { continue }
+            if let second = tokens.nextWord(after: index), Self.fixed.contains(list[second].lower) { continue }
+            let word = list[end].text
+            found.append(SlotCandidate(first: end, last: end + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+        }
+        return found
+    }
+}
+
+/// "Pakistan's position" / "the position of Pakistan".
+struct GenitiveRule: SlotRule {
+    let id = "genitive"
+    let reason = "For a country and an abstract noun such as position, policy or government, the s-genitive and the of-genitive name the same thing (\"Pakistan's position\" / \"the position of Pakistan\"); the name itself is kept."
+    let summary = "Pakistan's position | the position of Pakistan"
+    let profile = FingerprintProfile.standard
+    let isPrivate = false
+
+    static let nouns: Set<String> = [
+        "position", "policy", "policies", "government", "decision", "role", "efforts", "concerns", "support", "relationship",
+        "economy", "proposal", "request", "response", "stance", "view", "views", "interests", "priorities", "leadership",
+        "commitment", "participation", "security", "sovereignty", "future", "approach", "strategy", "ability", "willingness",
+        "reluctance", "influence", "assistance", "cooperation", "objectives", "goals", "intentions", "reaction", "capacity",
+    ]
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted {
+            let lower = list[index].lower
+            // X's N
+            for suffix in ["'s", "\u{2019}s"] where lower.hasSuffix(suffix) {
+                let country = String(list[index].text.dropLast(2))
+                guard Gazetteer.countries.contains(country.lowercased()), let noun = tokens.nextWord(after: index),
+                      Self.nouns.contains(list[noun].lower) else { continue }
+                // Not inside a longer noun phrase ("the Pakistan's") or before "of" ("X's view of").
+                if let previous = tokens.previousWord(before: index), ["the", "a", "an"].contains(list[previous].lower) { continue }
+                let initial = tokens.startsSentence(index)
+                let the = applyCase("the", template: list[index].text, sentenceStart: initial, allCaps: tokens.allCaps)
+                let of = tokens.allCaps ? "OF" : "of"
+                let span = tokens.span(index, noun)
+                found.append(SlotCandidate(first: index, last: noun, alternatives: [String(span), "\(the) \(list[noun].text) \(of) \(country)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            }
+            // the N of X
+            guard lower == "the", let noun = tokens.nextWord(after: index), Self.nouns.contains(list[noun].lower),
+                  let of = tokens.nextWord(after: noun), list[of].lower == "of", let country = tokens.nextWord(after: of),
+                  Gazetteer.countries.contains(list[country].lower) else { continue }
+            // The country must end the phrase (not "the position of Pakistan Army").
+            if let after = tokens.nextWord(after: country), isName(list[after], tokens) || tokens.allCaps { _ = after; continue }
+            let span = tokens.span(index, country)
+            let apostrophe = span.contains("\u{2019}") ? "\u{2019}" : "'"
+            let s = tokens.allCaps ? "S" : "s"
+            found.append(SlotCandidate(first: index, last: country, alternatives: [String(span), "\(list[country].text)\(apostrophe)\(s) \(list[noun].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+        }
+        return found
+    }
+}
+
+/// "GOI" / "Government of India", for abbreviations the cable itself defines.
+struct DefinedAbbreviationRule: SlotRule {
+    let id = "defined-abbreviation"
+    let reason = "An abbreviation the cable defines (\"Government of India (GOI)\") names exactly what its expansion names; after the definition either may be written."
+    let summary = "GOI | Government of India (only where the cable defines the abbreviation)"
+    let profile = FingerprintProfile.standard
+    let isPrivate = false
+
+    /// Finds `Full Name (ABBR)` definitions in the cable's paragraphs.
+    static func definitions(in paragraphs: [TextTokens]) -> (abbreviations: [String: String], sites: Set<[Int]>) {
+        var abbreviations: [String: String] = [:]
+        var sites: Set<[Int]> = []
+        let minor: Set<String> = ["of", "the", "and", "for", "on", "in", "to", "de", "del", "la", "&"]
+        for (p, tokens) in paragraphs.enumerated() {
+            let list = tokens.tokens
+            for index in list.indices where list[index].text == "(" {
+                guard index + 2 < list.count, list[index + 2].text == ")", list[index + 1].isWord else { continue }
+                let abbreviation = String(list[index + 1].text)
+                guard (2...6).contains(abbreviation.count), abbreviation.allSatisfy({ $0.isUppercase && $0.isLetter }) else { continue }
+                // Walk back over words whose initials spell the abbreviation (minor words skipped).
+                var letters = Array(abbreviation)
+                var position = index - 1
+                var first = index
+                while position >= 0, list[position].isWord, !letters.isEmpty {
+                    let word = list[position]
+                    // Minor words count when the abbreviation spells them ("Government of India (GOI)").
+                    if minor.contains(word.lower), word.text.first?.uppercased() != String(letters.last!) {
+                        position -= 1
+                        continue
+                    }
+                    guard word.text.first?.uppercased() == String(letters.last!) else { break }
+                    letters.removeLast()
+                    first = position
+                    position -= 1
+                }
+                guard letters.isEmpty, first < index else { continue }
+                let expansion = String(tokens.span(first, index - 1))
+                guard expansion.split(separator: " ").count >= 2, abbreviations[abbreviation] == nil else { continue }
+                abbreviations[abbreviation] = expansion
+                sites.insert([p, index + 1])
+            }
+        }
+        return (abbreviations, sites)
+    }
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        guard !context.abbreviations.isEmpty else { return [] }
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted {
+            let word = String(list[index].text)
+            guard let expansion = context.abbreviations[word.uppercased()], word == word.uppercased(),
+                  !context.definitionSites.contains([context.paragraph, index]) else { continue }
+            // Inside its own parentheses it is a definition; elsewhere it may be expanded.
+            if index > 0, list[index - 1].text == "(" { continue }
+            // "GID Director" must not become "… Intelligence Director Director".
+            if let next = tokens.nextWord(after: index), expansion.lowercased().hasSuffix(" " + list[next].lower) { continue }
+            let expanded = tokens.allCaps ? expansion.uppercased() : expansion
+            found.append(SlotCandidate(first: index, last: index, alternatives: [word, expanded], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+        }
+        return found
+    }
+}

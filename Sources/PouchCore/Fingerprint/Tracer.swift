@@ -1,0 +1,246 @@
+import Foundation
+
+/// What one leak showed of one cable: the symbol read in each slot it showed cleanly.
+public struct LeakReading: Sendable {
+    /// Index of the cable in the tracer's list.
+    public var cable: Int
+    /// Slot index → symbol (0 or 1).
+    public var symbols: [Int: UInt8]
+    /// Slots the leak showed in some wording (including the ones that carry no symbol).
+    public var slotsSeen: Int
+    /// Words in the leak.
+    public var leakWords: Int
+}
+
+/// The outcome of a trace.
+public struct TraceVerdict: Sendable, Codable {
+    public struct Candidate: Sendable, Codable, Hashable {
+        public var recipient: String
+        public var score: Double
+        /// An upper bound on the probability that any innocent recipient scores this high
+        /// (union bound over all recipients).
+        public var falseAccusationProbability: Double
+    }
+
+    /// `identified` or `inconclusive`.
+    public var verdict: String
+    public var accused: [Candidate]
+    /// The top five recipients by score.
+    public var candidates: [Candidate]
+    /// Slots the leak showed, in any wording.
+    public var slotsObserved: Int
+    /// Slots in the cable(s) traced.
+    public var slotsInCable: Int
+    /// Symbols read (slots whose wording carried a symbol).
+    public var bitsObserved: Int
+    /// When inconclusive: about how many more readable slots would settle it.
+    public var moreSlotsNeeded: Int?
+    /// The threshold the bound had to meet.
+    public var maxFalseAccusation: Double
+}
+
+/// Traces leaked text to the recipients whose copies it came from.
+///
+/// Scores are the symmetric Tardos score (Škorić et al.): per read slot with bias `p`,
+/// a recipient whose symbol matches the leak gains `√((1−p)/p)` (leak 1) or `√(p/(1−p))`
+/// (leak 0) and loses the other otherwise. For an innocent recipient the symbols are
+/// independent of the leak, so its score is a sum of independent zero-mean terms; a Chernoff
+/// bound on that sum, times the number of recipients, bounds the probability of accusing
+/// anyone innocent. Only recipients under the threshold are accused.
+public struct Tracer: Sendable {
+    public let fingerprints: [CableFingerprint]
+    private let aligners: [LeakAligner]
+
+    public init(fingerprints: [CableFingerprint]) {
+        self.fingerprints = fingerprints
+        self.aligners = fingerprints.map { LeakAligner(fingerprint: $0) }
+    }
+
+    /// Reads a leak against every cable; returns the readings of the cables it matches.
+    public func read(leak text: String) -> [LeakReading] {
+        let tokens = TraceText.tokens(of: text)
+        let words = tokens.filter { $0 != "," }.count
+        var readings: [LeakReading] = []
+        for (index, aligner) in aligners.enumerated() {
+            let seen = aligner.read(tokens)
+            guard !seen.isEmpty else { continue }
+            var symbols: [Int: UInt8] = [:]
+            for (slot, alternative) in seen {
+                let symbolIndexes = fingerprints[index].slots[slot].symbols
+                if alternative == symbolIndexes[0] { symbols[slot] = 0 } else if alternative == symbolIndexes[1] { symbols[slot] = 1 }
+            }
+            readings.append(LeakReading(cable: index, symbols: symbols, slotsSeen: seen.count, leakWords: words))
+        }
+        return readings
+    }
+
+    /// Every recipient's symbols in every cable, derived once (for tracing many leaks against the same copies).
+    public func codes(for recipients: [String]) -> RecipientCodes {
+        RecipientCodes(recipients: recipients, symbols: fingerprints.map { fingerprint in recipients.map { fingerprint.symbols(for: $0) } })
+    }
+
+    /// Scores every recipient on the combined readings of one or more leaks and decides.
+    public func trace(_ readings: [LeakReading], recipients: [String], maxFalseAccusation: Double = 1e-6) -> TraceVerdict {
+        trace(readings, codes: codes(for: recipients, cables: Set(readings.map(\.cable))), maxFalseAccusation: maxFalseAccusation)
+    }
+
+    private func codes(for recipients: [String], cables: Set<Int>) -> RecipientCodes {
+        RecipientCodes(recipients: recipients, symbols: fingerprints.indices.map { index in
+            cables.contains(index) ? recipients.map { fingerprints[index].symbols(for: $0) } : []
+        })
+    }
+
+    /// Scores every recipient (with symbols already derived) and decides.
+    public func trace(_ readings: [LeakReading], codes: RecipientCodes, maxFalseAccusation: Double = 1e-6) -> TraceVerdict {
+        let recipients = codes.recipients
+        // Merge readings of the same cable: agreeing symbols count once, disagreeing ones are dropped.
+        var merged: [Int: [Int: UInt8]] = [:]
+        var conflicts: [Int: Set<Int>] = [:]
+        var seenSlots: [Int: Int] = [:]
+        for reading in readings {
+            seenSlots[reading.cable] = max(seenSlots[reading.cable] ?? 0, reading.slotsSeen)
+            for (slot, symbol) in reading.symbols {
+                if let previous = merged[reading.cable]?[slot], previous != symbol { conflicts[reading.cable, default: []].insert(slot) }
+                merged[reading.cable, default: [:]][slot] = symbol
+            }
+        }
+        for (cable, slots) in conflicts { for slot in slots { merged[cable]?[slot] = nil } }
+
+        // Positions: (cable, slot, bias, leak symbol).
+        var positions: [(cable: Int, slot: Int, p: Double, y: UInt8)] = []
+        for (cable, symbols) in merged.sorted(by: { $0.key < $1.key }) {
+            for (slot, y) in symbols.sorted(by: { $0.key < $1.key }) {
+                positions.append((cable, slot, fingerprints[cable].biases[slot], y))
+            }
+        }
+        let slotsInCable = Set(readings.map(\.cable)).reduce(0) { $0 + fingerprints[$1].slots.count }
+        let bound = TardosBound(positions: positions.map { ($0.p, $0.y) })
+        let n = max(1, recipients.count)
+
+        // Scores.
+        // Each position's two possible contributions, then a sum per recipient.
+        let contributions = positions.map { (one: TardosBound.score(p: $0.p, x: 1, y: $0.y), zero: TardosBound.score(p: $0.p, x: 0, y: $0.y)) }
+        var scored: [(String, Double)] = []
+        scored.reserveCapacity(recipients.count)
+        for (r, recipient) in recipients.enumerated() {
+            var total = 0.0
+            for (k, position) in positions.enumerated() {
+                total += codes.symbols[position.cable][r][position.slot] == 1 ? contributions[k].one : contributions[k].zero
+            }
+            scored.append((recipient, total))
+        }
+        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let threshold = bound.scoreThreshold(recipients: n, maxFalseAccusation: maxFalseAccusation)
+        func candidate(_ entry: (String, Double)) -> TraceVerdict.Candidate {
+            TraceVerdict.Candidate(recipient: entry.0, score: entry.1,
+                                   falseAccusationProbability: min(1, Double(n) * exp(bound.logTail(entry.1))))
+        }
+        let accused = scored.prefix { positions.count > 0 && $0.1 >= threshold }.map(candidate)
+            .filter { $0.falseAccusationProbability <= maxFalseAccusation }
+        let top = scored.prefix(5).map(candidate)
+        var more: Int?
+        if accused.isEmpty {
+            more = bound.moreSlotsNeeded(topScore: scored.first?.1 ?? 0, recipients: n, maxFalseAccusation: maxFalseAccusation)
+        }
+        return TraceVerdict(
+            verdict: accused.isEmpty ? "inconclusive" : "identified", accused: accused, candidates: top,
+            slotsObserved: seenSlots.values.reduce(0, +), slotsInCable: slotsInCable, bitsObserved: positions.count,
+            moreSlotsNeeded: more, maxFalseAccusation: maxFalseAccusation)
+    }
+}
+
+/// Recipients and their symbols in every slot of every cable a tracer knows.
+public struct RecipientCodes: Sendable {
+    public let recipients: [String]
+    /// `symbols[cable][recipient][slot]`.
+    public let symbols: [[[UInt8]]]
+}
+
+/// The Chernoff bound on an innocent recipient's symmetric Tardos score.
+struct TardosBound {
+    /// Per position: the score if the innocent's symbol is 1 (probability p) and if it is 0.
+    let terms: [(p: Double, one: Double, zero: Double)]
+
+    init(positions: [(p: Double, y: UInt8)]) {
+        terms = positions.map { position in
+            (position.p, Self.score(p: position.p, x: 1, y: position.y), Self.score(p: position.p, x: 0, y: position.y))
+        }
+    }
+
+    /// The symmetric Tardos score of symbol `x` against leaked symbol `y`.
+    static func score(p: Double, x: UInt8, y: UInt8) -> Double {
+        let up = ((1 - p) / p).squareRoot()
+        let down = (p / (1 - p)).squareRoot()
+        if y == 1 { return x == 1 ? up : -down }
+        return x == 0 ? down : -up
+    }
+
+    /// log E[exp(λ S)] for an innocent.
+    func logMoment(_ lambda: Double) -> Double {
+        var total = 0.0
+        for term in terms {
+            // log(p e^{λa} + (1-p) e^{λb}) computed stably.
+            let a = lambda * term.one, b = lambda * term.zero
+            let m = max(a, b)
+            total += m + log(term.p * exp(a - m) + (1 - term.p) * exp(b - m))
+        }
+        return total
+    }
+
+    /// log P(S ≥ s) ≤ min over λ ≥ 0 of (log E[e^{λS}] − λ s).
+    func logTail(_ s: Double) -> Double {
+        guard !terms.isEmpty, s > 0 else { return 0 }
+        var low = 0.0, high = 20.0
+        // Golden-section search on a convex function.
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var x1 = high - ratio * (high - low), x2 = low + ratio * (high - low)
+        var f1 = logMoment(x1) - x1 * s, f2 = logMoment(x2) - x2 * s
+        for _ in 0..<80 {
+            if f1 < f2 {
+                high = x2; x2 = x1; f2 = f1
+                x1 = high - ratio * (high - low); f1 = logMoment(x1) - x1 * s
+            } else {
+                low = x1; x1 = x2; f1 = f2
+                x2 = low + ratio * (high - low); f2 = logMoment(x2) - x2 * s
+            }
+        }
+        return min(0, min(f1, f2))
+    }
+
+    /// The smallest score whose union bound over `recipients` meets the threshold.
+    func scoreThreshold(recipients: Int, maxFalseAccusation: Double) -> Double {
+        let target = log(maxFalseAccusation / Double(recipients))
+        let maximum = terms.reduce(0) { $0 + max($1.one, $1.zero) }
+        guard !terms.isEmpty, logTail(maximum) <= target else { return .infinity }
+        var low = 0.0, high = maximum
+        for _ in 0..<60 {
+            let middle = (low + high) / 2
+            if logTail(middle) <= target { high = middle } else { low = middle }
+        }
+        return high
+    }
+
+    /// About how many more slots like these it would take for the top score's rate to meet the threshold.
+    func moreSlotsNeeded(topScore: Double, recipients: Int, maxFalseAccusation: Double) -> Int {
+        let target = log(maxFalseAccusation / Double(recipients))
+        let m = Double(max(1, terms.count))
+        // A lone leaker gains 2√(p(1−p)) per slot on average; use the observed rate when it is higher.
+        let expected = terms.isEmpty ? 0.9 : terms.reduce(0) { $0 + 2 * ($1.p * (1 - $1.p)).squareRoot() } / m
+        let rate = max(expected, terms.isEmpty ? 0 : topScore / m)
+        // Per-slot exponent: inf over λ of (Λ(λ)/m − λ·rate), with Λ scaled from the observed slots.
+        let perSlot = TardosBound(terms: terms.isEmpty ? [(0.5, 1, -1)] : terms)
+        let scale = terms.isEmpty ? 1.0 : m
+        var bestExponent = 0.0
+        var lambda = 0.05
+        while lambda < 20 {
+            let value = perSlot.logMoment(lambda) / scale - lambda * rate
+            bestExponent = min(bestExponent, value)
+            lambda += 0.05
+        }
+        guard bestExponent < 0 else { return Int.max }
+        let needed = Int((target / bestExponent).rounded(.up))
+        return max(1, needed - terms.count)
+    }
+
+    init(terms: [(p: Double, one: Double, zero: Double)]) { self.terms = terms }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import PouchCore
+
+struct MarkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark",
+        abstract: "Print a recipient's traceable copy of a cable, or list its slots for review.")
+
+    @Argument(help: "The cable file.") var cable: String
+    @Option(help: "The fingerprint key file.") var keyFile: String?
+    @Option(help: "The recipient's ID.") var recipient: String?
+    @Option(help: "strict (only the safest rules) or standard.") var profile: FingerprintProfile = .standard
+    @Option(help: "A file of private rules to add to the public catalogue.") var rules: String?
+    @Flag(help: "List every slot with its alternatives instead of printing a copy.") var explain = false
+
+    func run() async throws {
+        let original = try loadCable(cable)
+        let catalogue = try loadCatalogue(privateRules: rules)
+        if explain {
+            // The slots do not depend on the key; without one, an unkeyed fingerprint lists them.
+            let key = try keyFile.map(loadKey) ?? FingerprintKey(bytes: [UInt8](repeating: 0, count: 32))
+            print(CableFingerprint(cable: original, key: key, catalogue: catalogue, profile: profile).explanation())
+            return
+        }
+        guard let keyFile else { throw ValidationError("--key-file is required to mark a copy") }
+        guard let recipient, !recipient.isEmpty else { throw ValidationError("--recipient is required to mark a copy") }
+        let fingerprint = CableFingerprint(cable: original, key: try loadKey(keyFile), catalogue: catalogue, profile: profile)
+        print(CableRenderer().render(fingerprint.copy(for: recipient)), terminator: "")
+    }
+}
+
+extension FingerprintProfile: ExpressibleByArgument {}

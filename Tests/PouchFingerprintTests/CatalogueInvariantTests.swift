@@ -1,0 +1,118 @@
+import Foundation
+import PouchCorpus
+import PouchTestSupport
+import Testing
+@testable import PouchCore
+
+/// Loaded once: the real cables and every slot the catalogue finds in them.
+enum RealSlots {
+    static let corpus = CorpusFile.sharedCorpusDirectory()
+    static let cables: [Cable] = {
+        let files = (try? CorpusFile.loadDirectory(corpus.appendingPathComponent("cablegate-wikileaks"))) ?? []
+        return files.compactMap { try? CableParser().parse(bytes: $0.bytes, fileName: $0.name).cable }
+    }()
+    static let found: [(cable: Cable, slots: [Slot])] = cables.map { ($0, SlotFinder(catalogue: .publicCatalogue).slots(in: $0)) }
+}
+
+@Suite("Every catalogue rule keeps the invariants, on every real cable")
+struct CatalogueInvariantTests {
+    /// Rules that rearrange words (phrase synonyms only ever swap fixed common words).
+    static let structural: Set<String> = [
+        "that-complementizer", "told-that", "told-informed", "also-auxiliary", "serial-comma", "introductory-comma",
+        "clause-comma", "hyphenated-compound", "met-with",
+    ]
+    static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without", "cannot", "n't"]
+    static let modals: Set<String> = ["may", "might", "will", "would", "shall", "should", "can", "could", "must", "cannot"]
+
+    /// The facts of a text that no slot may change: numbers, quoted speech, negations, modals.
+    static func facts(_ text: String) -> [String: Int] {
+        let tokens = TextTokens(text)
+        var counts: [String: Int] = [:]
+        for token in tokens.tokens where token.isWord {
+            if token.hasDigit { counts["number:" + token.lower, default: 0] += 1 }
+            if token.quoted { counts["quoted:" + token.lower, default: 0] += 1 }
+            if negations.contains(token.lower) || token.lower.hasSuffix("n't") { counts["negation:" + token.lower, default: 0] += 1 }
+            if modals.contains(token.lower) { counts["modal:" + token.lower, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    @Test("no slot changes a number, quoted speech, a negation or a modal; names survive")
+    func invariants() {
+        #expect(RealSlots.cables.count == 300)
+        var checked = 0
+        for (cable, slots) in RealSlots.found {
+            for slot in slots {
+                let text = cable.paragraphs[slot.paragraph].text
+                let utf8 = Array(text.utf8)
+                let span = String(decoding: utf8[slot.start..<slot.end], as: UTF8.self)
+                // Quoted speech: the span never lies inside quotes (so no alternative can change it).
+                let tokens = TextTokens(text)
+                #expect(!tokens.tokens.contains { $0.quoted && $0.start < slot.end && $0.end > slot.start }, "\(slot.rule): \(span)")
+                let before = Self.facts(span)
+                let namesBefore = Self.capitalized(span)
+                for alternative in slot.alternatives {
+                    #expect(Self.facts(alternative) == before, "\(slot.rule): \(span) → \(alternative)")
+                    if slot.rule == "genitive" {
+                        // The country moves, but stays.
+                        let country = span.split(whereSeparator: { !$0.isLetter }).first { Gazetteer.countries.contains($0.lowercased()) }
+                        #expect(country.map { alternative.contains($0) } == true, "\(alternative)")
+                    } else if Self.structural.contains(slot.rule), !tokens.allCaps {
+                        #expect(Self.capitalized(alternative) == namesBefore, "\(slot.rule): \(span) → \(alternative)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 5_000)
+    }
+
+    /// Capitalised words in a span (names, or a sentence's first word that the rule keeps).
+    static func capitalized(_ text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for token in TextTokens(text).tokens where token.isWord && token.text.first?.isUppercase == true {
+            counts[String(token.text), default: 0] += 1
+        }
+        return counts
+    }
+
+    @Test("alternatives keep the case of their text")
+    func casing() {
+        for (cable, slots) in RealSlots.found {
+            for slot in slots where TextTokens(cable.paragraphs[slot.paragraph].text).allCaps {
+                for alternative in slot.alternatives {
+                    #expect(alternative == alternative.uppercased(), "\(slot.rule): \(alternative)")
+                }
+            }
+        }
+    }
+
+    @Test("every word an alternative brings in is in the en_US dictionary")
+    func dictionaryWords() throws {
+        let hunspell = try Hunspell()
+        var introduced: Set<String> = []
+        for (cable, slots) in RealSlots.found {
+            for slot in slots {
+                let original = Set(TraceText.tokens(of: slot.alternatives[slot.original]))
+                for alternative in slot.alternatives {
+                    let words = String(alternative).split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "-") }).map(String.init)
+                    // Words copied from the cable itself (names in an expansion) are the author's, not ours.
+                    let body = cable.bodyText.lowercased()
+                    for word in words where !original.contains(word.lowercased()) && !body.contains(word.lowercased()) {
+                        introduced.insert(word)
+                    }
+                }
+            }
+        }
+        #expect(!introduced.isEmpty)
+        let misspelled = try hunspell.corrections(for: Array(introduced))
+        #expect(misspelled.isEmpty, "\(misspelled.keys.sorted())")
+    }
+
+    @Test("the public catalogue finds slots in every long cable")
+    func coverage() {
+        for (cable, slots) in RealSlots.found where cable.wordCount >= 600 {
+            #expect(!slots.isEmpty, "\(cable.referenceID?.description ?? "?")")
+        }
+    }
+}

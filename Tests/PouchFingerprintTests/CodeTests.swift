@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import PouchCore
+
+enum TestKeys {
+    static let key = try! FingerprintKey(bytes: (0..<32).map { UInt8($0 * 7 % 256) })
+    static let other = try! FingerprintKey(bytes: (0..<32).map { UInt8(255 - $0) })
+}
+
+/// The longest real cable, for tests that need many slots.
+enum LongCable {
+    static let cable: Cable = RealSlots.cables.max { $0.wordCount < $1.wordCount }!
+    static let fingerprint = CableFingerprint(cable: cable, key: TestKeys.key)
+}
+
+@Suite("Codes: stateless, keyed, per recipient")
+struct CodeTests {
+    @Test("the same recipient always gets the same copy; different recipients get different copies")
+    func copies() throws {
+        let fingerprint = LongCable.fingerprint
+        #expect(fingerprint.slots.count >= 40)
+        let again = CableFingerprint(cable: LongCable.cable, key: TestKeys.key)
+        #expect(fingerprint.copy(for: "alice") == again.copy(for: "alice"))
+        let recipients = (0..<50).map { "R\($0)" }
+        let copies = recipients.map { fingerprint.copy(for: $0) }
+        #expect(Set(copies.map { CableRenderer().render($0) }).count == 50)
+        // Another key gives other copies.
+        #expect(CableFingerprint(cable: LongCable.cable, key: TestKeys.other).copy(for: "alice") != fingerprint.copy(for: "alice"))
+    }
+
+    @Test("a copy differs from the original only inside slots, and parses back")
+    func copyShape() throws {
+        let fingerprint = LongCable.fingerprint
+        let copy = fingerprint.copy(for: "bob")
+        #expect(copy.paragraphs.count == LongCable.cable.paragraphs.count)
+        #expect(copy.subject == LongCable.cable.subject && copy.tags == LongCable.cable.tags && copy.referenceID == LongCable.cable.referenceID)
+        for (p, paragraph) in copy.paragraphs.enumerated() {
+            #expect(paragraph.number == LongCable.cable.paragraphs[p].number && paragraph.mark == LongCable.cable.paragraphs[p].mark)
+        }
+        #expect(try CableParser().parse(text: CableRenderer().render(copy)).cable == copy)
+        // Writing the original's own wording everywhere gives the original back.
+        #expect(fingerprint.text(choosing: \.original) == LongCable.cable)
+    }
+
+    @Test("symbols follow the slot biases")
+    func biases() {
+        let fingerprint = LongCable.fingerprint
+        for p in fingerprint.biases { #expect(p >= CableFingerprint.cutoff - 1e-9 && p <= 1 - CableFingerprint.cutoff + 1e-9) }
+        var ones = 0.0, expected = 0.0
+        for r in 0..<400 {
+            let symbols = fingerprint.symbols(for: "recipient-\(r)")
+            ones += Double(symbols.reduce(0) { $0 + Int($1) })
+            expected += fingerprint.biases.reduce(0, +)
+        }
+        #expect(abs(ones - expected) / expected < 0.05)
+    }
+
+    @Test("keys: 32 bytes, from hex files, and a clear error otherwise")
+    func keys() throws {
+        let (_, bytes) = FingerprintKey.generate()
+        #expect(bytes.count == 32)
+        let text = FingerprintKey.fileContents(of: bytes)
+        #expect(text.count == 65)
+        _ = try FingerprintKey(fileContents: Array(text.utf8))
+        #expect(throws: FingerprintKeyError.self) { try FingerprintKey(fileContents: Array("abc".utf8)) }
+        do {
+            _ = try FingerprintKey(bytes: [1, 2, 3])
+        } catch {
+            #expect(error.description.contains("32 bytes"))
+        }
+    }
+
+    @Test("the strict profile uses a subset of the standard rules")
+    func profiles() {
+        let strict = CableFingerprint(cable: LongCable.cable, key: TestKeys.key, profile: .strict)
+        #expect(strict.slots.count < LongCable.fingerprint.slots.count)
+        let strictRules = Set(RuleCatalogue.publicCatalogue.rules(for: .strict).descriptions.map(\.id))
+        #expect(strict.slots.allSatisfy { strictRules.contains($0.rule) })
+    }
+
+    @Test("mark --explain lists every slot with its alternatives")
+    func explanation() {
+        let text = LongCable.fingerprint.explanation()
+        #expect(text.hasPrefix("\(LongCable.fingerprint.slots.count) slots"))
+        #expect(text.components(separatedBy: "\nslot ").count == LongCable.fingerprint.slots.count + 1)
+    }
+}
+
+@Suite("The false-accusation bound")
+struct BoundTests {
+    @Test("the Chernoff bound is never below the innocent score's real tail (simulated)")
+    func boundHolds() {
+        var random = SystemRandomNumberGenerator()
+        for trial in 0..<5 {
+            let m = 20 + trial * 15
+            let positions = (0..<m).map { _ in (p: Double.random(in: 0.3...0.7, using: &random), y: UInt8.random(in: 0...1, using: &random)) }
+            let bound = TardosBound(positions: positions)
+            var scores: [Double] = []
+            for _ in 0..<20_000 {
+                var total = 0.0
+                for position in positions {
+                    let x: UInt8 = Double.random(in: 0..<1, using: &random) < position.p ? 1 : 0
+                    total += TardosBound.score(p: position.p, x: x, y: position.y)
+                }
+                scores.append(total)
+            }
+            scores.sort()
+            for quantile in [0.9, 0.99, 0.999] {
+                let s = scores[Int(Double(scores.count) * quantile)]
+                let empirical = Double(scores.filter { $0 >= s }.count) / Double(scores.count)
+                #expect(exp(bound.logTail(s)) >= empirical * 0.8, "m=\(m) q=\(quantile)")
+            }
+        }
+    }
+
+    @Test("a clean single leaker with p = 1/2 needs about 30 slots among 1,000 recipients at 1e-6")
+    func thirtySlots() {
+        let threshold = { (m: Int) in TardosBound(positions: Array(repeating: (0.5, 1), count: m)).scoreThreshold(recipients: 1000, maxFalseAccusation: 1e-6) }
+        #expect(threshold(25) > 25)
+        #expect(threshold(40) <= 40)
+    }
+}

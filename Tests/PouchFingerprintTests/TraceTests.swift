@@ -1,0 +1,148 @@
+import Foundation
+import PouchTestSupport
+import Testing
+@testable import PouchCore
+
+@Suite("Tracing leaks")
+struct TraceTests {
+    static let recipients = (1...200).map { String(format: "R%03d", $0) }
+    static let tracer = Tracer(fingerprints: [LongCable.fingerprint])
+
+    func trace(_ text: String) -> TraceVerdict {
+        Self.tracer.trace(Self.tracer.read(leak: text), recipients: Self.recipients)
+    }
+
+    @Test("a retyped whole copy names its recipient, and only them")
+    func retypedCopy() {
+        var random = SplitMix(seed: 3)
+        let leaker = "R042"
+        let text = Attack.retype(CableRenderer().render(LongCable.fingerprint.copy(for: leaker)), using: &random)
+        let verdict = trace(text)
+        #expect(verdict.verdict == "identified")
+        #expect(verdict.accused.map(\.recipient) == [leaker])
+        #expect(verdict.accused[0].falseAccusationProbability <= 1e-6)
+        #expect(verdict.bitsObserved >= LongCable.fingerprint.slots.count * 8 / 10)
+        #expect(verdict.candidates.first?.recipient == leaker)
+    }
+
+    @Test("the unmarked original accuses nobody")
+    func original() {
+        let verdict = trace(CableRenderer().render(LongCable.cable))
+        #expect(verdict.accused.isEmpty)
+        #expect(verdict.verdict == "inconclusive")
+    }
+
+    @Test("a short excerpt is inconclusive and says how many more slots it needs")
+    func shortExcerpt() {
+        var random = SplitMix(seed: 5)
+        let full = Attack.retype(CableRenderer().render(LongCable.fingerprint.copy(for: "R007")), using: &random)
+        let verdict = trace(Attack.excerpt(full, words: 60, using: &random))
+        #expect(verdict.accused.isEmpty)
+        #expect((verdict.moreSlotsNeeded ?? 0) > 0)
+    }
+
+    @Test("reordered paragraphs and removed numbers still trace")
+    func reordered() {
+        let copy = LongCable.fingerprint.copy(for: "R100")
+        var paragraphs = copy.paragraphs.map(\.text)
+        paragraphs.reverse()
+        let text = paragraphs.joined(separator: "\n\n").replacingOccurrences(of: #"[0-9]"#, with: "", options: .regularExpression)
+        #expect(trace(text).accused.map(\.recipient) == ["R100"])
+    }
+
+    @Test("several short leaks by one source add up")
+    func severalLeaks() {
+        let copy = LongCable.fingerprint.copy(for: "R150")
+        let paragraphs = copy.paragraphs.map(\.text)
+        // Each paragraph alone is too short; together they convict.
+        var readings: [LeakReading] = []
+        var singles: [TraceVerdict] = []
+        for paragraph in paragraphs where paragraph.split(separator: " ").count >= 40 {
+            let reading = Self.tracer.read(leak: paragraph)
+            readings += reading
+            singles.append(Self.tracer.trace(reading, recipients: Self.recipients))
+        }
+        let combined = Self.tracer.trace(readings, recipients: Self.recipients)
+        #expect(combined.accused.map(\.recipient) == ["R150"])
+        #expect(singles.contains { $0.accused.isEmpty })
+    }
+
+    @Test("a canonicalised copy accuses nobody; private rules survive it")
+    func canon() throws {
+        let leaker = "R033"
+        let canonical = Attack.canon(LongCable.fingerprint.copy(for: leaker))
+        #expect(trace(CableRenderer().render(canonical)).accused.isEmpty)
+
+        // A deployment's private rules are invisible to an adversary who knows only the public catalogue.
+        let rules = try PrivateRules.parse("""
+            [the-said-stated]
+            alternatives = said | stated
+            reason = test data: a private reporting-verb pair
+            [of-the-per]
+            alternatives = of the | of this
+            reason = test data only
+            before = government ministry embassy talks meeting
+            """, file: "private.rules")
+        let catalogue = RuleCatalogue.publicCatalogue.adding(rules)
+        let fingerprint = CableFingerprint(cable: LongCable.cable, key: TestKeys.key, catalogue: catalogue)
+        let tracer = Tracer(fingerprints: [fingerprint])
+        let leaked = Attack.canon(fingerprint.copy(for: leaker))
+        let verdict = tracer.trace(tracer.read(leak: CableRenderer().render(leaked)), recipients: Self.recipients)
+        #expect(verdict.accused.allSatisfy { $0.recipient == leaker })
+        #expect(verdict.bitsObserved > 0)
+    }
+
+    @Test("two colluders: nobody innocent is accused")
+    func collusion() {
+        var random = SplitMix(seed: 11)
+        let a = CableRenderer().render(LongCable.fingerprint.copy(for: "R010"))
+        let b = CableRenderer().render(LongCable.fingerprint.copy(for: "R020"))
+        let verdict = trace(Attack.collude([a, b], using: &random))
+        #expect(Set(verdict.accused.map(\.recipient)).isSubset(of: ["R010", "R020"]))
+    }
+
+    @Test("a copy of another cable accuses nobody")
+    func otherCable() {
+        let other = RealSlots.cables.first { $0 != LongCable.cable && $0.wordCount > 1000 }!
+        let copy = CableFingerprint(cable: other, key: TestKeys.key).copy(for: "R001")
+        #expect(trace(CableRenderer().render(copy)).accused.isEmpty)
+    }
+
+    @Test("the JSON verdict has the documented fields")
+    func json() throws {
+        let verdict = trace(CableRenderer().render(LongCable.fingerprint.copy(for: "R001")))
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(verdict)) as! [String: Any]
+        for key in ["verdict", "accused", "candidates", "slotsObserved", "slotsInCable", "bitsObserved"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+        let candidate = (object["candidates"] as! [[String: Any]])[0]
+        #expect(Set(candidate.keys) == ["recipient", "score", "falseAccusationProbability"])
+    }
+}
+
+@Suite("Private rules files")
+struct PrivateRulesTests {
+    @Test("a valid file")
+    func valid() throws {
+        let rules = try PrivateRules.parse("# ours\n[we-assess]\nalternatives = we judge | we assess\nreason = same weight\nbefore = that\n", file: "r.rules")
+        #expect(rules.count == 1 && rules[0].id == "private:we-assess" && rules[0].isPrivate)
+        #expect(slots("We judge that the talks will fail.", catalogue: RuleCatalogue.publicCatalogue.adding(rules)).contains { $0.rule == "private:we-assess" })
+    }
+
+    @Test("errors name the file and line", arguments: [
+        ("[a]\nreason = x\n", "r.rules:1: rule [a] has no 'alternatives'"),
+        ("[a]\nalternatives = one\nreason = x\n", "r.rules:2: rule [a] needs at least two different alternatives separated by '|'"),
+        ("alternatives = a | b\n", "r.rules:1: expected a rule header such as [my-rule] before 'alternatives = a | b'"),
+        ("[a]\nalternatives = a | b\ncolour = red\n", "r.rules:3: unknown key 'colour'"),
+        ("[a]\nalternatives = a | b\n", "r.rules:1: rule [a] has no 'reason' saying why its alternatives mean the same"),
+        ("[a]\nalternatives = 5 cars | five cars\nreason = x\n", "r.rules:2: rule [a]: alternatives must not contain numbers ('5 cars')"),
+    ])
+    func errors(text: String, message: String) {
+        do {
+            _ = try PrivateRules.parse(text, file: "r.rules")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix(message))
+        }
+    }
+}
