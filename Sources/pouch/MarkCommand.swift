@@ -7,14 +7,26 @@ struct MarkCommand: AsyncParsableCommand {
         commandName: "mark",
         abstract: "Print a recipient's traceable copy of a cable, or list its slots for review.")
 
-    @Argument(help: "The cable file.") var cable: String
+    @Argument(help: "The cable file.") var cable: String = ""
     @Option(help: "The fingerprint key file.") var keyFile: String?
     @Option(help: "The recipient's ID.") var recipient: String?
     @Option(help: "strict (only the safest rules) or standard.") var profile: FingerprintProfile = .standard
     @Option(help: "A file of private rules to add to the public catalogue.") var rules: String?
     @Flag(help: "List every slot with its alternatives instead of printing a copy.") var explain = false
+    @Flag(help: "List the rule catalogue (public and private) with the reason each rule preserves meaning.") var catalogue = false
+
+    func validate() throws {
+        if catalogue { return }
+        guard FileManager.default.fileExists(atPath: cable) else { throw ValidationError("\(cable): no such file") }
+    }
 
     func run() async throws {
+        if catalogue {
+            for rule in try loadCatalogue(privateRules: rules).descriptions {
+                print("\(rule.id)\(rule.isPrivate ? " (private)" : "") [\(rule.profile.rawValue)]: \(rule.summary)\n    \(rule.reason)")
+            }
+            return
+        }
         let original = try loadCable(cable)
         let catalogue = try loadCatalogue(privateRules: rules)
         if explain {
