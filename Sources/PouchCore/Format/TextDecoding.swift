@@ -88,17 +88,22 @@ public enum TextDecoding {
 
     /// Windows-1252: Latin-1 with printable characters in 0x80…0x9F.
     static func decodeWindows1252(_ bytes: some Collection<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
+        // Build UTF-8 directly: ASCII as is, 0xA0…0xFF as two bytes, 0x80…0x9F through the table.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {
-            if (0x80..<0xA0).contains(byte) {
-                let mapped = windows1252High[Int(byte - 0x80)]
-                if mapped != 0, let scalar = Unicode.Scalar(mapped) { scalars.append(scalar) }
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else if byte >= 0xA0 {
+                utf8.append(0xC0 | (byte >> 6))
+                utf8.append(0x80 | (byte & 0x3F))
             } else {
-                scalars.append(Unicode.Scalar(byte))
+                let mapped = windows1252High[Int(byte - 0x80)]
+                guard mapped != 0, let scalar = Unicode.Scalar(mapped) else { continue }
+                utf8.append(contentsOf: String(Character(scalar)).utf8)
             }
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private static let windows1252High: [UInt32] = [
