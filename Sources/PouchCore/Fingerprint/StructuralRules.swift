@@ -23,6 +23,10 @@ struct ComplementizerRule: SlotRule {
         "judged", "judges", "assesses", "understands", "understood", "recognized", "announced", "asserts", "notes", "adds",
         "believe", "think", "hope", "expect", "say", "understand", "assess", "judge", "feel", "know", "knew", "agree", "learned",
         "claim", "claims", "argue", "argues", "worry", "worries", "worried", "fear", "feared", "fears", "doubt", "doubted",
+        "noting", "saying", "adding", "stating", "arguing", "explaining", "stressing", "emphasizing", "suggesting", "claiming",
+        "insisting", "warning", "cautioned", "cautioning", "acknowledging", "believing", "asserting", "indicating", "reporting",
+        "predicting", "confirming", "estimating", "concluding", "conceding", "recalling", "reiterating", "observing",
+        "ensure", "ensures", "ensured", "ensuring", "convinced",
     ]
     /// Words that follow a clause's subject.
     static let auxiliaries: Set<String> = [

@@ -190,8 +190,14 @@ struct TelegramReader {
     /// `C O N F I D E N T I A L SECTION 01 OF 02 PRETORIA 001173`, `SECRET STATE 014577`,
     /// `UNCLAS USEU BRUSSELS 001177`, `SECRET//NOFORN`, `S e c r e t state 004134`.
     func parseBanner(_ line: Substring) -> Banner? {
-        // Banners start with the classification's first letter (or a stray letter before it).
-        guard let first = line.utf8.first, first >= 0x41, first <= 0x7A else { return nil }
+        // Banners start with a letter-spaced word (`C O N …`) or a classification word.
+        var bytes = line.utf8.makeIterator()
+        guard let b0 = bytes.next(), let b1 = bytes.next(), let b2 = bytes.next() else { return nil }
+        let upper = { (b: UInt8) -> UInt8 in b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
+        let spaced = b1 == 0x20 || (b2 == 0x20 && upper(b0) == upper(b1))
+        let head = [upper(b0), upper(b1), upper(b2)]
+        guard spaced || [[0x43, 0x4F, 0x4E], [0x53, 0x45, 0x43], [0x54, 0x4F, 0x50], [0x55, 0x4E, 0x43], [0x4C, 0x49, 0x4D]].contains(head)
+        else { return nil }
         var tokens = line.split(separator: " ").map { $0.uppercased() }
         var caveats: [Caveat] = []
         var classification: Classification?
@@ -400,6 +406,11 @@ struct TelegramReader {
     /// An addressee read until it no longer changes, so that rendering and re-reading it is stable.
     static func addressee(_ text: Substring) -> Addressee {
         guard var current = Addressee(routingLine: text) else { return Addressee(name: String(text)) }
+        // Most names are stable at once; only a leftover indicator, number or precedence word can change again.
+        if !current.name.contains("/"), let last = current.name.split(separator: " ").last,
+           !last.allSatisfy(\.isNumber), Precedence(rawValue: String(last)) == nil, last != "NIACT" {
+            return current
+        }
         while let next = Addressee(routingLine: current.description), next != current {
             current = next
         }
@@ -425,6 +436,9 @@ struct TelegramReader {
 
     /// The WikiLeaks page's own date line: `Friday, 23 February 2001, 15:53`.
     func parsePageDate(_ text: Substring) -> DateTimeGroup? {
+        // "Friday, 23 February 2001, 15:53": a capitalised weekday, and a time at the end.
+        guard let first = text.utf8.first, first >= 0x41, first <= 0x5A, let last = text.utf8.last, last >= 0x30, last <= 0x39,
+              text.utf8.count <= 40 else { return nil }
         let parts = text.split(separator: ",").map { $0.trimmingWhitespace() }
         guard parts.count == 3, ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"].contains(parts[0].uppercased())
         else { return nil }
@@ -874,7 +888,16 @@ struct TelegramReader {
     }
 
     static func isBullet(_ text: Substring) -> Bool {
-        if text.hasPrefix("-") || text.hasPrefix("*") || text.hasPrefix("\u{2022}") || text.hasPrefix("o ") { return true }
+        // Decide on the first bytes: most lines start with a letter followed by another letter.
+        var bytes = text.utf8.makeIterator()
+        guard let b0 = bytes.next() else { return false }
+        if b0 == 0x2D || b0 == 0x2A { return true }  // "-", "*"
+        guard let b1 = bytes.next() else { return false }
+        if b0 == 0xE2 { return text.hasPrefix("\u{2022}") }
+        if b0 == 0x6F && b1 == 0x20 { return true }  // "o "
+        let isDigit0 = b0 >= 0x30 && b0 <= 0x39
+        let isLetter0 = (b0 >= 0x41 && b0 <= 0x5A) || (b0 >= 0x61 && b0 <= 0x7A)
+        guard b0 == 0x28 || ((isLetter0 || isDigit0) && (b1 == 0x2E || b1 == 0x29 || (isDigit0 && b1 >= 0x30 && b1 <= 0x39))) else { return false }
         let characters = Array(text.prefix(5))
         guard characters.count >= 3 else { return false }
         // A. / A) / (A) / (1) / 1) / a.

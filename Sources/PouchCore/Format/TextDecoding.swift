@@ -44,6 +44,8 @@ public enum TextDecoding {
         var previous1: UInt8 = 0
         var previous2: UInt8 = 0
         var needsWork = false
+        var text = text
+        text.makeContiguousUTF8()
         for byte in text.utf8 {
             if byte < 0x20 && byte != 0x0A || byte == 0x7F
                 || (previous1 == 0xC2 && byte >= 0x80 && byte < 0xA0)  // C1 controls
