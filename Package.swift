@@ -39,8 +39,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PouchCoreTests", dependencies: ["PouchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PouchCoreTests", dependencies: ["PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PouchFingerprintTests", dependencies: ["PouchCore", "PouchCorpus", "PouchTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PouchCorpusTests", dependencies: ["PouchCorpus", "PouchCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PouchCorpusTests", dependencies: ["PouchCorpus", "PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
     ]
 )

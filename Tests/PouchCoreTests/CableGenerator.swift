@@ -1,9 +1,10 @@
+import PouchTestSupport
 @testable import PouchCore
 
 /// Random cables within the canonical form's domain: trimmed single-spaced text, paragraphs
 /// that do not begin like a number or a mark, and so on (see `CableRenderer`).
 struct CableGenerator {
-    var random: SeededRandom
+    var random: SplitMix
 
     static let words = [
         "the", "ambassador", "said", "minister", "government", "would", "consider", "proposal", "regional", "security",
@@ -16,7 +17,7 @@ struct CableGenerator {
     static let tags = ["PREL", "PGOV", "PTER", "MNUC", "ECON", "PHUM", "PK", "AF", "IN", "FR", "KNNP", "OVIP (RICE, CONDOLEEZZA)"]
     static let marks = ["U", "SBU", "C", "S", "S/NF", "C/NF", "TS"]
 
-    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    init(seed: UInt64) { random = SplitMix(seed: seed) }
 
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &random) < p }
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }

@@ -1,3 +1,4 @@
+import PouchTestSupport
 import Testing
 @testable import PouchCore
 
@@ -23,7 +24,7 @@ struct MalformedInputTests {
 
     @Test("binary junk")
     func binaryJunk() throws {
-        var random = SeededRandom(seed: 1)
+        var random = SplitMix(seed: 1)
         let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }
         let error = try #require(throwing { () throws(CableParseError) in try parser.parse(bytes: bytes, fileName: "junk.bin") })
         #expect(error.message.hasPrefix("not a text file"))

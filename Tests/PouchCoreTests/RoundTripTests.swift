@@ -1,3 +1,4 @@
+import PouchTestSupport
 import Testing
 @testable import PouchCore
 

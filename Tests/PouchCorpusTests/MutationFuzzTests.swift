@@ -1,23 +1,12 @@
 import PouchCore
 import PouchCorpus
+import PouchTestSupport
 import Testing
-
-/// A deterministic generator (SplitMix64).
-struct Mix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Fuzzing with mutated real cables")
 struct MutationFuzzTests {
     /// Byte flips, deletions, duplications, truncation, line shuffles and splices of two cables.
-    static func mutate(_ bytes: [UInt8], other: [UInt8], using random: inout Mix64) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], other: [UInt8], using random: inout SplitMix) -> [UInt8] {
         var result = bytes
         for _ in 0..<Int.random(in: 1...8, using: &random) {
             guard !result.isEmpty else { break }
@@ -48,7 +37,7 @@ struct MutationFuzzTests {
         let files = SharedCorpus.wikileaks + SharedCorpus.raw
         #expect(files.count == 312)
         guard files.count > 1 else { return }
-        var random = Mix64(state: 42)
+        var random = SplitMix(seed: 42)
         var parsed = 0
         var failed = 0
         for _ in 0..<2_000 {

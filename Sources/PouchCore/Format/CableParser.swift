@@ -295,19 +295,7 @@ struct TelegramReader {
             let line = lines[index]
             let text = line.text
             if text.isEmpty { continue }
-            if form == .canonical, text.hasPrefix("CABLE") {
-                let rest = text.dropFirst(5).trimmingWhitespace()
-                if !rest.isEmpty, let id = ReferenceID(rest) {
-                    explicitReferenceID = id
-                    sourceMap.referenceID = line.location
-                }
-                continue
-            }
-            if cable.dateTimeGroup == nil, let (prosigns, dtg) = parseDateTimeGroupLine(text) {
-                cable.dateTimeGroup = dtg
-                cable.precedence = prosigns.first.flatMap { Precedence(prosign: $0) }
-                cable.infoPrecedence = prosigns.count > 1 ? Precedence(prosign: prosigns[1]) : nil
-                sourceMap.dateTimeGroup = line.location
+            if cable.dateTimeGroup == nil, readDateTimeGroup(line) {
                 state = .none
                 continue
             }
@@ -351,9 +339,7 @@ struct TelegramReader {
                 break
             }
         }
-        if cable.precedence == .immediate, cable.to.first?.precedence == .niactImmediate {
-            cable.precedence = .niactImmediate
-        }
+        upgradeToNiact()
     }
 
     /// Canonical routing: `CABLE id`, the DTG line, FM, TO lines, INFO lines — read literally.
@@ -372,6 +358,8 @@ struct TelegramReader {
                         explicitReferenceID = id
                         sourceMap.referenceID = line.location
                     }
+                } else if cable.dateTimeGroup == nil, readDateTimeGroup(line) {
+                    continue
                 } else if cable.origin == nil, text.hasPrefix("FM ") {
                     cable.origin = String(text.dropFirst(3))
                     sourceMap.origin = line.location
@@ -381,11 +369,6 @@ struct TelegramReader {
                 } else if cable.origin != nil, text.hasPrefix("INFO ") {
                     state = .info
                     cable.info.append(Self.addressee(text.dropFirst(5)))
-                } else if cable.dateTimeGroup == nil, let (prosigns, dtg) = parseDateTimeGroupLine(text) {
-                    cable.dateTimeGroup = dtg
-                    cable.precedence = prosigns.first.flatMap { Precedence(prosign: $0) }
-                    cable.infoPrecedence = prosigns.count > 1 ? Precedence(prosign: prosigns[1]) : nil
-                    sourceMap.dateTimeGroup = line.location
                 }
             case .to:
                 if text.hasPrefix("INFO ") {
@@ -398,6 +381,21 @@ struct TelegramReader {
                 cable.info.append(Self.addressee(text))
             }
         }
+        upgradeToNiact()
+    }
+
+    /// A DTG line sets the date-time group and the precedences; returns whether the line was one.
+    mutating func readDateTimeGroup(_ line: SourceLine) -> Bool {
+        guard let (prosigns, dtg) = parseDateTimeGroupLine(line.text) else { return false }
+        cable.dateTimeGroup = dtg
+        cable.precedence = prosigns.first.flatMap { Precedence(prosign: $0) }
+        cable.infoPrecedence = prosigns.count > 1 ? Precedence(prosign: prosigns[1]) : nil
+        sourceMap.dateTimeGroup = line.location
+        return true
+    }
+
+    /// NIACT IMMEDIATE travels as an `O` prosign; the first action addressee's line says NIACT.
+    mutating func upgradeToNiact() {
         if cable.precedence == .immediate, cable.to.first?.precedence == .niactImmediate {
             cable.precedence = .niactImmediate
         }

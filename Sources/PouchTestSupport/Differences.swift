@@ -1,5 +1,5 @@
 /// The top-level properties where two values differ, for readable test failures.
-func differences<T>(_ a: T, _ b: T) -> String {
+public func differences<T>(_ a: T, _ b: T) -> String {
     let left = Mirror(reflecting: a).children
     let right = Array(Mirror(reflecting: b).children)
     var out: [String] = []
