@@ -24,6 +24,16 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // Storage: sealing (per-record data keys under a master key), post signatures; the store protocol follows.
+        .target(
+            name: "PouchStore",
+            dependencies: [
+                "PouchCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Attack transforms and a hunspell spell checker, shared by tests and benchmarks.
         .target(name: "PouchTestSupport", dependencies: ["PouchCore", "PouchCorpus"], swiftSettings: swiftSettings),
         // Reading the real-cable corpus and its ground truth; scoring a parser against it.
@@ -40,6 +50,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PouchCoreTests", dependencies: ["PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PouchFingerprintTests", dependencies: ["PouchCore", "PouchCorpus", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PouchCorpusTests", dependencies: ["PouchCorpus", "PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
     ]

@@ -1,0 +1,68 @@
+import Crypto
+import _CryptoExtras
+
+/// The store's master key: it wraps every record's data key. It comes from a passphrase through
+/// scrypt (memory-hard), or from a key file.
+public struct MasterKey: Sendable {
+    let key: SymmetricKey
+
+    /// scrypt cost: N = 2^15, r = 8, p = 1 (32 MiB, about 0.1 s here).
+    public struct Cost: Sendable, Hashable, Codable {
+        public var rounds: Int
+        public var blockSize: Int
+        public var parallelism: Int
+
+        public static let standard = Cost(rounds: 1 << 15, blockSize: 8, parallelism: 1)
+        /// For tests only: fast and weak.
+        public static let testing = Cost(rounds: 1 << 10, blockSize: 8, parallelism: 1)
+    }
+
+    /// Derives the key from a passphrase and the store's salt.
+    public static func derive(passphrase: String, salt: [UInt8], cost: Cost = .standard) throws(SealError) -> MasterKey {
+        guard !passphrase.isEmpty else { throw SealError.emptyPassphrase }
+        do {
+            let key = try KDF.Scrypt.deriveKey(
+                from: Array(passphrase.utf8), salt: salt, outputByteCount: 32,
+                rounds: cost.rounds, blockSize: cost.blockSize, parallelism: cost.parallelism)
+            return MasterKey(key: key)
+        } catch {
+            throw SealError.keyDerivationFailed
+        }
+    }
+
+    /// A key from 32 raw bytes (a key file).
+    public init(bytes: [UInt8]) throws(SealError) {
+        guard bytes.count == 32 else { throw SealError.wrongKeyLength(bytes.count) }
+        key = SymmetricKey(data: bytes)
+    }
+
+    init(key: SymmetricKey) { self.key = key }
+
+    /// A value that proves a passphrase right without revealing the key: an HMAC of a fixed label.
+    public var verifier: [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: Array("pouch master key verifier v1".utf8), using: key))
+    }
+}
+
+/// Why sealing or opening failed. Never carries key material or plaintext.
+public enum SealError: Error, Sendable, Hashable, CustomStringConvertible {
+    case emptyPassphrase
+    case keyDerivationFailed
+    case wrongKeyLength(Int)
+    /// The wrapped data key did not open: a wrong master key, or a changed record.
+    case wrongKeyOrTampered(record: String)
+    /// The record's content does not authenticate: it was changed.
+    case tampered(record: String)
+    case badSignature(record: String)
+
+    public var description: String {
+        switch self {
+        case .emptyPassphrase: "the passphrase is empty"
+        case .keyDerivationFailed: "the key could not be derived from the passphrase"
+        case .wrongKeyLength(let count): "a master key is 32 bytes; this one has \(count)"
+        case .wrongKeyOrTampered(let record): "record \(record): the master key does not open it (wrong passphrase, or the record was changed)"
+        case .tampered(let record): "record \(record): tampering detected; the content was changed and is not shown"
+        case .badSignature(let record): "record \(record): the post's signature does not verify; tampering detected"
+        }
+    }
+}
