@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The cable model, its formats, validation and the fingerprint engine: pure, no I/O.
@@ -34,6 +35,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The embedded store: SQLite through GRDB.
+        .target(
+            name: "PouchSQLite",
+            dependencies: ["PouchCore", "PouchStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // Attack transforms and a hunspell spell checker, shared by tests and benchmarks.
         .target(name: "PouchTestSupport", dependencies: ["PouchCore", "PouchCorpus"], swiftSettings: swiftSettings),
         // Reading the real-cable corpus and its ground truth; scoring a parser against it.
@@ -50,6 +57,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PouchCoreTests", dependencies: ["PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PouchSQLiteTests", dependencies: ["PouchSQLite", "PouchStore", "PouchCore", "PouchTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PouchFingerprintTests", dependencies: ["PouchCore", "PouchCorpus", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PouchCorpusTests", dependencies: ["PouchCorpus", "PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),

@@ -12,6 +12,12 @@ public struct MasterKey: Sendable {
         public var blockSize: Int
         public var parallelism: Int
 
+        public init(rounds: Int, blockSize: Int, parallelism: Int) {
+            self.rounds = rounds
+            self.blockSize = blockSize
+            self.parallelism = parallelism
+        }
+
         public static let standard = Cost(rounds: 1 << 15, blockSize: 8, parallelism: 1)
         /// For tests only: fast and weak.
         public static let testing = Cost(rounds: 1 << 10, blockSize: 8, parallelism: 1)

@@ -8,6 +8,11 @@ public struct SealedRecord: Sendable, Hashable, Codable {
     public var wrappedKey: [UInt8]
     /// The content, sealed under the data key (nonce, ciphertext and tag).
     public var content: [UInt8]
+
+    public init(wrappedKey: [UInt8], content: [UInt8]) {
+        self.wrappedKey = wrappedKey
+        self.content = content
+    }
 }
 
 public enum Seal {
