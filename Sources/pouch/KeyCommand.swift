@@ -52,7 +52,7 @@ func loadCatalogue(privateRules path: String?) throws -> RuleCatalogue {
     }
     do {
         return RuleCatalogue.publicCatalogue.adding(try PrivateRules.parse(String(decoding: data, as: UTF8.self), file: path))
-    } catch let error as PrivateRulesError {
+    } catch {
         throw ValidationError(error.description)
     }
 }

@@ -67,28 +67,23 @@ public struct CableFingerprint: Sendable {
 
     /// The cable written with the given symbols.
     public func copy(symbols: [UInt8]) -> Cable {
+        assemble { index in slots[index].symbols[Int(symbols[index])] }
+    }
+
+    /// The cable with every slot in the wording an alternative index picks (for `canon`-style tests).
+    func text(choosing choice: (Slot) -> Int) -> Cable {
+        assemble { index in choice(slots[index]) }
+    }
+
+    /// The cable with slot `i` written as its alternative `alternative(i)`, the rest unchanged.
+    private func assemble(_ alternative: (Int) -> Int) -> Cable {
         var copy = cable
         for p in copy.paragraphs.indices where !slotsByParagraph[p].isEmpty {
             var text = ""
             text.reserveCapacity(cable.paragraphs[p].text.utf8.count + 16)
             for (k, index) in slotsByParagraph[p].enumerated() {
                 text += pieces[p][k]
-                text += slots[index].wording(for: Int(symbols[index]))
-            }
-            text += pieces[p][slotsByParagraph[p].count]
-            copy.paragraphs[p].text = text
-        }
-        return copy
-    }
-
-    /// The cable with every slot in the wording an alternative index picks (for `canon`-style tests).
-    func text(choosing choice: (Slot) -> Int) -> Cable {
-        var copy = cable
-        for p in copy.paragraphs.indices where !slotsByParagraph[p].isEmpty {
-            var text = ""
-            for (k, index) in slotsByParagraph[p].enumerated() {
-                text += pieces[p][k]
-                text += slots[index].alternatives[choice(slots[index])]
+                text += slots[index].alternatives[alternative(index)]
             }
             text += pieces[p][slotsByParagraph[p].count]
             copy.paragraphs[p].text = text

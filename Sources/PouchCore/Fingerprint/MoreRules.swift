@@ -4,7 +4,6 @@ struct UnitedStatesRule: SlotRule {
     let reason = "\"U.S.\", \"United States\" and \"US\" name the same country, as noun or modifier; only the spelling of the name changes, never the referent."
     let summary = "U.S. | United States (US reads as no evidence)"
     let profile = FingerprintProfile.standard
-    let isPrivate = false
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
@@ -42,7 +41,6 @@ struct MetWithRule: SlotRule {
     let reason = "In American usage \"met with\" a person and \"met\" a person report the same meeting."
     let summary = "met with X | met X (X a person)"
     let profile = FingerprintProfile.standard
-    let isPrivate = false
 
     static let people: Set<String> = ["him", "her", "them", "us", "me", "poloff", "polcouns", "emboffs", "emboff", "econoff", "ambassador", "minister", "president", "officials", "representatives", "leaders", "members"]
 
@@ -82,7 +80,6 @@ struct HyphenatedCompoundRule: SlotRule {
     let reason = "A compound of two dictionary words may be written with a hyphen or open (\"long-term\" / \"long term\"); the words and what they modify are unchanged."
     let summary = "long-term | long term"
     let profile = FingerprintProfile.standard
-    let isPrivate = false
 
     static let protected: Set<String> = ["never", "not", "non", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "ill", "good"]
 
@@ -117,7 +114,6 @@ struct ClauseCommaRule: SlotRule {
     let reason = "Before \"but\" or \"and\" joining two clauses that each have a subject, the comma is optional; the clauses and their relation are unchanged."
     let summary = "…, but he … | … but he …"
     let profile = FingerprintProfile.standard
-    let isPrivate = false
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens

@@ -19,6 +19,11 @@ protocol SlotRule: Sendable {
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate]
 }
 
+extension SlotRule {
+    /// Built-in rules are public; only `PhraseRule`s read from a deployment's file are private.
+    var isPrivate: Bool { false }
+}
+
 /// What rules may know about the whole cable: the abbreviations it defines.
 struct CableContext {
     /// `GOI` → `Government of India`, from `Government of India (GOI)` in the text.

@@ -11,7 +11,6 @@ struct ComplementizerRule: SlotRule {
     let reason = "After a verb of saying or thinking, the complementiser \"that\" introducing the reported clause is optional in formal English; the clause, its subject and its meaning are unchanged."
     let summary = "said that … | said … (after reporting verbs)"
     let profile = FingerprintProfile.strict
-    let isPrivate = false
 
     /// Verbs after which "that" may be dropped before a clause.
     static let verbs: Set<String> = [
@@ -77,7 +76,6 @@ struct ToldInformedRule: SlotRule {
     let reason = "With a person as object and a that-clause, \"told X that\" and \"informed X that\" both report that X was given the information; neither adds or removes a nuance of instruction (\"told X to\" is never matched)."
     let summary = "told X that | informed X that"
     let profile = FingerprintProfile.standard
-    let isPrivate = false
 
     static let forms: [String: String] = ["told": "informed", "informed": "told", "tells": "informs", "informs": "tells"]
 
@@ -103,7 +101,6 @@ struct ToldThatRule: SlotRule {
     let reason = "After \"told\" or \"informed\" and its object, the complementiser \"that\" is optional before a clause with its own subject; the reported content is the same."
     let summary = "told X that … | told X … (also informed, assured, reminded, warned, advised, promised)"
     let profile = FingerprintProfile.strict
-    let isPrivate = false
 
     /// Verbs of telling that take a person and a that-clause.
     static let verbs: Set<String> = ["told", "informed", "assured", "reminded", "warned", "advised", "promised", "tells", "informs", "assures", "reminds"]
@@ -147,7 +144,6 @@ struct AlsoAuxiliaryRule: SlotRule {
     let reason = "\"Also\" may stand before or after an auxiliary or modal verb (\"will also\" / \"also will\") with the same scope; the modal itself is never changed."
     let summary = "will also | also will (has, have, had, will, would, could, can, should, may, might, must)"
     let profile = FingerprintProfile.standard
-    let isPrivate = false
 
     static let auxiliaries: Set<String> = ["has", "have", "had", "will", "would", "could", "can", "should", "may", "might", "must"]
 
@@ -178,7 +174,6 @@ struct SerialCommaRule: SlotRule {
     let reason = "In a list of three or more items the comma before the final \"and\"/\"or\" is a matter of style; the items and their grouping are unchanged."
     let summary = "A, B, and C | A, B and C"
     let profile = FingerprintProfile.strict
-    let isPrivate = false
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
@@ -224,10 +219,9 @@ struct IntroductoryCommaRule: SlotRule {
     let reason = "A comma after a short introductory prepositional phrase is optional; the phrase still modifies the whole sentence."
     let summary = "During the meeting, he … | During the meeting he …"
     let profile = FingerprintProfile.standard
-    let isPrivate = false
 
     static let prepositions: Set<String> = ["during", "in", "at", "after", "following", "throughout", "upon", "under", "within", "despite", "since", "before"]
-    static let fixed: Set<String> = ["addition", "particular", "general", "short", "fact", "sum", "contrast", "turn", "response", "return", "any", "the end", "other"]
+    static let fixed: Set<String> = ["addition", "particular", "general", "short", "fact", "sum", "contrast", "turn", "response", "return", "any", "other"]
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
@@ -237,7 +231,7 @@ struct IntroductoryCommaRule: SlotRule {
             // Two to five words, then a comma, then a word.
             var end = index
             while let next = tokens.nextWord(after: end), end - index < 5 { end = next }
-            guard end > index, end - index >= 1, end + 2 < list.count, list[end + 1].text == ",", list[end + 2].isWord,
+            guard end > index, end + 2 < list.count, list[end + 1].text == ",", list[end + 2].isWord,
                   tokens.spaceAfter(end + 1) else { continue }
             if (index...end).contains(where: { list[$0].hasDigit }) { continue }
             if let second = tokens.nextWord(after: index), Self.fixed.contains(list[second].lower) { continue }
@@ -254,7 +248,6 @@ struct GenitiveRule: SlotRule {
     let reason = "For a country and an abstract noun such as position, policy or government, the s-genitive and the of-genitive name the same thing (\"Pakistan's position\" / \"the position of Pakistan\"); the name itself is kept."
     let summary = "Pakistan's position | the position of Pakistan"
     let profile = FingerprintProfile.standard
-    let isPrivate = false
 
     static let nouns: Set<String> = [
         "position", "policy", "policies", "government", "decision", "role", "efforts", "concerns", "support", "relationship",
@@ -302,7 +295,6 @@ struct DefinedAbbreviationRule: SlotRule {
     let reason = "An abbreviation the cable defines (\"Government of India (GOI)\") names exactly what its expansion names; after the definition either may be written."
     let summary = "GOI | Government of India (only where the cable defines the abbreviation)"
     let profile = FingerprintProfile.standard
-    let isPrivate = false
 
     /// Finds `Full Name (ABBR)` definitions in the cable's paragraphs.
     static func definitions(in paragraphs: [TextTokens]) -> (abbreviations: [String: String], sites: Set<[Int]>) {
