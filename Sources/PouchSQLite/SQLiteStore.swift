@@ -5,49 +5,111 @@ import PouchStore
 
 /// The embedded store: one SQLite file (WAL, foreign keys, migrations) in the store directory.
 ///
-/// Cable text is sealed (`Seal`) under the master key and signed by the sending post; only the
-/// metadata the need-to-know rule needs (classification, captions, distribution) is plain.
+/// Cable text and subject are sealed (`Seal`) under the master key and signed by the sending
+/// post; each recipient's fingerprinted copy is sealed and signed on its own. Only what the
+/// need-to-know rule needs (classification, captions, distribution) is plain, and it is bound
+/// into every seal, so changing it makes the cable unreadable rather than visible to someone new.
+/// User rows carry a MAC under the master key, so a raised clearance is detected.
 public struct SQLiteStore: CableStore {
     let database: DatabasePool
     let master: MasterKey
+    let tracingKey: FingerprintKey
+    let auditKey: SigningKey
+    let profile: FingerprintProfile
 
     /// The database file inside a store directory.
     public static func databasePath(in directory: String) -> String { directory + "/pouch.sqlite" }
 
-    /// Creates a new store protected by a passphrase.
-    public static func create(at directory: String, passphrase: String, cost: MasterKey.Cost = .standard) throws -> SQLiteStore {
+    /// Creates a new store and its first administrator.
+    public static func create(at directory: String, credential: StoreCredential, administrator: Reader,
+                              cost: MasterKey.Cost = .standard) throws -> SQLiteStore {
         let path = databasePath(in: directory)
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(directory) }
+        guard administrator.roles.contains(.administrator) else { throw StoreError.invalid("the first user must be an administrator") }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        var salt = [UInt8](repeating: 0, count: 16)
-        var generator = SystemRandomNumberGenerator()
-        for index in salt.indices { salt[index] = UInt8.random(in: 0...255, using: &generator) }
-        let master = try MasterKey.derive(passphrase: passphrase, salt: salt, cost: cost)
-        let database = try DatabasePool(path: path)
-        try migrator.migrate(database)
-        try database.write { db in
-            try db.execute(
-                sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism) VALUES (1, ?, ?, ?, ?, ?)",
-                arguments: [Data(salt), Data(master.verifier), cost.rounds, cost.blockSize, cost.parallelism])
+        let salt = randomBytes(16)
+        let master: MasterKey
+        switch credential {
+        case .passphrase(let passphrase): master = try MasterKey.derive(passphrase: passphrase, salt: salt, cost: cost)
+        case .key(let key): master = key
         }
-        return SQLiteStore(database: database, master: master)
+        let (tracingKey, tracingBytes) = FingerprintKey.generate()
+        let auditKey = SigningKey()
+        let profile = FingerprintProfile.standard
+        // Build the database under a temporary name and move it into place last: a failed init leaves nothing behind.
+        let building = path + ".init"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+        do {
+            let database = try DatabasePool(path: building, configuration: configuration)
+            try migrator.migrate(database)
+            let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile)
+            try database.write { db in
+                try db.execute(
+                    sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [Data(salt), Data(master.verifier), cost.rounds, cost.blockSize, cost.parallelism, credential.kind,
+                                administrator.id, profile.rawValue])
+                try store.storeSecret("trace", tracingBytes, publicKey: nil, db)
+                try store.storeSecret("audit", auditKey.rawRepresentation, publicKey: auditKey.publicKey, db)
+                try store.insertUser(administrator, db)
+                try store.appendAudit(AuditEvent(user: administrator.id, action: .initialize, target: directory,
+                                                 detail: "store created; administrator \(administrator.id)"), db)
+            }
+            try database.close()
+            try FileManager.default.moveItem(atPath: building, toPath: path)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+            throw error
+        }
+        return try open(at: directory, credential: credential)
     }
 
-    /// Opens an existing store; a wrong passphrase is a clear error.
-    public static func open(at directory: String, passphrase: String) throws -> SQLiteStore {
+    /// Opens an existing store; a wrong passphrase or key is a clear error.
+    public static func open(at directory: String, credential: StoreCredential) throws -> SQLiteStore {
         let path = databasePath(in: directory)
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notAStore(directory) }
-        let database = try DatabasePool(path: path)
+        let database = try DatabasePool(path: path, configuration: configuration)
         try migrator.migrate(database)
         guard let row = try database.read({ try Row.fetchOne($0, sql: "SELECT * FROM meta WHERE id = 1") }) else {
             throw StoreError.notAStore(directory)
         }
-        let salt: Data = row["salt"]
-        let cost = MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"])
-        let master = try MasterKey.derive(passphrase: passphrase, salt: Array(salt), cost: cost)
+        let kind: String = row["credential"]
+        guard kind == credential.kind else {
+            throw StoreError.invalid("this store is opened with a \(kind == "key-file" ? "key file" : "passphrase"), not a \(credential.kind == "key-file" ? "key file" : "passphrase")")
+        }
+        let master: MasterKey
+        switch credential {
+        case .passphrase(let passphrase):
+            let salt: Data = row["salt"]
+            let cost = MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"])
+            master = try MasterKey.derive(passphrase: passphrase, salt: Array(salt), cost: cost)
+        case .key(let key):
+            master = key
+        }
         let verifier: Data = row["verifier"]
         guard Array(verifier) == master.verifier else { throw StoreError.wrongPassphrase }
-        return SQLiteStore(database: database, master: master)
+        let profile = FingerprintProfile(rawValue: row["profile"]) ?? .standard
+        let secrets = try database.read { db in
+            (try secret("trace", db, master: master), try secret("audit", db, master: master))
+        }
+        let tracingKey = try FingerprintKey(bytes: secrets.0)
+        let auditKey = try SigningKey(rawRepresentation: secrets.1)
+        return SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile)
+    }
+
+    /// The administrator created with the store.
+    public func administrator() async throws -> String {
+        try await database.read { db in try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "" }
+    }
+
+    static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // FULL: a committed send or audit entry survives power loss, not only a killed process.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
     }
 
     static var migrator: DatabaseMigrator {
@@ -60,6 +122,16 @@ public struct SQLiteStore: CableStore {
                 t.column("rounds", .integer).notNull()
                 t.column("blockSize", .integer).notNull()
                 t.column("parallelism", .integer).notNull()
+                t.column("credential", .text).notNull()
+                t.column("administrator", .text).notNull()
+                t.column("profile", .text).notNull()
+            }
+            // Store-wide keys (the tracing key, the audit signing key), sealed under the master key.
+            try db.create(table: "secret") { t in
+                t.primaryKey("name", .text)
+                t.column("wrappedKey", .blob).notNull()
+                t.column("sealed", .blob).notNull()
+                t.column("publicKey", .blob)
             }
             try db.create(table: "reader") { t in
                 t.primaryKey("id", .text)
@@ -69,6 +141,15 @@ public struct SQLiteStore: CableStore {
                 t.column("clearance", .integer).notNull()
                 t.column("citizen", .boolean).notNull()
                 t.column("grants", .text).notNull()
+                t.column("mac", .blob).notNull()
+            }
+            try db.create(table: "list") { t in
+                t.primaryKey("name", .text)
+            }
+            try db.create(table: "listMember") { t in
+                t.column("list", .text).notNull().references("list", onDelete: .cascade)
+                t.column("reader", .text).notNull().references("reader")
+                t.primaryKey(["list", "reader"])
             }
             try db.create(table: "postKey") { t in
                 t.primaryKey("post", .text)
@@ -79,159 +160,81 @@ public struct SQLiteStore: CableStore {
             try db.create(table: "cable") { t in
                 t.primaryKey("id", .text)
                 t.column("classification", .integer).notNull()
+                // ",NOFORN,EXDIS," so a caption test is one LIKE.
                 t.column("caveats", .text).notNull()
                 t.column("archive", .boolean).notNull()
                 t.column("post", .text).notNull().references("postKey")
+                t.column("drafter", .text).references("reader")
+                t.column("year", .integer).notNull()
+                t.column("serial", .integer).notNull()
+                t.column("date", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("wrappedKey", .blob).notNull()
+                t.column("sealedText", .blob).notNull()
+                t.column("subjectKey", .blob).notNull()
+                t.column("sealedSubject", .blob).notNull()
+                t.column("signature", .blob).notNull()
+            }
+            try db.create(index: "cable_post_year_serial", on: "cable", columns: ["post", "year", "serial"])
+            try db.create(index: "cable_date", on: "cable", columns: ["date"])
+            try db.create(table: "copy") { t in
+                t.column("cable", .text).notNull().references("cable")
+                t.column("reader", .text).notNull().references("reader")
                 t.column("wrappedKey", .blob).notNull()
                 t.column("sealedText", .blob).notNull()
                 t.column("signature", .blob).notNull()
-            }
-            try db.create(table: "addressee") { t in
-                t.column("cable", .text).notNull().references("cable", onDelete: .cascade)
-                t.column("reader", .text).notNull().references("reader")
                 t.primaryKey(["cable", "reader"])
+            }
+            try db.create(index: "copy_reader", on: "copy", columns: ["reader"])
+            try db.create(table: "audit") { t in
+                t.primaryKey("sequence", .integer)
+                t.column("time", .text).notNull()
+                t.column("user", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("target", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("previousHash", .blob).notNull()
+                t.column("hash", .blob).notNull()
+            }
+            try db.create(index: "audit_user", on: "audit", columns: ["user"])
+            try db.create(table: "auditCheckpoint") { t in
+                t.primaryKey("sequence", .integer)
+                t.column("hash", .blob).notNull()
+                t.column("signature", .blob).notNull()
+            }
+            try db.create(table: "auditHead") { t in
+                t.primaryKey("id", .integer)
+                t.column("sequence", .integer).notNull()
+                t.column("hash", .blob).notNull()
+                t.column("signature", .blob).notNull()
             }
         }
         return migrator
     }
 
-    // MARK: Readers
+    // MARK: Secrets
 
-    public func addReader(_ reader: Reader) async throws {
+    func storeSecret(_ name: String, _ bytes: [UInt8], publicKey: [UInt8]?, _ db: Database) throws {
+        let sealed = try Seal.seal(bytes, record: "secret|\(name)", master: master)
+        try db.execute(sql: "INSERT INTO secret (name, wrappedKey, sealed, publicKey) VALUES (?, ?, ?, ?)",
+                       arguments: [name, Data(sealed.wrappedKey), Data(sealed.content), publicKey.map { Data($0) }])
+    }
+
+    static func secret(_ name: String, _ db: Database, master: MasterKey) throws -> [UInt8] {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM secret WHERE name = ?", arguments: [name]) else {
+            throw StoreError.tampered("the store's \(name) key (missing)")
+        }
         do {
-            try await database.write { db in
-                try db.execute(
-                    sql: "INSERT INTO reader (id, name, post, roles, clearance, citizen, grants) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [reader.id, reader.name, reader.post, reader.roles.map(\.rawValue).sorted().joined(separator: ","),
-                                reader.clearance.rawValue, reader.citizen, reader.grants.map(\.rawValue).sorted().joined(separator: ",")])
-            }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw StoreError.duplicate("user \(reader.id)")
+            return try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealed"] as Data)),
+                                 record: "secret|\(name)", master: master)
+        } catch {
+            throw StoreError.tampered("the store's \(name) key")
         }
     }
+}
 
-    public func reader(id: String) async throws -> Reader? {
-        try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM reader WHERE id = ?", arguments: [id]).map(Self.reader(from:))
-        }
-    }
-
-    public func readers() async throws -> [Reader] {
-        try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id").map(Self.reader(from:))
-        }
-    }
-
-    static func reader(from row: Row) -> Reader {
-        let roles: String = row["roles"]
-        let grants: String = row["grants"]
-        return Reader(
-            id: row["id"], name: row["name"], post: row["post"],
-            roles: Set(roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }),
-            clearance: Classification(rawValue: row["clearance"]) ?? .topSecret, citizen: row["citizen"],
-            grants: Set(grants.split(separator: ",").map { Caveat(rawValue: String($0)) }))
-    }
-
-    // MARK: Cables
-
-    public func put(_ cable: Cable, distribution: Distribution) async throws {
-        guard let id = cable.referenceID else { throw StoreError.invalid("a cable needs a reference ID to be stored") }
-        let post = cable.origin ?? Post(telegramPost: id.post).fmLine
-        let text = Array(CableRenderer().render(cable).utf8)
-        let master = self.master
-        try await database.write { db in
-            guard try Row.fetchOne(db, sql: "SELECT 1 FROM cable WHERE id = ?", arguments: [id.description]) == nil else {
-                throw StoreError.duplicate("cable \(id)")
-            }
-            let signer = try Self.signingKey(for: post, db: db, master: master)
-            let sealed = try Seal.seal(text, record: "cable:\(id)", master: master)
-            let signature = try signer.sign(text)
-            let archive: Bool
-            var addressees: Set<String> = []
-            switch distribution {
-            case .archive: archive = true
-            case .addressees(let ids):
-                archive = false
-                addressees = ids
-            }
-            try db.execute(
-                sql: "INSERT INTO cable (id, classification, caveats, archive, post, wrappedKey, sealedText, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [id.description, cable.classification.rawValue, cable.caveats.map(\.rawValue).joined(separator: ","), archive, post,
-                            Data(sealed.wrappedKey), Data(sealed.content), Data(signature)])
-            for reader in addressees.sorted() {
-                do {
-                    try db.execute(sql: "INSERT INTO addressee (cable, reader) VALUES (?, ?)", arguments: [id.description, reader])
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                    // The whole put is rolled back: all or nothing.
-                    throw StoreError.noSuchReader(reader)
-                }
-            }
-        }
-    }
-
-    /// The post's signing key, created (and sealed) on first use.
-    static func signingKey(for post: String, db: Database, master: MasterKey) throws -> PostSigningKey {
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM postKey WHERE post = ?", arguments: [post]) {
-            let wrapped: Data = row["wrappedKey"]
-            let sealed: Data = row["sealedKey"]
-            let raw = try Seal.open(SealedRecord(wrappedKey: Array(wrapped), content: Array(sealed)), record: "post:\(post)", master: master)
-            return try PostSigningKey(rawRepresentation: raw)
-        }
-        let key = PostSigningKey()
-        let sealed = try Seal.seal(key.rawRepresentation, record: "post:\(post)", master: master)
-        try db.execute(
-            sql: "INSERT INTO postKey (post, publicKey, wrappedKey, sealedKey) VALUES (?, ?, ?, ?)",
-            arguments: [post, Data(key.publicKey), Data(sealed.wrappedKey), Data(sealed.content)])
-        return key
-    }
-
-    public func cable(_ referenceID: ReferenceID, as readerID: String) async throws -> Cable {
-        let id = referenceID.description
-        let master = self.master
-        return try await database.read { db in
-            guard let reader = try Row.fetchOne(db, sql: "SELECT * FROM reader WHERE id = ?", arguments: [readerID]).map(Self.reader(from:)),
-                  let row = try Row.fetchOne(db, sql: "SELECT cable.*, postKey.publicKey FROM cable JOIN postKey ON postKey.post = cable.post WHERE id = ?", arguments: [id]),
-                  try Self.mayRead(reader, row: row, db: db)
-            else { throw StoreError.noSuchCable(id) }
-            let wrapped: Data = row["wrappedKey"]
-            let sealed: Data = row["sealedText"]
-            let signature: Data = row["signature"]
-            let publicKey: Data = row["publicKey"]
-            let text = try Seal.open(SealedRecord(wrappedKey: Array(wrapped), content: Array(sealed)), record: "cable:\(id)", master: master)
-            try PostSigningKey.verify(Array(signature), of: text, publicKey: Array(publicKey), record: "cable:\(id)")
-            do {
-                return try CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable
-            } catch {
-                throw SealError.tampered(record: "cable:\(id)")
-            }
-        }
-    }
-
-    public func list(as readerID: String) async throws -> [ReferenceID] {
-        try await database.read { db in
-            guard let reader = try Row.fetchOne(db, sql: "SELECT * FROM reader WHERE id = ?", arguments: [readerID]).map(Self.reader(from:)) else {
-                return []
-            }
-            // The classification filter runs inside the query; captions and distribution per row.
-            let rows = try Row.fetchAll(db, sql: "SELECT id, classification, caveats, archive FROM cable WHERE classification <= ? ORDER BY id",
-                                        arguments: [reader.clearance.rawValue])
-            return try rows.filter { try Self.mayRead(reader, row: $0, db: db) }.compactMap { ReferenceID($0["id"] as String) }
-        }
-    }
-
-    static func mayRead(_ reader: Reader, row: Row, db: Database) throws -> Bool {
-        let caveatsText: String = row["caveats"]
-        let caveats = caveatsText.split(separator: ",").map { Caveat(rawValue: String($0)) }
-        let level = Classification(rawValue: row["classification"]) ?? .topSecret
-        let archive: Bool = row["archive"]
-        let distribution: Distribution
-        if archive {
-            distribution = .archive
-        } else {
-            let id: String = row["id"]
-            let listed = try Bool.fetchOne(db, sql: "SELECT 1 FROM addressee WHERE cable = ? AND reader = ?", arguments: [id, reader.id]) ?? false
-            distribution = .addressees(listed ? [reader.id] : [])
-        }
-        return AccessPolicy.mayRead(reader, classification: level, caveats: caveats, distribution: distribution)
-    }
+func randomBytes(_ count: Int) -> [UInt8] {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
 }

@@ -1,39 +1,86 @@
 import PouchCore
 
-/// Where Pouch keeps people and cables. Implementations: SQLite (GRDB) now, PostgreSQL later;
-/// callers see only this protocol. Every read applies `AccessPolicy`; a cable a person may not
-/// read and a cable that does not exist give the same error.
+/// Where Pouch keeps people, cables, copies and the audit log. Implementations: SQLite (GRDB)
+/// now, PostgreSQL later; callers see only this protocol.
+///
+/// Every method that shows cable content applies `AccessPolicy` and writes an audit entry in
+/// the same transaction as its effect. A cable a person may not read and a cable that does not
+/// exist give the same error (`StoreError.noSuchCable`), and the same audit outcome (`denied`).
 public protocol CableStore: Sendable {
-    func addReader(_ reader: Reader) async throws
-    func reader(id: String) async throws -> Reader?
-    func readers() async throws -> [Reader]
-    /// Stores a cable sealed and signed by its post, with who may read it.
-    func put(_ cable: Cable, distribution: Distribution) async throws
-    /// The cable, if `readerID` may read it; otherwise `StoreError.noSuchCable`.
-    func cable(_ referenceID: ReferenceID, as readerID: String) async throws -> Cable
-    /// The reference IDs the person may read.
-    func list(as readerID: String) async throws -> [ReferenceID]
+    // MARK: People
+
+    /// Adds users, all or nothing. `actor` must be an administrator.
+    func addUsers(_ users: [Reader], as actor: String) async throws
+    func user(id: String) async throws -> Reader?
+    func users() async throws -> [Reader]
+    /// Adds members to a distribution list, creating it if needed. `actor` must be an administrator.
+    func addToList(_ name: String, members: [String], as actor: String) async throws
+    /// Every distribution list and its members.
+    func lists() async throws -> [String: [String]]
+
+    // MARK: Cables
+
+    /// Stores a validated draft, sealed and signed by its post. Assigns the next serial of the
+    /// post (and so the reference ID) when the draft has none. `userID` must be a drafter whose
+    /// clearance and captions cover the cable.
+    func draft(_ cable: Cable, as userID: String) async throws -> ReferenceID
+    /// Sends a draft: one transaction creates a fingerprinted, sealed, signed copy for every
+    /// addressee (named or through a list). If any addressee may not read the cable, nothing is
+    /// sent and `StoreError.refused` names them.
+    func send(_ id: ReferenceID, to users: [String], lists: [String], as userID: String) async throws -> SendReceipt
+    /// Adds an archived cable (imported, not fingerprinted): open to everyone its
+    /// classification and captions allow, except NODIS. Returns false if the reference ID is
+    /// already stored (import is idempotent). `userID` must be an administrator.
+    @discardableResult
+    func importCable(_ cable: Cable, as userID: String) async throws -> Bool
+    /// The text this person received: their own copy of a sent cable, the original of their
+    /// own draft, or an archived cable.
+    func read(_ id: ReferenceID, as userID: String) async throws -> CableText
+    /// What the person may see, newest first.
+    func list(as userID: String, limit: Int) async throws -> CableListing
+
+    // MARK: Tracing and audit
+
+    /// Every sent cable with its recipients and the tracing key, for a security officer.
+    func tracingMaterial(as officerID: String) async throws -> TracingMaterial
+    /// Appends an entry to the audit log (for actions performed outside the store, such as a trace).
+    func record(_ event: AuditEvent) async throws
+    /// The audit log, for a security officer or an administrator.
+    func auditLog(_ filter: AuditFilter, as userID: String) async throws -> [AuditEntry]
+    /// Checks the whole audit chain and its signed checkpoints.
+    func verifyAudit(as userID: String) async throws -> AuditReport
 }
 
 /// What a store reports to its callers. Messages never contain cable text or key material.
 public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No such cable — or one the person may not read: the two must look the same.
     case noSuchCable(String)
-    case noSuchReader(String)
+    case noSuchUser(String)
+    case noSuchList(String)
     case duplicate(String)
     case wrongPassphrase
     case notAStore(String)
     case alreadyExists(String)
+    /// The person lacks the role or the clearance for the action.
+    case notPermitted(String)
+    /// A send that would reach people who may not read the cable: nothing was sent.
+    case refused([String])
+    /// A stored row no longer matches its seal, signature or MAC.
+    case tampered(String)
     case invalid(String)
 
     public var description: String {
         switch self {
         case .noSuchCable(let id): "no such cable: \(id)"
-        case .noSuchReader(let id): "no such user: \(id)"
+        case .noSuchUser(let id): "no such user: \(id)"
+        case .noSuchList(let name): "no such distribution list: \(name)"
         case .duplicate(let what): "\(what) already exists"
         case .wrongPassphrase: "wrong passphrase or key for this store"
         case .notAStore(let path): "\(path) is not a Pouch store (run 'pouch init' first)"
         case .alreadyExists(let path): "\(path) already holds a Pouch store"
+        case .notPermitted(let message): "not permitted: \(message)"
+        case .refused(let reasons): "nothing was sent; these addressees may not receive the cable: \(reasons.joined(separator: "; "))"
+        case .tampered(let record): "tampering detected in \(record); its content is not shown"
         case .invalid(let message): message
         }
     }

@@ -1,119 +1,177 @@
 import Foundation
 import PouchCore
+import PouchCorpus
 import PouchSQLite
 import PouchStore
 import PouchTestSupport
 import Testing
 
-/// A new store in a temporary directory (real SQLite, fast KDF cost).
+/// A new store in a temporary directory (real SQLite, fast KDF cost) with an administrator `admin`.
 func temporaryStore() throws -> (SQLiteStore, String) {
     let directory = NSTemporaryDirectory() + "pouch-test-" + UUID().uuidString
-    return (try SQLiteStore.create(at: directory, passphrase: "correct horse battery", cost: .testing), directory)
+    let admin = Reader(id: "admin", name: "Administrator", post: "STATE", roles: [.administrator, .securityOfficer], clearance: .topSecret)
+    return (try SQLiteStore.create(at: directory, credential: .passphrase("correct horse battery"), administrator: admin, cost: .testing), directory)
+}
+
+enum Fixture {
+    /// A draft as `pouch cable draft` produces it: no reference ID yet.
+    static let draft: Cable = {
+        var cable = Cable(
+            referenceID: nil, dateTimeGroup: DateTimeGroup(year: 2009, month: 11, day: 4, hour: 10, minute: 30),
+            precedence: .immediate, origin: "AMEMBASSY ISLAMABAD", to: [Addressee(name: "SECSTATE WASHDC")], classification: .secret,
+            caveats: [.noforn], telegramNumber: nil, tags: ["PREL", "PK"],
+            subject: "ZARDARI ON THE CABINET", authority: ClassificationAuthority(classifiedBy: "Ambassador Anne W. Patterson", reasons: ["b", "d"]),
+            paragraphs: [
+                Paragraph(number: 1, mark: PortionMark("S/NF"), text: "President Zardari told the Ambassador that the army agreed with the plan, and he also said that the Prime Minister's position had not changed."),
+                Paragraph(number: 2, mark: PortionMark("C"), text: "The Ambassador replied that Washington would welcome a decision in regard to the cabinet, and noted that the United States had met with the opposition."),
+            ])
+        cable.executiveOrder = ExecutiveOrderLine(order: "13526", declassification: .on(CalendarDay(year: 2019, month: 11, day: 4)))
+        return cable
+    }()
+    static let drafter = Reader(id: "anne", name: "Anne", post: "ISLAMABAD", roles: [.drafter, .reader], clearance: .secret)
+    static let cleared = Reader(id: "bea", name: "Bea", post: "KABUL", clearance: .secret)
+    static let foreign = Reader(id: "fred", name: "Fred", post: "ISLAMABAD", clearance: .topSecret, citizen: false)
+    static let low = Reader(id: "lou", name: "Lou", post: "KABUL", clearance: .confidential)
+    static let officer = Reader(id: "sam", name: "Sam", post: "STATE", roles: [.securityOfficer], clearance: .topSecret)
+
+    /// Paragraphs of real cables from the shared corpus.
+    static func realParagraphs(_ count: Int) throws -> [Paragraph] {
+        let directory = CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
+        var paragraphs: [Paragraph] = []
+        for file in try CorpusFile.loadDirectory(directory) where paragraphs.count < count {
+            guard let document = try? CableReading.read(bytes: file.bytes, fileName: file.name) else { continue }
+            paragraphs += document.cable.paragraphs.filter { $0.text.split(separator: " ").count >= 30 }
+        }
+        return Array(paragraphs.prefix(count))
+    }
+
+    static func populated() async throws -> (SQLiteStore, String) {
+        let (store, directory) = try temporaryStore()
+        try await store.addUsers([drafter, cleared, foreign, low, officer], as: "admin")
+        return (store, directory)
+    }
 }
 
 @Suite("The SQLite store")
 struct SQLiteStoreTests {
-    static let cable: Cable = {
-        var cable = Cable(
-            referenceID: ReferenceID("09ISLAMABAD2295"), dateTimeGroup: DateTimeGroup(year: 2009, month: 11, day: 4, hour: 10, minute: 30),
-            precedence: .immediate, origin: "AMEMBASSY ISLAMABAD", to: [Addressee(name: "SECSTATE WASHDC")], classification: .secret,
-            caveats: [.noforn], telegramNumber: TelegramNumber(post: "ISLAMABAD", serial: 2295), tags: ["PREL", "PK"],
-            subject: "ZARDARI ON THE CABINET", authority: ClassificationAuthority(classifiedBy: "Ambassador Anne W. Patterson", reasons: ["b", "d"]),
-            paragraphs: [Paragraph(number: 1, mark: PortionMark("S/NF"), text: "President Zardari told the Ambassador that the army agreed.")])
-        cable.executiveOrder = ExecutiveOrderLine(order: "13526", declassification: .on(CalendarDay(year: 2019, month: 11, day: 4)))
-        return cable
-    }()
-    static let cleared = Reader(id: "anne", name: "Anne", post: "ISLAMABAD", clearance: .secret)
-    static let foreign = Reader(id: "fred", name: "Fred", post: "ISLAMABAD", clearance: .topSecret, citizen: false)
-    static let low = Reader(id: "lou", name: "Lou", post: "KABUL", clearance: .confidential)
-
     @Test("create, reopen with the passphrase; a wrong one is refused")
     func passphrase() throws {
         let (_, directory) = try temporaryStore()
-        _ = try SQLiteStore.open(at: directory, passphrase: "correct horse battery")
-        #expect(throws: StoreError.wrongPassphrase) { try SQLiteStore.open(at: directory, passphrase: "wrong") }
-        #expect(throws: StoreError.alreadyExists(directory)) { try SQLiteStore.create(at: directory, passphrase: "x", cost: .testing) }
-        #expect(throws: StoreError.notAStore("/nonexistent/pouch")) { try SQLiteStore.open(at: "/nonexistent/pouch", passphrase: "x") }
-    }
-
-    @Test("readers round-trip; duplicates are refused")
-    func readers() async throws {
-        let (store, _) = try temporaryStore()
-        try await store.addReader(Self.cleared)
-        #expect(try await store.reader(id: "anne") == Self.cleared)
-        await #expect(throws: StoreError.duplicate("user anne")) { try await store.addReader(Self.cleared) }
-    }
-
-    @Test("a stored cable reads back identically for whoever may read it; others get 'no such cable'")
-    func needToKnow() async throws {
-        let (store, _) = try temporaryStore()
-        for reader in [Self.cleared, Self.foreign, Self.low] { try await store.addReader(reader) }
-        try await store.put(Self.cable, distribution: .archive)
-        let id = Self.cable.referenceID!
-        #expect(try await store.cable(id, as: "anne") == Self.cable)
-        #expect(try await store.list(as: "anne") == [id])
-        // Not cleared, not a citizen, unknown reader, unknown cable: all the same error.
-        for reader in ["fred", "lou", "nobody"] {
-            await #expect(throws: StoreError.noSuchCable("09ISLAMABAD2295")) { try await store.cable(id, as: reader) }
-            #expect(try await store.list(as: reader).isEmpty)
+        _ = try SQLiteStore.open(at: directory, credential: .passphrase("correct horse battery"))
+        #expect(throws: StoreError.wrongPassphrase) { try SQLiteStore.open(at: directory, credential: .passphrase("wrong")) }
+        let admin = Reader(id: "admin", name: "A", post: "STATE", roles: [.administrator], clearance: .secret)
+        #expect(throws: StoreError.alreadyExists(directory)) {
+            try SQLiteStore.create(at: directory, credential: .passphrase("x"), administrator: admin, cost: .testing)
         }
-        await #expect(throws: StoreError.noSuchCable("09ISLAMABAD9999")) { try await store.cable(ReferenceID("09ISLAMABAD9999")!, as: "anne") }
+        #expect(throws: StoreError.notAStore("/nonexistent/pouch")) { try SQLiteStore.open(at: "/nonexistent/pouch", credential: .passphrase("x")) }
     }
 
-    @Test("a sent cable follows its distribution; an unknown addressee rolls the whole put back")
-    func distribution() async throws {
-        let (store, _) = try temporaryStore()
-        try await store.addReader(Self.cleared)
-        var other = Self.cleared
-        other.id = "bea"
-        try await store.addReader(other)
-        try await store.put(Self.cable, distribution: .addressees(["bea"]))
-        await #expect(throws: StoreError.noSuchCable("09ISLAMABAD2295")) { try await store.cable(Self.cable.referenceID!, as: "anne") }
-        #expect(try await store.cable(Self.cable.referenceID!, as: "bea") == Self.cable)
-        var second = Self.cable
-        second.referenceID = ReferenceID("09ISLAMABAD2296")
-        await #expect(throws: StoreError.noSuchReader("ghost")) { try await store.put(second, distribution: .addressees(["bea", "ghost"])) }
-        #expect(try await store.list(as: "bea") == [Self.cable.referenceID!])
+    @Test("a store made with a key file opens only with that key")
+    func keyFile() throws {
+        let directory = NSTemporaryDirectory() + "pouch-test-" + UUID().uuidString
+        let key = try MasterKey(bytes: (0..<32).map { UInt8($0) })
+        let admin = Reader(id: "admin", name: "A", post: "STATE", roles: [.administrator], clearance: .secret)
+        _ = try SQLiteStore.create(at: directory, credential: .key(key), administrator: admin)
+        _ = try SQLiteStore.open(at: directory, credential: .key(key))
+        #expect(throws: StoreError.wrongPassphrase) { try SQLiteStore.open(at: directory, credential: .key(try MasterKey(bytes: [UInt8](repeating: 1, count: 32)))) }
+        #expect(throws: StoreError.self) { try SQLiteStore.open(at: directory, credential: .passphrase("x")) }
+    }
+
+    @Test("users round-trip; duplicates and non-administrators are refused, all or nothing")
+    func users() async throws {
+        let (store, _) = try await Fixture.populated()
+        #expect(try await store.user(id: "anne") == Fixture.drafter)
+        await #expect(throws: StoreError.duplicate("user anne")) { try await store.addUsers([Fixture.drafter], as: "admin") }
+        var new = Fixture.cleared
+        new.id = "nora"
+        await #expect(throws: StoreError.duplicate("user anne")) { try await store.addUsers([new, Fixture.drafter], as: "admin") }
+        #expect(try await store.user(id: "nora") == nil)
+        await #expect(throws: StoreError.self) { try await store.addUsers([new], as: "anne") }
+        try await store.addToList("islamabad-pol", members: ["anne", "bea"], as: "admin")
+        #expect(try await store.lists()["islamabad-pol"] == ["anne", "bea"])
+        await #expect(throws: StoreError.noSuchUser("ghost")) { try await store.addToList("x", members: ["ghost"], as: "admin") }
+    }
+
+    @Test("draft assigns the post's next serial; only a cleared drafter of that post may draft")
+    func draft() async throws {
+        let (store, _) = try await Fixture.populated()
+        let first = try await store.draft(Fixture.draft, as: "anne")
+        let second = try await store.draft(Fixture.draft, as: "anne")
+        #expect(first.description == "09ISLAMABAD1")
+        #expect(second.description == "09ISLAMABAD2")
+        await #expect(throws: StoreError.self) { try await store.draft(Fixture.draft, as: "bea") }  // not a drafter
+        var topSecret = Fixture.draft
+        topSecret.classification = .topSecret
+        await #expect(throws: StoreError.self) { try await store.draft(topSecret, as: "anne") }  // not cleared
+        var kabul = Fixture.draft
+        kabul.origin = "AMEMBASSY KABUL"
+        await #expect(throws: StoreError.self) { try await store.draft(kabul, as: "anne") }  // another post
+        // The drafter reads the original; nobody else sees a draft.
+        let original = try await store.read(first, as: "anne")
+        #expect(original.kind == .original)
+        #expect(try original.cable().paragraphs == Fixture.draft.paragraphs)
+        await #expect(throws: StoreError.noSuchCable(first.description)) { try await store.read(first, as: "bea") }
+    }
+
+    @Test("send gives each addressee their own traceable copy; an unauthorised addressee stops the whole send")
+    func send() async throws {
+        let (store, _) = try await Fixture.populated()
+        var officer = Fixture.officer
+        officer.id = "sam2"
+        try await store.addUsers([officer], as: "admin")
+        try await store.addToList("security", members: ["sam", "sam2"], as: "admin")
+        let id = try await store.draft(Fixture.draft, as: "anne")
+        // lou is cleared only to CONFIDENTIAL, fred is not a citizen (NOFORN), ghost does not exist.
+        await #expect(throws: StoreError.refused(["lou (cleared to CONFIDENTIAL, the cable is SECRET)", "fred (NOFORN: not a citizen)", "ghost (no such user)"])) {
+            try await store.send(id, to: ["bea", "lou", "fred", "ghost"], lists: [], as: "anne")
+        }
+        await #expect(throws: StoreError.noSuchCable(id.description)) { try await store.read(id, as: "bea") }
+        let receipt = try await store.send(id, to: ["bea"], lists: ["security"], as: "anne")
+        #expect(receipt.recipients == ["bea", "sam", "sam2"])
+        let copies = try await [store.read(id, as: "bea"), store.read(id, as: "sam"), store.read(id, as: "sam2")]
+        #expect(copies.allSatisfy { $0.kind == .copy })
+        #expect(Set(copies.map(\.text)).count > 1, "copies differ in wording")
+        // Only the drafter may send it.
+        await #expect(throws: StoreError.noSuchCable(id.description)) { try await store.send(id, to: ["sam"], lists: [], as: "bea") }
+        // A second send adds recipients and reports who already held a copy.
+        try await store.addUsers([Reader(id: "cara", name: "Cara", post: "KABUL", clearance: .topSecret)], as: "admin")
+        let again = try await store.send(id, to: ["bea", "cara"], lists: [], as: "anne")
+        #expect(again.recipients == ["cara"])
+        #expect(again.alreadyHeld == ["bea"])
+        // The listing shows the subject to recipients only.
+        #expect(try await store.list(as: "bea", limit: 10).cables.map(\.subject) == ["ZARDARI ON THE CABINET"])
+        #expect(try await store.list(as: "lou", limit: 10).total == 0)
+    }
+
+    @Test("a leaked copy traces back through the store, without the original")
+    func trace() async throws {
+        let (store, _) = try await Fixture.populated()
+        var recipients: [Reader] = []
+        for index in 0..<40 { recipients.append(Reader(id: "r\(index)", name: "R", post: "KABUL", clearance: .secret)) }
+        try await store.addUsers(recipients, as: "admin")
+        var long = Fixture.draft
+        long.paragraphs = try Fixture.realParagraphs(40).enumerated().map { Paragraph(number: $0.offset + 1, mark: PortionMark("C"), text: $0.element.text) }
+        let id = try await store.draft(long, as: "anne")
+        _ = try await store.send(id, to: recipients.map(\.id), lists: [], as: "anne")
+        let leaked = try await store.read(id, as: "r17").text
+        var random = SplitMix(seed: 3)
+        let result = try await store.trace(leaks: [Attack.retype(leaked, using: &random)], as: "sam")
+        #expect(result.cables == [id])
+        #expect(result.verdict?.accused.map(\.recipient) == ["r17"])
+        await #expect(throws: StoreError.self) { try await store.trace(leaks: [leaked], as: "bea") }
+        let unrelated = try await store.trace(leaks: ["The weather in Kabul was fine and nothing else happened that week at all."], as: "sam")
+        #expect(unrelated.cables.isEmpty)
     }
 
     @Test("no word of the cable's text is in the database file")
     func noPlaintext() async throws {
-        let (store, directory) = try temporaryStore()
-        try await store.put(Self.cable, distribution: .archive)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: SQLiteStore.databasePath(in: directory)))
-            + ((try? Data(contentsOf: URL(fileURLWithPath: SQLiteStore.databasePath(in: directory) + "-wal"))) ?? Data())
-        for word in ["Zardari", "ZARDARI", "CABINET", "army", "Patterson"] {
+        let (store, directory) = try await Fixture.populated()
+        let id = try await store.draft(Fixture.draft, as: "anne")
+        _ = try await store.send(id, to: ["bea"], lists: [], as: "anne")
+        let path = SQLiteStore.databasePath(in: directory)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path)) + ((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data())
+        for word in ["Zardari", "ZARDARI", "CABINET", "army", "Patterson", "opposition"] {
             #expect(bytes.range(of: Data(word.utf8)) == nil, "\(word)")
         }
-    }
-}
-
-import GRDB
-
-@Suite("Tampering with the stored rows")
-struct TamperTests {
-    @Test("300 random single-byte flips in a stored cable's sealed columns are all reported, never shown")
-    func flips() async throws {
-        let (store, directory) = try temporaryStore()
-        try await store.addReader(SQLiteStoreTests.cleared)
-        try await store.put(SQLiteStoreTests.cable, distribution: .archive)
-        let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
-        let columns = ["wrappedKey", "sealedText", "signature"]
-        let original: [String: Data] = try await raw.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT wrappedKey, sealedText, signature FROM cable")!
-            return Dictionary(uniqueKeysWithValues: columns.map { ($0, row[$0] as Data) })
-        }
-        var random = SplitMix(seed: 1)
-        for _ in 0..<300 {
-            let column = columns[Int.random(in: 0..<3, using: &random)]
-            var bytes = [UInt8](original[column]!)
-            bytes[Int.random(in: 0..<bytes.count, using: &random)] ^= UInt8.random(in: 1...255, using: &random)
-            let changed = Data(bytes)
-            try await raw.write { db in try db.execute(sql: "UPDATE cable SET \(column) = ?", arguments: [changed]) }
-            await #expect(throws: SealError.self) { try await store.cable(SQLiteStoreTests.cable.referenceID!, as: "anne") }
-            let restore = original[column]!
-            try await raw.write { db in try db.execute(sql: "UPDATE cable SET \(column) = ?", arguments: [restore]) }
-        }
-        #expect(try await store.cable(SQLiteStoreTests.cable.referenceID!, as: "anne") == SQLiteStoreTests.cable)
     }
 }

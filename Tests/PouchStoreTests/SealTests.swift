@@ -48,13 +48,13 @@ struct SealTests {
 
     @Test("post signatures verify, and a changed byte does not")
     func signatures() throws {
-        let post = PostSigningKey()
+        let post = SigningKey()
         let signature = try post.sign(Self.text)
-        try PostSigningKey.verify(signature, of: Self.text, publicKey: post.publicKey, record: "r")
+        try SigningKey.verify(signature, of: Self.text, publicKey: post.publicKey, record: "r")
         var changed = Self.text
         changed[5] ^= 1
-        #expect(throws: SealError.badSignature(record: "r")) { try PostSigningKey.verify(signature, of: changed, publicKey: post.publicKey, record: "r") }
-        let restored = try PostSigningKey(rawRepresentation: post.rawRepresentation)
+        #expect(throws: SealError.badSignature(record: "r")) { try SigningKey.verify(signature, of: changed, publicKey: post.publicKey, record: "r") }
+        let restored = try SigningKey(rawRepresentation: post.rawRepresentation)
         #expect(restored.publicKey == post.publicKey)
     }
 }

@@ -45,6 +45,13 @@ public struct Post: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The post's name on a telegram-number line (`ISLAMABAD 002295`): `STATE` for the Department.
+    public var telegramName: String {
+        if fmLine == "SECSTATE WASHDC" { return "STATE" }
+        let rest = fmLine.split(separator: " ").dropFirst().joined(separator: " ")
+        return rest.isEmpty ? fmLine : rest
+    }
+
     /// Infers the FM line of a post known only by its telegram-number name (`MADRID`,
     /// `RIO DE JANEIRO`, `STATE`), for cables whose routing block is lost.
     public init(telegramPost name: String) {

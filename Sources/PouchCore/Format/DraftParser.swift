@@ -146,9 +146,9 @@ public struct DraftParser: Sendable {
             guard let number = Int(value), number > 0 else { throw fail(line, "'\(value)' is not a serial number") }
             serial = number
         }
-        let telegramPost = post.fmLine == "SECSTATE WASHDC" ? "STATE" : post.fmLine.split(separator: " ").dropFirst().joined(separator: " ")
+        let telegramPost = post.telegramName
         if let serial {
-            cable.telegramNumber = TelegramNumber(post: telegramPost.isEmpty ? post.fmLine : telegramPost, serial: serial)
+            cable.telegramNumber = TelegramNumber(post: telegramPost, serial: serial)
         }
         if let (value, line) = fields["Reference ID"] {
             guard let id = ReferenceID(value) else { throw fail(line, "'\(value)' is not a reference ID such as 09ISLAMABAD2295") }

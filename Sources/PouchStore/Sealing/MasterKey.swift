@@ -44,9 +44,29 @@ public struct MasterKey: Sendable {
 
     init(key: SymmetricKey) { self.key = key }
 
+    /// A keyed MAC for rows that are stored in the clear but must not change unnoticed (users).
+    public func authenticationCode(for message: [UInt8], purpose: String) -> [UInt8] {
+        let derived = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array("pouch-mac-v1:\(purpose)".utf8), using: key))
+        return Array(HMAC<SHA256>.authenticationCode(for: message, using: derived))
+    }
+
     /// A value that proves a passphrase right without revealing the key: an HMAC of a fixed label.
     public var verifier: [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array("pouch master key verifier v1".utf8), using: key))
+    }
+}
+
+/// How a store's master key is given: a passphrase (through scrypt) or a key file of 32 bytes.
+public enum StoreCredential: Sendable {
+    case passphrase(String)
+    case key(MasterKey)
+
+    /// `passphrase` or `key-file`, as recorded in the store.
+    public var kind: String {
+        switch self {
+        case .passphrase: "passphrase"
+        case .key: "key-file"
+        }
     }
 }
 

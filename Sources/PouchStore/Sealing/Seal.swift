@@ -46,8 +46,8 @@ public enum Seal {
     }
 }
 
-/// A post's Ed25519 signing key: a released cable is signed by its post, and every read verifies it.
-public struct PostSigningKey: Sendable {
+/// An Ed25519 signing key: each post signs its cables (every read verifies), and the store signs its audit checkpoints.
+public struct SigningKey: Sendable {
     let key: Curve25519.Signing.PrivateKey
 
     public init() { key = Curve25519.Signing.PrivateKey() }

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import PouchCore
+import PouchStore
+
+extension SQLiteStore {
+    /// Appends an entry in the caller's transaction, re-signs the head and, every
+    /// `AuditChain.checkpointInterval` entries, keeps a signed checkpoint.
+    func appendAudit(_ event: AuditEvent, _ db: Database) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
+        let sequence = (last.map { $0["sequence"] as Int } ?? 0) + 1
+        let previous = last.map { Array($0["hash"] as Data) } ?? AuditChain.genesis
+        let entry = AuditEntry(sequence: sequence, time: AuditEntry.timestamp(Date()), event: event, previousHash: previous)
+        try db.execute(
+            sql: "INSERT INTO audit (sequence, time, user, action, target, outcome, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
+                        Data(entry.previousHash), Data(entry.hash)])
+        let signature = Data(try auditKey.sign(AuditChain.signedMessage(sequence: sequence, hash: entry.hash)))
+        try db.execute(sql: "INSERT OR REPLACE INTO auditHead (id, sequence, hash, signature) VALUES (1, ?, ?, ?)",
+                       arguments: [sequence, Data(entry.hash), signature])
+        if sequence % AuditChain.checkpointInterval == 0 {
+            try db.execute(sql: "INSERT INTO auditCheckpoint (sequence, hash, signature) VALUES (?, ?, ?)",
+                           arguments: [sequence, Data(entry.hash), signature])
+        }
+    }
+
+    public func record(_ event: AuditEvent) async throws {
+        try await database.write { db in try self.appendAudit(event, db) }
+    }
+
+    /// Security officers and administrators see the log; anyone else is refused (and that is logged).
+    func requireAuditor(_ userID: String, action: AuditAction, _ db: Database) throws -> Bool {
+        guard let user = try user(userID, db), !user.roles.isDisjoint(with: [.securityOfficer, .administrator]) else {
+            try appendAudit(AuditEvent(user: userID, action: action, outcome: .denied), db)
+            return false
+        }
+        return true
+    }
+
+    public func auditLog(_ filter: AuditFilter, as userID: String) async throws -> [AuditEntry] {
+        let outcome: Result<[AuditEntry], StoreError> = try await database.write { db in
+            guard try self.requireAuditor(userID, action: .auditLog, db) else {
+                return .failure(.notPermitted("only a security officer or an administrator may read the audit log"))
+            }
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let user = filter.user {
+                conditions.append("user = ?")
+                _ = arguments.append(contentsOf: [user])
+            }
+            if let since = filter.since {
+                conditions.append("time >= ?")
+                _ = arguments.append(contentsOf: [since])
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let limitClause = filter.limit.map { "LIMIT \(max(0, $0))" } ?? ""
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY sequence DESC \(limitClause)", arguments: arguments)
+            let entries = rows.reversed().map { row in
+                AuditEntry(sequence: row["sequence"], time: row["time"], user: row["user"], action: row["action"], target: row["target"],
+                           outcome: row["outcome"], detail: row["detail"], previousHash: Array(row["previousHash"] as Data),
+                           hash: Array(row["hash"] as Data))
+            }
+            try self.appendAudit(AuditEvent(user: userID, action: .auditLog, target: filter.user ?? "", detail: "\(entries.count) entries shown"), db)
+            return .success(entries)
+        }
+        return try outcome.get()
+    }
+
+    public func verifyAudit(as userID: String) async throws -> AuditReport {
+        let outcome: Result<AuditReport, StoreError> = try await database.write { db in
+            guard try self.requireAuditor(userID, action: .auditVerify, db) else {
+                return .failure(.notPermitted("only a security officer or an administrator may verify the audit log"))
+            }
+            let report = try Self.verifyAudit(db)
+            // The verification itself is logged after the check, so it never disturbs what it checked.
+            try self.appendAudit(AuditEvent(user: userID, action: .auditVerify, outcome: report.intact ? .ok : .failed,
+                                            detail: report.intact ? "\(report.entries) entries intact" : "\(report.problems.count) problems"), db)
+            return .success(report)
+        }
+        return try outcome.get()
+    }
+
+    /// Reads every stored value as raw bytes and checks the chain, checkpoints and head.
+    static func verifyAudit(_ db: Database) throws -> AuditReport {
+        let publicKey = try Data.fetchOne(db, sql: "SELECT publicKey FROM secret WHERE name = 'audit'").map { Array($0) } ?? []
+        var entries: [AuditChain.StoredEntry] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY sequence")
+        while let row = try cursor.next() {
+            let fields = ["time", "user", "action", "target", "outcome", "detail"].map { name -> [UInt8]? in
+                let value = row[name] as DatabaseValue
+                guard case .string(let text) = value.storage else { return nil }
+                return Array(text.utf8)
+            }
+            entries.append(AuditChain.StoredEntry(
+                sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), fields: fields,
+                previousHash: blob(row["previousHash"]), hash: blob(row["hash"])))
+        }
+        let checkpoints = try Row.fetchAll(db, sql: "SELECT * FROM auditCheckpoint ORDER BY sequence").map { row in
+            AuditChain.SignedPoint(sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
+        }
+        let head = try Row.fetchOne(db, sql: "SELECT * FROM auditHead WHERE id = 1").map { row in
+            AuditChain.SignedPoint(sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
+        }
+        return AuditChain.verify(entries: entries, checkpoints: checkpoints, head: head, publicKey: publicKey)
+    }
+
+    static func blob(_ value: DatabaseValue) -> [UInt8]? {
+        guard case .blob(let data) = value.storage else { return nil }
+        return Array(data)
+    }
+}

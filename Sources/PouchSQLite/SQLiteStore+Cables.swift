@@ -1,0 +1,433 @@
+import Foundation
+import GRDB
+import PouchCore
+import PouchStore
+
+extension SQLiteStore {
+    // MARK: Draft and import
+
+    public func draft(_ draft: Cable, as userID: String) async throws -> ReferenceID {
+        guard let origin = draft.origin, let dtg = draft.dateTimeGroup else {
+            throw StoreError.invalid("a draft needs its post (From) and date")
+        }
+        let post = Post(fmLine: origin)
+        let outcome: Result<ReferenceID, StoreError> = try await database.write { db in
+            var cable = draft
+            func deny(_ reason: String, _ error: StoreError) throws -> Result<ReferenceID, StoreError> {
+                try self.appendAudit(AuditEvent(user: userID, action: .draft, target: cable.referenceID?.description ?? post.fmLine, outcome: .denied, detail: reason), db)
+                return .failure(error)
+            }
+            guard let user = try self.user(userID, db) else { return try deny("no such user", .noSuchUser(userID)) }
+            guard user.roles.contains(.drafter) else { return try deny("not a drafter", .notPermitted("\(userID) is not a drafter")) }
+            guard Self.serves(user, post: post) else {
+                return try deny("post \(user.post)", .notPermitted("\(userID) is posted at \(user.post) and cannot draft for \(post.fmLine)"))
+            }
+            guard AccessPolicy.mayRead(user, cable, distribution: .addressees([userID])) else {
+                return try deny("clearance or caveats", .notPermitted("\(userID)'s clearance and caveats do not cover \(([cable.classification.word] + cable.caveats.map(\.rawValue)).joined(separator: "//"))"))
+            }
+            if cable.referenceID == nil {
+                let last = try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM cable WHERE post = ? AND year = ?", arguments: [post.fmLine, dtg.year]) ?? 0
+                cable.telegramNumber = TelegramNumber(post: post.telegramName, serial: last + 1)
+                cable.referenceID = ReferenceID(year: dtg.year, post: post.referencePost, serial: last + 1)
+            }
+            guard let id = cable.referenceID else { throw StoreError.invalid("the draft has no reference ID") }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cable WHERE id = ?", arguments: [id.description]) == true {
+                throw StoreError.duplicate("cable \(id)")
+            }
+            try self.insertCable(cable, id: id, post: post.fmLine, drafter: userID, archive: false, db)
+            try self.appendAudit(AuditEvent(user: userID, action: .draft, target: id.description,
+                                            detail: "\(cable.classification.word); \(cable.wordCount) words"), db)
+            return .success(id)
+        }
+        return try outcome.get()
+    }
+
+    @discardableResult
+    public func importCable(_ cable: Cable, as userID: String) async throws -> Bool {
+        guard let id = cable.referenceID else { throw StoreError.invalid("an archived cable needs a reference ID") }
+        let post = cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: id.post)
+        let outcome: Result<Bool, StoreError> = try await database.write { db in
+            guard let user = try self.user(userID, db), user.roles.contains(.administrator) else {
+                try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: id.description, outcome: .denied), db)
+                return .failure(.notPermitted("only an administrator may import into the archive"))
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cable WHERE id = ?", arguments: [id.description]) == true { return .success(false) }
+            try self.insertCable(cable, id: id, post: post.fmLine, drafter: nil, archive: true, db)
+            try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: id.description, detail: cable.classification.word), db)
+            return .success(true)
+        }
+        return try outcome.get()
+    }
+
+    /// Whether a person at `user.post` may draft for `post` (`ISLAMABAD`, `AMEMBASSY ISLAMABAD` and
+    /// `Embassy Islamabad` name the same post).
+    static func serves(_ user: Reader, post: Post) -> Bool {
+        let own = Post(fmLine: user.post)
+        return own.fmLine == post.fmLine || own.referencePost == post.referencePost || own.displayName == post.displayName
+            || ReferenceID.compactPost(user.post.uppercased()) == post.referencePost
+    }
+
+    func insertCable(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, _ db: Database) throws {
+        let signer = try signingKey(for: post, db)
+        let binding = CableBinding(id: id.description, classification: String(cable.classification.rawValue),
+                                   caveats: Self.caveatsColumn(cable.caveats), archive: archive ? "1" : "0", post: post, drafter: drafter ?? "")
+        let text = Array(CableRenderer().render(cable).utf8)
+        let sealed = try Seal.seal(text, record: binding.record("cable"), master: master)
+        let subject = try Seal.seal(Array(cable.subject.utf8), record: binding.record("subject"), master: master)
+        let signature = try signer.sign(binding.signed(text))
+        let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) } ?? String(format: "%04d", id.year)
+        try db.execute(
+            sql: """
+                INSERT INTO cable (id, classification, caveats, archive, post, drafter, year, serial, date, state,
+                                   wrappedKey, sealedText, subjectKey, sealedSubject, signature)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [id.description, cable.classification.rawValue, binding.caveats, archive, post, drafter, id.year, id.serial, date,
+                        archive ? "archive" : "draft", Data(sealed.wrappedKey), Data(sealed.content), Data(subject.wrappedKey),
+                        Data(subject.content), Data(signature)])
+    }
+
+    /// ",NOFORN,EXDIS," — every caption between commas, so one LIKE tests for one.
+    static func caveatsColumn(_ caveats: [Caveat]) -> String {
+        "," + caveats.map { $0.rawValue + "," }.joined()
+    }
+
+    /// The post's signing key, created (and sealed) on first use.
+    func signingKey(for post: String, _ db: Database) throws -> SigningKey {
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM postKey WHERE post = ?", arguments: [post]) {
+            do {
+                let raw = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedKey"] as Data)),
+                                        record: "post|\(post)", master: master)
+                return try SigningKey(rawRepresentation: raw)
+            } catch {
+                throw StoreError.tampered("the signing key of \(post)")
+            }
+        }
+        let key = SigningKey()
+        let sealed = try Seal.seal(key.rawRepresentation, record: "post|\(post)", master: master)
+        try db.execute(
+            sql: "INSERT INTO postKey (post, publicKey, wrappedKey, sealedKey) VALUES (?, ?, ?, ?)",
+            arguments: [post, Data(key.publicKey), Data(sealed.wrappedKey), Data(sealed.content)])
+        return key
+    }
+
+    // MARK: Send
+
+    public func send(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String) async throws -> SendReceipt {
+        // 1. Check everything and open the original (read transaction).
+        let plan: Result<SendPlan, StoreError> = try await database.read { db in try self.planSend(id, to: users, lists: listNames, as: userID, db) }
+        let sendPlan: SendPlan
+        switch plan {
+        case .success(let value): sendPlan = value
+        case .failure(let error):
+            let detail: String
+            if case .refused(let reasons) = error { detail = "refused: " + reasons.joined(separator: "; ") } else { detail = error.description }
+            try await record(AuditEvent(user: userID, action: .send, target: id.description, outcome: .denied, detail: detail))
+            throw error
+        }
+        // 2. Mark, render, seal and sign every copy (no transaction held; both cores).
+        let copies = try await makeCopies(sendPlan)
+        // 3. One transaction: re-check, store every copy, mark the cable sent, log it.
+        let outcome: Result<SendReceipt, StoreError> = try await database.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT state, drafter, classification, caveats FROM cable WHERE id = ?", arguments: [id.description]),
+                  (row["drafter"] as String?) == userID, row["state"] as String != "archive" else {
+                return .failure(.noSuchCable(id.description))
+            }
+            for copy in copies {
+                guard let user = try self.user(copy.reader, db), AccessPolicy.mayRead(user, sendPlan.cable, distribution: .addressees([copy.reader])) else {
+                    return .failure(.refused(["\(copy.reader) (changed while sending)"]))
+                }
+                try db.execute(sql: "INSERT INTO copy (cable, reader, wrappedKey, sealedText, signature) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id.description, copy.reader, Data(copy.sealed.wrappedKey), Data(copy.sealed.content), Data(copy.signature)])
+            }
+            try db.execute(sql: "UPDATE cable SET state = 'sent' WHERE id = ?", arguments: [id.description])
+            let receipt = SendReceipt(referenceID: id, recipients: copies.map(\.reader), alreadyHeld: sendPlan.alreadyHeld)
+            try self.appendAudit(AuditEvent(
+                user: userID, action: .send, target: id.description,
+                detail: "\(copies.count) copies: \(Self.abbreviated(copies.map(\.reader)))"
+                    + (sendPlan.alreadyHeld.isEmpty ? "" : "; already held by \(sendPlan.alreadyHeld.count)")), db)
+            return .success(receipt)
+        }
+        return try outcome.get()
+    }
+
+    struct SendPlan: Sendable {
+        var cable: Cable
+        var binding: CableBinding
+        var recipients: [String]
+        var alreadyHeld: [String]
+        var post: String
+    }
+
+    struct PreparedCopy: Sendable {
+        var reader: String
+        var sealed: SealedRecord
+        var signature: [UInt8]
+    }
+
+    func planSend(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String, _ db: Database) throws -> Result<SendPlan, StoreError> {
+        guard let sender = try user(userID, db) else { return .failure(.noSuchUser(userID)) }
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ?", arguments: [id.description]),
+              (row["drafter"] as String?) == userID,
+              AccessPolicy.mayRead(sender, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
+                                   caveats: Self.caveats(row["caveats"]), distribution: .addressees([userID]))
+        else { return .failure(.noSuchCable(id.description)) }
+        var addressees: [String] = []
+        var seen: Set<String> = []
+        for name in users where seen.insert(name).inserted { addressees.append(name) }
+        for list in listNames {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM list WHERE name = ?", arguments: [list]) == true else { return .failure(.noSuchList(list)) }
+            for member in try String.fetchAll(db, sql: "SELECT reader FROM listMember WHERE list = ? ORDER BY reader", arguments: [list])
+            where seen.insert(member).inserted {
+                addressees.append(member)
+            }
+        }
+        guard !addressees.isEmpty else { return .failure(.invalid("no addressees: name users with --to or lists with --to-list")) }
+        let text = try openCable(row, db)
+        let cable: Cable
+        do { cable = try CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable } catch { throw StoreError.tampered("cable \(id)") }
+        var refused: [String] = []
+        var recipients: [String] = []
+        var alreadyHeld: [String] = []
+        let holders = Set(try String.fetchAll(db, sql: "SELECT reader FROM copy WHERE cable = ?", arguments: [id.description]))
+        for name in addressees {
+            guard let user = try user(name, db) else {
+                refused.append("\(name) (no such user)")
+                continue
+            }
+            if let reason = Self.refusal(user, cable) {
+                refused.append("\(name) (\(reason))")
+            } else if holders.contains(name) {
+                alreadyHeld.append(name)
+            } else {
+                recipients.append(name)
+            }
+        }
+        guard refused.isEmpty else { return .failure(.refused(refused)) }
+        return .success(SendPlan(cable: cable, binding: try binding(row), recipients: recipients, alreadyHeld: alreadyHeld, post: row["post"]))
+    }
+
+    /// Why a person may not receive a cable, in words an administrator can act on; nil if they may.
+    static func refusal(_ user: Reader, _ cable: Cable) -> String? {
+        if user.clearance < cable.classification { return "cleared to \(user.clearance.word), the cable is \(cable.classification.word)" }
+        for caveat in cable.caveats where !user.holds(caveat) {
+            return caveat == .noforn ? "NOFORN: not a citizen" : "no \(caveat.rawValue) grant"
+        }
+        return nil
+    }
+
+    func makeCopies(_ plan: SendPlan) async throws -> [PreparedCopy] {
+        let fingerprint = CableFingerprint(cable: plan.cable, key: tracingKey, profile: profile)
+        let signer = try await database.read { db in try self.signingKey(for: plan.post, db) }
+        let master = self.master
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunks = stride(from: 0, to: plan.recipients.count, by: max(1, (plan.recipients.count + workers - 1) / workers)).map {
+            Array(plan.recipients[$0..<min($0 + max(1, (plan.recipients.count + workers - 1) / workers), plan.recipients.count)])
+        }
+        return try await withThrowingTaskGroup(of: (Int, [PreparedCopy]).self) { group in
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask {
+                    var prepared: [PreparedCopy] = []
+                    prepared.reserveCapacity(chunk.count)
+                    let renderer = CableRenderer()
+                    for reader in chunk {
+                        let text = Array(renderer.render(fingerprint.copy(for: reader)).utf8)
+                        let record = plan.binding.copyRecord(reader: reader)
+                        let sealed = try Seal.seal(text, record: record, master: master)
+                        let signature = try signer.sign(Array(record.utf8) + [0] + text)
+                        prepared.append(PreparedCopy(reader: reader, sealed: sealed, signature: signature))
+                    }
+                    return (index, prepared)
+                }
+            }
+            var results: [(Int, [PreparedCopy])] = []
+            for try await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    static func abbreviated(_ names: [String]) -> String {
+        names.count <= 20 ? names.joined(separator: ",") : names.prefix(20).joined(separator: ",") + ",… (\(names.count) in all)"
+    }
+
+    // MARK: Read and list
+
+    public func read(_ id: ReferenceID, as userID: String) async throws -> CableText {
+        let outcome: Result<CableText, StoreError> = try await database.write { db in
+            func deny(_ detail: String) throws -> Result<CableText, StoreError> {
+                try self.appendAudit(AuditEvent(user: userID, action: .read, target: id.description, outcome: .denied, detail: detail), db)
+                return .failure(.noSuchCable(id.description))
+            }
+            guard let user = try self.user(userID, db) else { return try deny("no such user") }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ?", arguments: [id.description]) else { return try deny("no such cable") }
+            let isDrafter = (row["drafter"] as String?) == userID
+            let copy = try Row.fetchOne(db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [id.description, userID])
+            let archive: Bool = row["archive"]
+            let distribution: Distribution = archive ? .archive : .addressees(isDrafter || copy != nil ? [userID] : [])
+            guard AccessPolicy.mayRead(user, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
+                                       caveats: Self.caveats(row["caveats"]), distribution: distribution)
+            else { return try deny("need-to-know") }
+            let text: [UInt8]
+            let kind: CableText.Kind
+            do {
+                if let copy {
+                    text = try self.openCopy(copy, binding: try self.binding(row), post: row["post"], db)
+                    kind = .copy
+                } else {
+                    text = try self.openCable(row, db)
+                    kind = archive ? .archive : .original
+                }
+            } catch let error as StoreError {
+                try self.appendAudit(AuditEvent(user: userID, action: .read, target: id.description, outcome: .failed, detail: "tampering detected"), db)
+                return .failure(error)
+            }
+            try self.appendAudit(AuditEvent(user: userID, action: .read, target: id.description, detail: kind.rawValue), db)
+            return .success(CableText(referenceID: id, text: String(decoding: text, as: UTF8.self), kind: kind))
+        }
+        return try outcome.get()
+    }
+
+    public func list(as userID: String, limit: Int) async throws -> CableListing {
+        let outcome: Result<CableListing, StoreError> = try await database.write { db in
+            guard let user = try self.user(userID, db) else {
+                try self.appendAudit(AuditEvent(user: userID, action: .list, outcome: .denied, detail: "no such user"), db)
+                return .success(CableListing(cables: [], total: 0))
+            }
+            let (filter, arguments) = Self.visibility(for: user)
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE \(filter)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM cable WHERE \(filter) ORDER BY date DESC, id DESC LIMIT \(max(0, limit))", arguments: arguments)
+            var summaries: [CableSummary] = []
+            var hidden = 0
+            for row in rows {
+                // Defence in depth: the rule again, in Swift, on what SQL returned.
+                let archive: Bool = row["archive"]
+                let level = Classification(rawValue: row["classification"]) ?? .topSecret
+                let caveats = Self.caveats(row["caveats"])
+                guard AccessPolicy.mayRead(user, classification: level, caveats: caveats, distribution: archive ? .archive : .addressees([userID])) else { continue }
+                do {
+                    let binding = try self.binding(row)
+                    let subject = try Seal.open(SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
+                                                record: binding.record("subject"), master: self.master)
+                    summaries.append(CableSummary(referenceID: row["id"], date: row["date"], classification: level, caveats: caveats,
+                                                  origin: row["post"], subject: String(decoding: subject, as: UTF8.self), state: row["state"]))
+                } catch {
+                    hidden += 1
+                }
+            }
+            try self.appendAudit(AuditEvent(user: userID, action: .list, detail: "\(summaries.count) of \(total) shown" + (hidden > 0 ? "; \(hidden) tampered rows hidden" : "")), db)
+            return .success(CableListing(cables: summaries, total: total - hidden))
+        }
+        return try outcome.get()
+    }
+
+    /// The need-to-know rule as SQL over the cable table, for one person.
+    static func visibility(for user: Reader) -> (String, StatementArguments) {
+        var conditions = ["classification <= ?"]
+        var arguments: [any DatabaseValueConvertible] = [user.clearance.rawValue]
+        for caveat in [Caveat.noforn, .exdis, .nodis, .limdis, .stadis] where !user.holds(caveat) {
+            conditions.append("caveats NOT LIKE ?")
+            arguments.append("%," + caveat.rawValue + ",%")
+        }
+        conditions.append("((archive = 1 AND caveats NOT LIKE '%,NODIS,%') OR drafter = ? OR EXISTS (SELECT 1 FROM copy WHERE copy.cable = cable.id AND copy.reader = ?))")
+        arguments.append(user.id)
+        arguments.append(user.id)
+        return (conditions.joined(separator: " AND "), StatementArguments(arguments))
+    }
+
+    // MARK: Tracing
+
+    public func tracingMaterial(as officerID: String) async throws -> TracingMaterial {
+        let outcome: Result<[SentCable], StoreError> = try await database.write { db in
+            guard let officer = try self.user(officerID, db), officer.roles.contains(.securityOfficer) else {
+                try self.appendAudit(AuditEvent(user: officerID, action: .trace, outcome: .denied, detail: "not a security officer"), db)
+                return .failure(.notPermitted("only a security officer may trace leaks"))
+            }
+            var cables: [SentCable] = []
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM cable WHERE state = 'sent' ORDER BY id") {
+                let id: String = row["id"]
+                let text = try self.openCable(row, db)
+                let cable: Cable
+                do { cable = try CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable } catch { throw StoreError.tampered("cable \(id)") }
+                let recipients = try String.fetchAll(db, sql: "SELECT reader FROM copy WHERE cable = ? ORDER BY reader", arguments: [id])
+                cables.append(SentCable(cable: cable, recipients: recipients))
+            }
+            return .success(cables)
+        }
+        return TracingMaterial(key: tracingKey, profile: profile, cables: try outcome.get())
+    }
+
+    // MARK: Opening sealed rows
+
+    /// The original's text, after its seal and its post's signature are checked.
+    func openCable(_ row: Row, _ db: Database) throws -> [UInt8] {
+        let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
+        do {
+            let binding = try binding(row)
+            let text = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedText"] as Data)),
+                                     record: binding.record("cable"), master: master)
+            try verifySignature(Array(row["signature"] as Data), of: binding.signed(text), post: binding.post, db)
+            return text
+        } catch {
+            throw StoreError.tampered("cable \(id)")
+        }
+    }
+
+    func openCopy(_ row: Row, binding: CableBinding, post: String, _ db: Database) throws -> [UInt8] {
+        let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
+        do {
+            let record = binding.copyRecord(reader: reader)
+            guard let wrapped = Self.blob(row["wrappedKey"]), let content = Self.blob(row["sealedText"]), let signature = Self.blob(row["signature"]) else {
+                throw StoreError.tampered("copy")
+            }
+            let text = try Seal.open(SealedRecord(wrappedKey: wrapped, content: content), record: record, master: master)
+            try verifySignature(signature, of: Array(record.utf8) + [0] + text, post: post, db)
+            return text
+        } catch {
+            throw StoreError.tampered("the copy of cable \(binding.id) for \(reader)")
+        }
+    }
+
+    func verifySignature(_ signature: [UInt8], of message: [UInt8], post: String, _ db: Database) throws {
+        guard let publicKey = try Data.fetchOne(db, sql: "SELECT publicKey FROM postKey WHERE post = ?", arguments: [post]) else {
+            throw StoreError.tampered("the signing key of \(post)")
+        }
+        try SigningKey.verify(signature, of: message, publicKey: Array(publicKey), record: post)
+    }
+
+    /// The plain columns every seal of the cable is bound to, exactly as stored.
+    func binding(_ row: Row) throws -> CableBinding {
+        CableBinding(
+            id: String(decoding: Self.bytes(row["id"]), as: UTF8.self),
+            classification: String(decoding: Self.bytes(row["classification"]), as: UTF8.self),
+            caveats: String(decoding: Self.bytes(row["caveats"]), as: UTF8.self),
+            archive: String(decoding: Self.bytes(row["archive"]), as: UTF8.self),
+            post: String(decoding: Self.bytes(row["post"]), as: UTF8.self),
+            drafter: String(decoding: Self.bytes(row["drafter"]), as: UTF8.self))
+    }
+
+    static func caveats(_ value: DatabaseValue) -> [Caveat] {
+        String(decoding: bytes(value), as: UTF8.self).split(separator: ",").map { Caveat(rawValue: String($0)) }
+    }
+}
+
+/// The plain columns a cable's seals and signatures are bound to: change one and nothing opens.
+struct CableBinding: Sendable {
+    var id: String
+    var classification: String
+    var caveats: String
+    var archive: String
+    var post: String
+    var drafter: String
+
+    func record(_ kind: String) -> String {
+        [kind, id, classification, caveats, archive, post, drafter].joined(separator: "|")
+    }
+
+    func signed(_ text: [UInt8]) -> [UInt8] {
+        Array(record("signed").utf8) + [0] + text
+    }
+
+    func copyRecord(reader: String) -> String {
+        ["copy", id, reader, classification, caveats, archive, post, drafter].joined(separator: "|")
+    }
+}

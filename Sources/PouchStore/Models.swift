@@ -1,0 +1,106 @@
+import PouchCore
+
+/// A cable's text as one person may read it.
+public struct CableText: Sendable, Hashable {
+    public var referenceID: ReferenceID
+    /// The canonical text (see `CableRenderer`): the person's own copy when the cable was sent to them.
+    public var text: String
+    public var kind: Kind
+
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A fingerprinted copy sent to this person.
+        case copy
+        /// The original, read by its drafter.
+        case original
+        /// An archived (imported) cable.
+        case archive
+    }
+
+    public init(referenceID: ReferenceID, text: String, kind: Kind) {
+        self.referenceID = referenceID
+        self.text = text
+        self.kind = kind
+    }
+
+    /// The text parsed back into a cable.
+    public func cable() throws -> Cable {
+        do {
+            return try CableParser().parse(text: text).cable
+        } catch {
+            throw StoreError.tampered("cable \(referenceID)")
+        }
+    }
+}
+
+/// One line of a person's cable list.
+public struct CableSummary: Sendable, Hashable, Codable {
+    public var referenceID: String
+    /// `YYYY-MM-DD` of the date-time group.
+    public var date: String
+    public var classification: Classification
+    public var caveats: [Caveat]
+    public var origin: String
+    public var subject: String
+    /// `draft`, `sent` or `archive`.
+    public var state: String
+
+    public init(referenceID: String, date: String, classification: Classification, caveats: [Caveat], origin: String, subject: String, state: String) {
+        self.referenceID = referenceID
+        self.date = date
+        self.classification = classification
+        self.caveats = caveats
+        self.origin = origin
+        self.subject = subject
+        self.state = state
+    }
+}
+
+/// A page of a person's cables and how many they may see in all.
+public struct CableListing: Sendable, Hashable {
+    public var cables: [CableSummary]
+    public var total: Int
+
+    public init(cables: [CableSummary], total: Int) {
+        self.cables = cables
+        self.total = total
+    }
+}
+
+/// What a send did.
+public struct SendReceipt: Sendable, Hashable {
+    public var referenceID: ReferenceID
+    /// The people who received a new copy in this send.
+    public var recipients: [String]
+    /// Addressees who already held a copy from an earlier send.
+    public var alreadyHeld: [String]
+
+    public init(referenceID: ReferenceID, recipients: [String], alreadyHeld: [String]) {
+        self.referenceID = referenceID
+        self.recipients = recipients
+        self.alreadyHeld = alreadyHeld
+    }
+}
+
+/// A sent cable's original and everyone who received a copy of it.
+public struct SentCable: Sendable {
+    public var cable: Cable
+    public var recipients: [String]
+
+    public init(cable: Cable, recipients: [String]) {
+        self.cable = cable
+        self.recipients = recipients
+    }
+}
+
+/// What tracing against the store needs: the key every copy was derived from, and the sent cables.
+public struct TracingMaterial: Sendable {
+    public var key: FingerprintKey
+    public var profile: FingerprintProfile
+    public var cables: [SentCable]
+
+    public init(key: FingerprintKey, profile: FingerprintProfile, cables: [SentCable]) {
+        self.key = key
+        self.profile = profile
+        self.cables = cables
+    }
+}
