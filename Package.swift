@@ -50,6 +50,8 @@ let package = Package(
             name: "pouch",
             dependencies: [
                 "PouchCore",
+                "PouchStore",
+                "PouchSQLite",
                 "PouchCorpus",
                 "PouchTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import PouchCore
+import PouchSQLite
+import PouchStore
 
 struct CableCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cable",
         abstract: "Parse, validate, render and draft cables.",
-        subcommands: [Parse.self, Lint.self, Render.self, Draft.self]
+        subcommands: [Parse.self, Lint.self, Render.self, Draft.self, Send.self, Read.self, List.self]
     )
 
     struct Parse: AsyncParsableCommand {
@@ -104,9 +106,11 @@ struct CableCommand: AsyncParsableCommand {
     struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Turn a typed draft (header lines, blank line, paragraphs) into a validated cable.",
-            discussion: "Lint errors stop the draft. The cable is printed in canonical form, or written to --output.")
+            discussion: "Lint errors stop the draft. With --as (or $POUCH_USER) the draft is stored, sealed and signed by its post, under the post's next serial, and its reference ID is printed; otherwise the cable is printed in canonical form, or written to --output.")
 
         @Argument(help: "The draft file.") var file: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
         @Option(help: "The telegram serial number to give the cable.") var serial: Int?
         @Option(help: "Where to write the cable (default: standard output). Written only if the draft is valid.")
         var output: String?
@@ -114,9 +118,10 @@ struct CableCommand: AsyncParsableCommand {
         func run() async throws {
             let now = Date()
             let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now)
+            // A stored draft gets the post's next serial from the store.
             let defaults = DraftParser.Defaults(
                 dateTimeGroup: DateTimeGroup(year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!),
-                serial: serial)
+                serial: acting.id == nil ? serial : nil)
             let document: CableDocument
             switch readDocument(file, draftDefaults: defaults) {
             case .success(let value): document = value
@@ -127,12 +132,86 @@ struct CableCommand: AsyncParsableCommand {
             let diagnostics = CableLinter().lint(document)
             for diagnostic in diagnostics { printError(diagnostic.formatted(file: file)) }
             if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            if let user = acting.id {
+                var cable = document.cable
+                if let serial, cable.referenceID == nil, let year = cable.dateTimeGroup?.year, let origin = cable.origin {
+                    let post = Post(fmLine: origin)
+                    cable.telegramNumber = TelegramNumber(post: post.telegramName, serial: serial)
+                    cable.referenceID = ReferenceID(year: year, post: post.referencePost, serial: serial)
+                }
+                let id = try await reporting { try await storeOptions.open().draft(cable, as: user) }
+                print(id.description)
+                return
+            }
             let text = CableRenderer().render(document.cable)
             if let output {
                 try writeAtomically(text, to: output)
             } else {
                 print(text, terminator: "")
             }
+        }
+    }
+}
+
+extension CableCommand {
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a stored draft: every addressee gets their own fingerprinted, sealed, signed copy.",
+            discussion: "All or nothing: if any addressee may not read the cable, nothing is sent and they are named.")
+
+        @Argument(help: "The cable's reference ID.") var referenceID: String
+        @Option(help: "User IDs, comma-separated (repeatable).") var to: [String] = []
+        @Option(help: "Distribution lists, comma-separated (repeatable).") var toList: [String] = []
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            guard let id = ReferenceID(referenceID) else { throw ValidationError("'\(referenceID)' is not a reference ID such as 09ISLAMABAD2295") }
+            let users = to.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+            let lists = toList.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+            let receipt = try await reporting {
+                try await storeOptions.open().send(id, to: users, lists: lists, as: try acting.required())
+            }
+            print("sent \(id) to \(receipt.recipients.count) recipient\(receipt.recipients.count == 1 ? "" : "s")"
+                + (receipt.alreadyHeld.isEmpty ? "" : " (\(receipt.alreadyHeld.count) already held a copy: \(receipt.alreadyHeld.joined(separator: ", ")))"))
+        }
+    }
+
+    struct Read: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print your copy of a cable.")
+
+        @Argument(help: "The cable's reference ID.") var referenceID: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            guard let id = ReferenceID(referenceID) else { throw ValidationError("'\(referenceID)' is not a reference ID such as 09ISLAMABAD2295") }
+            let copy = try await reporting { try await storeOptions.open().read(id, as: try acting.required()) }
+            print(copy.text, terminator: "")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the cables you may read, newest first.")
+
+        @Option(help: "Show at most this many.") var limit = 50
+        @Flag(help: "One JSON object per line.") var json = false
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            let listing = try await reporting { try await storeOptions.open().list(as: try acting.required(), limit: limit) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for cable in listing.cables {
+                if json {
+                    print(String(decoding: try encoder.encode(cable), as: UTF8.self))
+                } else {
+                    let marking = ([cable.classification.word] + cable.caveats.map(\.rawValue)).joined(separator: "//")
+                    print("\(cable.referenceID)\t\(cable.date)\t\(marking)\t\(cable.state)\t\(cable.subject)")
+                }
+            }
+            if !json { printError("\(listing.cables.count) of \(listing.total) cable\(listing.total == 1 ? "" : "s")") }
         }
     }
 }

@@ -25,6 +25,11 @@ public struct FingerprintKey: Sendable {
 
     /// Reads a key file: 64 hexadecimal digits (whitespace ignored) or 32 raw bytes.
     public init(fileContents: [UInt8]) throws(FingerprintKeyError) {
+        try self.init(bytes: try Self.rawBytes(fileContents: fileContents))
+    }
+
+    /// The 32 bytes of a key file (the format Pouch uses for every key it writes).
+    public static func rawBytes(fileContents: [UInt8]) throws(FingerprintKeyError) -> [UInt8] {
         let text = String(decoding: fileContents, as: UTF8.self).filter { !$0.isWhitespace }
         if text.count == 64, text.allSatisfy(\.isHexDigit) {
             var bytes: [UInt8] = []
@@ -34,12 +39,11 @@ public struct FingerprintKey: Sendable {
                 bytes.append(UInt8(text[index..<next], radix: 16)!)
                 index = next
             }
-            try self.init(bytes: bytes)
+            return bytes
         } else if fileContents.count == 32 {
-            try self.init(bytes: fileContents)
-        } else {
-            throw FingerprintKeyError.wrongLength(fileContents.count)
+            return fileContents
         }
+        throw FingerprintKeyError.wrongLength(fileContents.count)
     }
 
     /// The key file's text: 64 hexadecimal digits and a newline.

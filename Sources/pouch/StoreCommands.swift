@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import PouchCore
+import PouchSQLite
+import PouchStore
+
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a store: its master key (from a passphrase through scrypt, or a key file), its tracing and audit keys, and its first administrator.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "The first administrator's user ID.") var admin = "admin"
+    @Option(help: "The first administrator's name.") var adminName = "Administrator"
+
+    func run() async throws {
+        try await reporting {
+            guard UserFields.isValidID(admin) else { throw CommandError("'\(admin)' is not a valid user ID (letters, digits, . _ - @)") }
+            let administrator = Reader(id: admin, name: adminName, post: "ADMIN", roles: [.administrator], clearance: .unclassified, citizen: false)
+            _ = try SQLiteStore.create(at: storeOptions.directory, credential: try storeOptions.credential(confirm: true), administrator: administrator)
+            print("created a Pouch store in \(storeOptions.directory) with administrator \(admin)")
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage users (administrators).", subcommands: [Add.self, Import.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user.")
+
+        @Argument(help: "The user ID.") var id: String
+        @Option(help: "The person's name.") var name: String
+        @Option(help: "Their post (ISLAMABAD, STATE, …).") var post: String
+        @Option(help: "unclassified, confidential, secret or top-secret.") var clearance: String
+        @Option(help: "Caveat accesses: NOFORN (citizen), EXDIS, NODIS, LIMDIS, STADIS, comma-separated.") var caveats = ""
+        @Option(help: "Roles: drafter, reader, security-officer, administrator, comma-separated.") var roles = "reader"
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            try await reporting {
+                guard let level = UserFields.clearance(clearance) else {
+                    throw CommandError("'\(clearance)' is not a clearance (unclassified, confidential, secret, top-secret)")
+                }
+                let access = try UserFields.caveats(caveats)
+                let user = Reader(id: id, name: name, post: post.uppercased(), roles: try UserFields.roles(roles), clearance: level,
+                                  citizen: access.citizen, grants: access.grants)
+                let store = try storeOptions.open()
+                try await store.addUsers([user], as: try await acting.orAdministrator(of: store))
+                print("added \(id)")
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add users from a CSV file (header: id,name,post,clearance,caveats,roles), all or nothing.")
+
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            try await reporting {
+                guard let data = FileManager.default.contents(atPath: file) else { throw CommandError("\(file): cannot read the file") }
+                let users = try UserCSV.parse(String(decoding: data, as: UTF8.self), file: file)
+                let store = try storeOptions.open()
+                try await store.addUsers(users, as: try await acting.orAdministrator(of: store))
+                print("added \(users.count) user\(users.count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the users.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            try await reporting {
+                for user in try await storeOptions.open().users() {
+                    var caveats = user.grants.map(\.rawValue).sorted()
+                    if user.citizen { caveats.insert("NOFORN", at: 0) }
+                    print([user.id, user.name, user.post, user.clearance.word, caveats.joined(separator: ","),
+                           user.roles.map(\.rawValue).sorted().joined(separator: ",")].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+}
+
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Manage distribution lists (administrators).", subcommands: [Add.self, Show.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add users to a list, creating it if needed.")
+
+        @Argument(help: "The list name.") var name: String
+        @Argument(help: "User IDs (separated by spaces or commas).") var members: [String]
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            try await reporting {
+                let ids = members.flatMap { $0.split(separator: ",").map(String.init) }
+                let store = try storeOptions.open()
+                try await store.addToList(name, members: ids, as: try await acting.orAdministrator(of: store))
+                print("list \(name): added \(ids.count) member\(ids.count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the lists and their members.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            try await reporting {
+                for (name, members) in try await storeOptions.open().lists().sorted(by: { $0.key < $1.key }) {
+                    print("\(name): \(members.joined(separator: ", "))")
+                }
+            }
+        }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Check and show the audit log (security officers, administrators).", subcommands: [Verify.self, Log.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the hash chain, the signed checkpoints and the signed head; name every changed, deleted, inserted or reordered entry.",
+            discussion: "Exit status 0 if the log is intact, 2 if it is not, 1 on error.")
+
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+        @Flag(help: "Print the report as JSON.") var json = false
+
+        func run() async throws {
+            let report = try await reporting {
+                let store = try storeOptions.open()
+                return try await store.verifyAudit(as: try await acting.orAdministrator(of: store))
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else if report.intact {
+                print("audit log intact: \(report.entries) entries, \(report.checkpoints) signed checkpoints, signed head verified")
+            } else {
+                print("AUDIT LOG DAMAGED: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(report.entries) entries")
+                for problem in report.problems { print("  " + problem.message) }
+            }
+            if !report.intact { throw ExitCode(2) }
+        }
+    }
+
+    struct Log: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show audit entries, oldest first.")
+
+        @Option(help: "Only this user's entries.") var user: String?
+        @Option(help: "Only entries at or after this UTC time (2026-11-22 or 2026-11-22T10:00).") var since: String?
+        @Option(help: "Only the most recent N entries.") var limit: Int?
+        @Flag(help: "One JSON object per line.") var json = false
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func validate() throws {
+            if let since, since.range(of: #"^\d{4}-\d{2}-\d{2}([T ]\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?)?Z?$"#, options: .regularExpression) == nil {
+                throw ValidationError("--since '\(since)' is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+            }
+        }
+
+        func run() async throws {
+            let entries = try await reporting {
+                let store = try storeOptions.open()
+                let filter = AuditFilter(user: user, since: since?.replacingOccurrences(of: " ", with: "T"), limit: limit)
+                return try await store.auditLog(filter, as: try await acting.orAdministrator(of: store))
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for entry in entries {
+                if json {
+                    print(String(decoding: try encoder.encode(entry), as: UTF8.self))
+                } else {
+                    print("\(entry.sequence)\t\(entry.time)\t\(entry.user)\t\(entry.action)\t\(entry.target)\t\(entry.outcome)\t\(entry.detail)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import PouchCore
+import PouchSQLite
+import PouchStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where the store is and how to open it; shared by every command that uses the store.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The store directory (default: $POUCH_STORE, else ./pouch-data).") var store: String?
+    @Option(help: "A 32-byte master key file (see 'pouch key generate') instead of a passphrase ($POUCH_STORE_KEY).")
+    var storeKey: String?
+
+    var directory: String {
+        store ?? ProcessInfo.processInfo.environment["POUCH_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "./pouch-data"
+    }
+
+    var keyFile: String? {
+        storeKey ?? ProcessInfo.processInfo.environment["POUCH_STORE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The credential: the key file, else $POUCH_PASSPHRASE, else a prompt on the terminal.
+    func credential(confirm: Bool = false) throws -> StoreCredential {
+        if let keyFile {
+            guard let data = FileManager.default.contents(atPath: keyFile) else { throw CommandError("\(keyFile): cannot read the store key file") }
+            do {
+                let key = try FingerprintKey.rawBytes(fileContents: Array(data))
+                return .key(try MasterKey(bytes: key))
+            } catch {
+                throw CommandError("\(keyFile): not a key file (64 hexadecimal digits or 32 bytes)")
+            }
+        }
+        if let passphrase = ProcessInfo.processInfo.environment["POUCH_PASSPHRASE"], !passphrase.isEmpty {
+            return .passphrase(passphrase)
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CommandError("no passphrase: set POUCH_PASSPHRASE, give --store-key, or run on a terminal to be asked")
+        }
+        let first = prompt("Store passphrase: ")
+        guard !first.isEmpty else { throw CommandError("the passphrase is empty") }
+        if confirm {
+            guard prompt("Again: ") == first else { throw CommandError("the passphrases do not match") }
+        }
+        return .passphrase(first)
+    }
+
+    private func prompt(_ text: String) -> String {
+        guard let pointer = getpass(text) else { return "" }
+        return String(cString: pointer)
+    }
+
+    func open() throws -> SQLiteStore {
+        do {
+            return try SQLiteStore.open(at: directory, credential: try credential())
+        } catch let error as StoreError {
+            throw CommandError(error.description)
+        } catch let error as SealError {
+            throw CommandError(error.description)
+        }
+    }
+}
+
+/// The user a command acts as: `--as`, else $POUCH_USER.
+struct ActingUser: ParsableArguments {
+    @Option(name: .customLong("as"), help: "The user to act as (default: $POUCH_USER).") var user: String?
+
+    var id: String? {
+        user ?? ProcessInfo.processInfo.environment["POUCH_USER"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func required() throws -> String {
+        guard let id else { throw CommandError("say who you are: --as USER (or set POUCH_USER)") }
+        return id
+    }
+
+    /// The user, or the store's administrator for administrative commands.
+    func orAdministrator(of store: SQLiteStore) async throws -> String {
+        if let id { return id }
+        return try await store.administrator()
+    }
+}
+
+/// A failure to report on standard error with exit status 1 (no usage text: the input was understood).
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs a store operation; store and seal errors become one clear line and exit status 1.
+func reporting<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as StoreError {
+        printError("error: \(error.description)")
+        throw ExitCode(1)
+    } catch let error as SealError {
+        printError("error: \(error.description)")
+        throw ExitCode(1)
+    } catch let error as CommandError {
+        printError("error: \(error.description)")
+        throw ExitCode(1)
+    }
+}
