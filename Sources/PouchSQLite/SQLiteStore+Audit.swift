@@ -109,3 +109,11 @@ extension SQLiteStore {
         return Array(data)
     }
 }
+
+extension SQLiteStore {
+    /// Checks the audit log without logging the check: for tests and integrity scans that must not
+    /// change the table they examine.
+    public func verifyAuditWithoutRecording() throws -> AuditReport {
+        try database.read { db in try Self.verifyAudit(db) }
+    }
+}

@@ -297,7 +297,7 @@ extension SQLiteStore {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE \(filter)", arguments: arguments) ?? 0
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM cable WHERE \(filter) ORDER BY date DESC, id DESC LIMIT \(max(0, limit))", arguments: arguments)
             var summaries: [CableSummary] = []
-            var hidden = 0
+            var tampered: [String] = []
             for row in rows {
                 // Defence in depth: the rule again, in Swift, on what SQL returned.
                 let archive: Bool = row["archive"]
@@ -311,11 +311,12 @@ extension SQLiteStore {
                     summaries.append(CableSummary(referenceID: row["id"], date: row["date"], classification: level, caveats: caveats,
                                                   origin: row["post"], subject: String(decoding: subject, as: UTF8.self), state: row["state"]))
                 } catch {
-                    hidden += 1
+                    tampered.append(String(decoding: Self.bytes(row["id"]), as: UTF8.self))
                 }
             }
-            try self.appendAudit(AuditEvent(user: userID, action: .list, detail: "\(summaries.count) of \(total) shown" + (hidden > 0 ? "; \(hidden) tampered rows hidden" : "")), db)
-            return .success(CableListing(cables: summaries, total: total - hidden))
+            try self.appendAudit(AuditEvent(user: userID, action: .list, detail: "\(summaries.count) of \(total) shown"
+                + (tampered.isEmpty ? "" : "; tampering detected in \(tampered.joined(separator: ","))")), db)
+            return .success(CableListing(cables: summaries, total: total, tampered: tampered))
         }
         return try outcome.get()
     }

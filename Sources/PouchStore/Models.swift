@@ -59,10 +59,13 @@ public struct CableSummary: Sendable, Hashable, Codable {
 public struct CableListing: Sendable, Hashable {
     public var cables: [CableSummary]
     public var total: Int
+    /// Cables on this page whose stored row failed its seal: reported, not shown.
+    public var tampered: [String]
 
-    public init(cables: [CableSummary], total: Int) {
+    public init(cables: [CableSummary], total: Int, tampered: [String] = []) {
         self.cables = cables
         self.total = total
+        self.tampered = tampered
     }
 }
 

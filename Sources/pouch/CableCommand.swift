@@ -211,7 +211,9 @@ extension CableCommand {
                     print("\(cable.referenceID)\t\(cable.date)\t\(marking)\t\(cable.state)\t\(cable.subject)")
                 }
             }
+            for id in listing.tampered { printError("error: tampering detected in cable \(id); it is not shown") }
             if !json { printError("\(listing.cables.count) of \(listing.total) cable\(listing.total == 1 ? "" : "s")") }
+            if !listing.tampered.isEmpty { throw ExitCode(1) }
         }
     }
 }
