@@ -41,8 +41,8 @@ let package = Package(
             dependencies: ["PouchCore", "PouchStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        // Attack transforms and a hunspell spell checker, shared by tests and benchmarks.
-        .target(name: "PouchTestSupport", dependencies: ["PouchCore", "PouchCorpus"], swiftSettings: swiftSettings),
+        // Attack transforms, a hunspell spell checker and the benchmarks, shared by tests and `pouch bench`.
+        .target(name: "PouchTestSupport", dependencies: ["PouchCore", "PouchCorpus", "PouchStore", "PouchSQLite"], swiftSettings: swiftSettings),
         // Reading the real-cable corpus and its ground truth; scoring a parser against it.
         .target(name: "PouchCorpus", dependencies: ["PouchCore"], swiftSettings: swiftSettings),
         // The thin command-line front end.

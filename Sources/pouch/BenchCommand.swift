@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Pouch on real and generated cables.",
-        subcommands: [Parse.self, Trace.self]
+        subcommands: [Parse.self, Trace.self, Store.self]
     )
 
     struct Parse: AsyncParsableCommand {
@@ -48,6 +48,25 @@ extension BenchCommand {
                 corpus: url, recipients: recipients, nullTrials: nullTrials, seed: seed, cableLimit: cables,
                 spellChecker: try Hunspell(), progress: { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) })
             print(try benchmark.run().table)
+        }
+    }
+}
+
+extension BenchCommand {
+    struct Store: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a long real-text cable to many recipients through a fresh store, read copies back, and print the timings.")
+
+        @Option(help: "A directory of .txt cables to take paragraphs from (default: the shared WikiLeaks corpus).") var corpus: String?
+        @Option(help: "Recipients per send.") var recipients = 1_000
+        @Option(help: "Words in the cable.") var words = 1_500
+        @Option(help: "Sends to time (each a new cable).") var sends = 3
+        @Option(help: "Reads to time.") var reads = 1_000
+
+        func run() async throws {
+            let url = corpus.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
+            let benchmark = StoreBenchmark(corpus: url, recipients: recipients, words: words, sends: max(1, sends), reads: max(1, reads))
+            print(try await benchmark.run(progress: { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }).table)
         }
     }
 }
