@@ -1,0 +1,105 @@
+import Foundation
+import PouchCore
+import PouchStore
+import Testing
+
+/// The README's flow, through the `pouch` executable: exit statuses, output and error messages.
+@Suite("The store from the command line")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    let directory = NSTemporaryDirectory() + "pouch-cli-" + UUID().uuidString
+
+    func pouch(_ arguments: [String], passphrase: String = "a long test passphrase", stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = try CrashTests.pouchExecutable()
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["POUCH_STORE"] = directory + "/store"
+        environment["POUCH_PASSPHRASE"] = passphrase
+        environment["POUCH_USER"] = nil
+        process.environment = environment
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test("init, users, draft, send, read, trace, audit verify")
+    func flow() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        #expect(try pouch(["init"]).status == 0)
+        #expect(try pouch(["init"]).error.contains("already holds a Pouch store"))
+        let wrong = try pouch(["user", "list"], passphrase: "not it")
+        #expect(wrong.status == 1 && wrong.error.contains("wrong passphrase"))
+        #expect(!wrong.error.contains("not it"), "the passphrase is never echoed")
+
+        try """
+            id,name,post,clearance,caveats,roles
+            anne,"Patterson, Anne",ISLAMABAD,secret,NOFORN,drafter
+            lou,Lou,KABUL,confidential,,reader
+            sam,Sam,STATE,top-secret,NOFORN,security-officer
+            """.write(toFile: directory + "/users.csv", atomically: true, encoding: .utf8)
+        #expect(try pouch(["user", "import", "users.csv"]).output.contains("added 3 users"))
+        let bad = try pouch(["user", "add", "bea", "--name", "Bea", "--post", "KABUL", "--clearance", "sekret"])
+        #expect(bad.status == 1 && bad.error.contains("'sekret' is not a clearance"))
+        #expect(try pouch(["user", "add", "reader0", "--name", "Reader 0", "--post", "KABUL", "--clearance", "secret", "--caveats", "NOFORN"]).status == 0)
+        let readers = (0..<30).map { "reader\($0)" }
+        try (["id,name,post,clearance,caveats"] + readers.dropFirst().map { "\($0),Reader,KABUL,secret,NOFORN" }).joined(separator: "\n")
+            .write(toFile: directory + "/readers.csv", atomically: true, encoding: .utf8)
+        #expect(try pouch(["user", "import", "readers.csv"]).output.contains("added 29 users"))
+        #expect(try pouch(["list", "add", "kabul"] + readers).status == 0)
+
+        let paragraphs = try Fixture.realParagraphs(25).map { "(S) " + $0.text }.joined(separator: "\n\n")
+        try """
+            From: AMEMBASSY ISLAMABAD
+            To: SECSTATE WASHDC IMMEDIATE
+            Classification: SECRET//NOFORN
+            Tags: PREL, PK
+            Subject: A LONG REPORT
+            Classified By: Ambassador Anne W. Patterson
+            Reasons: 1.4 (b), (d)
+
+            \(paragraphs)
+            """.write(toFile: directory + "/draft.txt", atomically: true, encoding: .utf8)
+        let drafted = try pouch(["cable", "draft", "draft.txt", "--as", "anne"])
+        #expect(drafted.status == 0, "\(drafted.error)")
+        let id = drafted.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(id.hasSuffix("ISLAMABAD1"))
+
+        let refused = try pouch(["cable", "send", id, "--to", "lou", "--to-list", "kabul", "--as", "anne"])
+        #expect(refused.status == 1 && refused.error.contains("lou (cleared to CONFIDENTIAL, the cable is SECRET)"))
+        let sent = try pouch(["cable", "send", id, "--to-list", "kabul", "--as", "anne"])
+        #expect(sent.output.contains("sent \(id) to 30 recipients"))
+
+        let copy = try pouch(["cable", "read", id, "--as", "reader7"])
+        #expect(copy.status == 0 && copy.output.hasPrefix("CABLE \(id)"))
+        let denied = try pouch(["cable", "read", id, "--as", "lou"])
+        let missing = try pouch(["cable", "read", "09NOWHERE1", "--as", "lou"])
+        #expect(denied.status == 1 && denied.error == "error: no such cable: \(id)\n")
+        #expect(missing.error == "error: no such cable: 09NOWHERE1\n")
+        #expect(try pouch(["cable", "list", "--as", "lou"]).output.isEmpty)
+
+        try copy.output.write(toFile: directory + "/leak.txt", atomically: true, encoding: .utf8)
+        let traced = try pouch(["trace", "leak.txt", "--as", "sam", "--json"])
+        let verdict = try JSONSerialization.jsonObject(with: Data(traced.output.utf8)) as? [String: Any]
+        #expect(verdict?["cables"] as? [String] == [id])
+        #expect((verdict?["accused"] as? [[String: Any]])?.compactMap { $0["recipient"] as? String } == ["reader7"])
+        #expect(try pouch(["trace", "leak.txt", "--as", "lou"]).status == 1)
+
+        let audit = try pouch(["audit", "verify"])
+        #expect(audit.status == 0 && audit.output.contains("audit log intact"))
+        let log = try pouch(["audit", "log", "--user", "lou", "--json"])
+        #expect(log.output.split(separator: "\n").count >= 3)  // two refused reads, a list, a refused trace
+    }
+}
