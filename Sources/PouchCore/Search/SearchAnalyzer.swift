@@ -1,0 +1,111 @@
+import Foundation
+
+/// Turns text into search terms, the same way for cables and for queries: words and numbers,
+/// case and accents folded, common function words dropped, words stemmed (Porter), so
+/// `negotiations`, `Negotiated` and `NEGOTIATING` are one term.
+///
+/// Positions count the terms kept, so a phrase matches across a dropped function word
+/// (`"minister of defense"` finds "MINISTER OF DEFENSE" and "minister for defense" alike).
+public enum SearchAnalyzer {
+    /// One term of a text: its stem, and the word it came from (for prefix search and highlighting).
+    public struct Term: Sendable, Hashable {
+        public var stem: String
+        public var word: String
+        /// The word's UTF-8 range in the analysed text.
+        public var range: Range<Int>
+    }
+
+    /// Function words too frequent to search for; they are not indexed.
+    public static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "her",
+        "his", "i", "in", "into", "is", "it", "its", "of", "on", "or", "our", "she", "that", "the", "their", "them", "there",
+        "these", "they", "this", "those", "to", "was", "we", "were", "which", "who", "will", "with", "would", "you",
+    ]
+
+    /// The terms of a text.
+    public static func terms(_ text: String) -> [Term] {
+        var result: [Term] = []
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if isWordByte(byte) {
+                let start = index
+                var ascii = true
+                while index < utf8.count, isWordByte(utf8[index]) || isApostropheInWord(utf8, index) {
+                    if utf8[index] >= 0x80 { ascii = false }
+                    index += 1
+                }
+                let raw = utf8[start..<index]
+                if ascii {
+                    let word = String(decoding: raw.map(lowercase).filter { $0 != 0x27 }, as: UTF8.self)
+                    if !stopWords.contains(word) { result.append(Term(stem: stemmed(word), word: word, range: start..<index)) }
+                } else {
+                    appendNonASCII(raw, offset: start, to: &result)
+                }
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// A run with non-ASCII bytes: split on anything that is not a letter, a digit or an
+    /// apostrophe between letters (dashes, curly quotes, non-breaking spaces), then fold.
+    static func appendNonASCII(_ raw: ArraySlice<UInt8>, offset: Int, to result: inout [Term]) {
+        let text = String(decoding: raw, as: UTF8.self)
+        var wordStart: String.Index?
+        var previous: Character?
+        func flush(_ end: String.Index) {
+            guard let begin = wordStart else { return }
+            let word = folded(String(text[begin..<end]))
+            let lower = offset + text.utf8.distance(from: text.startIndex, to: begin)
+            let upper = offset + text.utf8.distance(from: text.startIndex, to: end)
+            if !word.isEmpty, !stopWords.contains(word) { result.append(Term(stem: stemmed(word), word: word, range: lower..<upper)) }
+            wordStart = nil
+        }
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            let joinsWord = (character == "'" || character == "\u{2019}") && previous.map { $0.isLetter || $0.isNumber } == true
+                && next < text.endIndex && (text[next].isLetter || text[next].isNumber)
+            if character.isLetter || character.isNumber || joinsWord {
+                if wordStart == nil { wordStart = index }
+            } else {
+                flush(index)
+            }
+            previous = character
+            index = next
+        }
+        flush(text.endIndex)
+    }
+
+    /// The term a single query word stands for (nil for a function word).
+    public static func term(_ word: String) -> String? {
+        terms(word).first?.stem
+    }
+
+    /// A word folded the way the index folds it (for prefixes): lower case, no accents, no apostrophes.
+    public static func folded(_ word: String) -> String {
+        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .filter { $0.isLetter || $0.isNumber }
+    }
+
+    static func stemmed(_ word: String) -> String {
+        word.utf8.allSatisfy { $0 >= 97 && $0 <= 122 } ? PorterStemmer.stem(word) : word
+    }
+
+    /// Letters, digits and any non-ASCII byte (accented letters); apostrophes inside words join them.
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 0x80
+    }
+
+    @inline(__always) static func isApostropheInWord(_ bytes: [UInt8], _ index: Int) -> Bool {
+        bytes[index] == 0x27 && index + 1 < bytes.count && isWordByte(bytes[index + 1]) && index > 0 && isWordByte(bytes[index - 1])
+    }
+
+    @inline(__always) static func lowercase(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte + 32 : byte
+    }
+}
