@@ -6,22 +6,46 @@ import PouchStore
 extension SQLiteStore {
     /// Appends an entry in the caller's transaction, re-signs the head and, every
     /// `AuditChain.checkpointInterval` entries, keeps a signed checkpoint.
-    func appendAudit(_ event: AuditEvent, _ db: Database) throws {
+    /// `signHead: false` lets a batch sign the head once, after its last entry.
+    func appendAudit(_ event: AuditEvent, _ db: Database, signHead: Bool = true) throws {
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
         let sequence = (last.map { $0["sequence"] as Int } ?? 0) + 1
         let previous = last.map { Array($0["hash"] as Data) } ?? AuditChain.genesis
+        var event = event
+        if !event.confidential.isEmpty {
+            let sealed = try Seal.seal(Array(event.confidential.utf8), record: "audit|\(sequence)", master: master)
+            event.detail += (event.detail.isEmpty ? "" : "; ") + Self.sealedMarker + Data(sealed.wrappedKey + sealed.content).base64EncodedString() + "]"
+            event.confidential = ""
+        }
         let entry = AuditEntry(sequence: sequence, time: AuditEntry.timestamp(Date()), event: event, previousHash: previous)
         try db.execute(
             sql: "INSERT INTO audit (sequence, time, user, action, target, outcome, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
                         Data(entry.previousHash), Data(entry.hash)])
+        let checkpoint = sequence % AuditChain.checkpointInterval == 0
+        guard signHead || checkpoint else { return }
         let signature = Data(try auditKey.sign(AuditChain.signedMessage(sequence: sequence, hash: entry.hash)))
-        try db.execute(sql: "INSERT OR REPLACE INTO auditHead (id, sequence, hash, signature) VALUES (1, ?, ?, ?)",
-                       arguments: [sequence, Data(entry.hash), signature])
-        if sequence % AuditChain.checkpointInterval == 0 {
+        if signHead {
+            try db.execute(sql: "INSERT OR REPLACE INTO auditHead (id, sequence, hash, signature) VALUES (1, ?, ?, ?)",
+                           arguments: [sequence, Data(entry.hash), signature])
+        }
+        if checkpoint {
             try db.execute(sql: "INSERT INTO auditCheckpoint (sequence, hash, signature) VALUES (?, ?, ?)",
                            arguments: [sequence, Data(entry.hash), signature])
         }
+    }
+
+    static let sealedMarker = "[sealed:"
+
+    /// The detail with its sealed part opened (for `pouch audit log`; the stored entry keeps it sealed).
+    func unsealedDetail(_ detail: String, sequence: Int) -> String {
+        guard let start = detail.range(of: Self.sealedMarker), detail.hasSuffix("]"),
+              let bytes = Data(base64Encoded: String(detail[start.upperBound..<detail.index(before: detail.endIndex)])), bytes.count > 60 else { return detail }
+        let raw = Array(bytes)
+        // A wrapped data key is nonce (12) + key (32) + tag (16) bytes.
+        let sealed = SealedRecord(wrappedKey: Array(raw[0..<60]), content: Array(raw[60...]))
+        guard let plain = try? Seal.open(sealed, record: "audit|\(sequence)", master: master) else { return detail }
+        return String(detail[..<start.lowerBound]) + "query: " + String(decoding: plain, as: UTF8.self)
     }
 
     public func record(_ event: AuditEvent) async throws {
@@ -57,8 +81,8 @@ extension SQLiteStore {
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY sequence DESC \(limitClause)", arguments: arguments)
             let entries = rows.reversed().map { row in
                 AuditEntry(sequence: row["sequence"], time: row["time"], user: row["user"], action: row["action"], target: row["target"],
-                           outcome: row["outcome"], detail: row["detail"], previousHash: Array(row["previousHash"] as Data),
-                           hash: Array(row["hash"] as Data))
+                           outcome: row["outcome"], detail: self.unsealedDetail(row["detail"], sequence: row["sequence"]),
+                           previousHash: Array(row["previousHash"] as Data), hash: Array(row["hash"] as Data))
             }
             try self.appendAudit(AuditEvent(user: userID, action: .auditLog, target: filter.user ?? "", detail: "\(entries.count) entries shown"), db)
             return .success(entries)

@@ -59,6 +59,77 @@ extension SQLiteStore {
         return try outcome.get()
     }
 
+    public func importCables(_ cables: [Cable], as userID: String) async throws -> ImportOutcome {
+        var outcome = ImportOutcome()
+        var seen: Set<String> = []
+        var fresh: [(Cable, ReferenceID, String)] = []
+        for cable in cables {
+            guard let id = cable.referenceID else { throw StoreError.invalid("an archived cable needs a reference ID") }
+            if !seen.insert(id.description).inserted { outcome.duplicates.append(id.description); continue }
+            fresh.append((cable, id, (cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: id.post)).fmLine))
+        }
+        // 1. Permission, what is already stored, and every post's signing key (created if new).
+        let ids = fresh.map(\.1.description)
+        let posts = Set(fresh.map(\.2))
+        let setup: Result<(Set<String>, [String: SigningKey]), StoreError> = try await database.write { db in
+            guard let user = try self.user(userID, db), user.roles.contains(.administrator) else {
+                try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: "\(cables.count) cables", outcome: .denied), db)
+                return .failure(.notPermitted("only an administrator may import into the archive"))
+            }
+            var existing: Set<String> = []
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let part = Array(ids[start..<min(start + 500, ids.count)])
+                existing.formUnion(try String.fetchAll(db, sql: "SELECT id FROM cable WHERE id IN (\(part.map { _ in "?" }.joined(separator: ",")))",
+                                                       arguments: StatementArguments(part)))
+            }
+            var keys: [String: SigningKey] = [:]
+            for post in posts { keys[post] = try self.signingKey(for: post, db) }
+            return .success((existing, keys))
+        }
+        let (existing, keys) = try setup.get()
+        outcome.duplicates += fresh.filter { existing.contains($0.1.description) }.map(\.1.description)
+        let work = fresh.filter { !existing.contains($0.1.description) }
+        guard !work.isEmpty else { return outcome }
+        // 2. Seal, sign and index on every core.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let size = (work.count + workers - 1) / workers
+        let prepared: [PreparedCable] = try await withThrowingTaskGroup(of: (Int, [PreparedCable]).self) { group in
+            for (part, start) in stride(from: 0, to: work.count, by: size).enumerated() {
+                let slice = Array(work[start..<min(start + size, work.count)])
+                group.addTask {
+                    var tokens: [String: String] = [:]
+                    return (part, try slice.map { cable, id, post in
+                        try self.prepare(cable, id: id, post: post, drafter: nil, archive: true, signer: keys[post]!, tokens: &tokens)
+                    })
+                }
+            }
+            var parts: [(Int, [PreparedCable])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+        // 3. One transaction: rows, index, vocabulary, audit.
+        let inserted: [String] = try await database.write { db in
+            var done: [String] = []
+            var words: [String: String] = [:]
+            for cable in prepared {
+                // Another import may have stored it meanwhile: still one cable per reference ID.
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM cable WHERE id = ?", arguments: [cable.binding.id]) == true { continue }
+                try self.insert(cable, db)
+                words.merge(cable.document.words) { first, _ in first }
+                try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: cable.binding.id,
+                                                detail: Classification(rawValue: Int(cable.binding.classification) ?? 3)?.word ?? ""), db, signHead: false)
+                done.append(cable.binding.id)
+            }
+            try self.storeVocabulary(words, db)
+            try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: "batch", detail: "\(done.count) cables imported"), db)
+            return done
+        }
+        outcome.imported = inserted
+        let insertedSet = Set(inserted)
+        outcome.duplicates += prepared.map(\.binding.id).filter { !insertedSet.contains($0) }
+        return outcome
+    }
+
     /// Whether a person at `user.post` may draft for `post` (`ISLAMABAD`, `AMEMBASSY ISLAMABAD` and
     /// `Embassy Islamabad` name the same post).
     static func serves(_ user: Reader, post: Post) -> Bool {
@@ -68,7 +139,29 @@ extension SQLiteStore {
     }
 
     func insertCable(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, _ db: Database) throws {
-        let signer = try signingKey(for: post, db)
+        var tokens: [String: String] = [:]
+        let prepared = try prepare(cable, id: id, post: post, drafter: drafter, archive: archive, signer: try signingKey(for: post, db), tokens: &tokens)
+        try insert(prepared, db)
+        try storeVocabulary(prepared.document.words, db)
+    }
+
+    /// A cable made ready to store: sealed, signed and indexed (no database work, so many can be prepared in parallel).
+    struct PreparedCable: Sendable {
+        var id: ReferenceID
+        var binding: CableBinding
+        var sealed: SealedRecord
+        var subject: SealedRecord
+        var signature: [UInt8]
+        var year: Int
+        var date: String
+        var tags: String
+        var postKey: String
+        var state: String
+        var document: BlindIndex.Document
+    }
+
+    func prepare(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, signer: SigningKey,
+                 tokens: inout [String: String]) throws -> PreparedCable {
         let binding = CableBinding(id: id.description, classification: String(cable.classification.rawValue),
                                    caveats: Self.caveatsColumn(cable.caveats), archive: archive ? "1" : "0", post: post, drafter: drafter ?? "")
         let text = Array(CableRenderer().render(cable).utf8)
@@ -76,15 +169,25 @@ extension SQLiteStore {
         let subject = try Seal.seal(Array(cable.subject.utf8), record: binding.record("subject"), master: master)
         let signature = try signer.sign(binding.signed(text))
         let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) } ?? String(format: "%04d", id.year)
+        let document = index.document(for: cable, cache: &tokens)
+        return PreparedCable(id: id, binding: binding, sealed: sealed, subject: subject, signature: signature, year: id.year, date: date,
+                             tags: Self.caveatsColumn(cable.tags.map { Caveat(rawValue: $0) }), postKey: Post(fmLine: post).referencePost,
+                             state: archive ? "archive" : "draft", document: document)
+    }
+
+    func insert(_ cable: PreparedCable, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO cable (id, classification, caveats, archive, post, drafter, year, serial, date, state,
+                INSERT INTO cable (id, classification, caveats, archive, post, postKey, tags, drafter, year, serial, date, state,
                                    wrappedKey, sealedText, subjectKey, sealedSubject, signature)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [id.description, cable.classification.rawValue, binding.caveats, archive, post, drafter, id.year, id.serial, date,
-                        archive ? "archive" : "draft", Data(sealed.wrappedKey), Data(sealed.content), Data(subject.wrappedKey),
-                        Data(subject.content), Data(signature)])
+            arguments: [cable.binding.id, Int(cable.binding.classification), cable.binding.caveats, cable.binding.archive == "1", cable.binding.post,
+                        cable.postKey, cable.tags, cable.binding.drafter.isEmpty ? nil : cable.binding.drafter, cable.year, cable.id.serial,
+                        cable.date, cable.state, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
+                        Data(cable.subject.content), Data(cable.signature)])
+        try db.execute(sql: "INSERT INTO search (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",
+                       arguments: [db.lastInsertedRowID, cable.document.subject, cable.document.body, cable.document.refs])
     }
 
     /// ",NOFORN,EXDIS," — every caption between commas, so one LIKE tests for one.
@@ -294,8 +397,9 @@ extension SQLiteStore {
                 return .success(CableListing(cables: [], total: 0))
             }
             let (filter, arguments) = Self.visibility(for: user)
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE \(filter)", arguments: arguments) ?? 0
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM cable WHERE \(filter) ORDER BY date DESC, id DESC LIMIT \(max(0, limit))", arguments: arguments)
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE \(filter)", arguments: statementArguments(arguments)) ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM cable WHERE \(filter) ORDER BY date DESC, id DESC LIMIT \(max(0, limit))",
+                                        arguments: statementArguments(arguments))
             var summaries: [CableSummary] = []
             var tampered: [String] = []
             for row in rows {
@@ -322,7 +426,7 @@ extension SQLiteStore {
     }
 
     /// The need-to-know rule as SQL over the cable table, for one person.
-    static func visibility(for user: Reader) -> (String, StatementArguments) {
+    static func visibility(for user: Reader) -> (String, [any DatabaseValueConvertible]) {
         var conditions = ["classification <= ?"]
         var arguments: [any DatabaseValueConvertible] = [user.clearance.rawValue]
         for caveat in [Caveat.noforn, .exdis, .nodis, .limdis, .stadis] where !user.holds(caveat) {
@@ -332,7 +436,7 @@ extension SQLiteStore {
         conditions.append("((archive = 1 AND caveats NOT LIKE '%,NODIS,%') OR drafter = ? OR EXISTS (SELECT 1 FROM copy WHERE copy.cable = cable.id AND copy.reader = ?))")
         arguments.append(user.id)
         arguments.append(user.id)
-        return (conditions.joined(separator: " AND "), StatementArguments(arguments))
+        return (conditions.joined(separator: " AND "), arguments)
     }
 
     // MARK: Tracing
@@ -431,4 +535,9 @@ struct CableBinding: Sendable {
     func copyRecord(reader: String) -> String {
         ["copy", id, reader, classification, caveats, archive, post, drafter].joined(separator: "|")
     }
+}
+
+/// Statement arguments from a list of values of mixed types.
+func statementArguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
+    StatementArguments(values.map { Optional($0) })
 }

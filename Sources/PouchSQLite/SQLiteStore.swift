@@ -16,6 +16,8 @@ public struct SQLiteStore: CableStore {
     let tracingKey: FingerprintKey
     let auditKey: SigningKey
     let profile: FingerprintProfile
+    let index: BlindIndex
+    let vocabulary: VocabularyCache
 
     /// The database file inside a store directory.
     public static func databasePath(in directory: String) -> String { directory + "/pouch.sqlite" }
@@ -42,7 +44,8 @@ public struct SQLiteStore: CableStore {
         do {
             let database = try DatabasePool(path: building, configuration: configuration)
             try migrator.migrate(database)
-            let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile)
+            let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
+                                    index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache())
             try database.write { db in
                 try db.execute(
                     sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -50,6 +53,7 @@ public struct SQLiteStore: CableStore {
                                 administrator.id, profile.rawValue])
                 try store.storeSecret("trace", tracingBytes, publicKey: nil, db)
                 try store.storeSecret("audit", auditKey.rawRepresentation, publicKey: auditKey.publicKey, db)
+                try store.storeSecret("index", randomBytes(32), publicKey: nil, db)
                 try store.insertUser(administrator, db)
                 try store.appendAudit(AuditEvent(user: administrator.id, action: .initialize, target: directory,
                                                  detail: "store created; administrator \(administrator.id)"), db)
@@ -89,11 +93,12 @@ public struct SQLiteStore: CableStore {
         guard Array(verifier) == master.verifier else { throw StoreError.wrongPassphrase }
         let profile = FingerprintProfile(rawValue: row["profile"]) ?? .standard
         let secrets = try database.read { db in
-            (try secret("trace", db, master: master), try secret("audit", db, master: master))
+            (try secret("trace", db, master: master), try secret("audit", db, master: master), try secret("index", db, master: master))
         }
         let tracingKey = try FingerprintKey(bytes: secrets.0)
         let auditKey = try SigningKey(rawRepresentation: secrets.1)
-        return SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile)
+        return SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
+                           index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache())
     }
 
     /// The administrator created with the store.
@@ -157,13 +162,19 @@ public struct SQLiteStore: CableStore {
                 t.column("wrappedKey", .blob).notNull()
                 t.column("sealedKey", .blob).notNull()
             }
+            // docid: a stable integer key shared with the search index's rowid.
             try db.create(table: "cable") { t in
-                t.primaryKey("id", .text)
+                t.primaryKey("docid", .integer)
+                t.column("id", .text).notNull().unique()
                 t.column("classification", .integer).notNull()
                 // ",NOFORN,EXDIS," so a caption test is one LIKE.
                 t.column("caveats", .text).notNull()
                 t.column("archive", .boolean).notNull()
                 t.column("post", .text).notNull().references("postKey")
+                // The post as reference IDs name it (ISLAMABAD, STATE), for filters.
+                t.column("postKey", .text).notNull()
+                // ",PREL,PGOV," like caveats.
+                t.column("tags", .text).notNull()
                 t.column("drafter", .text).references("reader")
                 t.column("year", .integer).notNull()
                 t.column("serial", .integer).notNull()
@@ -177,8 +188,16 @@ public struct SQLiteStore: CableStore {
             }
             try db.create(index: "cable_post_year_serial", on: "cable", columns: ["post", "year", "serial"])
             try db.create(index: "cable_date", on: "cable", columns: ["date"])
+            // The blind index: hashed terms only (see BlindIndex), no content stored.
+            try db.execute(sql: "CREATE VIRTUAL TABLE search USING fts5(subject, body, refs, content='', tokenize='ascii', detail='full')")
+            // The words behind prefix queries, sealed one batch per transaction.
+            try db.create(table: "vocabulary") { t in
+                t.primaryKey("batch", .integer)
+                t.column("wrappedKey", .blob).notNull()
+                t.column("sealed", .blob).notNull()
+            }
             try db.create(table: "copy") { t in
-                t.column("cable", .text).notNull().references("cable")
+                t.column("cable", .text).notNull().references("cable", column: "id")
                 t.column("reader", .text).notNull().references("reader")
                 t.column("wrappedKey", .blob).notNull()
                 t.column("sealedText", .blob).notNull()

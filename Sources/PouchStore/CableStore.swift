@@ -33,6 +33,11 @@ public protocol CableStore: Sendable {
     /// already stored (import is idempotent). `userID` must be an administrator.
     @discardableResult
     func importCable(_ cable: Cable, as userID: String) async throws -> Bool
+    /// Adds many archived cables in one transaction (sealed, signed, indexed in parallel); cables
+    /// already stored are skipped. `userID` must be an administrator.
+    func importCables(_ cables: [Cable], as userID: String) async throws -> ImportOutcome
+    /// Searches what the person may read; counts, facets and pages cover nothing else.
+    func search(_ query: SearchQuery, as userID: String, options: SearchOptions) async throws -> SearchResults
     /// The text this person received: their own copy of a sent cable, the original of their
     /// own draft, or an archived cable.
     func read(_ id: ReferenceID, as userID: String) async throws -> CableText

@@ -107,3 +107,79 @@ public struct TracingMaterial: Sendable {
         self.cables = cables
     }
 }
+
+/// How to run a search.
+public struct SearchOptions: Sendable, Hashable {
+    public enum Order: String, Sendable, Hashable, CaseIterable {
+        case relevance, date
+    }
+
+    public var limit: Int
+    public var offset: Int
+    public var order: Order
+    /// Compute facet counts (post, year, classification, caveat, tag).
+    public var facets: Bool
+    /// Make snippets for the page's hits.
+    public var snippets: Bool
+
+    public init(limit: Int = 20, offset: Int = 0, order: Order = .relevance, facets: Bool = true, snippets: Bool = true) {
+        self.limit = limit
+        self.offset = offset
+        self.order = order
+        self.facets = facets
+        self.snippets = snippets
+    }
+}
+
+/// One cable found.
+public struct SearchHit: Sendable, Hashable, Codable {
+    public var summary: CableSummary
+    public var snippet: [SnippetFragment]
+    /// For a cable found by its reference ID: the cables it cites that the person may read.
+    public var cites: [String]?
+    /// For a cable found by its reference ID: the cables citing it that the person may read.
+    public var citedBy: [String]?
+
+    public init(summary: CableSummary, snippet: [SnippetFragment], cites: [String]? = nil, citedBy: [String]? = nil) {
+        self.summary = summary
+        self.snippet = snippet
+        self.cites = cites
+        self.citedBy = citedBy
+    }
+}
+
+/// Counts of the matching cables by one field.
+public struct FacetCount: Sendable, Hashable, Codable {
+    public var value: String
+    public var count: Int
+
+    public init(value: String, count: Int) {
+        self.value = value
+        self.count = count
+    }
+}
+
+/// A page of results, with counts over every matching cable the person may read.
+public struct SearchResults: Sendable, Hashable, Codable {
+    public var total: Int
+    public var hits: [SearchHit]
+    public var facets: [String: [FacetCount]]
+
+    public init(total: Int, hits: [SearchHit], facets: [String: [FacetCount]]) {
+        self.total = total
+        self.hits = hits
+        self.facets = facets
+    }
+}
+
+/// What an import batch did.
+public struct ImportOutcome: Sendable, Hashable {
+    public var imported: [String] = []
+    /// Reference IDs already in the store (or twice in the batch): skipped.
+    public var duplicates: [String] = []
+
+    public init(imported: [String] = [], duplicates: [String] = []) {
+        self.imported = imported
+        self.duplicates = duplicates
+    }
+}

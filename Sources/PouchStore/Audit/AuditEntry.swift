@@ -9,13 +9,17 @@ public struct AuditEvent: Sendable, Hashable, Codable {
     public var outcome: AuditOutcome
     /// Free text that never holds cable content or secrets (counts, addressees, verdicts).
     public var detail: String
+    /// What must be kept but may echo cable words (a search query): sealed under the master key
+    /// inside the entry, readable through `pouch audit log`, not in a stolen file.
+    public var confidential: String
 
-    public init(user: String, action: AuditAction, target: String = "", outcome: AuditOutcome = .ok, detail: String = "") {
+    public init(user: String, action: AuditAction, target: String = "", outcome: AuditOutcome = .ok, detail: String = "", confidential: String = "") {
         self.user = user
         self.action = action
         self.target = target
         self.outcome = outcome
         self.detail = detail
+        self.confidential = confidential
     }
 }
 

@@ -1,0 +1,291 @@
+import Foundation
+import GRDB
+import PouchCore
+import PouchStore
+import Synchronization
+
+/// The prefix vocabulary, unsealed once and kept in memory; refreshed with the batches added since.
+final class VocabularyCache: Sendable {
+    private let state = Mutex<(batch: Int64, vocabulary: Vocabulary)>((0, Vocabulary()))
+
+    /// Loads the sealed batches written since the last refresh.
+    func refresh(_ db: Database, master: MasterKey) throws {
+        let loaded = state.withLock { $0.batch }
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM vocabulary WHERE batch > ? ORDER BY batch", arguments: [loaded])
+        guard !rows.isEmpty else { return }
+        var batches: [(Int64, [String: String])] = []
+        for row in rows {
+            let batch: Int64 = row["batch"]
+            do {
+                let bytes = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealed"] as Data)),
+                                          record: "vocabulary|\(batch)", master: master)
+                batches.append((batch, Vocabulary.decode(bytes)))
+            } catch {
+                throw StoreError.tampered("the search vocabulary (batch \(batch))")
+            }
+        }
+        state.withLock { state in
+            for (batch, words) in batches where batch > state.batch {
+                state.vocabulary.add(words)
+                state.batch = batch
+            }
+        }
+    }
+
+    func expand(_ prefix: String) -> Set<String> {
+        state.withLock { $0.vocabulary.expand(prefix) }
+    }
+
+    func known(_ word: String) -> Bool {
+        state.withLock { $0.vocabulary.stems[word] != nil }
+    }
+}
+
+extension SQLiteStore {
+    /// Seals the words not yet in the vocabulary as a new batch, in the caller's transaction.
+    func storeVocabulary(_ words: [String: String], _ db: Database) throws {
+        try vocabulary.refresh(db, master: master)
+        let new = words.filter { !vocabulary.known($0.key) }
+        guard !new.isEmpty else { return }
+        let batch = (try Int64.fetchOne(db, sql: "SELECT MAX(batch) FROM vocabulary") ?? 0) + 1
+        let sealed = try Seal.seal(Vocabulary.encode(new), record: "vocabulary|\(batch)", master: master)
+        try db.execute(sql: "INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (?, ?, ?)",
+                       arguments: [batch, Data(sealed.wrappedKey), Data(sealed.content)])
+    }
+
+    // MARK: Search
+
+    public func search(_ query: SearchQuery, as userID: String, options: SearchOptions) async throws -> SearchResults {
+        let outcome: Result<SearchResults, StoreError> = try await database.read { db in
+            guard let user = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }
+            try self.vocabulary.refresh(db, master: self.master)
+            return .success(try self.search(query, user: user, options: options, db))
+        }
+        let results: SearchResults
+        do {
+            results = try outcome.get()
+        } catch {
+            try await record(AuditEvent(user: userID, action: .search, outcome: .denied, detail: "no such user"))
+            throw error
+        }
+        let shown = results.hits.map(\.summary.referenceID)
+        try await record(AuditEvent(
+            user: userID, action: .search, detail: "\(results.total) hits; shown \(Self.abbreviated(shown))",
+            confidential: Self.describe(query)))
+        return results
+    }
+
+    /// The query as typed terms are not kept; this records its shape (sealed in the audit log).
+    static func describe(_ query: SearchQuery) -> String {
+        var parts: [String] = []
+        if let expression = query.expression { parts.append(String(describing: expression)) }
+        if !query.filters.isEmpty { parts.append(String(describing: query.filters)) }
+        return parts.joined(separator: " ")
+    }
+
+    func search(_ query: SearchQuery, user: Reader, options: SearchOptions, _ db: Database) throws -> SearchResults {
+        let (visibility, visibilityArguments) = Self.visibility(for: user)
+        var conditions = [visibility]
+        var arguments: [any DatabaseValueConvertible] = []
+        // Filters on the envelope.
+        let filters = query.filters
+        if !filters.posts.isEmpty {
+            let keys = Set(filters.posts.flatMap { [Post(fmLine: $0).referencePost, ReferenceID.compactPost($0.uppercased())] })
+            conditions.append("cable.postKey IN (\(keys.map { _ in "?" }.joined(separator: ",")))")
+            arguments += keys.sorted() as [any DatabaseValueConvertible]
+        }
+        if let years = filters.years {
+            conditions.append("cable.year BETWEEN ? AND ?")
+            arguments += [years.lowerBound, years.upperBound]
+        }
+        if !filters.classifications.isEmpty {
+            conditions.append("cable.classification IN (\(filters.classifications.map { String($0.rawValue) }.joined(separator: ",")))")
+        }
+        for (values, column) in [(filters.caveats.map(\.rawValue), "caveats"), (filters.tags, "tags")] where !values.isEmpty {
+            conditions.append("(" + values.map { _ in "cable.\(column) LIKE ?" }.joined(separator: " OR ") + ")")
+            arguments += values.map { "%," + $0.uppercased() + ",%" } as [any DatabaseValueConvertible]
+        }
+        // The text expression, compiled to hashed tokens.
+        let compiled = try FTS5Query(index: index, expand: { self.vocabulary.expand($0) }).compile(query)
+        var from = "cable"
+        var rank = "0"
+        if let match = compiled.match {
+            from = "search JOIN cable ON cable.docid = search.rowid"
+            conditions.append("search MATCH ?")
+            arguments.append(match)
+            rank = "bm25(search, 4.0, 1.0, 0.0)"
+        }
+        if let excluded = compiled.excluded {
+            conditions.append("cable.docid NOT IN (SELECT rowid FROM search WHERE search MATCH ?)")
+            arguments.append(excluded)
+        }
+        let whereClause = conditions.joined(separator: " AND ")
+        let allArguments = statementArguments(visibilityArguments + arguments)
+
+        // Counts and facets: one grouped pass over every matching cable the person may read.
+        var total = 0
+        var facets: [String: [String: Int]] = [:]
+        if options.facets {
+            let groups = try Row.fetchAll(db, sql: """
+                SELECT cable.post AS post, cable.year AS year, cable.classification AS classification, cable.caveats AS caveats,
+                       cable.tags AS tags, COUNT(*) AS n
+                FROM \(from) WHERE \(whereClause) GROUP BY 1, 2, 3, 4, 5
+                """, arguments: allArguments)
+            for row in groups {
+                let n: Int = row["n"]
+                total += n
+                let post: String = row["post"]
+                let year: Int = row["year"]
+                let level: Int = row["classification"]
+                let caveats: String = row["caveats"]
+                let tags: String = row["tags"]
+                facets["post", default: [:]][post, default: 0] += n
+                facets["year", default: [:]][String(year), default: 0] += n
+                facets["classification", default: [:]][(Classification(rawValue: level) ?? .topSecret).word, default: 0] += n
+                for caveat in caveats.split(separator: ",") { facets["caveat", default: [:]][String(caveat), default: 0] += n }
+                for tag in tags.split(separator: ",") { facets["tag", default: [:]][String(tag), default: 0] += n }
+            }
+        } else {
+            total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(whereClause)", arguments: allArguments) ?? 0
+        }
+
+        // The page.
+        let order = options.order == .date || compiled.match == nil ? "cable.date DESC, cable.id DESC" : "\(rank), cable.date DESC"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT cable.* FROM \(from) WHERE \(whereClause) ORDER BY \(order) LIMIT \(max(0, options.limit)) OFFSET \(max(0, options.offset))
+            """, arguments: allArguments)
+        var hits: [SearchHit] = []
+        for row in rows {
+            guard let hit = try hit(row, user: user, expression: options.snippets ? query.expression : nil, snippet: options.snippets, db) else { continue }
+            hits.append(hit)
+        }
+        // A reference ID typed alone: that cable first, with what it cites and what cites it.
+        if let id = query.referenceID, let row = try Row.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ? AND \(visibility)",
+                                                                  arguments: statementArguments([id.description] + visibilityArguments)),
+           var direct = try hit(row, user: user, expression: nil, snippet: options.snippets, db) {
+            hits.removeAll { $0.summary.referenceID == id.description }
+            let cited = try self.cited(by: row, db)
+            direct.cites = try visibleIDs(cited, user: user, db)
+            let citing = try search(SearchQuery(expression: nil, filters: { var f = SearchFilters(); f.cites = [id]; return f }()),
+                                    user: user, options: SearchOptions(limit: 100, facets: false, snippets: false), db)
+            direct.citedBy = citing.hits.map(\.summary.referenceID)
+            hits.insert(direct, at: 0)
+            if options.offset == 0, total == 0 { total = 1 }
+        }
+        let facetLists = facets.mapValues { counts -> [FacetCount] in
+            let list: [FacetCount] = counts.map { FacetCount(value: $0.key, count: $0.value) }
+            return list.sorted { (a: FacetCount, b: FacetCount) -> Bool in a.count != b.count ? a.count > b.count : a.value < b.value }
+        }
+        return SearchResults(total: total, hits: hits, facets: facetLists)
+    }
+
+    /// A row as a hit: its summary, and a snippet from the text this person would read.
+    func hit(_ row: Row, user: Reader, expression: SearchExpression?, snippet: Bool, _ db: Database) throws -> SearchHit? {
+        let archive: Bool = row["archive"]
+        let level = Classification(rawValue: row["classification"]) ?? .topSecret
+        let caveats = Self.caveats(row["caveats"])
+        // The rule once more, in Swift, on what SQL returned.
+        guard AccessPolicy.mayRead(user, classification: level, caveats: caveats, distribution: archive ? .archive : .addressees([user.id])) else { return nil }
+        let binding = try binding(row)
+        let subject: [UInt8]
+        do {
+            subject = try Seal.open(SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
+                                    record: binding.record("subject"), master: master)
+        } catch {
+            throw StoreError.tampered("cable \(binding.id)")
+        }
+        var fragments: [SnippetFragment] = []
+        if snippet {
+            let text: [UInt8]
+            if let copy = try Row.fetchOne(db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [binding.id, user.id]) {
+                text = try openCopy(copy, binding: binding, post: binding.post, db)
+            } else {
+                text = try openCable(row, db)
+            }
+            fragments = SnippetMaker.snippet(of: Self.bodyOfCanonicalText(text), highlighting: expression)
+        }
+        let summary = CableSummary(referenceID: binding.id, date: row["date"], classification: level, caveats: caveats,
+                                   origin: row["post"], subject: String(decoding: subject, as: UTF8.self), state: row["state"])
+        return SearchHit(summary: summary, snippet: fragments)
+    }
+
+    /// The part of a canonical cable after its SUBJECT line: where snippets come from.
+    static func bodyOfCanonicalText(_ text: [UInt8]) -> String {
+        let marker = Array("\nSUBJECT: ".utf8)
+        guard text.count > marker.count else { return String(decoding: text, as: UTF8.self) }
+        for start in 0...(text.count - marker.count) where text[start] == 10 && Array(text[start..<(start + marker.count)]) == marker {
+            return String(decoding: text[(start + 1)...], as: UTF8.self)
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The reference IDs a cable cites (from its sealed text).
+    func cited(by row: Row, _ db: Database) throws -> [ReferenceID] {
+        let text = try openCable(row, db)
+        guard let cable = try? CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable else { return [] }
+        return BlindIndex.columns(of: cable).cites
+    }
+
+    func visibleIDs(_ ids: [ReferenceID], user: Reader, _ db: Database) throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        let (visibility, arguments) = Self.visibility(for: user)
+        let list = ids.map(\.description)
+        return try String.fetchAll(db, sql: "SELECT id FROM cable WHERE id IN (\(list.map { _ in "?" }.joined(separator: ","))) AND \(visibility) ORDER BY id",
+                                   arguments: statementArguments(list + arguments))
+    }
+}
+
+/// Compiles a query to an FTS5 MATCH expression over hashed tokens.
+struct FTS5Query {
+    let index: BlindIndex
+    let expand: (String) -> Set<String>
+
+    struct Compiled {
+        /// Cables to match; nil when the query has no positive text.
+        var match: String?
+        /// Cables to leave out (a query of NOT clauses only).
+        var excluded: String?
+    }
+
+    func compile(_ query: SearchQuery) throws -> Compiled {
+        var match: String?
+        var excluded: String?
+        if let expression = query.expression {
+            if case .not(let inner) = expression {
+                excluded = "{subject body} : (\(compile(inner)))"
+            } else if case .all(let children) = expression, children.allSatisfy({ if case .not = $0 { return true } else { return false } }) {
+                excluded = "{subject body} : (" + children.map { if case .not(let inner) = $0 { return compile(inner) } else { return "" } }.joined(separator: " OR ") + ")"
+            } else {
+                match = "{subject body} : (\(compile(expression)))"
+            }
+        }
+        if !query.filters.cites.isEmpty {
+            let cites = "refs : (" + query.filters.cites.map { index.token(BlindIndex.citationTerm($0)) }.joined(separator: " OR ") + ")"
+            match = match.map { "(\($0)) AND \(cites)" } ?? cites
+        }
+        return Compiled(match: match, excluded: excluded)
+    }
+
+    /// A token no term hashes to in practice: matches nothing.
+    var nothing: String { index.token("\u{0}nothing") }
+
+    func compile(_ expression: SearchExpression) -> String {
+        switch expression {
+        case .term(let stem): return index.token(stem)
+        case .prefix(let letters):
+            let stems = expand(letters).sorted()
+            return stems.isEmpty ? nothing : "(" + stems.map(index.token).joined(separator: " OR ") + ")"
+        case .phrase(let stems): return "\"" + stems.map(index.token).joined(separator: " ") + "\""
+        case .any(let children): return "(" + children.map(compile).joined(separator: " OR ") + ")"
+        case .all(let children):
+            var positive: [String] = []
+            var negative: [String] = []
+            for child in children {
+                if case .not(let inner) = child { negative.append(compile(inner)) } else { positive.append(compile(child)) }
+            }
+            let base = "(" + positive.joined(separator: " AND ") + ")"
+            return negative.isEmpty ? base : "(\(base) NOT (\(negative.joined(separator: " OR "))))"
+        case .not(let inner): return "(\(nothing) NOT \(compile(inner)))"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import PouchCore
+
+/// A piece of a snippet: plain text or a matched word.
+public struct SnippetFragment: Sendable, Hashable, Codable {
+    public var text: String
+    public var match: Bool
+
+    public init(text: String, match: Bool) {
+        self.text = text
+        self.match = match
+    }
+}
+
+/// Builds a snippet from decrypted text in memory: the window of about `width` terms with the
+/// most matched terms, the matches marked.
+public enum SnippetMaker {
+    public static func snippet(of text: String, highlighting expression: SearchExpression?, width: Int = 28) -> [SnippetFragment] {
+        let utf8 = Array(text.utf8)
+        let (stems, prefixes) = expression?.highlightTerms ?? ([], [])
+        let terms = SearchAnalyzer.terms(text)
+        guard !terms.isEmpty else { return [] }
+        let matched = terms.map { term in stems.contains(term.stem) || prefixes.contains { term.word.hasPrefix($0) } }
+        // The best window: most matches, earliest on ties.
+        var best = 0, bestCount = -1, count = 0
+        for index in terms.indices {
+            if matched[index] { count += 1 }
+            if index >= width, matched[index - width] { count -= 1 }
+            let start = max(0, index - width + 1)
+            if count > bestCount {
+                bestCount = count
+                best = start
+            }
+        }
+        let end = min(terms.count, best + width)
+        let from = best == 0 ? 0 : terms[best].range.lowerBound
+        let to = end == terms.count ? utf8.count : terms[end - 1].range.upperBound
+        var fragments: [SnippetFragment] = []
+        var cursor = from
+        func plain(_ upTo: Int) {
+            guard upTo > cursor else { return }
+            let piece = String(decoding: utf8[cursor..<upTo], as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
+            fragments.append(SnippetFragment(text: piece, match: false))
+        }
+        for index in best..<end where matched[index] {
+            plain(terms[index].range.lowerBound)
+            fragments.append(SnippetFragment(text: String(decoding: utf8[terms[index].range], as: UTF8.self), match: true))
+            cursor = terms[index].range.upperBound
+        }
+        plain(to)
+        if best > 0 { fragments.insert(SnippetFragment(text: "… ", match: false), at: 0) }
+        if end < terms.count { fragments.append(SnippetFragment(text: " …", match: false)) }
+        return fragments
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import PouchCore
+import PouchCorpus
+import PouchSQLite
+import PouchStore
+import PouchTestSupport
+import Testing
+
+/// The archive's search against a brute-force reference on real cables, under need-to-know.
+@Suite("Searching the archive")
+struct SearchStoreTests {
+    static let cables: [Cable] = {
+        let directory = CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
+        let files = (try? CorpusFile.loadDirectory(directory)) ?? []
+        var seen: Set<String> = []
+        return files.compactMap { try? CableReading.read(bytes: $0.bytes, fileName: $0.name).cable }
+            .filter { $0.referenceID != nil && seen.insert($0.referenceID!.description).inserted }
+    }()
+
+    static let users = [
+        Reader(id: "low", name: "Low", post: "KABUL", clearance: .confidential, citizen: true),
+        Reader(id: "mid", name: "Mid", post: "KABUL", clearance: .secret, citizen: false),
+        Reader(id: "high", name: "High", post: "STATE", clearance: .topSecret, citizen: true, grants: [.exdis, .nodis]),
+    ]
+
+    static func archive() async throws -> (SQLiteStore, String) {
+        let (store, directory) = try temporaryStore()
+        try await store.addUsers(users, as: "admin")
+        let outcome = try await store.importCables(cables, as: "admin")
+        #expect(outcome.imported.count == cables.count)
+        return (store, directory)
+    }
+
+    /// Every cable's terms per column, computed once.
+    static let columns: [[[SearchAnalyzer.Term]]] = cables.map {
+        [SearchAnalyzer.terms($0.subject), SearchAnalyzer.terms($0.paragraphs.map(\.text).joined(separator: "\n"))]
+    }
+    static let vocabulary: [String: String] = {
+        var words: [String: String] = [:]
+        for cable in columns { for column in cable { for term in column { words[term.word] = term.stem } } }
+        return words
+    }()
+
+    /// The reference: the need-to-know rule restated, and the query evaluated directly on every cable's terms.
+    static func reference(_ query: SearchQuery, user: Reader) -> Set<String> {
+        let expand: (String) -> Set<String> = { prefix in Set(vocabulary.filter { $0.key.hasPrefix(prefix) }.map(\.value)) }
+        var hits: Set<String> = []
+        for (index, cable) in cables.enumerated() {
+            guard user.clearance >= cable.classification, !cable.caveats.contains(.nodis) || false,
+                  !cable.caveats.contains(.noforn) || user.citizen,
+                  [Caveat.exdis, .limdis, .stadis].allSatisfy({ !cable.caveats.contains($0) || user.grants.contains($0) }) else { continue }
+            let filters = query.filters
+            let id = cable.referenceID!
+            if let years = filters.years, !years.contains(id.year) { continue }
+            if !filters.classifications.isEmpty, !filters.classifications.contains(cable.classification) { continue }
+            if !filters.tags.isEmpty, !filters.tags.contains(where: { cable.tags.map { $0.uppercased() }.contains($0) }) { continue }
+            if !filters.caveats.isEmpty, !filters.caveats.contains(where: { cable.caveats.contains($0) }) { continue }
+            if !filters.posts.isEmpty {
+                let post = Post(fmLine: cable.origin ?? Post(telegramPost: id.post).fmLine).referencePost
+                if !filters.posts.contains(where: { Post(fmLine: $0).referencePost == post }) { continue }
+            }
+            if !filters.cites.isEmpty {
+                let cited = BlindIndex.columns(of: cable).cites
+                if !filters.cites.contains(where: { cited.contains($0) }) { continue }
+            }
+            if let expression = query.expression, !expression.matches(columns[index], expand: expand) { continue }
+            hits.insert(id.description)
+        }
+        return hits
+    }
+
+    static let queries = [
+        "nuclear", "iran", "\"prime minister\"", "government OR opposition", "election -fraud", "negot*", "minister president",
+        "terror* tag:PTER", "post:MOSCOW", "year:2006-2008 oil", "class:secret army", "caveat:NOFORN", "tag:PREL tag:PGOV embassy",
+        "(china OR russia) AND trade", "\"human rights\" NOT china", "ambassador -(iran OR iraq)", "the of",
+        "corrupt* class:confidential", "\"united states\" elect*", "NOT embassy", "refugees OR migrants OR asylum",
+    ]
+
+    @Test("every query gives the brute-force reference's hits and count, for users of three access levels")
+    func agreesWithReference() async throws {
+        let (store, _) = try await Self.archive()
+        for text in Self.queries {
+            guard let query = try? SearchQuery(parsing: text) else {
+                #expect(text == "the of")
+                continue
+            }
+            for user in Self.users {
+                let expected = Self.reference(query, user: user)
+                let results = try await store.search(query, as: user.id, options: SearchOptions(limit: 1_000, snippets: false))
+                #expect(results.total == expected.count, "\(text) as \(user.id): count")
+                #expect(Set(results.hits.map(\.summary.referenceID)) == expected, "\(text) as \(user.id): hits")
+                let facetTotal = results.facets["classification"]?.reduce(0) { $0 + $1.count } ?? 0
+                #expect(facetTotal == results.total, "\(text): facets count only what the user may read")
+            }
+        }
+    }
+
+    @Test("snippets come from the reader's text with the matches marked; a reference ID finds its cable and its citations")
+    func snippetsAndReferences() async throws {
+        let (store, _) = try await Self.archive()
+        let results = try await store.search(try SearchQuery(parsing: "nuclear"), as: "high", options: SearchOptions(limit: 5))
+        #expect(!results.hits.isEmpty)
+        for hit in results.hits {
+            let marked = hit.snippet.filter(\.match).map { $0.text.lowercased() }
+            #expect(!marked.isEmpty && marked.allSatisfy { $0.hasPrefix("nuclear") }, "\(hit.snippet)")
+        }
+        // A cable that cites another in the corpus.
+        let ids = Set(Self.cables.map { $0.referenceID!.description })
+        guard let citing = Self.cables.first(where: { cable in
+            cable.classification <= .secret && !cable.caveats.contains(.nodis)
+                && BlindIndex.columns(of: cable).cites.contains { ids.contains($0.description) }
+        }) else { return }
+        let cited = BlindIndex.columns(of: citing).cites.first { ids.contains($0.description) }!
+        let direct = try await store.search(try SearchQuery(parsing: citing.referenceID!.description), as: "high", options: SearchOptions())
+        #expect(direct.hits.first?.summary.referenceID == citing.referenceID!.description)
+        #expect(direct.hits.first?.cites?.contains(cited.description) == true)
+        let back = try await store.search(try SearchQuery(parsing: "cites:\(cited)"), as: "high", options: SearchOptions())
+        #expect(back.hits.map(\.summary.referenceID).contains(citing.referenceID!.description))
+    }
+
+    @Test("import is idempotent: the same cables twice are one archive")
+    func idempotent() async throws {
+        let (store, _) = try await Self.archive()
+        let again = try await store.importCables(Array(Self.cables.prefix(50)), as: "admin")
+        #expect(again.imported.isEmpty && again.duplicates.count == 50)
+        await #expect(throws: StoreError.self) { try await store.importCables(Array(Self.cables.prefix(1)), as: "low") }
+    }
+
+    /// Every run of letters in `sqlite3 FILE .dump`, outside the blob literals (X'…', whose hex
+    /// digits would spell words like "faded" by chance).
+    static func plainWords(of path: String) throws -> Set<String> {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, ".dump"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let dump = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let text = String(decoding: dump, as: UTF8.self).lowercased()
+        #expect(text.contains("create virtual table search"))
+        return Set(text.replacing(/x'[0-9a-f]*'/, with: " ").split(whereSeparator: { !$0.isLetter }).map(String.init))
+    }
+
+    @Test("a stolen database file, read with the sqlite3 shell, holds no word of any cable body or subject")
+    func stolenFile() async throws {
+        let (store, directory) = try await Self.archive()
+        _ = try await store.search(try SearchQuery(parsing: "nuclear weapons"), as: "high", options: SearchOptions())
+        let inFile = try Self.plainWords(of: SQLiteStore.databasePath(in: directory))
+        #expect(inFile.contains("archive") && inFile.contains("import"), "the scan sees the file's plain text")
+        // A control store taken through the same steps with one cable of made-up words: what it
+        // holds too is the file's own vocabulary (SQL, column names, audit actions, markings).
+        let (control, controlDirectory) = try temporaryStore()
+        try await control.addUsers(Self.users, as: "admin")
+        var dummy = Self.cables[0]
+        dummy.subject = "QWXZ"
+        dummy.paragraphs = [Paragraph(number: 1, mark: PortionMark("C"), text: "Zqxj vwkp.")]
+        _ = try await control.importCables([dummy], as: "admin")
+        _ = try await control.search(try SearchQuery(parsing: "zqxj"), as: "high", options: SearchOptions())
+        let structural = try Self.plainWords(of: SQLiteStore.databasePath(in: controlDirectory))
+        // Envelope metadata (post, tags, captions, reference IDs) is plain by design; the words of the text are not.
+        var envelope: Set<String> = []
+        for cable in Self.cables {
+            let fields = [cable.origin ?? "", cable.referenceID!.description, cable.classification.word] + cable.tags + cable.caveats.map(\.rawValue)
+            for word in fields.joined(separator: " ").lowercased().split(whereSeparator: { !$0.isLetter }) { envelope.insert(String(word)) }
+        }
+        var words: Set<String> = []
+        for cable in Self.cables {
+            for term in SearchAnalyzer.terms(cable.subject + " " + cable.paragraphs.map(\.text).joined(separator: " "))
+            where term.word.count >= 5 && term.word.allSatisfy(\.isLetter) && !envelope.contains(term.word) && !structural.contains(term.word) {
+                words.insert(term.word)
+            }
+        }
+        #expect(words.count > 5_000)
+        let found = words.filter { inFile.contains($0) }
+        #expect(found.isEmpty, "plain words in the file: \(found.sorted().prefix(20))")
+    }
+}
