@@ -93,29 +93,29 @@ extension SQLiteStore {
         // 2. Seal, sign and index on every core.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let size = (work.count + workers - 1) / workers
-        let prepared: [PreparedCable] = try await withThrowingTaskGroup(of: (Int, [PreparedCable]).self) { group in
+        let (prepared, words): ([PreparedCable], [String: String]) = try await withThrowingTaskGroup(of: (Int, [PreparedCable], [String: String]).self) { group in
             for (part, start) in stride(from: 0, to: work.count, by: size).enumerated() {
                 let slice = Array(work[start..<min(start + size, work.count)])
                 group.addTask {
-                    var tokens: [String: String] = [:]
-                    return (part, try slice.map { cable, id, post in
+                    var tokens = BlindIndex.Cache()
+                    let cables = try slice.map { cable, id, post in
                         try self.prepare(cable, id: id, post: post, drafter: nil, archive: true, signer: keys[post]!, tokens: &tokens)
-                    })
+                    }
+                    return (part, cables, tokens.words)
                 }
             }
-            var parts: [(Int, [PreparedCable])] = []
+            var parts: [(Int, [PreparedCable], [String: String])] = []
             for try await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+            parts.sort { $0.0 < $1.0 }
+            return (parts.flatMap(\.1), parts.reduce(into: [String: String]()) { $0.merge($1.2) { first, _ in first } })
         }
         // 3. One transaction: rows, index, vocabulary, audit.
         let inserted: [String] = try await database.write { db in
             var done: [String] = []
-            var words: [String: String] = [:]
             for cable in prepared {
                 // Another import may have stored it meanwhile: still one cable per reference ID.
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM cable WHERE id = ?", arguments: [cable.binding.id]) == true { continue }
                 try self.insert(cable, db)
-                words.merge(cable.document.words) { first, _ in first }
                 try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: cable.binding.id,
                                                 detail: Classification(rawValue: Int(cable.binding.classification) ?? 3)?.word ?? ""), db, signHead: false)
                 done.append(cable.binding.id)
@@ -139,10 +139,10 @@ extension SQLiteStore {
     }
 
     func insertCable(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, _ db: Database) throws {
-        var tokens: [String: String] = [:]
+        var tokens = BlindIndex.Cache()
         let prepared = try prepare(cable, id: id, post: post, drafter: drafter, archive: archive, signer: try signingKey(for: post, db), tokens: &tokens)
         try insert(prepared, db)
-        try storeVocabulary(prepared.document.words, db)
+        try storeVocabulary(tokens.words, db)
     }
 
     /// A cable made ready to store: sealed, signed and indexed (no database work, so many can be prepared in parallel).
@@ -161,7 +161,7 @@ extension SQLiteStore {
     }
 
     func prepare(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, signer: SigningKey,
-                 tokens: inout [String: String]) throws -> PreparedCable {
+                 tokens: inout BlindIndex.Cache) throws -> PreparedCable {
         let binding = CableBinding(id: id.description, classification: String(cable.classification.rawValue),
                                    caveats: Self.caveatsColumn(cable.caveats), archive: archive ? "1" : "0", post: post, drafter: drafter ?? "")
         let text = Array(CableRenderer().render(cable).utf8)

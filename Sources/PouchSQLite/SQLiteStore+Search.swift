@@ -85,28 +85,10 @@ extension SQLiteStore {
 
     func search(_ query: SearchQuery, user: Reader, options: SearchOptions, _ db: Database) throws -> SearchResults {
         let (visibility, visibilityArguments) = Self.visibility(for: user)
-        var conditions = [visibility]
-        var arguments: [any DatabaseValueConvertible] = []
-        // Filters on the envelope.
-        let filters = query.filters
-        if !filters.posts.isEmpty {
-            let keys = Set(filters.posts.flatMap { [Post(fmLine: $0).referencePost, ReferenceID.compactPost($0.uppercased())] })
-            conditions.append("cable.postKey IN (\(keys.map { _ in "?" }.joined(separator: ",")))")
-            arguments += keys.sorted() as [any DatabaseValueConvertible]
-        }
-        if let years = filters.years {
-            conditions.append("cable.year BETWEEN ? AND ?")
-            arguments += [years.lowerBound, years.upperBound]
-        }
-        if !filters.classifications.isEmpty {
-            conditions.append("cable.classification IN (\(filters.classifications.map { String($0.rawValue) }.joined(separator: ",")))")
-        }
-        for (values, column) in [(filters.caveats.map(\.rawValue), "caveats"), (filters.tags, "tags")] where !values.isEmpty {
-            conditions.append("(" + values.map { _ in "cable.\(column) LIKE ?" }.joined(separator: " OR ") + ")")
-            arguments += values.map { "%," + $0.uppercased() + ",%" } as [any DatabaseValueConvertible]
-        }
+        var (conditions, arguments) = SearchSQL.filterConditions(query.filters, table: "cable")
+        conditions.insert(visibility, at: 0)
         // The text expression, compiled to hashed tokens.
-        let compiled = try FTS5Query(index: index, expand: { self.vocabulary.expand($0) }).compile(query)
+        let compiled = FTS5Query(token: index.token, expand: { self.vocabulary.expand($0) }).compile(query)
         var from = "cable"
         var rank = "0"
         if let match = compiled.match {
@@ -235,19 +217,52 @@ extension SQLiteStore {
     }
 }
 
-/// Compiles a query to an FTS5 MATCH expression over hashed tokens.
-struct FTS5Query {
-    let index: BlindIndex
+/// The SQL both the store and the plain-FTS5 baseline of `pouch bench search` use for filters.
+public enum SearchSQL {
+    /// Conditions (AND-ed) and their arguments for a query's envelope filters, on `table`'s columns
+    /// postKey, year, classification, caveats and tags.
+    public static func filterConditions(_ filters: SearchFilters, table: String) -> ([String], [any DatabaseValueConvertible]) {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if !filters.posts.isEmpty {
+            let keys = Set(filters.posts.flatMap { [Post(fmLine: $0).referencePost, ReferenceID.compactPost($0.uppercased())] })
+            conditions.append("\(table).postKey IN (\(keys.map { _ in "?" }.joined(separator: ",")))")
+            arguments += keys.sorted() as [any DatabaseValueConvertible]
+        }
+        if let years = filters.years {
+            conditions.append("\(table).year BETWEEN ? AND ?")
+            arguments += [years.lowerBound, years.upperBound]
+        }
+        if !filters.classifications.isEmpty {
+            conditions.append("\(table).classification IN (\(filters.classifications.map { String($0.rawValue) }.joined(separator: ",")))")
+        }
+        for (values, column) in [(filters.caveats.map(\.rawValue), "caveats"), (filters.tags, "tags")] where !values.isEmpty {
+            conditions.append("(" + values.map { _ in "\(table).\(column) LIKE ?" }.joined(separator: " OR ") + ")")
+            arguments += values.map { "%," + $0.uppercased() + ",%" } as [any DatabaseValueConvertible]
+        }
+        return (conditions, arguments)
+    }
+}
+
+/// Compiles a query to an FTS5 MATCH expression; `token` maps a term to what the index holds
+/// (its keyed hash in the store; the term itself in a plain baseline).
+public struct FTS5Query {
+    let token: (String) -> String
     let expand: (String) -> Set<String>
 
-    struct Compiled {
-        /// Cables to match; nil when the query has no positive text.
-        var match: String?
-        /// Cables to leave out (a query of NOT clauses only).
-        var excluded: String?
+    public init(token: @escaping (String) -> String, expand: @escaping (String) -> Set<String>) {
+        self.token = token
+        self.expand = expand
     }
 
-    func compile(_ query: SearchQuery) throws -> Compiled {
+    public struct Compiled {
+        /// Cables to match; nil when the query has no positive text.
+        public var match: String?
+        /// Cables to leave out (a query of NOT clauses only).
+        public var excluded: String?
+    }
+
+    public func compile(_ query: SearchQuery) -> Compiled {
         var match: String?
         var excluded: String?
         if let expression = query.expression {
@@ -260,22 +275,22 @@ struct FTS5Query {
             }
         }
         if !query.filters.cites.isEmpty {
-            let cites = "refs : (" + query.filters.cites.map { index.token(BlindIndex.citationTerm($0)) }.joined(separator: " OR ") + ")"
+            let cites = "refs : (" + query.filters.cites.map { token(BlindIndex.citationTerm($0)) }.joined(separator: " OR ") + ")"
             match = match.map { "(\($0)) AND \(cites)" } ?? cites
         }
         return Compiled(match: match, excluded: excluded)
     }
 
     /// A token no term hashes to in practice: matches nothing.
-    var nothing: String { index.token("\u{0}nothing") }
+    var nothing: String { token("\u{0}nothing") }
 
     func compile(_ expression: SearchExpression) -> String {
         switch expression {
-        case .term(let stem): return index.token(stem)
+        case .term(let stem): return token(stem)
         case .prefix(let letters):
             let stems = expand(letters).sorted()
-            return stems.isEmpty ? nothing : "(" + stems.map(index.token).joined(separator: " OR ") + ")"
-        case .phrase(let stems): return "\"" + stems.map(index.token).joined(separator: " ") + "\""
+            return stems.isEmpty ? nothing : "(" + stems.map(token).joined(separator: " OR ") + ")"
+        case .phrase(let stems): return "\"" + stems.map(token).joined(separator: " ") + "\""
         case .any(let children): return "(" + children.map(compile).joined(separator: " OR ") + ")"
         case .all(let children):
             var positive: [String] = []

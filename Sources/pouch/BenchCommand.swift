@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
+import PouchCore
 import PouchCorpus
+import PouchStore
 import PouchTestSupport
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Pouch on real and generated cables.",
-        subcommands: [Parse.self, Trace.self, Store.self]
+        subcommands: [Parse.self, Trace.self, Store.self, Corpus.self]
     )
 
     struct Parse: AsyncParsableCommand {
@@ -68,5 +70,37 @@ extension BenchCommand {
             let benchmark = StoreBenchmark(corpus: url, recipients: recipients, words: words, sends: max(1, sends), reads: max(1, reads))
             print(try await benchmark.run(progress: { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }).table)
         }
+    }
+}
+
+extension BenchCommand {
+    struct Corpus: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write realistic synthetic cables (posts, dates, TAGS, markings as in the real release; text from a word model of it).")
+
+        @Option(help: "How many cables.") var count: Int
+        @Option(help: "The directory to write (1,000 files per subdirectory).") var out: String
+        @Option(help: "The real cables to learn from (default: the shared corpus).") var corpus: String?
+        @Option(help: "Random seed.") var seed: UInt64 = 1
+
+        func run() async throws {
+            guard count > 0 else { throw ValidationError("--count must be positive") }
+            let url = corpus.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory()
+            let generator = CorpusGenerator(cables: try realCables(url))
+            let start = Date()
+            try generator.write(count: count, to: URL(fileURLWithPath: out), seed: seed) { done in
+                FileHandle.standardError.write(Data("… \(done) cables\n".utf8))
+            }
+            print("wrote \(count) cables to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        }
+    }
+}
+
+/// Every cable under a corpus directory (recursively).
+func realCables(_ directory: URL) throws -> [Cable] {
+    let files = try ArchiveImport.files(in: [directory.path])
+    guard !files.isEmpty else { throw ValidationError("\(directory.path): no .txt cables") }
+    return files.compactMap { file in
+        FileManager.default.contents(atPath: file).flatMap { try? CableReading.read(bytes: $0, fileName: file).cable }
     }
 }

@@ -31,43 +31,7 @@ struct SearchStoreTests {
         return (store, directory)
     }
 
-    /// Every cable's terms per column, computed once.
-    static let columns: [[[SearchAnalyzer.Term]]] = cables.map {
-        [SearchAnalyzer.terms($0.subject), SearchAnalyzer.terms($0.paragraphs.map(\.text).joined(separator: "\n"))]
-    }
-    static let vocabulary: [String: String] = {
-        var words: [String: String] = [:]
-        for cable in columns { for column in cable { for term in column { words[term.word] = term.stem } } }
-        return words
-    }()
-
-    /// The reference: the need-to-know rule restated, and the query evaluated directly on every cable's terms.
-    static func reference(_ query: SearchQuery, user: Reader) -> Set<String> {
-        let expand: (String) -> Set<String> = { prefix in Set(vocabulary.filter { $0.key.hasPrefix(prefix) }.map(\.value)) }
-        var hits: Set<String> = []
-        for (index, cable) in cables.enumerated() {
-            guard user.clearance >= cable.classification, !cable.caveats.contains(.nodis) || false,
-                  !cable.caveats.contains(.noforn) || user.citizen,
-                  [Caveat.exdis, .limdis, .stadis].allSatisfy({ !cable.caveats.contains($0) || user.grants.contains($0) }) else { continue }
-            let filters = query.filters
-            let id = cable.referenceID!
-            if let years = filters.years, !years.contains(id.year) { continue }
-            if !filters.classifications.isEmpty, !filters.classifications.contains(cable.classification) { continue }
-            if !filters.tags.isEmpty, !filters.tags.contains(where: { cable.tags.map { $0.uppercased() }.contains($0) }) { continue }
-            if !filters.caveats.isEmpty, !filters.caveats.contains(where: { cable.caveats.contains($0) }) { continue }
-            if !filters.posts.isEmpty {
-                let post = Post(fmLine: cable.origin ?? Post(telegramPost: id.post).fmLine).referencePost
-                if !filters.posts.contains(where: { Post(fmLine: $0).referencePost == post }) { continue }
-            }
-            if !filters.cites.isEmpty {
-                let cited = BlindIndex.columns(of: cable).cites
-                if !filters.cites.contains(where: { cited.contains($0) }) { continue }
-            }
-            if let expression = query.expression, !expression.matches(columns[index], expand: expand) { continue }
-            hits.insert(id.description)
-        }
-        return hits
-    }
+    static let reference = ReferenceSearch(cables: cables)
 
     static let queries = [
         "nuclear", "iran", "\"prime minister\"", "government OR opposition", "election -fraud", "negot*", "minister president",
@@ -85,7 +49,7 @@ struct SearchStoreTests {
                 continue
             }
             for user in Self.users {
-                let expected = Self.reference(query, user: user)
+                let expected = Self.reference.hits(query, user: user)
                 let results = try await store.search(query, as: user.id, options: SearchOptions(limit: 1_000, snippets: false))
                 #expect(results.total == expected.count, "\(text) as \(user.id): count")
                 #expect(Set(results.hits.map(\.summary.referenceID)) == expected, "\(text) as \(user.id): hits")

@@ -39,8 +39,19 @@ public struct DraftParser: Sendable {
 
     /// Whether `text` looks like a draft (starts with a `Key: value` line of a known key).
     public static func looksLikeDraft(_ text: String) -> Bool {
-        guard let first = text.split(separator: "\n").first(where: { !$0.trimmingWhitespace().isEmpty }),
-              let colon = first.firstIndex(of: ":") else { return false }
+        // Only the first non-blank line matters, and cables are long: find it without splitting the rest.
+        var start = text.startIndex
+        var first: Substring = ""
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[start..<end]
+            if !line.trimmingWhitespace().isEmpty {
+                first = line
+                break
+            }
+            start = end < text.endIndex ? text.index(after: end) : end
+        }
+        guard let colon = first.firstIndex(of: ":") else { return false }
         let key = first[..<colon].trimmingWhitespace().lowercased()
         return keys.contains { $0.lowercased() == key }
     }

@@ -24,36 +24,73 @@ public enum SearchAnalyzer {
 
     /// The terms of a text.
     public static func terms(_ text: String) -> [Term] {
+        var stems: [String: String] = [:]
+        return terms(text, stems: &stems)
+    }
+
+    /// The terms of a text, with a word → stem cache kept across calls (words recur; stemming is the cost).
+    public static func terms(_ text: String, stems cache: inout [String: String]) -> [Term] {
         var result: [Term] = []
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if isWordByte(byte) {
-                let start = index
-                var ascii = true
-                while index < utf8.count, isWordByte(utf8[index]) || isApostropheInWord(utf8, index) {
-                    if utf8[index] >= 0x80 { ascii = false }
-                    index += 1
-                }
-                let raw = utf8[start..<index]
-                if ascii {
-                    let word = String(decoding: raw.map(lowercase).filter { $0 != 0x27 }, as: UTF8.self)
-                    if !stopWords.contains(word) { result.append(Term(stem: stemmed(word), word: word, range: start..<index)) }
-                } else {
-                    appendNonASCII(raw, offset: start, to: &result)
-                }
+        forEachWord(in: text) { word, range in
+            let stem: String
+            if let known = cache[word] {
+                stem = known
             } else {
-                index += 1
+                stem = stemmed(word)
+                cache[word] = stem
             }
+            result.append(Term(stem: stem, word: word, range: range))
         }
         return result
     }
 
+    /// Calls `body` with every word the index keeps (folded, not a function word) and its UTF-8 range.
+    public static func forEachWord(in text: String, _ body: (String, Range<Int>) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                guard isWordByte(utf8[index]) else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                var ascii = true
+                var apostrophes = false
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    if isWordByte(byte) {
+                        if byte >= 0x80 { ascii = false }
+                    } else if byte == 0x27, index + 1 < utf8.count, isWordByte(utf8[index + 1]) {
+                        apostrophes = true
+                    } else {
+                        break
+                    }
+                    index += 1
+                }
+                let raw = UnsafeBufferPointer(rebasing: utf8[start..<index])
+                if ascii {
+                    let word = String(unsafeUninitializedCapacity: raw.count) { buffer in
+                        var count = 0
+                        for byte in raw where !(apostrophes && byte == 0x27) {
+                            buffer[count] = lowercase(byte)
+                            count += 1
+                        }
+                        return count
+                    }
+                    if !stopWords.contains(word) { body(word, start..<index) }
+                } else {
+                    for (word, range) in nonASCIIWords(Array(raw), offset: start) { body(word, range) }
+                }
+            }
+        }
+    }
+
     /// A run with non-ASCII bytes: split on anything that is not a letter, a digit or an
     /// apostrophe between letters (dashes, curly quotes, non-breaking spaces), then fold.
-    static func appendNonASCII(_ raw: ArraySlice<UInt8>, offset: Int, to result: inout [Term]) {
+    static func nonASCIIWords(_ raw: [UInt8], offset: Int) -> [(String, Range<Int>)] {
         let text = String(decoding: raw, as: UTF8.self)
+        var result: [(String, Range<Int>)] = []
         var wordStart: String.Index?
         var previous: Character?
         func flush(_ end: String.Index) {
@@ -61,7 +98,7 @@ public enum SearchAnalyzer {
             let word = folded(String(text[begin..<end]))
             let lower = offset + text.utf8.distance(from: text.startIndex, to: begin)
             let upper = offset + text.utf8.distance(from: text.startIndex, to: end)
-            if !word.isEmpty, !stopWords.contains(word) { result.append(Term(stem: stemmed(word), word: word, range: lower..<upper)) }
+            if !word.isEmpty, !stopWords.contains(word) { result.append((word, lower..<upper)) }
             wordStart = nil
         }
         var index = text.startIndex
@@ -79,6 +116,7 @@ public enum SearchAnalyzer {
             index = next
         }
         flush(text.endIndex)
+        return result
     }
 
     /// The term a single query word stands for (nil for a function word).
@@ -92,17 +130,14 @@ public enum SearchAnalyzer {
             .filter { $0.isLetter || $0.isNumber }
     }
 
-    static func stemmed(_ word: String) -> String {
+    /// The stem of a folded word (words with digits or other scripts are their own stem).
+    public static func stemmed(_ word: String) -> String {
         word.utf8.allSatisfy { $0 >= 97 && $0 <= 122 } ? PorterStemmer.stem(word) : word
     }
 
     /// Letters, digits and any non-ASCII byte (accented letters); apostrophes inside words join them.
     @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 0x80
-    }
-
-    @inline(__always) static func isApostropheInWord(_ bytes: [UInt8], _ index: Int) -> Bool {
-        bytes[index] == 0x27 && index + 1 < bytes.count && isWordByte(bytes[index + 1]) && index > 0 && isWordByte(bytes[index - 1])
     }
 
     @inline(__always) static func lowercase(_ byte: UInt8) -> UInt8 {

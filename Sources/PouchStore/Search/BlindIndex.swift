@@ -38,8 +38,6 @@ public struct BlindIndex: Sendable {
         public var body: String
         /// Tokens of the reference IDs the cable cites.
         public var refs: String
-        /// The cable's distinct words and their stems (for the sealed prefix vocabulary).
-        public var words: [String: String]
     }
 
     /// The searchable columns of a cable: its subject; its paragraphs; the reference IDs it cites.
@@ -49,20 +47,37 @@ public struct BlindIndex: Sendable {
         return (cable.subject, body, cable.references.compactMap { $0.referenceID(citingYear: year) })
     }
 
-    /// The document for a cable. `cache` keeps tokens already computed (one HMAC per distinct term per batch).
-    public func document(for cable: Cable, cache: inout [String: String]) -> Document {
+    /// What is kept across the cables of a batch: each word's token (one stemming and one HMAC
+    /// per distinct word), and each word's stem (the batch's vocabulary).
+    public struct Cache: Sendable {
+        var tokens: [String: String] = [:]
+        var tokensOfStems: [String: String] = [:]
+        /// Every word seen, with its stem.
+        public internal(set) var words: [String: String] = [:]
+
+        public init() {}
+    }
+
+    /// The document for a cable.
+    public func document(for cable: Cable, cache: inout Cache) -> Document {
         let columns = Self.columns(of: cable)
-        var words: [String: String] = [:]
         func tokens(_ text: String) -> String {
             var out = ""
-            for term in SearchAnalyzer.terms(text) {
-                words[term.word] = term.stem
+            out.reserveCapacity(text.utf8.count * 2)
+            SearchAnalyzer.forEachWord(in: text) { word, _ in
                 let token: String
-                if let known = cache[term.stem] {
+                if let known = cache.tokens[word] {
                     token = known
                 } else {
-                    token = self.token(term.stem)
-                    cache[term.stem] = token
+                    let stem = SearchAnalyzer.stemmed(word)
+                    cache.words[word] = stem
+                    if let shared = cache.tokensOfStems[stem] {
+                        token = shared
+                    } else {
+                        token = self.token(stem)
+                        cache.tokensOfStems[stem] = token
+                    }
+                    cache.tokens[word] = token
                 }
                 if !out.isEmpty { out.append(" ") }
                 out.append(token)
@@ -70,7 +85,7 @@ public struct BlindIndex: Sendable {
             return out
         }
         let refs = columns.cites.map { token(Self.citationTerm($0)) }.joined(separator: " ")
-        return Document(subject: tokens(columns.subject), body: tokens(columns.body), refs: refs, words: words)
+        return Document(subject: tokens(columns.subject), body: tokens(columns.body), refs: refs)
     }
 
     /// The term a citation is indexed under (distinct from any word of the text).
