@@ -42,7 +42,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Attack transforms, a hunspell spell checker and the benchmarks, shared by tests and `pouch bench`.
-        .target(name: "PouchTestSupport", dependencies: ["PouchCore", "PouchCorpus", "PouchStore", "PouchSQLite"], swiftSettings: swiftSettings),
+        .target(
+            name: "PouchTestSupport",
+            dependencies: ["PouchCore", "PouchCorpus", "PouchStore", "PouchSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // Reading the real-cable corpus and its ground truth; scoring a parser against it.
         .target(name: "PouchCorpus", dependencies: ["PouchCore"], swiftSettings: swiftSettings),
         // The thin command-line front end.

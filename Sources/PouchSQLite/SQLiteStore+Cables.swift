@@ -178,16 +178,19 @@ extension SQLiteStore {
     func insert(_ cable: PreparedCable, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO cable (id, classification, caveats, archive, post, postKey, tags, drafter, year, serial, date, state,
-                                   wrappedKey, sealedText, subjectKey, sealedSubject, signature)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO cable (id, classification, caveats, archive, post, postKey, tags, drafter, year, serial, date, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [cable.binding.id, Int(cable.binding.classification), cable.binding.caveats, cable.binding.archive == "1", cable.binding.post,
                         cable.postKey, cable.tags, cable.binding.drafter.isEmpty ? nil : cable.binding.drafter, cable.year, cable.id.serial,
-                        cable.date, cable.state, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
+                        cable.date, cable.state])
+        let docid = db.lastInsertedRowID
+        try db.execute(
+            sql: "INSERT INTO sealed (docid, wrappedKey, sealedText, subjectKey, sealedSubject, signature) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [docid, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
                         Data(cable.subject.content), Data(cable.signature)])
         try db.execute(sql: "INSERT INTO search (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",
-                       arguments: [db.lastInsertedRowID, cable.document.subject, cable.document.body, cable.document.refs])
+                       arguments: [docid, cable.document.subject, cable.document.body, cable.document.refs])
     }
 
     /// ",NOFORN,EXDIS," — every caption between commas, so one LIKE tests for one.
@@ -270,7 +273,7 @@ extension SQLiteStore {
 
     func planSend(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String, _ db: Database) throws -> Result<SendPlan, StoreError> {
         guard let sender = try user(userID, db) else { return .failure(.noSuchUser(userID)) }
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ?", arguments: [id.description]),
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?", arguments: [id.description]),
               (row["drafter"] as String?) == userID,
               AccessPolicy.mayRead(sender, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
                                    caveats: Self.caveats(row["caveats"]), distribution: .addressees([userID]))
@@ -362,7 +365,8 @@ extension SQLiteStore {
                 return .failure(.noSuchCable(id.description))
             }
             guard let user = try self.user(userID, db) else { return try deny("no such user") }
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ?", arguments: [id.description]) else { return try deny("no such cable") }
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?",
+                                             arguments: [id.description]) else { return try deny("no such cable") }
             let isDrafter = (row["drafter"] as String?) == userID
             let copy = try Row.fetchOne(db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [id.description, userID])
             let archive: Bool = row["archive"]
@@ -398,7 +402,7 @@ extension SQLiteStore {
             }
             let (filter, arguments) = Self.visibility(for: user)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE \(filter)", arguments: statementArguments(arguments)) ?? 0
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM cable WHERE \(filter) ORDER BY date DESC, id DESC LIMIT \(max(0, limit))",
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE \(filter) ORDER BY date DESC, id DESC LIMIT \(max(0, limit))",
                                         arguments: statementArguments(arguments))
             var summaries: [CableSummary] = []
             var tampered: [String] = []
@@ -448,7 +452,7 @@ extension SQLiteStore {
                 return .failure(.notPermitted("only a security officer may trace leaks"))
             }
             var cables: [SentCable] = []
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM cable WHERE state = 'sent' ORDER BY id") {
+            for row in try Row.fetchAll(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE state = 'sent' ORDER BY cable.id") {
                 let id: String = row["id"]
                 let text = try self.openCable(row, db)
                 let cable: Cable

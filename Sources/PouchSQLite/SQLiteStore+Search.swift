@@ -53,6 +53,11 @@ extension SQLiteStore {
                        arguments: [batch, Data(sealed.wrappedKey), Data(sealed.content)])
     }
 
+    /// The stems a prefix stands for (for benchmarks comparing against a plain index).
+    public func expandPrefix(_ prefix: String) -> Set<String> {
+        vocabulary.expand(prefix)
+    }
+
     // MARK: Search
 
     public func search(_ query: SearchQuery, as userID: String, options: SearchOptions) async throws -> SearchResults {
@@ -134,7 +139,7 @@ extension SQLiteStore {
         // The page.
         let order = options.order == .date || compiled.match == nil ? "cable.date DESC, cable.id DESC" : "\(rank), cable.date DESC"
         let rows = try Row.fetchAll(db, sql: """
-            SELECT cable.* FROM \(from) WHERE \(whereClause) ORDER BY \(order) LIMIT \(max(0, options.limit)) OFFSET \(max(0, options.offset))
+            SELECT \(Self.cableColumns) FROM \(from) JOIN sealed ON sealed.docid = cable.docid WHERE \(whereClause) ORDER BY \(order) LIMIT \(max(0, options.limit)) OFFSET \(max(0, options.offset))
             """, arguments: allArguments)
         var hits: [SearchHit] = []
         for row in rows {
@@ -142,7 +147,7 @@ extension SQLiteStore {
             hits.append(hit)
         }
         // A reference ID typed alone: that cable first, with what it cites and what cites it.
-        if let id = query.referenceID, let row = try Row.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ? AND \(visibility)",
+        if let id = query.referenceID, let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ? AND \(visibility)",
                                                                   arguments: statementArguments([id.description] + visibilityArguments)),
            var direct = try hit(row, user: user, expression: nil, snippet: options.snippets, db) {
             hits.removeAll { $0.summary.referenceID == id.description }

@@ -10,7 +10,10 @@ public struct ReferenceSearch: Sendable {
     let vocabulary: [String: String]
     let sortedWords: [String]
 
+    /// `cables` in import order; a reference ID seen again is skipped, as import skips it.
     public init(cables: [Cable]) {
+        var seen: Set<String> = []
+        let cables = cables.filter { $0.referenceID.map { seen.insert($0.description).inserted } ?? false }
         self.cables = cables
         var stems: [String: String] = [:]
         columns = cables.map { cable in

@@ -9,7 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Pouch on real and generated cables.",
-        subcommands: [Parse.self, Trace.self, Store.self, Corpus.self]
+        subcommands: [Parse.self, Trace.self, Store.self, Corpus.self, Search.self]
     )
 
     struct Parse: AsyncParsableCommand {
@@ -102,5 +102,37 @@ func realCables(_ directory: URL) throws -> [Cable] {
     guard !files.isEmpty else { throw ValidationError("\(directory.path): no .txt cables") }
     return files.compactMap { file in
         FileManager.default.contents(atPath: file).flatMap { try? CableReading.read(bytes: $0, fileName: file).cable }
+    }
+}
+
+extension BenchCommand {
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The archive at Cablegate scale: import generated + real cables, time mixed queries against a plain FTS5 baseline, check a sample against brute force and a stolen file.")
+
+        @Option(help: "Generated cables (the 2010 release had about 250,000).") var cables = 250_000
+        @Option(help: "Where the generated cables are (written there first if missing; default .build/bench-corpus-N).") var generated: String?
+        @Option(help: "The real cables (default: the shared corpus).") var real: String?
+        @Option(help: "A scratch directory for the stores (emptied first).") var work = NSTemporaryDirectory() + "pouch-bench-search"
+        @Option(help: "Mixed queries to time.") var queries = 1_000
+        @Option(help: "Cables in the brute-force sample.") var sample = 5_000
+
+        func run() async throws {
+            let realURL = real.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory()
+            let generatedURL = URL(fileURLWithPath: generated ?? ".build/bench-corpus-\(cables)")
+            let existing = (try? ArchiveImport.files(in: [generatedURL.path]).count) ?? 0
+            if existing < cables {
+                FileHandle.standardError.write(Data("… generating \(cables) cables into \(generatedURL.path)\n".utf8))
+                try? FileManager.default.removeItem(at: generatedURL)
+                try CorpusGenerator(cables: try realCables(realURL)).write(count: cables, to: generatedURL) { done in
+                    FileHandle.standardError.write(Data("… \(done) generated\n".utf8))
+                }
+            }
+            let benchmark = SearchBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), queries: queries, sample: sample)
+            let report = try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }
+            print(report.table)
+            if !report.sampleMismatches.isEmpty { print("queries that differ from brute force: " + report.sampleMismatches.prefix(10).joined(separator: " | ")) }
+            if !report.stolenWordsFound.isEmpty { print("words found in the file: " + report.stolenWordsFound.prefix(20).joined(separator: ", ")) }
+        }
     }
 }

@@ -55,7 +55,8 @@ struct TamperTests {
         let copy = try await store.read(id, as: "tess").text
         let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
         let targets: [(table: String, column: String)] =
-            ["classification", "caveats", "archive", "drafter", "wrappedKey", "sealedText", "subjectKey", "sealedSubject", "signature"].map { ("cable", $0) }
+            ["classification", "caveats", "archive", "drafter"].map { ("cable", $0) }
+            + ["wrappedKey", "sealedText", "subjectKey", "sealedSubject", "signature"].map { ("sealed", $0) }
             + ["wrappedKey", "sealedText", "signature"].map { ("copy", $0) }
         var random = SplitMix(seed: 11)
         var flips = 0

@@ -1,0 +1,327 @@
+import Foundation
+import GRDB
+import PouchCore
+import PouchSQLite
+import PouchStore
+
+/// `pouch bench search`: the archive at the scale of the 2010 release. Imports generated plus real
+/// cables into a fresh store (sealed, signed, blind-indexed), runs mixed queries as a user with
+/// partial access, and the same queries against a plain SQLite FTS5 table over the same text;
+/// checks a 5,000-cable sample against the brute-force reference; dumps the sample's file.
+public struct SearchBenchmark: Sendable {
+    public var generated: URL
+    public var real: URL
+    public var work: URL
+    public var queries: Int
+    public var sample: Int
+    public var seed: UInt64
+
+    public init(generated: URL, real: URL, work: URL, queries: Int = 1_000, sample: Int = 5_000, seed: UInt64 = 1) {
+        self.generated = generated
+        self.real = real
+        self.work = work
+        self.queries = queries
+        self.sample = sample
+        self.seed = seed
+    }
+
+    public static let analyst = Reader(id: "analyst", name: "Analyst", post: "STATE", roles: [.reader], clearance: .secret, citizen: true)
+
+    public struct Report: Sendable {
+        public var cables = 0
+        public var importSeconds = 0.0
+        public var pouch: [Double] = []
+        public var plain: [Double] = []
+        public var sampleQueries = 0
+        public var sampleMismatches: [String] = []
+        public var forbiddenHits = 0
+        public var stolenWordsChecked = 0
+        public var stolenWordsFound: [String] = []
+
+        static func percentile(_ values: [Double], _ p: Double) -> Double {
+            let sorted = values.sorted()
+            return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+        }
+
+        public var table: String {
+            let mean = { (values: [Double]) in values.reduce(0, +) / Double(max(1, values.count)) }
+            let rate = Double(cables) / max(0.001, importSeconds)
+            var lines = ["| measure | result | aim |", "|---|---|---|"]
+            lines.append("| import \(cables) cables (parse, seal, sign, blind-index, audit) | \(String(format: "%.0f", rate)) cables/s (\(String(format: "%.0f", importSeconds)) s) | ≥ 1,000/s |")
+            lines.append("| \(pouch.count) mixed queries as a partial-access user: p50 / p99 | \(String(format: "%.1f", Self.percentile(pouch, 0.5))) ms / \(String(format: "%.1f", Self.percentile(pouch, 0.99))) ms | ≤ 20 / ≤ 150 ms |")
+            lines.append("| same queries, plain SQLite FTS5 over the same text: p50 / p99 | \(String(format: "%.1f", Self.percentile(plain, 0.5))) ms / \(String(format: "%.1f", Self.percentile(plain, 0.99))) ms | |")
+            lines.append("| Pouch time ÷ plain FTS5 time (total over all queries; p50) | \(String(format: "%.2f", mean(pouch) / max(0.0001, mean(plain)))); \(String(format: "%.2f", Self.percentile(pouch, 0.5) / max(0.0001, Self.percentile(plain, 0.5)))) | ≤ 2 |")
+            lines.append("| \(sampleQueries) queries on a \(sampleQueries == 0 ? 0 : 5_000)-cable sample vs brute force (hits and counts) | \(sampleMismatches.count) differ | 0 |")
+            lines.append("| hits the user may not read | \(forbiddenHits) | 0 |")
+            lines.append("| stolen file (sqlite3 .dump): body/subject words found of \(stolenWordsChecked) checked | \(stolenWordsFound.count) | 0 |")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    public func run(progress: @escaping @Sendable (String) -> Void) async throws -> Report {
+        var report = Report()
+        try? FileManager.default.removeItem(at: work)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let generatedFiles = try ArchiveImport.files(in: [generated.path])
+        let realFiles = try ArchiveImport.files(in: [real.path])
+        let files = generatedFiles + realFiles
+        let key = try MasterKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
+        let admin = Reader(id: "admin", name: "Admin", post: "STATE", roles: [.administrator], clearance: .unclassified)
+
+        // 1. Import everything into a fresh store.
+        progress("importing \(files.count) files")
+        let store = try SQLiteStore.create(at: work.appendingPathComponent("store").path, credential: .key(key), administrator: admin)
+        try await store.addUsers([Self.analyst], as: "admin")
+        let start = Date()
+        let summary = try await ArchiveImport.run(files: files, into: store, as: "admin", batch: 1_000) { done in
+            if done % 25_000 < 1_000 { progress("imported \(done)") }
+        }
+        report.importSeconds = Date().timeIntervalSince(start)
+        report.cables = summary.imported
+        progress("import: \(summary.imported) cables in \(String(format: "%.0f", report.importSeconds)) s; \(summary.failures.count) failed")
+
+        // 2. The plain baseline: FTS5 with content over the same analysed text, envelope columns beside it.
+        progress("building the plain FTS5 baseline")
+        let plain = try DatabaseQueue(path: work.appendingPathComponent("plain.sqlite").path)
+        try await buildPlain(plain, files: files)
+
+        // 3. Mixed queries.
+        let realCables = await ArchiveImport.parse(realFiles).0
+        let queryTexts = Self.mixedQueries(from: realCables, count: queries, seed: seed)
+        progress("running \(queryTexts.count) queries")
+        for text in queryTexts {
+            let query = try SearchQuery(parsing: text)
+            let clock = ContinuousClock()
+            let pouchTime = try await clock.measure {
+                _ = try await store.search(query, as: Self.analyst.id, options: SearchOptions(limit: 20))
+            }
+            let plainTime = try await clock.measure {
+                try plainSearch(plain, query: query, expand: { store.expandPrefix($0) })
+            }
+            report.pouch.append(pouchTime.milliseconds)
+            report.plain.append(plainTime.milliseconds)
+        }
+
+        // 4. A 5,000-cable sample against brute force, and its file as a thief would read it.
+        progress("checking a \(sample)-cable sample against brute force")
+        let sampleFiles = Array(generatedFiles.prefix(max(0, sample - realFiles.count))) + realFiles
+        let sampleCables = await ArchiveImport.parse(sampleFiles).0
+        let sampleStore = try SQLiteStore.create(at: work.appendingPathComponent("sample").path, credential: .key(key), administrator: admin)
+        try await sampleStore.addUsers([Self.analyst], as: "admin")
+        _ = try await sampleStore.importCables(sampleCables, as: "admin")
+        let reference = ReferenceSearch(cables: sampleCables)
+        let byID = Dictionary(sampleCables.map { ($0.referenceID!.description, $0) }, uniquingKeysWith: { first, _ in first })
+        for text in queryTexts {
+            let query = try SearchQuery(parsing: text)
+            let results = try await sampleStore.search(query, as: Self.analyst.id, options: SearchOptions(limit: 1_000_000, facets: false, snippets: false))
+            let expected = reference.hits(query, user: Self.analyst)
+            let found = Set(results.hits.map(\.summary.referenceID))
+            if found != expected || results.total != expected.count { report.sampleMismatches.append(text) }
+            report.forbiddenHits += found.filter { byID[$0].map { !ReferenceSearch.mayRead(Self.analyst, $0) } ?? true }.count
+            report.sampleQueries += 1
+        }
+        let stolen = try StolenFileCheck.run(store: work.appendingPathComponent("sample").path, cables: sampleCables)
+        report.stolenWordsChecked = stolen.checked
+        report.stolenWordsFound = stolen.found
+        return report
+    }
+
+    /// The baseline's token for a term (FTS5 barewords: no colon, no NUL).
+    static func plainToken(_ term: String) -> String {
+        term.contains("\u{0}") ? "qqqnothingqqq" : term.replacingOccurrences(of: "ref:", with: "ref").lowercased()
+    }
+
+    func buildPlain(_ plain: DatabaseQueue, files: [String]) async throws {
+        try await plain.write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE plain USING fts5(subject, body, refs, tokenize='ascii', detail='full')")
+            try db.execute(sql: """
+                CREATE TABLE meta (docid INTEGER PRIMARY KEY, id TEXT, post TEXT, postKey TEXT, year INTEGER, classification INTEGER,
+                                   caveats TEXT, tags TEXT, date TEXT)
+                """)
+        }
+        for start in stride(from: 0, to: files.count, by: 2_000) {
+            let (cables, _) = await ArchiveImport.parse(Array(files[start..<min(start + 2_000, files.count)]))
+            var stems: [String: String] = [:]
+            let rows = cables.map { cable -> (Cable, String, String, String) in
+                let parts = BlindIndex.columns(of: cable)
+                func text(_ value: String) -> String { SearchAnalyzer.terms(value, stems: &stems).map(\.stem).joined(separator: " ") }
+                return (cable, text(parts.subject), text(parts.body), parts.cites.map { Self.plainToken(BlindIndex.citationTerm($0)) }.joined(separator: " "))
+            }
+            try await plain.write { db in
+                for (cable, subject, body, refs) in rows {
+                    let id = cable.referenceID!
+                    let post = (cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: id.post))
+                    let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) } ?? String(id.year)
+                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE id = ?", arguments: [id.description]) == true { continue }
+                    try db.execute(sql: "INSERT INTO meta (id, post, postKey, year, classification, caveats, tags, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [id.description, post.fmLine, post.referencePost, id.year, cable.classification.rawValue,
+                                               "," + cable.caveats.map { $0.rawValue + "," }.joined(), "," + cable.tags.map { $0.uppercased() + "," }.joined(), date])
+                    try db.execute(sql: "INSERT INTO plain (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",
+                                   arguments: [db.lastInsertedRowID, subject, body, refs])
+                }
+            }
+        }
+    }
+
+    /// The same work as the store's search, on the plain table: counts and facets in one grouped
+    /// pass, then the page ranked by bm25 with FTS5's own snippets.
+    func plainSearch(_ plain: DatabaseQueue, query: SearchQuery, expand: @escaping (String) -> Set<String>) throws {
+        let compiled = FTS5Query(token: Self.plainToken, expand: expand).compile(query)
+        var (conditions, arguments) = SearchSQL.filterConditions(query.filters, table: "meta")
+        var from = "meta"
+        var rank = "meta.date DESC"
+        var snippet = "''"
+        if let match = compiled.match {
+            from = "plain JOIN meta ON meta.docid = plain.rowid"
+            conditions.append("plain MATCH ?")
+            arguments.append(match)
+            rank = "bm25(plain, 4.0, 1.0, 0.0), meta.date DESC"
+            snippet = "snippet(plain, 1, '[', ']', '…', 28)"
+        }
+        if let excluded = compiled.excluded {
+            conditions.append("meta.docid NOT IN (SELECT rowid FROM plain WHERE plain MATCH ?)")
+            arguments.append(excluded)
+        }
+        let whereClause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+        let values = StatementArguments(arguments.map { Optional($0) })
+        let facets = "SELECT meta.post, meta.year, meta.classification, meta.caveats, meta.tags, COUNT(*) FROM \(from) WHERE \(whereClause) GROUP BY 1, 2, 3, 4, 5"
+        let page = "SELECT meta.*, \(snippet) FROM \(from) WHERE \(whereClause) ORDER BY \(rank) LIMIT 20"
+        try plain.inDatabase { db in
+            _ = try Row.fetchAll(db, sql: facets, arguments: values)
+            _ = try Row.fetchAll(db, sql: page, arguments: values)
+        }
+    }
+
+    /// Single words, phrases, boolean, prefixes, filtered and facet-only queries, drawn from real text and metadata.
+    public static func mixedQueries(from cables: [Cable], count: Int, seed: UInt64) -> [String] {
+        var random = SplitMix(seed: seed)
+        let paragraphs = cables.flatMap { $0.paragraphs.map(\.text) }.filter { $0.count > 200 }
+        func words() -> [String] {
+            let text = paragraphs[Int.random(in: 0..<paragraphs.count, using: &random)]
+            return text.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
+                .filter { $0.count >= 4 && !SearchAnalyzer.stopWords.contains($0) }
+        }
+        func word() -> String {
+            var list = words()
+            while list.isEmpty { list = words() }
+            return list[Int.random(in: 0..<list.count, using: &random)]
+        }
+        func phrase() -> String {
+            let text = paragraphs[Int.random(in: 0..<paragraphs.count, using: &random)].split(separator: " ").map(String.init)
+            let start = Int.random(in: 0..<max(1, text.count - 3), using: &random)
+            let piece = text[start..<min(text.count, start + Int.random(in: 2...3, using: &random))].joined(separator: " ")
+                .filter { $0.isLetter || $0 == " " }
+            return "\"\(piece)\""
+        }
+        let tags = cables.flatMap(\.tags).filter { $0.count >= 2 && $0.allSatisfy(\.isLetter) }
+        let posts = cables.compactMap { $0.referenceID?.post }
+        func filter() -> String {
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: return "tag:\(tags[Int.random(in: 0..<tags.count, using: &random)])"
+            case 1: return "post:\(posts[Int.random(in: 0..<posts.count, using: &random)])"
+            case 2: let year = Int.random(in: 2000...2010, using: &random); return "year:\(year)-\(year + Int.random(in: 0...2, using: &random))"
+            default: return "class:\(["confidential", "secret", "unclassified"][Int.random(in: 0..<3, using: &random)])"
+            }
+        }
+        var queries: [String] = []
+        while queries.count < count {
+            let kind = Int.random(in: 0..<100, using: &random)
+            let text: String
+            switch kind {
+            case 0..<30: text = word()
+            case 30..<50: text = phrase()
+            case 50..<58: text = "\(word()) OR \(word())"
+            case 58..<64: text = "\(word()) -\(word())"
+            case 64..<68: text = "(\(word()) OR \(word())) \(word())"
+            case 68..<73: text = String(word().prefix(5)) + "*"
+            case 73..<90: text = "\(word()) \(filter())"
+            default: text = "\(filter()) \(filter())"
+            }
+            if (try? SearchQuery(parsing: text)) != nil { queries.append(text) }
+        }
+        return queries
+    }
+}
+
+/// Reads a store's database file as a thief would (`sqlite3 FILE .dump`) and looks for the words
+/// of the cables' bodies and subjects in it. Envelope metadata (post, tags, captions,
+/// classification, reference IDs) is plain by design, and words the file holds by itself (SQL,
+/// column names, audit actions) are learnt from a control store with made-up text.
+public enum StolenFileCheck {
+    public static func run(store directory: String, cables: [Cable]) throws -> (checked: Int, found: [String]) {
+        let inFile = try plainWords(of: SQLiteStore.databasePath(in: directory))
+        // The store's own path is in its audit log ("store created in …").
+        let structural = try controlWords().union(directory.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        var envelope: Set<String> = []
+        for cable in cables {
+            let fields = [cable.origin ?? "", cable.referenceID?.description ?? "", cable.classification.word] + cable.tags + cable.caveats.map(\.rawValue)
+            for word in fields.joined(separator: " ").lowercased().split(whereSeparator: { !$0.isLetter }) { envelope.insert(String(word)) }
+        }
+        var words: Set<String> = []
+        for cable in cables {
+            SearchAnalyzer.forEachWord(in: cable.subject + " " + cable.paragraphs.map(\.text).joined(separator: " ")) { word, _ in
+                if word.count >= 5, word.allSatisfy(\.isLetter), !envelope.contains(word), !structural.contains(word) { words.insert(word) }
+            }
+        }
+        return (words.count, words.filter { inFile.contains($0) }.sorted())
+    }
+
+    /// Every run of letters in the dump, outside blob literals (X'…', whose hex digits would spell
+    /// words like "faded" by chance).
+    public static func plainWords(of path: String) throws -> Set<String> {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, ".dump"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        var words: Set<String> = []
+        var pending = ""
+        // Stream the dump: it can be gigabytes.
+        while case let data = pipe.fileHandleForReading.readData(ofLength: 1 << 20), !data.isEmpty {
+            let text = pending + String(decoding: data, as: UTF8.self).lowercased()
+            let cut = text.lastIndex(of: "\n") ?? text.endIndex
+            for word in text[..<cut].replacing(/x'[0-9a-f]*'/, with: " ").split(whereSeparator: { !$0.isLetter }) { words.insert(String(word)) }
+            pending = String(text[cut...])
+        }
+        for word in pending.replacing(/x'[0-9a-f]*'/, with: " ").split(whereSeparator: { !$0.isLetter }) { words.insert(String(word)) }
+        process.waitUntilExit()
+        return words
+    }
+
+    static func controlWords() throws -> Set<String> {
+        let directory = NSTemporaryDirectory() + "pouch-control-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let admin = Reader(id: "admin", name: "Admin", post: "STATE", roles: [.administrator], clearance: .unclassified)
+        let store = try SQLiteStore.create(at: directory, credential: .key(try MasterKey(bytes: [UInt8](repeating: 3, count: 32))), administrator: admin)
+        let semaphore = DispatchSemaphore(value: 0)
+        let box = ErrorBox()
+        Task {
+            do {
+                try await store.addUsers([SearchBenchmark.analyst], as: "admin")
+                let cable = Cable(referenceID: ReferenceID("09STATE1"), dateTimeGroup: DateTimeGroup(year: 2009, month: 1, day: 1, hour: 0, minute: 0),
+                                  origin: "SECSTATE WASHDC", classification: .secret, caveats: [.noforn], tags: ["PREL"], subject: "QWXZ",
+                                  paragraphs: [Paragraph(number: 1, mark: PortionMark("S"), text: "Zqxj vwkp.")])
+                _ = try await store.importCables([cable], as: "admin")
+                _ = try await store.search(try SearchQuery(parsing: "zqxj"), as: SearchBenchmark.analyst.id, options: SearchOptions())
+            } catch {
+                box.set(error)
+            }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        if let error = box.get() { throw error }
+        return try plainWords(of: SQLiteStore.databasePath(in: directory))
+    }
+}
+
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+    func set(_ error: any Error) { lock.withLock { self.error = error } }
+    func get() -> (any Error)? { lock.withLock { error } }
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}
