@@ -46,10 +46,19 @@ public enum SearchAnalyzer {
 
     /// Calls `body` with every word the index keeps (folded, not a function word) and its UTF-8 range.
     public static func forEachWord(in text: String, _ body: (String, Range<Int>) -> Void) {
+        scanWords(in: text) { word, range in
+            body(word, range)
+            return true
+        }
+    }
+
+    /// The same, stopping as soon as `body` returns false.
+    public static func scanWords(in text: String, _ body: (String, Range<Int>) -> Bool) {
         var text = text
         text.withUTF8 { utf8 in
             var index = 0
-            while index < utf8.count {
+            var going = true
+            while going && index < utf8.count {
                 guard isWordByte(utf8[index]) else {
                     index += 1
                     continue
@@ -78,9 +87,9 @@ public enum SearchAnalyzer {
                         }
                         return count
                     }
-                    if !stopWords.contains(word) { body(word, start..<index) }
+                    if !stopWords.contains(word) { going = body(word, start..<index) }
                 } else {
-                    for (word, range) in nonASCIIWords(Array(raw), offset: start) { body(word, range) }
+                    for (word, range) in nonASCIIWords(Array(raw), offset: start) where going { going = body(word, range) }
                 }
             }
         }

@@ -17,9 +17,22 @@ public enum SnippetMaker {
     public static func snippet(of text: String, highlighting expression: SearchExpression?, width: Int = 28) -> [SnippetFragment] {
         let utf8 = Array(text.utf8)
         let (stems, prefixes) = expression?.highlightTerms ?? ([], [])
-        let terms = SearchAnalyzer.terms(text)
+        // Stemming every word of a long cable is the cost; a stem keeps its word's first two letters,
+        // so only words starting like a searched stem are stemmed.
+        let openings = Set(stems.map { String($0.prefix(2)) })
+        var terms: [Range<Int>] = []
+        var matched: [Bool] = []
+        // Read on until a window past the first match: long cables need not be scanned to the end.
+        var firstMatch: Int?
+        SearchAnalyzer.scanWords(in: text) { word, range in
+            terms.append(range)
+            let hit = prefixes.contains { word.hasPrefix($0) }
+                || (openings.contains(String(word.prefix(2))) && stems.contains(SearchAnalyzer.stemmed(word)))
+            matched.append(hit)
+            if hit && firstMatch == nil { firstMatch = terms.count - 1 }
+            return firstMatch.map { terms.count < $0 + 2 * width } ?? (terms.count < 4 * width || !stems.isEmpty || !prefixes.isEmpty)
+        }
         guard !terms.isEmpty else { return [] }
-        let matched = terms.map { term in stems.contains(term.stem) || prefixes.contains { term.word.hasPrefix($0) } }
         // The best window: most matches, earliest on ties.
         var best = 0, bestCount = -1, count = 0
         for index in terms.indices {
@@ -32,8 +45,8 @@ public enum SnippetMaker {
             }
         }
         let end = min(terms.count, best + width)
-        let from = best == 0 ? 0 : terms[best].range.lowerBound
-        let to = end == terms.count ? utf8.count : terms[end - 1].range.upperBound
+        let from = best == 0 ? 0 : terms[best].lowerBound
+        let to = end == terms.count ? utf8.count : terms[end - 1].upperBound
         var fragments: [SnippetFragment] = []
         var cursor = from
         func plain(_ upTo: Int) {
@@ -42,9 +55,9 @@ public enum SnippetMaker {
             fragments.append(SnippetFragment(text: piece, match: false))
         }
         for index in best..<end where matched[index] {
-            plain(terms[index].range.lowerBound)
-            fragments.append(SnippetFragment(text: String(decoding: utf8[terms[index].range], as: UTF8.self), match: true))
-            cursor = terms[index].range.upperBound
+            plain(terms[index].lowerBound)
+            fragments.append(SnippetFragment(text: String(decoding: utf8[terms[index]], as: UTF8.self), match: true))
+            cursor = terms[index].upperBound
         }
         plain(to)
         if best > 0 { fragments.insert(SnippetFragment(text: "… ", match: false), at: 0) }
