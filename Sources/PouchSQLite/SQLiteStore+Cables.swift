@@ -178,10 +178,12 @@ extension SQLiteStore {
     func insert(_ cable: PreparedCable, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO cable (id, classification, caveats, archive, post, postKey, tags, drafter, year, serial, date, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO cable (id, classification, caveats, restricted, archive, post, postKey, tags, drafter, year, serial, date, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [cable.binding.id, Int(cable.binding.classification), cable.binding.caveats, cable.binding.archive == "1", cable.binding.post,
+            arguments: [cable.binding.id, Int(cable.binding.classification), cable.binding.caveats,
+                        Self.restrictedBits(cable.binding.caveats.split(separator: ",").map { Caveat(rawValue: String($0)) }),
+                        cable.binding.archive == "1", cable.binding.post,
                         cable.postKey, cable.tags, cable.binding.drafter.isEmpty ? nil : cable.binding.drafter, cable.year, cable.id.serial,
                         cable.date, cable.state])
         let docid = db.lastInsertedRowID
@@ -429,15 +431,21 @@ extension SQLiteStore {
         return try outcome.get()
     }
 
+    /// The captions that restrict who may read, in the bit order of the `restricted` column.
+    static let restrictingCaveats: [Caveat] = [.noforn, .exdis, .nodis, .limdis, .stadis]
+
+    static func restrictedBits(_ caveats: [Caveat]) -> Int {
+        restrictingCaveats.enumerated().reduce(0) { $0 | (caveats.contains($1.element) ? 1 << $1.offset : 0) }
+    }
+
     /// The need-to-know rule as SQL over the cable table, for one person.
     static func visibility(for user: Reader) -> (String, [any DatabaseValueConvertible]) {
-        var conditions = ["classification <= ?"]
-        var arguments: [any DatabaseValueConvertible] = [user.clearance.rawValue]
-        for caveat in [Caveat.noforn, .exdis, .nodis, .limdis, .stadis] where !user.holds(caveat) {
-            conditions.append("caveats NOT LIKE ?")
-            arguments.append("%," + caveat.rawValue + ",%")
-        }
-        conditions.append("((archive = 1 AND caveats NOT LIKE '%,NODIS,%') OR drafter = ? OR EXISTS (SELECT 1 FROM copy WHERE copy.cable = cable.id AND copy.reader = ?))")
+        // Captions the person lacks, as bits of the `restricted` column: one integer test per row.
+        let lacking = Self.restrictingCaveats.enumerated().reduce(0) { $0 | (user.holds($1.element) ? 0 : 1 << $1.offset) }
+        var conditions = ["classification <= ?", "(restricted & ?) = 0"]
+        var arguments: [any DatabaseValueConvertible] = [user.clearance.rawValue, lacking]
+        let nodis = 1 << Self.restrictingCaveats.firstIndex(of: .nodis)!
+        conditions.append("((archive = 1 AND (restricted & \(nodis)) = 0) OR drafter = ? OR EXISTS (SELECT 1 FROM copy WHERE copy.cable = cable.id AND copy.reader = ?))")
         arguments.append(user.id)
         arguments.append(user.id)
         return (conditions.joined(separator: " AND "), arguments)

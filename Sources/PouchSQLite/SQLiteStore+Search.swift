@@ -138,11 +138,14 @@ extension SQLiteStore {
 
         // The page.
         let order = options.order == .date || compiled.match == nil ? "cable.date DESC, cable.id DESC" : "\(rank), cable.date DESC"
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT \(Self.cableColumns) FROM \(from) JOIN sealed ON sealed.docid = cable.docid WHERE \(whereClause) ORDER BY \(order) LIMIT \(max(0, options.limit)) OFFSET \(max(0, options.offset))
+        // Rank on the envelope alone, then open only the page's rows: sorting every match with its
+        // sealed text attached would carry megabytes through the sorter.
+        let page = try Int64.fetchAll(db, sql: """
+            SELECT cable.docid FROM \(from) WHERE \(whereClause) ORDER BY \(order) LIMIT \(max(0, options.limit)) OFFSET \(max(0, options.offset))
             """, arguments: allArguments)
         var hits: [SearchHit] = []
-        for row in rows {
+        for docid in page {
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?", arguments: [docid]) else { continue }
             guard let hit = try hit(row, user: user, expression: options.snippets ? query.expression : nil, snippet: options.snippets, db) else { continue }
             hits.append(hit)
         }

@@ -113,6 +113,8 @@ public struct SQLiteStore: CableStore {
         configuration.prepareDatabase { db in
             // FULL: a committed send or audit entry survives power loss, not only a killed process.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 64 MiB of page cache per connection: searches revisit the same index and envelope pages.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         return configuration
     }
@@ -173,6 +175,8 @@ public struct SQLiteStore: CableStore {
                 t.column("classification", .integer).notNull()
                 // ",NOFORN,EXDIS," so a caption test is one LIKE.
                 t.column("caveats", .text).notNull()
+                // The same captions as bits (NOFORN 1, EXDIS 2, NODIS 4, LIMDIS 8, STADIS 16) for the access test.
+                t.column("restricted", .integer).notNull()
                 t.column("archive", .boolean).notNull()
                 t.column("post", .text).notNull().references("postKey")
                 // The post as reference IDs name it (ISLAMABAD, STATE), for filters.
