@@ -140,7 +140,7 @@ public struct SearchBenchmark: Sendable {
         try await plain.write { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE plain USING fts5(subject, body, refs, tokenize='ascii', detail='full')")
             try db.execute(sql: """
-                CREATE TABLE meta (docid INTEGER PRIMARY KEY, id TEXT, post TEXT, postKey TEXT, year INTEGER, classification INTEGER,
+                CREATE TABLE meta (docid INTEGER PRIMARY KEY, id TEXT UNIQUE, post TEXT, postKey TEXT, year INTEGER, classification INTEGER,
                                    caveats TEXT, tags TEXT, date TEXT)
                 """)
         }
