@@ -324,7 +324,9 @@ public enum StolenFileCheck {
         let box = ErrorBox()
         Task {
             do {
-                try await store.addUsers([SearchBenchmark.analyst], as: "admin")
+                // Every role once: role names are the file's own words too.
+                try await store.addUsers([SearchBenchmark.analyst, Reader(id: "every-role", name: "Control", post: "STATE", roles: Set(Role.allCases),
+                                                                          clearance: .topSecret)], as: "admin")
                 let cable = Cable(referenceID: ReferenceID("09STATE1"), dateTimeGroup: DateTimeGroup(year: 2009, month: 1, day: 1, hour: 0, minute: 0),
                                   origin: "SECSTATE WASHDC", classification: .secret, caveats: [.noforn], tags: ["PREL"], subject: "QWXZ",
                                   paragraphs: [Paragraph(number: 1, mark: PortionMark("S"), text: "Zqxj vwkp.")])
