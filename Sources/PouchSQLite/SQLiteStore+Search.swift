@@ -90,22 +90,10 @@ extension SQLiteStore {
 
     func search(_ query: SearchQuery, user: Reader, options: SearchOptions, _ db: Database) throws -> SearchResults {
         let (visibility, visibilityArguments) = Self.visibility(for: user)
-        var (conditions, arguments) = SearchSQL.filterConditions(query.filters, table: "cable")
-        conditions.insert(visibility, at: 0)
         // The text expression, compiled to hashed tokens.
         let compiled = FTS5Query(token: index.token, expand: { self.vocabulary.expand($0) }).compile(query)
-        var from = "cable"
-        var rank = "0"
-        if let match = compiled.match {
-            from = "search JOIN cable ON cable.docid = search.rowid"
-            conditions.append("search MATCH ?")
-            arguments.append(match)
-            rank = "bm25(search, 4.0, 1.0, 0.0)"
-        }
-        if let excluded = compiled.excluded {
-            conditions.append("cable.docid NOT IN (SELECT rowid FROM search WHERE search MATCH ?)")
-            arguments.append(excluded)
-        }
+        var (from, conditions, arguments, rank) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "cable", index: "search")
+        conditions.insert(visibility, at: 0)
         let whereClause = conditions.joined(separator: " AND ")
         let allArguments = statementArguments(visibilityArguments + arguments)
 
@@ -137,7 +125,8 @@ extension SQLiteStore {
         }
 
         // The page.
-        let order = options.order == .date || compiled.match == nil ? "cable.date DESC, cable.id DESC" : "\(rank), cable.date DESC"
+        let byDate = "cable.date DESC, cable.id DESC"
+        let order = options.order == .date ? byDate : rank.map { "\($0), cable.date DESC" } ?? byDate
         // Rank on the envelope alone, then open only the page's rows: sorting every match with its
         // sealed text attached would carry megabytes through the sorter.
         let page = try Int64.fetchAll(db, sql: """
@@ -227,6 +216,26 @@ extension SQLiteStore {
 
 /// The SQL both the store and the plain-FTS5 baseline of `pouch bench search` use for filters.
 public enum SearchSQL {
+    /// FROM, conditions, arguments and rank expression (nil without text) for a compiled query over an
+    /// envelope table joined to its FTS5 index by `docid = rowid`.
+    public static func clauses(_ compiled: FTS5Query.Compiled, filters: SearchFilters, envelope: String, index: String)
+        -> (from: String, conditions: [String], arguments: [any DatabaseValueConvertible], rank: String?) {
+        var (conditions, arguments) = filterConditions(filters, table: envelope)
+        var from = envelope
+        var rank: String?
+        if let match = compiled.match {
+            from = "\(index) JOIN \(envelope) ON \(envelope).docid = \(index).rowid"
+            conditions.append("\(index) MATCH ?")
+            arguments.append(match)
+            rank = "bm25(\(index), 4.0, 1.0, 0.0)"
+        }
+        if let excluded = compiled.excluded {
+            conditions.append("\(envelope).docid NOT IN (SELECT rowid FROM \(index) WHERE \(index) MATCH ?)")
+            arguments.append(excluded)
+        }
+        return (from, conditions, arguments, rank)
+    }
+
     /// Conditions (AND-ed) and their arguments for a query's envelope filters, on `table`'s columns
     /// postKey, year, classification, caveats and tags.
     public static func filterConditions(_ filters: SearchFilters, table: String) -> ([String], [any DatabaseValueConvertible]) {

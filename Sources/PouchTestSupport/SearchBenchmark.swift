@@ -172,19 +172,8 @@ public struct SearchBenchmark: Sendable {
     /// pass, then the page ranked by bm25 with FTS5's own snippets.
     func plainSearch(_ plain: DatabaseQueue, query: SearchQuery, expand: @escaping (String) -> Set<String>) throws {
         let compiled = FTS5Query(token: Self.plainToken, expand: expand).compile(query)
-        var (conditions, arguments) = SearchSQL.filterConditions(query.filters, table: "meta")
-        var from = "meta"
-        var rank = "meta.date DESC"
-        if let match = compiled.match {
-            from = "plain JOIN meta ON meta.docid = plain.rowid"
-            conditions.append("plain MATCH ?")
-            arguments.append(match)
-            rank = "bm25(plain, 4.0, 1.0, 0.0), meta.date DESC"
-        }
-        if let excluded = compiled.excluded {
-            conditions.append("meta.docid NOT IN (SELECT rowid FROM plain WHERE plain MATCH ?)")
-            arguments.append(excluded)
-        }
+        let (from, conditions, arguments, bm25) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "meta", index: "plain")
+        let rank = bm25.map { "\($0), meta.date DESC" } ?? "meta.date DESC"
         let whereClause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
         let values = StatementArguments(arguments.map { Optional($0) })
         let facets = "SELECT meta.post, meta.year, meta.classification, meta.caveats, meta.tags, COUNT(*) FROM \(from) WHERE \(whereClause) GROUP BY 1, 2, 3, 4, 5"
