@@ -18,6 +18,8 @@ public struct SQLiteStore: CableStore {
     let profile: FingerprintProfile
     let index: BlindIndex
     let vocabulary: VocabularyCache
+    /// The scrypt cost for sign-in passwords: the store's own master-key cost.
+    let passwordCost: MasterKey.Cost
 
     /// The database file inside a store directory.
     public static func databasePath(in directory: String) -> String { directory + "/pouch.sqlite" }
@@ -45,7 +47,7 @@ public struct SQLiteStore: CableStore {
             let database = try DatabasePool(path: building, configuration: configuration)
             try migrator.migrate(database)
             let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
-                                    index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache())
+                                    index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), passwordCost: cost)
             try database.write { db in
                 try db.execute(
                     sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -81,10 +83,10 @@ public struct SQLiteStore: CableStore {
             throw StoreError.invalid("this store is opened with a \(kind == "key-file" ? "key file" : "passphrase"), not a \(credential.kind == "key-file" ? "key file" : "passphrase")")
         }
         let master: MasterKey
+        let cost = MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"])
         switch credential {
         case .passphrase(let passphrase):
             let salt: Data = row["salt"]
-            let cost = MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"])
             master = try MasterKey.derive(passphrase: passphrase, salt: Array(salt), cost: cost)
         case .key(let key):
             master = key
@@ -98,7 +100,7 @@ public struct SQLiteStore: CableStore {
         let tracingKey = try FingerprintKey(bytes: secrets.0)
         let auditKey = try SigningKey(rawRepresentation: secrets.1)
         return SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
-                           index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache())
+                           index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), passwordCost: cost)
     }
 
     /// The administrator created with the store.
@@ -240,6 +242,23 @@ public struct SQLiteStore: CableStore {
                 t.column("sequence", .integer).notNull()
                 t.column("hash", .blob).notNull()
                 t.column("signature", .blob).notNull()
+            }
+        }
+        migrator.registerMigration("v2-sign-in") { db in
+            // A scrypt hash per person; the MAC binds it to the person, so a thief who can write
+            // the file cannot put in a hash of a password they know.
+            try db.create(table: "credential") { t in
+                t.primaryKey("reader", .text).references("reader")
+                t.column("hash", .text).notNull()
+                t.column("mac", .blob).notNull()
+            }
+            // API tokens: only a keyed hash of each token, bound to its owner by a MAC.
+            try db.create(table: "token") { t in
+                t.primaryKey("digest", .blob)
+                t.column("reader", .text).notNull().references("reader")
+                t.column("label", .text).notNull()
+                t.column("created", .text).notNull()
+                t.column("mac", .blob).notNull()
             }
         }
         return migrator

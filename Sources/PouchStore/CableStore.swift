@@ -18,6 +18,20 @@ public protocol CableStore: Sendable {
     /// Every distribution list and its members.
     func lists() async throws -> [String: [String]]
 
+    // MARK: Signing in
+
+    /// Sets a person's sign-in password (an administrator, or the person themself).
+    func setPassword(_ password: String, for userID: String, as actor: String) async throws
+    /// Checks a password and records a `login` audit entry, allowed or denied. An unknown user,
+    /// a user without a password and a wrong password all throw `StoreError.signInFailed`, after
+    /// the same work.
+    func signIn(_ userID: String, password: String, client: String) async throws -> Reader
+    /// Issues a bearer token for the JSON API (an administrator, or the person themself). The
+    /// token is returned once; the store keeps only a keyed hash of it.
+    func issueToken(for userID: String, label: String, as actor: String) async throws -> String
+    /// The person a bearer token belongs to, or nil for an unknown token.
+    func bearer(_ token: String) async throws -> Reader?
+
     // MARK: Cables
 
     /// Stores a validated draft, sealed and signed by its post. Assigns the next serial of the
@@ -64,6 +78,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case noSuchList(String)
     case duplicate(String)
     case wrongPassphrase
+    /// A wrong user name or password: which of the two is never said.
+    case signInFailed
     case notAStore(String)
     case alreadyExists(String)
     /// The person lacks the role or the clearance for the action.
@@ -81,6 +97,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noSuchList(let name): "no such distribution list: \(name)"
         case .duplicate(let what): "\(what) already exists"
         case .wrongPassphrase: "wrong passphrase or key for this store"
+        case .signInFailed: "wrong user name or password"
         case .notAStore(let path): "\(path) is not a Pouch store (run 'pouch init' first)"
         case .alreadyExists(let path): "\(path) already holds a Pouch store"
         case .notPermitted(let message): "not permitted: \(message)"

@@ -27,7 +27,9 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case initialize = "init"
     case userAdd = "user-add"
     case listAdd = "list-add"
-    case draft, send, read, list, search, trace, export, login
+    case draft, send, read, list, search, trace, export, login, logout
+    case password
+    case token
     case importCable = "import"
     case auditLog = "audit-log"
     case auditVerify = "audit-verify"
