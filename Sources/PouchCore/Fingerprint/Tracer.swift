@@ -37,6 +37,15 @@ public struct TraceVerdict: Sendable, Codable {
     public var moreSlotsNeeded: Int?
     /// The threshold the bound had to meet.
     public var maxFalseAccusation: Double
+    /// Every recipient's score, highest first (for charts; not part of the JSON verdict).
+    public var scores: [Candidate] = []
+    /// The score an innocent recipient exceeds with probability at most `maxFalseAccusation`
+    /// (over all recipients together); nil when no slot was read.
+    public var scoreThreshold: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case verdict, accused, candidates, slotsObserved, slotsInCable, bitsObserved, moreSlotsNeeded, maxFalseAccusation
+    }
 }
 
 /// Traces leaked text to the recipients whose copies it came from.
@@ -145,7 +154,8 @@ public struct Tracer: Sendable {
         return TraceVerdict(
             verdict: accused.isEmpty ? "inconclusive" : "identified", accused: accused, candidates: top,
             slotsObserved: seenSlots.values.reduce(0, +), slotsInCable: slotsInCable, bitsObserved: positions.count,
-            moreSlotsNeeded: more, maxFalseAccusation: maxFalseAccusation)
+            moreSlotsNeeded: more, maxFalseAccusation: maxFalseAccusation,
+            scores: scored.map(candidate), scoreThreshold: positions.isEmpty || !threshold.isFinite ? nil : threshold)
     }
 }
 
