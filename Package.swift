@@ -17,6 +17,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The cable model, its formats, validation and the fingerprint engine: pure, no I/O.
@@ -41,6 +49,24 @@ let package = Package(
             dependencies: ["PouchCore", "PouchStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The HTTP server (Hummingbird 2): web pages (swift-mustache), the JSON API, metrics.
+        .target(
+            name: "PouchServer",
+            dependencies: [
+                "PouchCore",
+                "PouchStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")],
+            swiftSettings: swiftSettings
+        ),
         // Attack transforms, a hunspell spell checker and the benchmarks, shared by tests and `pouch bench`.
         .target(
             name: "PouchTestSupport",
@@ -58,6 +84,7 @@ let package = Package(
                 "PouchSQLite",
                 "PouchCorpus",
                 "PouchTestSupport",
+                "PouchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -66,6 +93,16 @@ let package = Package(
         .testTarget(name: "PouchSQLiteTests", dependencies: ["PouchSQLite", "PouchStore", "PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PouchFingerprintTests", dependencies: ["PouchCore", "PouchCorpus", "PouchTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PouchServerTests",
+            dependencies: [
+                "PouchServer", "PouchSQLite", "PouchStore", "PouchCore", "PouchTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PouchCorpusTests", dependencies: ["PouchCorpus", "PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
     ]
 )

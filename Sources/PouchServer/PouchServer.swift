@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import PouchStore
+
+/// Pouch over HTTP: the web pages, the JSON API under `/api`, `/openapi.json`, `/healthz` and
+/// Prometheus `/metrics`, all on one Hummingbird router over any `CableStore`.
+public struct PouchServer: Sendable {
+    public let store: any CableStore
+    public let configuration: ServerConfiguration
+    public let metrics: ServerMetrics
+    let pages: Pages
+    let openAPIDocument: String
+    let sessions: MemoryPersistDriver<ContinuousClock>
+
+    public init(store: any CableStore, configuration: ServerConfiguration = ServerConfiguration()) async throws {
+        self.store = store
+        self.configuration = configuration
+        metrics = ServerMetrics()
+        pages = try await Pages.load()
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Static") else {
+            throw ClientError(.internalServerError, "the OpenAPI document is missing from the server's bundle")
+        }
+        openAPIDocument = try String(contentsOf: url, encoding: .utf8)
+        sessions = MemoryPersistDriver()
+    }
+
+    /// The router with every route and middleware (what tests drive directly).
+    public func router() -> Router<PouchRequestContext> {
+        let router = Router(context: PouchRequestContext.self)
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware(pages: pages))
+
+        router.get("/healthz") { _, _ -> HealthBody in
+            // A real read of the store: a server whose store is gone is not healthy.
+            _ = try await store.user(id: "")
+            return HealthBody(status: "ok")
+        }
+        router.get("/metrics") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
+        router.get("/openapi.json") { _, _ in
+            Self.staticResponse(openAPIDocument, type: "application/json")
+        }
+        router.get("/static/pouch.css") { _, _ in Self.staticResponse(pages.stylesheet, type: "text/css; charset=utf-8") }
+        router.get("/static/pouch.js") { _, _ in Self.staticResponse(pages.script, type: "text/javascript; charset=utf-8") }
+
+        let cookie = SessionCookieParameters(name: "pouch_session", path: "/", secure: configuration.secureCookies, sameSite: .strict)
+        let web = router.group()
+            .add(middleware: SessionMiddleware(storage: sessions, configuration: .init(
+                sessionCookieParameters: cookie, keyPrefix: "pouch.session.", defaultSessionExpiration: configuration.sessionLifetime)))
+            .add(middleware: WebSessionMiddleware(store: store))
+            .add(middleware: ErrorMiddleware(pages: pages))
+        let throttle = SignInThrottle(attempts: configuration.signInAttempts, lockout: configuration.signInLockout)
+        WebRoutes(store: store, pages: pages, throttle: throttle, metrics: metrics, configuration: configuration).add(to: web)
+
+        let api = router.group("api").add(middleware: BearerMiddleware(store: store))
+        APIRoutes(store: store, throttle: throttle, metrics: metrics).add(to: api)
+        return router
+    }
+
+    /// The application, listening where the configuration says.
+    public func application(logger: Logger = Logger(label: "pouch.server")) -> some ApplicationProtocol {
+        var app = Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Pouch"),
+            logger: logger)
+        app.addServices(sessions)
+        return app
+    }
+
+    static func staticResponse(_ text: String, type: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    struct HealthBody: ResponseEncodable {
+        var status: String
+    }
+}

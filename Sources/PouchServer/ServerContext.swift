@@ -1,0 +1,42 @@
+import Hummingbird
+import HummingbirdAuth
+import NIOCore
+import PouchCore
+
+/// What a browser session remembers: who signed in (nobody yet, before sign-in) and the token
+/// every form must echo back.
+public struct WebSession: Codable, Sendable {
+    public var user: String?
+    public var csrf: String
+
+    public init(user: String?, csrf: String) {
+        self.user = user
+        self.csrf = csrf
+    }
+}
+
+/// Per-request state: the session, the signed-in person, and where the request came from.
+public struct PouchRequestContext: SessionRequestContext, AuthRequestContext, RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in person (cookie session or bearer token); nil for anonymous requests.
+    public var identity: Reader?
+    public let sessions: SessionContext<WebSession>
+    /// The peer's IP address, for sign-in throttling and the audit log.
+    public let client: String
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        identity = nil
+        sessions = .init()
+        client = source.channel.remoteAddress?.ipAddress ?? "local"
+    }
+
+    /// Cable text, trace evidence and drafts are bounded well below this.
+    public var maxUploadSize: Int { 4 * 1024 * 1024 }
+
+    /// The signed-in person, or a 401 the error middleware turns into a sign-in page or a problem.
+    func requireUser() throws -> Reader {
+        guard let identity else { throw HTTPError(.unauthorized, message: "sign in first") }
+        return identity
+    }
+}

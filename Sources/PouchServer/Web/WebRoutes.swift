@@ -1,0 +1,443 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import PouchCore
+import PouchStore
+
+/// The browser pages: sign-in, inbox, cable, drafting and sending, search, trace, audit, people.
+/// Plain HTML forms; every action goes through the same store calls (need-to-know, audit) as the CLI.
+struct WebRoutes: Sendable {
+    let store: any CableStore
+    let pages: Pages
+    let throttle: SignInThrottle
+    let metrics: ServerMetrics
+    let configuration: ServerConfiguration
+
+    func add(to router: RouterGroup<PouchRequestContext>) {
+        router.get("/") { _, context in
+            Response.redirect(to: context.identity == nil ? "/login" : "/inbox", type: .found)
+        }
+        router.get("/login") { request, context in
+            pages.render("login", ["title": "Sign in", "next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))], context: context)
+        }
+        router.post("/login", use: signIn)
+        router.post("/logout", use: signOut)
+        router.get("/inbox", use: inbox)
+        router.get("/cables/:id", use: cable)
+        router.post("/cables/:id/send", use: send)
+        router.get("/drafts/new") { _, context in
+            let user = try context.requireUser()
+            var form = DraftForm()
+            form.from = Self.originLine(post: user.post)
+            form.to = "SECSTATE WASHDC"
+            form.classification = "CONFIDENTIAL"
+            form.reasons = "1.4 (b), (d)"
+            form.classifiedBy = user.name
+            return pages.render("draft", try Self.draftValues(form, problems: []), context: context)
+        }
+        router.post("/drafts", use: draft)
+        router.get("/search", use: search)
+        router.get("/trace") { _, context in
+            let user = try context.requireUser()
+            guard user.roles.contains(.securityOfficer) else { throw StoreError.notPermitted("only a security officer may trace leaks") }
+            return pages.render("trace", ["title": "Trace a leak", "threshold": "1e-6"], context: context)
+        }
+        router.post("/trace", use: trace)
+        router.get("/audit", use: audit)
+        router.get("/admin/users") { request, context in try await users(request, context: context) }
+        router.post("/admin/users", use: addUser)
+        router.post("/admin/lists", use: addToList)
+    }
+
+    // MARK: Signing in and out
+
+    struct SignInForm: Decodable {
+        var user: String
+        var password: String
+        var next: String?
+    }
+
+    func signIn(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let form = try await URLEncodedFormDecoder().decode(SignInForm.self, from: request, context: context)
+        let user = form.user.trimmingCharacters(in: .whitespaces)
+        let next = Self.safeNext(form.next)
+        if let wait = await throttle.wait(user: user, client: context.client) {
+            metrics.signIn(succeeded: false)
+            return pages.render("login", ["title": "Sign in", "next": next, "enteredUser": user,
+                                          "error": "Too many failed attempts. Try again in \(Int(wait.components.seconds / 60) + 1) minutes."],
+                                context: context, status: .tooManyRequests)
+        }
+        do {
+            let reader = try await store.signIn(user, password: form.password, client: context.client)
+            await throttle.succeeded(user: user)
+            metrics.signIn(succeeded: true)
+            // A new session ID on sign-in: a session fixed before sign-in is worth nothing after it.
+            context.sessions.createSession(WebSession(user: reader.id, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
+            return Response.redirect(to: next, type: .normal)
+        } catch StoreError.signInFailed {
+            await throttle.failed(user: user, client: context.client)
+            metrics.signIn(succeeded: false)
+            return pages.render("login", ["title": "Sign in", "next": next, "enteredUser": user, "error": "Wrong user name or password."],
+                                context: context, status: .unauthorized)
+        }
+    }
+
+    func signOut(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        if let user = context.identity {
+            try await store.record(AuditEvent(user: user.id, action: .logout, target: context.client, detail: "signed out"))
+        }
+        context.sessions.clearSession()
+        return Response.redirect(to: "/login", type: .normal)
+    }
+
+    /// Only a local path may follow sign-in: never another site.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next != "/login" else { return "/inbox" }
+        return next
+    }
+
+    // MARK: Inbox and cables
+
+    func inbox(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let listing = try await store.list(as: user.id, limit: 100)
+        return pages.render("inbox", [
+            "title": "Inbox", "total": listing.total, "shown": listing.cables.count,
+            "cables": listing.cables.map(Self.summaryValues),
+            "tampered": listing.tampered,
+        ], context: context)
+    }
+
+    static func summaryValues(_ summary: CableSummary) -> [String: Any] {
+        ["id": summary.referenceID, "date": summary.date, "origin": summary.origin, "subject": summary.subject,
+         "state": summary.state, "banner": Pages.banner(summary.classification, summary.caveats)]
+    }
+
+    func cable(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        try await cablePage(id: context.parameters.require("id"), context: context, notice: nil)
+    }
+
+    func cablePage(id text: String, context: PouchRequestContext, notice: String?, sendError: String? = nil,
+                   status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.requireUser()
+        guard let id = ReferenceID(text) else { throw StoreError.noSuchCable(text) }
+        let copy = try await store.read(id, as: user.id)
+        let cable = try copy.cable()
+        var values = Self.cableValues(cable, id: id)
+        values["title"] = "\(id) \(cable.subject)"
+        values["kind"] = copy.kind.rawValue
+        values["isCopy"] = copy.kind == .copy
+        values["canSend"] = copy.kind == .original && user.roles.contains(.drafter)
+        if let notice { values["notice"] = notice }
+        if let sendError { values["sendError"] = sendError }
+        if copy.kind == .original {
+            values["lists"] = try await store.lists().keys.sorted()
+        }
+        return pages.render("cable", values, context: context, status: status)
+    }
+
+    static func cableValues(_ cable: Cable, id: ReferenceID) -> [String: Any] {
+        let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d %02d:%02dZ", $0.year, $0.month, $0.day, $0.hour, $0.minute) } ?? ""
+        var values: [String: Any] = [
+            "id": id.description,
+            "banner": Pages.banner(cable.classification, cable.caveats),
+            "date": date,
+            "origin": cable.origin ?? "",
+            "to": cable.to.map(\.description).joined(separator: ", "),
+
+            "tags": cable.tags.joined(separator: ", "),
+            "subject": cable.subject,
+            "references": cable.references.map { ["label": $0.label ?? "", "text": $0.text] },
+            "paragraphs": cable.paragraphs.map { paragraph in
+                ["number": paragraph.number.map(String.init) ?? "", "mark": paragraph.mark?.description ?? "", "text": paragraph.text]
+            },
+        ]
+        if !cable.info.isEmpty { values["info"] = cable.info.map(\.description).joined(separator: ", ") }
+        if let signature = cable.signature, !signature.isEmpty { values["signature"] = signature }
+        if let authority = cable.authority {
+            values["authority"] = ["by": authority.classifiedBy,
+                                   "reasons": "\(authority.section) " + authority.reasons.map { "(\($0))" }.joined(separator: ", ")]
+        }
+        return values
+    }
+
+    struct SendForm: Decodable {
+        var to: String?
+        var lists: String?
+    }
+
+    func send(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let text = try context.parameters.require("id")
+        guard let id = ReferenceID(text) else { throw StoreError.noSuchCable(text) }
+        let form = try await URLEncodedFormDecoder().decode(SendForm.self, from: request, context: context)
+        let to = Self.names(form.to), lists = Self.names(form.lists)
+        guard !to.isEmpty || !lists.isEmpty else {
+            return try await cablePage(id: text, context: context, notice: nil, sendError: "Name at least one addressee or list.", status: .unprocessableContent)
+        }
+        do {
+            let receipt = try await store.send(id, to: to, lists: lists, as: user.id)
+            metrics.sent()
+            var notice = "Sent: \(receipt.recipients.count) new cop\(receipt.recipients.count == 1 ? "y" : "ies") (\(receipt.recipients.joined(separator: ", ")))."
+            if !receipt.alreadyHeld.isEmpty { notice += " Already held a copy: \(receipt.alreadyHeld.joined(separator: ", "))." }
+            return try await cablePage(id: text, context: context, notice: notice)
+        } catch let error as StoreError {
+            switch error {
+            case .refused, .noSuchUser, .noSuchList, .invalid:
+                return try await cablePage(id: text, context: context, notice: nil, sendError: error.description, status: .unprocessableContent)
+            default: throw error
+            }
+        }
+    }
+
+    static func names(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == ";" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    // MARK: Drafting
+
+    func draft(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = try await URLEncodedFormDecoder().decode(DraftForm.self, from: request, context: context)
+        let (cable, problems) = form.check()
+        guard let cable else {
+            return pages.render("draft", try Self.draftValues(form, problems: problems), context: context, status: .unprocessableContent)
+        }
+        do {
+            let id = try await store.draft(cable, as: user.id)
+            return Response.redirect(to: "/cables/\(id)", type: .normal)
+        } catch let error as StoreError {
+            guard case .notPermitted = error else { throw error }
+            return pages.render("draft", try Self.draftValues(form, problems: [.init(field: "form", severity: "error", message: error.description)]),
+                                context: context, status: .forbidden)
+        }
+    }
+
+    static func draftValues(_ form: DraftForm, problems: [DraftForm.Problem]) throws -> [String: Any] {
+        let labels = ["from": "From", "to": "To", "info": "Info", "classification": "Classification", "tags": "TAGS", "subject": "Subject",
+                      "ref": "Ref", "classifiedBy": "Classified by", "reasons": "Reasons", "body": "Paragraphs"]
+        let hints = [
+            "from": "AMEMBASSY ISLAMABAD", "to": "SECSTATE WASHDC IMMEDIATE", "info": "AMEMBASSY KABUL, AMEMBASSY NEW DELHI",
+            "classification": "SECRET//NOFORN", "tags": "PREL, PGOV, PK", "subject": "ZARDARI ON THE NEW CABINET",
+            "ref": "A. STATE 12345; B. ISLAMABAD 678", "classifiedBy": "Ambassador Anne W. Patterson", "reasons": "1.4 (b), (d)",
+        ]
+        func field(_ name: String) -> [String: Any] {
+            let own = problems.filter { $0.field == name }
+            return ["name": name, "label": labels[name] ?? name, "value": form.value(name), "hint": hints[name] ?? "",
+                    "problems": own.map { ["severity": $0.severity, "message": $0.message] }, "invalid": own.contains { $0.severity == "error" }]
+        }
+        return [
+            "title": "Draft a cable",
+            "fields": DraftForm.fields.map { field($0.field) },
+            "body": field("body"),
+            "formProblems": problems.filter { $0.field == "form" }.map { ["severity": $0.severity, "message": $0.message] },
+            "problemCount": problems.filter { $0.severity == "error" }.count,
+            "hasProblems": problems.contains { $0.severity == "error" },
+        ]
+    }
+
+    static func originLine(post: String) -> String {
+        post.uppercased() == "STATE" ? "SECSTATE WASHDC" : "AMEMBASSY \(post.uppercased())"
+    }
+
+    // MARK: Search
+
+    func search(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let parameters = request.uri.queryParameters
+        let text = parameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+        let page = max(1, parameters["page"].flatMap { Int($0) } ?? 1)
+        let byDate = parameters["sort"] == "date"
+        var values: [String: Any] = ["title": "Search", "q": text, "byDate": byDate]
+        guard !text.isEmpty else { return pages.render("search", values, context: context) }
+        let query: SearchQuery
+        do {
+            query = try SearchQuery(parsing: text)
+        } catch {
+            values["error"] = error.message
+            return pages.render("search", values, context: context, status: .badRequest)
+        }
+        let perPage = 20
+        let results = try await store.search(query, as: user.id, options: SearchOptions(
+            limit: perPage, offset: (page - 1) * perPage, order: byDate ? .date : .relevance))
+        let sortParameter = byDate ? "&sort=date" : ""
+        func link(_ query: String, page: Int = 1) -> String {
+            "/search?q=\(Self.queryEscaped(query))\(sortParameter)\(page > 1 ? "&page=\(page)" : "")"
+        }
+        values["searched"] = true
+        values["total"] = results.total
+        values["hasTotal"] = results.total > 0
+        values["first"] = results.total == 0 ? 0 : (page - 1) * perPage + 1
+        values["last"] = (page - 1) * perPage + results.hits.count
+        values["hits"] = results.hits.map { hit -> [String: Any] in
+            var row = Self.summaryValues(hit.summary)
+            row["snippet"] = hit.snippet.map { ["text": $0.text, "match": $0.match] }
+            if let cites = hit.cites, !cites.isEmpty { row["cites"] = cites }
+            if let citedBy = hit.citedBy, !citedBy.isEmpty { row["citedBy"] = citedBy }
+            return row
+        }
+        let facetNames = [("post", "Post"), ("year", "Year"), ("classification", "Classification"), ("caveat", "Caveat"), ("tag", "TAGS")]
+        let filterName = ["post": "post", "year": "year", "classification": "class", "caveat": "caveat", "tag": "tag"]
+        values["facets"] = facetNames.compactMap { key, label -> [String: Any]? in
+            guard let counts = results.facets[key], !counts.isEmpty else { return nil }
+            return ["label": label, "values": counts.prefix(12).map { count -> [String: Any] in
+                // Filter values are one word: the query language reads `_` as a space.
+                let filter = "\(filterName[key]!):\(count.value.replacingOccurrences(of: " ", with: "_"))"
+                return ["value": count.value, "count": count.count, "link": link(text + " " + filter)]
+            }]
+        }
+        if page > 1 { values["previous"] = link(text, page: page - 1) }
+        if page * perPage < results.total { values["next"] = link(text, page: page + 1) }
+        values["page"] = page
+        values["pages"] = (results.total + perPage - 1) / perPage
+        values["multiplePages"] = results.total > perPage
+        values["dateLink"] = "/search?q=\(Self.queryEscaped(text))&sort=date"
+        values["relevanceLink"] = "/search?q=\(Self.queryEscaped(text))"
+        return pages.render("search", values, context: context)
+    }
+
+    static func queryEscaped(_ text: String) -> String {
+        // Only RFC 3986's unreserved characters stay as they are.
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+    }
+
+    // MARK: Trace
+
+    struct TraceForm: Decodable {
+        var leak: String
+        var threshold: String?
+    }
+
+    func trace(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = try await URLEncodedFormDecoder().decode(TraceForm.self, from: request, context: context)
+        let threshold = Double(form.threshold ?? "") ?? 1e-6
+        guard threshold > 0, threshold < 1 else { throw ClientError(.unprocessableContent, "the false-accusation bound must be between 0 and 1") }
+        // Several leaks may be pasted at once, separated by a line of three or more dashes.
+        let leaks = form.leak.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n---")
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-").union(.whitespacesAndNewlines)) }.filter { !$0.isEmpty }
+        guard !leaks.isEmpty else {
+            return pages.render("trace", ["title": "Trace a leak", "threshold": form.threshold ?? "1e-6", "error": "Paste the leaked text first."],
+                                context: context, status: .unprocessableContent)
+        }
+        let result = try await store.trace(leaks: leaks, as: user.id, maxFalseAccusation: threshold)
+        metrics.traced()
+        var values: [String: Any] = ["title": "Trace a leak", "leak": form.leak, "threshold": form.threshold ?? "1e-6", "traced": true]
+        guard let verdict = result.verdict else {
+            values["nomatch"] = true
+            return pages.render("trace", values, context: context)
+        }
+        func row(_ candidate: TraceVerdict.Candidate) -> [String: Any] {
+            ["recipient": candidate.recipient, "score": String(format: "%.2f", candidate.score),
+             "probability": String(format: "%.2g", candidate.falseAccusationProbability)]
+        }
+        values["cables"] = result.cables.map(\.description)
+        values["identified"] = verdict.verdict == "identified"
+        values["accused"] = verdict.accused.map(row)
+        values["hasAccused"] = !verdict.accused.isEmpty
+        values["candidates"] = verdict.candidates.map(row)
+        values["slotsObserved"] = verdict.slotsObserved
+        values["slotsInCable"] = verdict.slotsInCable
+        values["bitsObserved"] = verdict.bitsObserved
+        if let more = verdict.moreSlotsNeeded { values["moreSlotsNeeded"] = more }
+        values["chart"] = ScoreChart(verdict: verdict).svg()
+        return pages.render("trace", values, context: context)
+    }
+
+    // MARK: Audit and people
+
+    func audit(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let parameters = request.uri.queryParameters
+        let filter = AuditFilter(user: parameters["user"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+                                 since: parameters["since"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }, limit: 200)
+        let report = try await store.verifyAudit(as: user.id)
+        let entries = try await store.auditLog(filter, as: user.id)
+        return pages.render("audit", [
+            "title": "Audit log",
+            "intact": report.intact, "entryCount": report.entries, "checkpoints": report.checkpoints,
+            "problems": report.problems.map { ["sequence": $0.sequence.map(String.init) ?? "", "message": $0.message] },
+            "entries": entries.reversed().map { ["sequence": $0.sequence, "time": $0.time, "user": $0.user, "action": $0.action,
+                                                 "target": $0.target, "outcome": $0.outcome, "denied": $0.outcome != "ok", "detail": $0.detail] },
+            "filterUser": filter.user ?? "", "filterSince": filter.since ?? "",
+        ], context: context)
+    }
+
+    func users(_ request: Request, context: PouchRequestContext, notice: String? = nil, error: String? = nil,
+               status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.requireUser()
+        guard user.roles.contains(.administrator) else { throw StoreError.notPermitted("only an administrator may manage users") }
+        let people = try await store.users()
+        let lists = try await store.lists()
+        var values: [String: Any] = [
+            "title": "People and lists",
+            "people": people.map { ["id": $0.id, "name": $0.name, "post": $0.post, "clearance": $0.clearance.word,
+                                    "caveats": Self.caveatText($0), "roles": $0.roles.map(\.rawValue).sorted().joined(separator: ", ")] },
+            "lists": lists.keys.sorted().map { ["name": $0, "members": lists[$0]!.joined(separator: ", ")] },
+        ]
+        if let notice { values["notice"] = notice }
+        if let error { values["error"] = error }
+        return pages.render("users", values, context: context, status: status)
+    }
+
+    static func caveatText(_ reader: Reader) -> String {
+        ((reader.citizen ? ["NOFORN"] : []) + reader.grants.map(\.rawValue).sorted()).joined(separator: ", ")
+    }
+
+    struct UserForm: Decodable {
+        var id: String
+        var name: String
+        var post: String
+        var clearance: String
+        var caveats: String?
+        var roles: String?
+        var password: String
+    }
+
+    func addUser(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let admin = try context.requireUser()
+        let form = try await URLEncodedFormDecoder().decode(UserForm.self, from: request, context: context)
+        do {
+            let reader = try Self.reader(id: form.id, name: form.name, post: form.post, clearance: form.clearance,
+                                         caveats: form.caveats ?? "", roles: form.roles ?? "")
+            try PasswordHash.check(form.password)
+            try await store.addUsers([reader], as: admin.id)
+            try await store.setPassword(form.password, for: reader.id, as: admin.id)
+            return try await users(request, context: context, notice: "Added \(reader.id).")
+        } catch let error as StoreError {
+            if case .notPermitted = error { throw error }
+            return try await users(request, context: context, error: error.description, status: .unprocessableContent)
+        }
+    }
+
+    /// A person from form or JSON fields, with the CLI's rules for clearance, caveats and roles.
+    static func reader(id: String, name: String, post: String, clearance: String, caveats: String, roles: String) throws -> Reader {
+        guard let level = UserFields.clearance(clearance) else { throw StoreError.invalid("'\(clearance)' is not a clearance") }
+        let access = try UserFields.caveats(caveats)
+        let roleSet = roles.trimmingCharacters(in: .whitespaces).isEmpty ? [.reader] : try UserFields.roles(roles)
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !post.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError.invalid("a user needs a name and a post")
+        }
+        return Reader(id: id.trimmingCharacters(in: .whitespaces), name: name.trimmingCharacters(in: .whitespaces),
+                      post: post.trimmingCharacters(in: .whitespaces).uppercased(), roles: roleSet, clearance: level,
+                      citizen: access.citizen, grants: access.grants)
+    }
+
+    struct ListForm: Decodable {
+        var name: String
+        var members: String
+    }
+
+    func addToList(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let admin = try context.requireUser()
+        let form = try await URLEncodedFormDecoder().decode(ListForm.self, from: request, context: context)
+        do {
+            try await store.addToList(form.name.trimmingCharacters(in: .whitespaces), members: Self.names(form.members), as: admin.id)
+            return try await users(request, context: context, notice: "List \(form.name) updated.")
+        } catch let error as StoreError {
+            if case .notPermitted = error { throw error }
+            return try await users(request, context: context, error: error.description, status: .unprocessableContent)
+        }
+    }
+}
