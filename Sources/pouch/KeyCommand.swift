@@ -12,21 +12,26 @@ struct KeyCommand: AsyncParsableCommand {
         @Argument(help: "Where to write the key. An existing file is never overwritten.") var keyFile: String
 
         func run() async throws {
-            guard !FileManager.default.fileExists(atPath: keyFile) else {
-                throw ValidationError("\(keyFile): already exists; refusing to overwrite a key")
-            }
-            let (_, bytes) = FingerprintKey.generate()
-            let text = FingerprintKey.fileContents(of: bytes)
-            // Create with 0600 before any secret is written.
-            guard FileManager.default.createFile(atPath: keyFile, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw ValidationError("\(keyFile): cannot create the file")
-            }
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: keyFile))
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.close()
+            try writeNewKeyFile(keyFile)
             print("wrote a new key to \(keyFile)")
         }
     }
+}
+
+/// Writes a new random 256-bit key to a file created with mode 0600; never overwrites.
+func writeNewKeyFile(_ keyFile: String) throws {
+    guard !FileManager.default.fileExists(atPath: keyFile) else {
+        throw ValidationError("\(keyFile): already exists; refusing to overwrite a key")
+    }
+    let (_, bytes) = FingerprintKey.generate()
+    let text = FingerprintKey.fileContents(of: bytes)
+    // Create with 0600 before any secret is written.
+    guard FileManager.default.createFile(atPath: keyFile, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+        throw ValidationError("\(keyFile): cannot create the file")
+    }
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: keyFile))
+    try handle.write(contentsOf: Data(text.utf8))
+    try handle.close()
 }
 
 /// Reads a key file, with errors that name the file but never show its contents.

@@ -3,6 +3,9 @@ import Foundation
 import PouchCore
 import PouchSQLite
 import PouchStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +28,7 @@ struct InitCommand: AsyncParsableCommand {
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage users (administrators).", subcommands: [Add.self, Import.self, List.self])
+        commandName: "user", abstract: "Manage users (administrators).", subcommands: [Add.self, Import.self, List.self, Password.self, Token.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user.")
@@ -86,6 +89,52 @@ struct UserCommand: AsyncParsableCommand {
                     print([user.id, user.name, user.post, user.clearance.word, caveats.joined(separator: ","),
                            user.roles.map(\.rawValue).sorted().joined(separator: ",")].joined(separator: "\t"))
                 }
+            }
+        }
+    }
+}
+
+extension UserCommand {
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's sign-in password for the web UI and the API (an administrator, or the user themself).",
+            discussion: "The password comes from $POUCH_USER_PASSWORD, else it is asked twice on the terminal. At least \(PasswordHash.minimumLength) characters; kept as a scrypt hash.")
+
+        @Argument(help: "The user ID.") var id: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            try await reporting {
+                let password: String
+                if let given = ProcessInfo.processInfo.environment["POUCH_USER_PASSWORD"], !given.isEmpty {
+                    password = given
+                } else {
+                    guard isatty(STDIN_FILENO) == 1 else { throw CommandError("no password: set POUCH_USER_PASSWORD or run on a terminal to be asked") }
+                    let first = prompt("New password for \(id): ")
+                    guard prompt("Again: ") == first else { throw CommandError("the passwords do not match") }
+                    password = first
+                }
+                let store = try storeOptions.open()
+                try await store.setPassword(password, for: id, as: try await acting.orAdministrator(of: store))
+                print("password set for \(id)")
+            }
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a bearer token for the JSON API (printed once; the store keeps only a keyed hash).")
+
+        @Argument(help: "The user ID the token acts as.") var id: String
+        @Option(help: "A label to recognise the token by in the audit log.") var label = "cli"
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            try await reporting {
+                let store = try storeOptions.open()
+                print(try await store.issueToken(for: id, label: label, as: try await acting.orAdministrator(of: store)))
             }
         }
     }

@@ -23,15 +23,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The credential: the key file, else $POUCH_PASSPHRASE, else a prompt on the terminal.
     func credential(confirm: Bool = false) throws -> StoreCredential {
-        if let keyFile {
-            guard let data = FileManager.default.contents(atPath: keyFile) else { throw CommandError("\(keyFile): cannot read the store key file") }
-            do {
-                let key = try FingerprintKey.rawBytes(fileContents: Array(data))
-                return .key(try MasterKey(bytes: key))
-            } catch {
-                throw CommandError("\(keyFile): not a key file (64 hexadecimal digits or 32 bytes)")
-            }
-        }
+        if let keyFile { return try Self.keyCredential(keyFile) }
         if let passphrase = ProcessInfo.processInfo.environment["POUCH_PASSPHRASE"], !passphrase.isEmpty {
             return .passphrase(passphrase)
         }
@@ -46,10 +38,17 @@ struct StoreOptions: ParsableArguments {
         return .passphrase(first)
     }
 
-    private func prompt(_ text: String) -> String {
-        guard let pointer = getpass(text) else { return "" }
-        return String(cString: pointer)
+    /// A master key read from a key file; errors name the file, never its contents.
+    static func keyCredential(_ keyFile: String) throws -> StoreCredential {
+        guard let data = FileManager.default.contents(atPath: keyFile) else { throw CommandError("\(keyFile): cannot read the store key file") }
+        do {
+            let key = try FingerprintKey.rawBytes(fileContents: Array(data))
+            return .key(try MasterKey(bytes: key))
+        } catch {
+            throw CommandError("\(keyFile): not a key file (64 hexadecimal digits or 32 bytes)")
+        }
     }
+
 
     func open() throws -> SQLiteStore {
         do {
@@ -60,6 +59,12 @@ struct StoreOptions: ParsableArguments {
             throw CommandError(error.description)
         }
     }
+}
+
+/// Asks on the terminal without echo; empty when there is no terminal.
+func prompt(_ text: String) -> String {
+    guard let pointer = getpass(text) else { return "" }
+    return String(cString: pointer)
 }
 
 /// The user a command acts as: `--as`, else $POUCH_USER.

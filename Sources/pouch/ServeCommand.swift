@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import PouchCore
+import PouchServer
+import PouchSQLite
+import PouchStore
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web UI and the JSON API (Hummingbird).",
+        discussion: """
+        Serves the store over HTTP: web pages at /, the JSON API under /api (described at /openapi.json), \
+        /healthz and Prometheus /metrics. With --demo, creates a demo store on first run (default ./pouch-demo: \
+        users of every role with known passwords, an archive, a draft and sent copies) and prints the demo sign-ins.
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Flag(help: "Mark the session cookie Secure (set this when Pouch is reached over HTTPS, directly or through a proxy).")
+    var secureCookies = false
+    @Flag(help: "Serve a demo store, creating it on first run (in --store, default ./pouch-demo). Its key lies beside its data: for trying Pouch out only.")
+    var demo = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "pouch")
+        logger.logLevel = .info
+        let store: SQLiteStore = try await reporting {
+            demo ? try await openDemoStore() : try storeOptions.open()
+        }
+        let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies)
+        let server = try await PouchServer(store: store, configuration: configuration)
+        print("Pouch is listening on http://\(host):\(port)/")
+        // Standard output may be a pipe or a log file: the URL and sign-ins must show at once.
+        try? FileHandle.standardOutput.synchronize()
+        try await server.application(logger: logger).runService()
+    }
+
+    /// Opens the demo store, creating and filling it first if it does not exist yet.
+    func openDemoStore() async throws -> SQLiteStore {
+        let directory = storeOptions.store ?? "./pouch-demo"
+        let keyFile = directory + "/demo-master.key"
+        let administrator = "admin"
+        if !FileManager.default.fileExists(atPath: SQLiteStore.databasePath(in: directory)) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            if !FileManager.default.fileExists(atPath: keyFile) { try writeNewKeyFile(keyFile) }
+            let admin = Reader(id: administrator, name: "Demo Administrator", post: "STATE", roles: [.administrator], clearance: .unclassified, citizen: false)
+            let store = try SQLiteStore.create(at: directory, credential: try StoreOptions.keyCredential(keyFile), administrator: admin)
+            try await DemoStore.populate(store, administrator: administrator)
+            print("created a demo store in \(directory)")
+        }
+        let store = try SQLiteStore.open(at: directory, credential: try StoreOptions.keyCredential(keyFile))
+        print("Demo sign-ins (user / password):")
+        for login in DemoStore.logins(administrator: try await store.administrator()) {
+            print("  \(login.user.padding(toLength: 6, withPad: " ", startingAt: 0)) \(login.password.padding(toLength: 18, withPad: " ", startingAt: 0)) \(login.role)")
+        }
+        return store
+    }
+}
