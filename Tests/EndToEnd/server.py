@@ -1,0 +1,51 @@
+"""Starts `pouch serve --demo` on a free loopback port for the end-to-end tests, and stops it."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+
+class DemoServer:
+    def __init__(self, binary):
+        self.binary = binary
+        self.directory = tempfile.mkdtemp(prefix="pouch-e2e-")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def __enter__(self):
+        self.log = open(os.path.join(self.directory, "server.log"), "w")
+        self.process = subprocess.Popen(
+            [self.binary, "serve", "--demo", "--store", os.path.join(self.directory, "store"), "--port", str(self.port)],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"pouch serve exited with {self.process.returncode}: {self.output()}")
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as reply:
+                    if reply.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("pouch serve did not answer /healthz within 120 s: " + self.output())
+
+    def output(self):
+        self.log.flush()
+        with open(os.path.join(self.directory, "server.log")) as log:
+            return log.read()
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
