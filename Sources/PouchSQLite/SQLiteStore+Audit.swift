@@ -48,8 +48,16 @@ extension SQLiteStore {
         return String(detail[..<start.lowerBound]) + "query: " + String(decoding: plain, as: UTF8.self)
     }
 
+    /// Appends an entry through the group commit: it returns once the entry is committed, sharing
+    /// the transaction (and its fsync) with entries recorded at the same moment.
     public func record(_ event: AuditEvent) async throws {
-        try await database.write { db in try self.appendAudit(event, db) }
+        try await auditQueue.append(event) { events in
+            try await database.write { db in
+                for (index, event) in events.enumerated() {
+                    try self.appendAudit(event, db, signHead: index == events.count - 1)
+                }
+            }
+        }
     }
 
     /// Security officers and administrators see the log; anyone else is refused (and that is logged).

@@ -361,21 +361,23 @@ extension SQLiteStore {
     // MARK: Read and list
 
     public func read(_ id: ReferenceID, as userID: String) async throws -> CableText {
-        let outcome: Result<CableText, StoreError> = try await database.write { db in
-            func deny(_ detail: String) throws -> Result<CableText, StoreError> {
-                try self.appendAudit(AuditEvent(user: userID, action: .read, target: id.description, outcome: .denied, detail: detail), db)
-                return .failure(.noSuchCable(id.description))
+        // Checked and opened in a read transaction (both cores at once); the text is returned only
+        // after its audit entry is committed (group commit, see AuditQueue).
+        let (outcome, event): (Result<CableText, StoreError>, AuditEvent) = try await database.read { db in
+            func deny(_ detail: String) -> (Result<CableText, StoreError>, AuditEvent) {
+                (.failure(.noSuchCable(id.description)),
+                 AuditEvent(user: userID, action: .read, target: id.description, outcome: .denied, detail: detail))
             }
-            guard let user = try self.user(userID, db) else { return try deny("no such user") }
+            guard let user = try self.user(userID, db) else { return deny("no such user") }
             guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?",
-                                             arguments: [id.description]) else { return try deny("no such cable") }
+                                             arguments: [id.description]) else { return deny("no such cable") }
             let isDrafter = (row["drafter"] as String?) == userID
             let copy = try Row.fetchOne(db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [id.description, userID])
             let archive: Bool = row["archive"]
             let distribution: Distribution = archive ? .archive : .addressees(isDrafter || copy != nil ? [userID] : [])
             guard AccessPolicy.mayRead(user, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
                                        caveats: Self.caveats(row["caveats"]), distribution: distribution)
-            else { return try deny("need-to-know") }
+            else { return deny("need-to-know") }
             let text: [UInt8]
             let kind: CableText.Kind
             do {
@@ -387,20 +389,19 @@ extension SQLiteStore {
                     kind = archive ? .archive : .original
                 }
             } catch let error as StoreError {
-                try self.appendAudit(AuditEvent(user: userID, action: .read, target: id.description, outcome: .failed, detail: "tampering detected"), db)
-                return .failure(error)
+                return (.failure(error), AuditEvent(user: userID, action: .read, target: id.description, outcome: .failed, detail: "tampering detected"))
             }
-            try self.appendAudit(AuditEvent(user: userID, action: .read, target: id.description, detail: kind.rawValue), db)
-            return .success(CableText(referenceID: id, text: String(decoding: text, as: UTF8.self), kind: kind))
+            return (.success(CableText(referenceID: id, text: String(decoding: text, as: UTF8.self), kind: kind)),
+                    AuditEvent(user: userID, action: .read, target: id.description, detail: kind.rawValue))
         }
+        try await record(event)
         return try outcome.get()
     }
 
     public func list(as userID: String, limit: Int) async throws -> CableListing {
-        let outcome: Result<CableListing, StoreError> = try await database.write { db in
+        let (listing, event): (CableListing, AuditEvent) = try await database.read { db in
             guard let user = try self.user(userID, db) else {
-                try self.appendAudit(AuditEvent(user: userID, action: .list, outcome: .denied, detail: "no such user"), db)
-                return .success(CableListing(cables: [], total: 0))
+                return (CableListing(cables: [], total: 0), AuditEvent(user: userID, action: .list, outcome: .denied, detail: "no such user"))
             }
             let (filter, arguments) = Self.visibility(for: user)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE \(filter)", arguments: statementArguments(arguments)) ?? 0
@@ -424,11 +425,12 @@ extension SQLiteStore {
                     tampered.append(String(decoding: Self.bytes(row["id"]), as: UTF8.self))
                 }
             }
-            try self.appendAudit(AuditEvent(user: userID, action: .list, detail: "\(summaries.count) of \(total) shown"
-                + (tampered.isEmpty ? "" : "; tampering detected in \(tampered.joined(separator: ","))")), db)
-            return .success(CableListing(cables: summaries, total: total, tampered: tampered))
+            return (CableListing(cables: summaries, total: total, tampered: tampered),
+                    AuditEvent(user: userID, action: .list, detail: "\(summaries.count) of \(total) shown"
+                        + (tampered.isEmpty ? "" : "; tampering detected in \(tampered.joined(separator: ","))")))
         }
-        return try outcome.get()
+        try await record(event)
+        return listing
     }
 
     /// The captions that restrict who may read, in the bit order of the `restricted` column.

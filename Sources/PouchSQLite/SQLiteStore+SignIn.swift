@@ -40,12 +40,10 @@ extension SQLiteStore {
         }
         // The attempted user name is kept as given (it may be a typo, or someone's password typed
         // in the wrong box): sealed in the entry, not plain.
-        try await database.write { db in
-            try self.appendAudit(AuditEvent(user: accepted?.id ?? "-", action: .login, target: client,
-                                            outcome: accepted == nil ? .denied : .ok,
-                                            detail: accepted == nil ? "wrong user name or password" : "signed in",
-                                            confidential: accepted == nil ? userID : ""), db)
-        }
+        try await record(AuditEvent(user: accepted?.id ?? "-", action: .login, target: client,
+                                    outcome: accepted == nil ? .denied : .ok,
+                                    detail: accepted == nil ? "wrong user name or password" : "signed in",
+                                    confidential: accepted == nil ? userID : ""))
         guard let accepted else { throw StoreError.signInFailed }
         return accepted
     }

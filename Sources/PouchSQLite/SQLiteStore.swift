@@ -20,6 +20,8 @@ public struct SQLiteStore: CableStore {
     let vocabulary: VocabularyCache
     /// The scrypt cost for sign-in passwords: the store's own master-key cost.
     let passwordCost: MasterKey.Cost
+    /// Group commit for entries that record reading, not changing.
+    let auditQueue = AuditQueue()
 
     /// The database file inside a store directory.
     public static func databasePath(in directory: String) -> String { directory + "/pouch.sqlite" }
