@@ -8,7 +8,7 @@ extension SQLiteStore {
     /// `AuditChain.checkpointInterval` entries, keeps a signed checkpoint.
     /// `signHead: false` lets a batch sign the head once, after its last entry.
     func appendAudit(_ event: AuditEvent, _ db: Database, signHead: Bool = true) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1"))
         let sequence = (last.map { $0["sequence"] as Int } ?? 0) + 1
         let previous = last.map { Array($0["hash"] as Data) } ?? AuditChain.genesis
         var event = event
@@ -18,16 +18,16 @@ extension SQLiteStore {
             event.confidential = ""
         }
         let entry = AuditEntry(sequence: sequence, time: AuditEntry.timestamp(Date()), event: event, previousHash: previous)
-        try db.execute(
-            sql: "INSERT INTO audit (sequence, time, user, action, target, outcome, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
+        try db.cachedStatement(
+            sql: "INSERT INTO audit (sequence, time, user, action, target, outcome, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
                         Data(entry.previousHash), Data(entry.hash)])
         let checkpoint = sequence % AuditChain.checkpointInterval == 0
         guard signHead || checkpoint else { return }
         let signature = Data(try auditKey.sign(AuditChain.signedMessage(sequence: sequence, hash: entry.hash)))
         if signHead {
-            try db.execute(sql: "INSERT OR REPLACE INTO auditHead (id, sequence, hash, signature) VALUES (1, ?, ?, ?)",
-                           arguments: [sequence, Data(entry.hash), signature])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO auditHead (id, sequence, hash, signature) VALUES (1, ?, ?, ?)")
+                .execute(arguments: [sequence, Data(entry.hash), signature])
         }
         if checkpoint {
             try db.execute(sql: "INSERT INTO auditCheckpoint (sequence, hash, signature) VALUES (?, ?, ?)",

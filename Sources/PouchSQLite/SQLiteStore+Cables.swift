@@ -275,7 +275,7 @@ extension SQLiteStore {
 
     func planSend(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String, _ db: Database) throws -> Result<SendPlan, StoreError> {
         guard let sender = try user(userID, db) else { return .failure(.noSuchUser(userID)) }
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?", arguments: [id.description]),
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"), arguments: [id.description]),
               (row["drafter"] as String?) == userID,
               AccessPolicy.mayRead(sender, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
                                    caveats: Self.caveats(row["caveats"]), distribution: .addressees([userID]))
@@ -369,10 +369,10 @@ extension SQLiteStore {
                  AuditEvent(user: userID, action: .read, target: id.description, outcome: .denied, detail: detail))
             }
             guard let user = try self.user(userID, db) else { return deny("no such user") }
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?",
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"),
                                              arguments: [id.description]) else { return deny("no such cable") }
             let isDrafter = (row["drafter"] as String?) == userID
-            let copy = try Row.fetchOne(db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [id.description, userID])
+            let copy = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [id.description, userID])
             let archive: Bool = row["archive"]
             let distribution: Distribution = archive ? .archive : .addressees(isDrafter || copy != nil ? [userID] : [])
             guard AccessPolicy.mayRead(user, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
@@ -507,7 +507,7 @@ extension SQLiteStore {
     }
 
     func verifySignature(_ signature: [UInt8], of message: [UInt8], post: String, _ db: Database) throws {
-        guard let publicKey = try Data.fetchOne(db, sql: "SELECT publicKey FROM postKey WHERE post = ?", arguments: [post]) else {
+        guard let publicKey = try Data.fetchOne(db.cachedStatement(sql: "SELECT publicKey FROM postKey WHERE post = ?"), arguments: [post]) else {
             throw StoreError.tampered("the signing key of \(post)")
         }
         try SigningKey.verify(signature, of: message, publicKey: Array(publicKey), record: post)

@@ -77,7 +77,7 @@ extension SQLiteStore {
 
     /// The user, if the row exists; a row whose MAC fails (a raised clearance, a new grant) is tampering.
     func user(_ id: String, _ db: Database) throws -> Reader? {
-        try Row.fetchOne(db, sql: "SELECT * FROM reader WHERE id = ?", arguments: [id]).map { try verifiedUser($0) }
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM reader WHERE id = ?"), arguments: [id]).map { try verifiedUser($0) }
     }
 
     func verifiedUser(_ row: Row) throws -> Reader {

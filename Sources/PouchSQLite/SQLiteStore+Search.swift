@@ -134,7 +134,7 @@ extension SQLiteStore {
             """, arguments: allArguments)
         var hits: [SearchHit] = []
         for docid in page {
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?", arguments: [docid]) else { continue }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"), arguments: [docid]) else { continue }
             guard let hit = try hit(row, user: user, expression: options.snippets ? query.expression : nil, snippet: options.snippets, db) else { continue }
             hits.append(hit)
         }

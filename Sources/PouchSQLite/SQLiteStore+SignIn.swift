@@ -71,7 +71,7 @@ extension SQLiteStore {
         guard token.hasPrefix("pouch_"), token.utf8.count < 100 else { return nil }
         let digest = tokenDigest(token)
         return try await database.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT reader, mac FROM token WHERE digest = ?", arguments: [Data(digest)]) else { return nil }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT reader, mac FROM token WHERE digest = ?"), arguments: [Data(digest)]) else { return nil }
             let reader: String = row["reader"]
             let mac: Data = row["mac"]
             guard Array(mac) == self.tokenMAC(digest: digest, reader: reader) else { throw StoreError.tampered("an API token of \(reader)") }
