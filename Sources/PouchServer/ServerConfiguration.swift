@@ -7,7 +7,7 @@ public struct ServerConfiguration: Sendable {
     public var secureCookies: Bool
     /// How long a signed-in session lasts without being renewed.
     public var sessionLifetime: Duration
-    /// Failed sign-ins allowed per user name and per address before they are held back.
+    /// Failed sign-ins allowed per user name before it is held back (an address is allowed four times as many).
     public var signInAttempts: Int
     /// How long a held-back user name or address waits.
     public var signInLockout: Duration

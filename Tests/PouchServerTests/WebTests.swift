@@ -67,11 +67,20 @@ struct WebTests {
             let held = try await browser.signIn("dev")
             #expect(held.status == .tooManyRequests)
             #expect(held.body.contains("Too many failed attempts"))
+            // Others at the same address are not locked out by one person's failures...
+            var colleague = Browser(client)
+            #expect(try await colleague.signIn("bea").status == .seeOther)
+            // ...but spraying guesses over many user names from one address is held back too.
+            for name in ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"] {
+                _ = try await colleague.signIn(name, password: "guess guess guess")
+            }
+            #expect(try await colleague.signIn("dora").status == .tooManyRequests)
         }
         let metrics = try await fixture.test { client in
             try await client.execute(uri: "/metrics", method: .get) { String(buffer: $0.body) }
         }
-        #expect(metrics.contains("pouch_failed_logins_total 4"))
+        // 3 wrong passwords, 1 held back, 9 guesses, 1 held back: every refusal counts.
+        #expect(metrics.contains("pouch_failed_logins_total 14"))
     }
 
     @Test("Every form needs the session's CSRF token: without it nothing happens")

@@ -2,6 +2,10 @@ import Foundation
 
 /// Holds back sign-in for a user name or an address after too many failures in a row, so a
 /// password cannot be guessed online. Successful sign-in clears the user name's count.
+///
+/// An address gets `addressFactor` times the user name's allowance: many people may sign in
+/// through one proxy or NAT, and one person's typos must not lock out their whole office, while
+/// a guesser spraying many user names from one address is still held back.
 actor SignInThrottle {
     private struct Record {
         var failures: Int
@@ -9,6 +13,7 @@ actor SignInThrottle {
     }
 
     private let attempts: Int
+    static let addressFactor = 4
     private let lockout: Duration
     private let clock = ContinuousClock()
     private var records: [String: Record] = [:]
@@ -26,10 +31,10 @@ actor SignInThrottle {
     }
 
     func failed(user: String, client: String) {
-        for key in [key(user: user), key(client: client)] {
+        for (key, allowance) in [(key(user: user), attempts), (key(client: client), attempts * Self.addressFactor)] {
             var record = records[key] ?? Record(failures: 0)
             record.failures += 1
-            if record.failures >= attempts {
+            if record.failures >= allowance {
                 record.lockedUntil = clock.now + lockout
                 record.failures = 0
             }
