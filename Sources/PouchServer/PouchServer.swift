@@ -2,6 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import PouchStore
 
@@ -21,7 +24,7 @@ public struct PouchServer: Sendable {
         metrics = ServerMetrics()
         pages = try await Pages.load()
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Static") else {
-            throw ClientError(.internalServerError, "the OpenAPI document is missing from the server's bundle")
+            throw ServerSetupError("the OpenAPI document is missing from the server's bundle")
         }
         openAPIDocument = try String(contentsOf: url, encoding: .utf8)
         sessions = MemoryPersistDriver()
@@ -31,7 +34,7 @@ public struct PouchServer: Sendable {
     public func router() -> Router<PouchRequestContext> {
         let router = Router(context: PouchRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
-        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.tls != nil))
         router.add(middleware: ErrorMiddleware(pages: pages))
 
         router.get("/healthz") { _, _ -> HealthBody in
@@ -64,14 +67,39 @@ public struct PouchServer: Sendable {
         return router
     }
 
-    /// The application, listening where the configuration says.
-    public func application(logger: Logger = Logger(label: "pouch.server")) -> some ApplicationProtocol {
+    /// The application, listening where the configuration says (HTTPS when it names TLS files).
+    public func application(logger: Logger = Logger(label: "pouch.server")) throws -> some ApplicationProtocol {
+        var server = HTTPServerBuilder.http1()
+        if let tls = configuration.tls {
+            server = try .tls(.http1(), tlsConfiguration: try Self.tlsConfiguration(tls))
+        }
         var app = Application(
             router: router(),
+            server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Pouch"),
             logger: logger)
         app.addServices(sessions)
         return app
+    }
+
+    /// TLS 1.2 or later with the given chain and key; errors name the file, never its contents.
+    static func tlsConfiguration(_ files: ServerConfiguration.TLSFiles) throws -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificateChain)
+        } catch {
+            throw ServerSetupError("\(files.certificateChain): not a readable PEM certificate chain")
+        }
+        guard !chain.isEmpty else { throw ServerSetupError("\(files.certificateChain): no certificate in the file") }
+        let key: NIOSSLPrivateKey
+        do {
+            key = try NIOSSLPrivateKey(file: files.privateKey, format: .pem)
+        } catch {
+            throw ServerSetupError("\(files.privateKey): not a readable PEM private key")
+        }
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
     }
 
     static func staticResponse(_ text: String, type: String) -> Response {
@@ -84,4 +112,11 @@ public struct PouchServer: Sendable {
     struct HealthBody: ResponseEncodable {
         var status: String
     }
+}
+
+/// Why the server could not start (a missing template, an unreadable TLS file): names the file,
+/// never its contents.
+public struct ServerSetupError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -2,9 +2,22 @@
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// Marks the session cookie `Secure`: set it when Pouch is reached over TLS (directly or
-    /// through a proxy), so the cookie never travels in the clear.
+    /// Marks the session cookie `Secure` so it never travels in the clear: always on with `tls`;
+    /// set it when a TLS proxy stands in front of Pouch.
     public var secureCookies: Bool
+    /// Serve HTTPS with this certificate chain and key (PEM files).
+    public var tls: TLSFiles?
+
+    /// A PEM certificate chain and its PEM private key.
+    public struct TLSFiles: Sendable {
+        public var certificateChain: String
+        public var privateKey: String
+
+        public init(certificateChain: String, privateKey: String) {
+            self.certificateChain = certificateChain
+            self.privateKey = privateKey
+        }
+    }
     /// How long a signed-in session lasts without being renewed.
     public var sessionLifetime: Duration
     /// Failed sign-ins allowed per user name before it is held back (an address is allowed four times as many).
@@ -12,12 +25,13 @@ public struct ServerConfiguration: Sendable {
     /// How long a held-back user name or address waits.
     public var signInLockout: Duration
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, tls: TLSFiles? = nil,
                 sessionLifetime: Duration = .seconds(8 * 60 * 60), signInAttempts: Int = 5,
                 signInLockout: Duration = .seconds(15 * 60)) {
         self.host = host
         self.port = port
-        self.secureCookies = secureCookies
+        self.secureCookies = secureCookies || tls != nil
+        self.tls = tls
         self.sessionLifetime = sessionLifetime
         self.signInAttempts = signInAttempts
         self.signInLockout = signInLockout

@@ -20,13 +20,16 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
-    @Flag(help: "Mark the session cookie Secure (set this when Pouch is reached over HTTPS, directly or through a proxy).")
+    @Flag(help: "Mark the session cookie Secure (set this when a TLS proxy stands in front of Pouch; implied by --tls-certificate).")
     var secureCookies = false
+    @Option(help: "Serve HTTPS with this PEM certificate chain (with --tls-key).") var tlsCertificate: String?
+    @Option(help: "The PEM private key of --tls-certificate.") var tlsKey: String?
     @Flag(help: "Serve a demo store, creating it on first run (in --store, default ./pouch-demo). Its key lies beside its data: for trying Pouch out only.")
     var demo = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-certificate and --tls-key together") }
     }
 
     func run() async throws {
@@ -35,12 +38,19 @@ struct ServeCommand: AsyncParsableCommand {
         let store: SQLiteStore = try await reporting {
             demo ? try await openDemoStore() : try storeOptions.open()
         }
-        let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies)
-        let server = try await PouchServer(store: store, configuration: configuration)
-        print("Pouch is listening on http://\(host):\(port)/")
+        let tls = tlsCertificate.map { ServerConfiguration.TLSFiles(certificateChain: $0, privateKey: tlsKey ?? "") }
+        let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, tls: tls)
+        let application = try await reporting {
+            do {
+                return try await PouchServer(store: store, configuration: configuration).application(logger: logger)
+            } catch let error as ServerSetupError {
+                throw CommandError(error.description)
+            }
+        }
+        print("Pouch is listening on \(tls == nil ? "http" : "https")://\(host):\(port)/")
         // Standard output may be a pipe or a log file: the URL and sign-ins must show at once.
         try? FileHandle.standardOutput.synchronize()
-        try await server.application(logger: logger).runService()
+        try await application.runService()
     }
 
     /// Opens the demo store, creating and filling it first if it does not exist yet.

@@ -132,6 +132,8 @@ struct ErrorMiddleware: RouterMiddleware {
 /// scripts only from Pouch itself.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = PouchRequestContext
+    /// Over HTTPS: tell browsers never to use plain HTTP for this host again.
+    var strictTransport = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
@@ -140,6 +142,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "no-referrer"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        if strictTransport { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
     }
 }

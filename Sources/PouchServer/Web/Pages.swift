@@ -17,7 +17,7 @@ struct Pages: Sendable {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
               let stylesheet = Bundle.module.url(forResource: "pouch", withExtension: "css", subdirectory: "Static"),
               let script = Bundle.module.url(forResource: "pouch", withExtension: "js", subdirectory: "Static") else {
-            throw ClientError(.internalServerError, "the server's templates are missing from its bundle")
+            throw ServerSetupError("the server's templates are missing from its bundle")
         }
         return Pages(library: try await MustacheLibrary(directory: templates.path),
                      stylesheet: try String(contentsOf: stylesheet, encoding: .utf8),
