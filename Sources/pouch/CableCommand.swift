@@ -117,10 +117,9 @@ struct CableCommand: AsyncParsableCommand {
 
         func run() async throws {
             let now = Date()
-            let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now)
             // A stored draft gets the post's next serial from the store.
             let defaults = DraftParser.Defaults(
-                dateTimeGroup: DateTimeGroup(year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!),
+                dateTimeGroup: DateTimeGroup(now),
                 serial: acting.id == nil ? serial : nil)
             let document: CableDocument
             switch readDocument(file, draftDefaults: defaults) {

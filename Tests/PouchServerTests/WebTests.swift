@@ -306,3 +306,30 @@ struct WebTests {
         }
     }
 }
+
+@Suite("Web pages against hostile input")
+struct HostileInputTests {
+    @Test("Reflected input is escaped; sign-in never redirects off the site")
+    func escapingAndRedirects() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            var browser = Browser(client)
+            let login = try await browser.get("/login?next=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+            #expect(!login.body.contains("<script>alert(1)</script>"))
+            for next in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
+                _ = try await browser.get("/login")
+                let reply = try await browser.post("/login", form: [("user", "bea"), ("password", "bea-pouch-demo"), ("next", next)])
+                #expect(reply.headers[.location] == "/inbox", "next=\(next)")
+            }
+            let search = try await browser.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+            #expect(search.status == .ok)
+            #expect(!search.body.contains("<script>alert(1)</script>"))
+            #expect(search.body.contains("&lt;script&gt;"))
+            let broken = try await browser.get("/search?q=%22%3Cimg%20src%3Dx%3E")
+            #expect(!broken.body.contains("<img src=x>"))
+            let trace = try await browser.get("/cables/%3Cb%3Ex%3C%2Fb%3E")
+            #expect(trace.status == .notFound)
+            #expect(!trace.body.contains("<b>x</b>"))
+        }
+    }
+}

@@ -17,6 +17,12 @@ public struct DateTimeGroup: Sendable, Hashable, Codable, CustomStringConvertibl
         self.minute = minute
     }
 
+    /// The date-time group of a moment, in UTC (what a draft gets when it is stored or sent).
+    public init(_ date: Date) {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!)
+    }
+
     static let monthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
     /// Parses `231553Z FEB 01`. A two-digit year is read in 1950…2049 unless `centuryHint`

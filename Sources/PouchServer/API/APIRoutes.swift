@@ -145,9 +145,8 @@ struct APIRoutes: Sendable {
     func draft(_ request: Request, context: PouchRequestContext) async throws -> EditedResponse<DraftBody> {
         let user = try context.requireUser()
         let body = try await request.decode(as: DraftRequest.self, context: context)
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
         let defaults = DraftParser.Defaults(
-            dateTimeGroup: DateTimeGroup(year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!))
+            dateTimeGroup: DateTimeGroup(Date()))
         let document: CableDocument
         do {
             document = try DraftParser().parse(text: body.text, defaults: defaults)

@@ -44,9 +44,7 @@ public enum DemoStore {
         }
         _ = try await store.importCables(archive, as: administrator)
 
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now)
-        let defaults = DraftParser.Defaults(dateTimeGroup: DateTimeGroup(
-            year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!))
+        let defaults = DraftParser.Defaults(dateTimeGroup: DateTimeGroup(now))
         let talks = try DraftParser().parse(text: DemoCables.borderTalks, fileName: "demo border talks", defaults: defaults).cable
         let sent = try await store.draft(talks, as: "anne")
         _ = try await store.send(sent, to: ["sam"], lists: ["south-asia"], as: "anne")

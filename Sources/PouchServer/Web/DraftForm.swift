@@ -69,9 +69,8 @@ struct DraftForm: Codable, Sendable {
     /// Parses and lints the draft. Returns the cable when it has no errors, and every problem found.
     func check(now: Date = Date()) -> (cable: Cable?, problems: [Problem]) {
         let (text, fieldOfLine) = draftText()
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now)
         let defaults = DraftParser.Defaults(
-            dateTimeGroup: DateTimeGroup(year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!))
+            dateTimeGroup: DateTimeGroup(now))
         let document: CableDocument
         do {
             document = try DraftParser().parse(text: text, defaults: defaults)
