@@ -35,7 +35,8 @@ public struct PouchServer: Sendable {
         let router = Router(context: PouchRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.tls != nil))
-        router.add(middleware: ErrorMiddleware(pages: pages))
+        let routes = RouteTable()
+        router.add(middleware: ErrorMiddleware(pages: pages, routes: routes))
 
         router.get("/healthz") { _, _ -> HealthBody in
             // A real read of the store: a server whose store is gone is not healthy.
@@ -64,6 +65,7 @@ public struct PouchServer: Sendable {
 
         let api = router.group("api").add(middleware: BearerMiddleware(store: store))
         APIRoutes(store: store, throttle: throttle, metrics: metrics).add(to: api)
+        routes.set(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }
 

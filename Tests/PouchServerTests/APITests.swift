@@ -179,6 +179,20 @@ struct APITests {
         }
     }
 
+    @Test("A known path with the wrong method is 405 with Allow, not 404")
+    func methodNotAllowed() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let api = try await APIClient(client: client).call("/api/tokens")
+            #expect(api.status == .methodNotAllowed)
+            #expect(api.headers[.allow] == "POST")
+            #expect(api.headers[.contentType] == "application/problem+json")
+            let page = try await APIClient(client: client).call("/cables/26ISLAMABAD1/send")
+            #expect(page.status == .methodNotAllowed, "\(page.body)")
+            #expect(try await APIClient(client: client).call("/api/nothing").status == .notFound)
+        }
+    }
+
     @Test("Health and metrics")
     func operations() async throws {
         let fixture = try await ServerFixture.make()

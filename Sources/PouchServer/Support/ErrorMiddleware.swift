@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -91,12 +92,21 @@ enum JSONValue: Sendable, Encodable {
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = PouchRequestContext
     let pages: Pages
+    /// The routes, to tell "no such path" (404) from "not with this method" (405).
+    var routes: RouteTable?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            let failure = PublicError(error, logger: context.logger)
+            var failure = PublicError(error, logger: context.logger)
+            if let routeMiss = error as? HTTPError, routeMiss.status == .notFound,
+               let allowed = routes?.methods(for: request.uri.path), !allowed.isEmpty {
+                failure = PublicError(status: .methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))")
+                var response = request.uri.path.hasPrefix("/api/") ? Self.problem(failure) : pages.errorPage(failure, context: context)
+                response.headers[.allow] = allowed.joined(separator: ", ")
+                return response
+            }
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" {
                 return Self.problem(failure)
             }
@@ -150,4 +160,24 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 extension HTTPField.Name {
     static let xFrameOptions = Self("X-Frame-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
+}
+
+/// The router's path patterns and their methods, filled once every route is added.
+final class RouteTable: Sendable {
+    private let routes: Mutex<[(segments: [Substring], method: String)]> = Mutex([])
+
+    func set(_ descriptions: [(path: String, method: String)]) {
+        routes.withLock { $0 = descriptions.map { ($0.path.split(separator: "/"), $0.method) } }
+    }
+
+    /// The methods some route serves at this concrete path (parameter segments, `:name` or `{name}`, match any segment).
+    func methods(for path: String) -> [String] {
+        let segments = path.split(separator: "/")
+        return routes.withLock { routes in
+            routes.filter { route in
+                route.segments.count == segments.count
+                    && zip(route.segments, segments).allSatisfy { $0.0.hasPrefix(":") || $0.0.hasPrefix("{") || $0.0 == $0.1 }
+            }.map(\.method)
+        }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
+    }
 }
