@@ -398,14 +398,14 @@ extension SQLiteStore {
         return try outcome.get()
     }
 
-    public func list(as userID: String, limit: Int) async throws -> CableListing {
+    public func list(as userID: String, limit: Int, offset: Int) async throws -> CableListing {
         let (listing, event): (CableListing, AuditEvent) = try await database.read { db in
             guard let user = try self.user(userID, db) else {
                 return (CableListing(cables: [], total: 0), AuditEvent(user: userID, action: .list, outcome: .denied, detail: "no such user"))
             }
             let (filter, arguments) = Self.visibility(for: user)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE \(filter)", arguments: statementArguments(arguments)) ?? 0
-            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE \(filter) ORDER BY date DESC, id DESC LIMIT \(max(0, limit))",
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE \(filter) ORDER BY date DESC, id DESC LIMIT \(max(0, limit)) OFFSET \(max(0, offset))",
                                         arguments: statementArguments(arguments))
             var summaries: [CableSummary] = []
             var tampered: [String] = []

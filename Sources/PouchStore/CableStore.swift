@@ -55,8 +55,8 @@ public protocol CableStore: Sendable {
     /// The text this person received: their own copy of a sent cable, the original of their
     /// own draft, or an archived cable.
     func read(_ id: ReferenceID, as userID: String) async throws -> CableText
-    /// What the person may see, newest first.
-    func list(as userID: String, limit: Int) async throws -> CableListing
+    /// What the person may see, newest first: `limit` of them after skipping `offset`.
+    func list(as userID: String, limit: Int, offset: Int) async throws -> CableListing
 
     // MARK: Tracing and audit
 
@@ -68,6 +68,13 @@ public protocol CableStore: Sendable {
     func auditLog(_ filter: AuditFilter, as userID: String) async throws -> [AuditEntry]
     /// Checks the whole audit chain and its signed checkpoints.
     func verifyAudit(as userID: String) async throws -> AuditReport
+}
+
+extension CableStore {
+    /// The newest `limit` cables the person may see.
+    public func list(as userID: String, limit: Int) async throws -> CableListing {
+        try await list(as: userID, limit: limit, offset: 0)
+    }
 }
 
 /// What a store reports to its callers. Messages never contain cable text or key material.

@@ -293,6 +293,33 @@ struct WebTests {
         #expect(try await fixture.store.lists()["kabul"] == ["bea", "erin"])
     }
 
+    @Test("Account: a person changes their own password with the current one; the inbox pages")
+    func accountAndPaging() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            var bea = Browser(client)
+            _ = try await bea.signIn("bea")
+            #expect(try await bea.get("/account").status == .ok)
+            let wrong = try await bea.post("/account/password", form: [("current", "not my password"), ("new", "a brand new password"), ("confirm", "a brand new password")])
+            #expect(wrong.status == .forbidden)
+            let mismatch = try await bea.post("/account/password", form: [("current", "bea-pouch-demo"), ("new", "a brand new password"), ("confirm", "a brand new passworD")])
+            #expect(mismatch.status == .unprocessableContent)
+            let short = try await bea.post("/account/password", form: [("current", "bea-pouch-demo"), ("new", "short"), ("confirm", "short")])
+            #expect(short.status == .unprocessableContent)
+            #expect(short.body.contains("at least 12 characters"))
+            let changed = try await bea.post("/account/password", form: [("current", "bea-pouch-demo"), ("new", "a brand new password"), ("confirm", "a brand new password")])
+            #expect(changed.status == .ok)
+            #expect(changed.body.contains("Your password is changed."))
+            var again = Browser(client)
+            #expect(try await again.signIn("bea").status == .unauthorized)
+            #expect(try await again.signIn("bea", password: "a brand new password").status == .seeOther)
+            let inbox = try await again.get("/inbox?page=2")
+            #expect(inbox.status == .ok)
+            #expect(inbox.body.contains("No cables here."))
+            #expect(inbox.body.contains("id=\"previous-page\""))
+        }
+    }
+
     @Test("Unknown pages and errors never show a stack trace; static files are served")
     func errorsAndStatic() async throws {
         let fixture = try await ServerFixture.make()

@@ -83,7 +83,8 @@ struct APIRoutes: Sendable {
     func list(_ request: Request, context: PouchRequestContext) async throws -> ListingBody {
         let user = try context.requireUser()
         let limit = try Self.integer(request, "limit", default: 50, range: 1...1000)
-        let listing = try await store.list(as: user.id, limit: limit)
+        let offset = try Self.integer(request, "offset", default: 0, range: 0...10_000_000)
+        let listing = try await store.list(as: user.id, limit: limit, offset: offset)
         return ListingBody(total: listing.total, cables: listing.cables, tampered: listing.tampered)
     }
 

@@ -43,6 +43,11 @@ struct WebRoutes: Sendable {
             return pages.render("trace", ["title": "Trace a leak", "threshold": "1e-6"], context: context)
         }
         router.post("/trace", use: trace)
+        router.get("/account") { _, context in
+            _ = try context.requireUser()
+            return pages.render("account", ["title": "Your account"], context: context)
+        }
+        router.post("/account/password", use: changePassword)
         router.get("/audit", use: audit)
         router.get("/admin/users") { request, context in try await users(request, context: context) }
         router.post("/admin/users", use: addUser)
@@ -100,12 +105,18 @@ struct WebRoutes: Sendable {
 
     func inbox(_ request: Request, context: PouchRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let listing = try await store.list(as: user.id, limit: 100)
-        return pages.render("inbox", [
+        let perPage = 50
+        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
+        let listing = try await store.list(as: user.id, limit: perPage, offset: (page - 1) * perPage)
+        var values: [String: Any] = [
             "title": "Inbox", "total": listing.total, "shown": listing.cables.count,
             "cables": listing.cables.map(Self.summaryValues),
             "tampered": listing.tampered,
-        ], context: context)
+            "page": page, "pages": max(1, (listing.total + perPage - 1) / perPage), "multiplePages": listing.total > perPage,
+        ]
+        if page > 1 { values["previous"] = "/inbox?page=\(page - 1)" }
+        if page * perPage < listing.total { values["next"] = "/inbox?page=\(page + 1)" }
+        return pages.render("inbox", values, context: context)
     }
 
     static func summaryValues(_ summary: CableSummary) -> [String: Any] {
@@ -343,6 +354,41 @@ struct WebRoutes: Sendable {
         if let more = verdict.moreSlotsNeeded { values["moreSlotsNeeded"] = more }
         values["chart"] = ScoreChart(verdict: verdict).svg()
         return pages.render("trace", values, context: context)
+    }
+
+    // MARK: Account
+
+    struct PasswordForm: Decodable {
+        var current: String
+        var new: String
+        var confirm: String
+    }
+
+    /// Changing one's own password needs the current one (re-checked, throttled and audited like a sign-in).
+    func changePassword(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = try await URLEncodedFormDecoder().decode(PasswordForm.self, from: request, context: context)
+        func fail(_ message: String, _ status: HTTPResponse.Status) -> Response {
+            pages.render("account", ["title": "Your account", "error": message], context: context, status: status)
+        }
+        guard form.new == form.confirm else { return fail("The new password and its confirmation differ.", .unprocessableContent) }
+        if await throttle.wait(user: user.id, client: context.client) != nil {
+            return fail("Too many failed attempts. Try again later.", .tooManyRequests)
+        }
+        do {
+            _ = try await store.signIn(user.id, password: form.current, client: context.client)
+        } catch StoreError.signInFailed {
+            await throttle.failed(user: user.id, client: context.client)
+            metrics.signIn(succeeded: false)
+            return fail("The current password is wrong.", .forbidden)
+        }
+        do {
+            try await store.setPassword(form.new, for: user.id, as: user.id)
+        } catch let error as StoreError {
+            guard case .invalid(let message) = error else { throw error }
+            return fail(message.prefix(1).uppercased() + message.dropFirst() + ".", .unprocessableContent)
+        }
+        return pages.render("account", ["title": "Your account", "notice": "Your password is changed."], context: context)
     }
 
     // MARK: Audit and people
