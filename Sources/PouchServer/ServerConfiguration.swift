@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable {
             self.privateKey = privateKey
         }
     }
+    /// Sign-ins shown on the sign-in page: only for the demo store, whose passwords are public anyway.
+    public var demoLogins: [DemoStore.Login] = []
     /// How long a signed-in session lasts without being renewed.
     public var sessionLifetime: Duration
     /// Failed sign-ins allowed per user name before it is held back (an address is allowed four times as many).

@@ -39,7 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
             demo ? try await openDemoStore() : try storeOptions.open()
         }
         let tls = tlsCertificate.map { ServerConfiguration.TLSFiles(certificateChain: $0, privateKey: tlsKey ?? "") }
-        let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, tls: tls)
+        var configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, tls: tls)
+        if demo { configuration.demoLogins = DemoStore.logins(administrator: try await store.administrator()) }
         let application = try await reporting {
             do {
                 return try await PouchServer(store: store, configuration: configuration).application(logger: logger)

@@ -14,12 +14,14 @@ struct ServerFixture {
     let server: PouchServer
     let directory: String
 
-    static func make(signInAttempts: Int = 5) async throws -> ServerFixture {
+    static func make(signInAttempts: Int = 5, demo: Bool = false) async throws -> ServerFixture {
         let directory = NSTemporaryDirectory() + "pouch-server-test-" + UUID().uuidString
         let admin = Reader(id: "admin", name: "Administrator", post: "STATE", roles: [.administrator], clearance: .unclassified, citizen: false)
         let store = try SQLiteStore.create(at: directory, credential: .passphrase("correct horse battery"), administrator: admin, cost: .testing)
         try await DemoStore.populate(store, administrator: "admin")
-        let server = try await PouchServer(store: store, configuration: ServerConfiguration(signInAttempts: signInAttempts))
+        var configuration = ServerConfiguration(signInAttempts: signInAttempts)
+        if demo { configuration.demoLogins = DemoStore.logins(administrator: "admin") }
+        let server = try await PouchServer(store: store, configuration: configuration)
         return ServerFixture(store: store, server: server, directory: directory)
     }
 

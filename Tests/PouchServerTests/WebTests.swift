@@ -58,6 +58,24 @@ struct WebTests {
         #expect(!log.contains { $0.detail.contains("not the password") || $0.target.contains("not the password") })
     }
 
+    @Test("The demo server lists its public sign-ins on the sign-in page; a real one never does")
+    func demoLogins() async throws {
+        let demo = try await ServerFixture.make(demo: true)
+        try await demo.test { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/login")
+            #expect(page.body.contains("id=\"demo-logins\""))
+            #expect(page.body.contains("<code>sam-pouch-demo</code>"))
+        }
+        let real = try await ServerFixture.make()
+        try await real.test { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/login")
+            #expect(!page.body.contains("demo-logins"))
+            #expect(!page.body.contains("pouch-demo"))
+        }
+    }
+
     @Test("Sign-in is throttled after repeated failures, even with the right password")
     func throttling() async throws {
         let fixture = try await ServerFixture.make(signInAttempts: 3)

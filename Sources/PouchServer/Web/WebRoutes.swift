@@ -18,7 +18,7 @@ struct WebRoutes: Sendable {
             Response.redirect(to: context.identity == nil ? "/login" : "/inbox", type: .found)
         }
         router.get("/login") { request, context in
-            pages.render("login", ["title": "Sign in", "next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))], context: context)
+            pages.render("login", loginValues(next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))), context: context)
         }
         router.post("/login", use: signIn)
         router.post("/logout", use: signOut)
@@ -62,14 +62,26 @@ struct WebRoutes: Sendable {
         var next: String?
     }
 
+    /// The sign-in page's values; on a demo server, its public demo sign-ins too.
+    func loginValues(next: String, user: String? = nil, error: String? = nil) -> [String: Any] {
+        var values: [String: Any] = ["title": "Sign in", "next": next]
+        if let user { values["enteredUser"] = user }
+        if let error { values["error"] = error }
+        if !configuration.demoLogins.isEmpty {
+            values["demo"] = configuration.demoLogins.map { ["user": $0.user, "password": $0.password, "role": $0.role] }
+            values["isDemo"] = true
+        }
+        return values
+    }
+
     func signIn(_ request: Request, context: PouchRequestContext) async throws -> Response {
         let form = try await URLEncodedFormDecoder().decode(SignInForm.self, from: request, context: context)
         let user = form.user.trimmingCharacters(in: .whitespaces)
         let next = Self.safeNext(form.next)
         if let wait = await throttle.wait(user: user, client: context.client) {
             metrics.signIn(succeeded: false)
-            return pages.render("login", ["title": "Sign in", "next": next, "enteredUser": user,
-                                          "error": "Too many failed attempts. Try again in \(Int(wait.components.seconds / 60) + 1) minutes."],
+            return pages.render("login", loginValues(next: next, user: user,
+                                                     error: "Too many failed attempts. Try again in \(Int(wait.components.seconds / 60) + 1) minutes."),
                                 context: context, status: .tooManyRequests)
         }
         do {
@@ -82,7 +94,7 @@ struct WebRoutes: Sendable {
         } catch StoreError.signInFailed {
             await throttle.failed(user: user, client: context.client)
             metrics.signIn(succeeded: false)
-            return pages.render("login", ["title": "Sign in", "next": next, "enteredUser": user, "error": "Wrong user name or password."],
+            return pages.render("login", loginValues(next: next, user: user, error: "Wrong user name or password."),
                                 context: context, status: .unauthorized)
         }
     }
