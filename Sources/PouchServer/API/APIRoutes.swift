@@ -146,24 +146,16 @@ struct APIRoutes: Sendable {
     func draft(_ request: Request, context: PouchRequestContext) async throws -> EditedResponse<DraftBody> {
         let user = try context.requireUser()
         let body = try await request.decode(as: DraftRequest.self, context: context)
-        let defaults = DraftParser.Defaults(
-            dateTimeGroup: DateTimeGroup(Date()))
-        let document: CableDocument
-        do {
-            document = try DraftParser().parse(text: body.text, defaults: defaults)
-        } catch {
-            throw ClientError(.unprocessableContent, "line \(error.line): \(error.message)", extra: ["diagnostics": .array([Self.json(
-                DiagnosticBody(line: error.line, column: error.column, severity: "error", message: error.message))])])
-        }
-        let diagnostics = CableLinter().lint(document).map {
+        let check = DraftCheck(text: body.text, now: Date())
+        let diagnostics = check.diagnostics.map {
             DiagnosticBody(line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message)
         }
-        let errors = diagnostics.filter { $0.severity == "error" }
-        guard errors.isEmpty else {
-            throw ClientError(.unprocessableContent, "the draft has \(errors.count) error(s); nothing was stored",
+        guard let cable = check.cable else {
+            let errors = diagnostics.filter { $0.severity == "error" }.count
+            throw ClientError(.unprocessableContent, "the draft has \(errors) error(s); nothing was stored",
                               extra: ["diagnostics": .array(diagnostics.map(Self.json))])
         }
-        let id = try await store.draft(document.cable, as: user.id)
+        let id = try await store.draft(cable, as: user.id)
         return EditedResponse(status: .created, headers: [.location: "/api/cables/\(id)"],
                               response: DraftBody(referenceID: id.description, warnings: diagnostics))
     }

@@ -74,11 +74,7 @@ enum Token {
     }
 
     static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for index in x.indices { difference |= x[index] ^ y[index] }
-        return difference == 0
+        PasswordHash.constantTimeEqual(Array(a.utf8), Array(b.utf8))
     }
 }
 

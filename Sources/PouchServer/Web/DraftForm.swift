@@ -69,18 +69,11 @@ struct DraftForm: Codable, Sendable {
     /// Parses and lints the draft. Returns the cable when it has no errors, and every problem found.
     func check(now: Date = Date()) -> (cable: Cable?, problems: [Problem]) {
         let (text, fieldOfLine) = draftText()
-        let defaults = DraftParser.Defaults(
-            dateTimeGroup: DateTimeGroup(now))
-        let document: CableDocument
-        do {
-            document = try DraftParser().parse(text: text, defaults: defaults)
-        } catch {
-            return (nil, [Problem(field: fieldOfLine[error.line] ?? Self.field(mentionedIn: error.message), severity: "error", message: error.message)])
-        }
-        let problems = CableLinter().lint(document).map {
+        let check = DraftCheck(text: text, now: now)
+        let problems = check.diagnostics.map {
             Problem(field: fieldOfLine[$0.location.line] ?? Self.field(mentionedIn: $0.message), severity: $0.severity.rawValue, message: $0.message)
         }
-        return (problems.contains { $0.severity == "error" } ? nil : document.cable, problems)
+        return (check.cable, problems)
     }
 
     /// A problem with no line of its own (a missing field) belongs to the field it names.
