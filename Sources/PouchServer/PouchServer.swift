@@ -61,10 +61,11 @@ public struct PouchServer: Sendable {
             .add(middleware: WebSessionMiddleware(store: store))
             .add(middleware: ErrorMiddleware(pages: pages))
         let throttle = SignInThrottle(attempts: configuration.signInAttempts, lockout: configuration.signInLockout)
-        WebRoutes(store: store, pages: pages, throttle: throttle, metrics: metrics, configuration: configuration).add(to: web)
+        let gate = SignInGate(store: store, throttle: throttle, metrics: metrics)
+        WebRoutes(store: store, pages: pages, gate: gate, metrics: metrics, configuration: configuration).add(to: web)
 
         let api = router.group("api").add(middleware: BearerMiddleware(store: store))
-        APIRoutes(store: store, throttle: throttle, metrics: metrics).add(to: api)
+        APIRoutes(store: store, gate: gate, metrics: metrics).add(to: api)
         routes.set(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }

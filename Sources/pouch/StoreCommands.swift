@@ -44,12 +44,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                guard let level = UserFields.clearance(clearance) else {
-                    throw CommandError("'\(clearance)' is not a clearance (unclassified, confidential, secret, top-secret)")
-                }
-                let access = try UserFields.caveats(caveats)
-                let user = Reader(id: id, name: name, post: post.uppercased(), roles: try UserFields.roles(roles), clearance: level,
-                                  citizen: access.citizen, grants: access.grants)
+                let user = try UserFields.reader(id: id, name: name, post: post, clearance: clearance, caveats: caveats, roles: roles)
                 let store = try storeOptions.open()
                 try await store.addUsers([user], as: try await acting.orAdministrator(of: store))
                 print("added \(id)")

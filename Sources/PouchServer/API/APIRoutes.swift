@@ -7,7 +7,7 @@ import PouchStore
 /// errors are RFC 9457 problem documents. The same store calls (need-to-know, audit) as the web.
 struct APIRoutes: Sendable {
     let store: any CableStore
-    let throttle: SignInThrottle
+    let gate: SignInGate
     let metrics: ServerMetrics
 
     func add(to api: RouterGroup<PouchRequestContext>) {
@@ -54,20 +54,12 @@ struct APIRoutes: Sendable {
 
     func issueToken(_ request: Request, context: PouchRequestContext) async throws -> EditedResponse<TokenBody> {
         let body = try await request.decode(as: TokenRequest.self, context: context)
-        if let wait = await throttle.wait(user: body.user, client: context.client) {
-            metrics.signIn(succeeded: false)
-            throw ClientError(.tooManyRequests, "too many failed attempts; try again in \(wait.components.seconds + 1) seconds")
-        }
         let reader: Reader
-        do {
-            reader = try await store.signIn(body.user, password: body.password, client: context.client)
-        } catch StoreError.signInFailed {
-            await throttle.failed(user: body.user, client: context.client)
-            metrics.signIn(succeeded: false)
-            throw StoreError.signInFailed
+        switch try await gate.attempt(body.user, password: body.password, client: context.client) {
+        case .heldBack(let wait): throw ClientError(.tooManyRequests, "too many failed attempts; try again in \(wait.components.seconds + 1) seconds")
+        case .wrong: throw StoreError.signInFailed
+        case .signedIn(let person): reader = person
         }
-        await throttle.succeeded(user: body.user)
-        metrics.signIn(succeeded: true)
         let token = try await store.issueToken(for: reader.id, label: body.label ?? "api", as: reader.id)
         return EditedResponse(status: .created, response: TokenBody(token: token, user: reader.id))
     }
@@ -285,7 +277,7 @@ struct APIRoutes: Sendable {
     func addUser(_ request: Request, context: PouchRequestContext) async throws -> EditedResponse<UserBody> {
         let admin = try context.requireUser()
         let body = try await request.decode(as: NewUserRequest.self, context: context)
-        let reader = try WebRoutes.reader(id: body.id, name: body.name, post: body.post, clearance: body.clearance,
+        let reader = try UserFields.reader(id: body.id, name: body.name, post: body.post, clearance: body.clearance,
                                           caveats: (body.caveats ?? []).joined(separator: ","), roles: (body.roles ?? []).joined(separator: ","))
         if let password = body.password { try PasswordHash.check(password) }
         try await store.addUsers([reader], as: admin.id)

@@ -1,4 +1,6 @@
 import Foundation
+import PouchCore
+import PouchStore
 
 /// Holds back sign-in for a user name or an address after too many failures in a row, so a
 /// password cannot be guessed online. Successful sign-in clears the user name's count.
@@ -53,4 +55,36 @@ actor SignInThrottle {
 
     private func key(user: String) -> String { "user:" + user.lowercased() }
     private func key(client: String) -> String { "client:" + client }
+}
+
+/// A password check through the throttle, counted in the metrics: what the sign-in page, the
+/// token endpoint and the password change all do.
+struct SignInGate: Sendable {
+    let store: any CableStore
+    let throttle: SignInThrottle
+    let metrics: ServerMetrics
+
+    enum Outcome {
+        case signedIn(Reader)
+        case wrong
+        /// Too many failures: try again after this long.
+        case heldBack(Duration)
+    }
+
+    func attempt(_ user: String, password: String, client: String) async throws -> Outcome {
+        if let wait = await throttle.wait(user: user, client: client) {
+            metrics.signIn(succeeded: false)
+            return .heldBack(wait)
+        }
+        do {
+            let reader = try await store.signIn(user, password: password, client: client)
+            await throttle.succeeded(user: user)
+            metrics.signIn(succeeded: true)
+            return .signedIn(reader)
+        } catch StoreError.signInFailed {
+            await throttle.failed(user: user, client: client)
+            metrics.signIn(succeeded: false)
+            return .wrong
+        }
+    }
 }

@@ -9,7 +9,7 @@ import PouchStore
 struct WebRoutes: Sendable {
     let store: any CableStore
     let pages: Pages
-    let throttle: SignInThrottle
+    let gate: SignInGate
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
 
@@ -78,24 +78,18 @@ struct WebRoutes: Sendable {
         let form = try await URLEncodedFormDecoder().decode(SignInForm.self, from: request, context: context)
         let user = form.user.trimmingCharacters(in: .whitespaces)
         let next = Self.safeNext(form.next)
-        if let wait = await throttle.wait(user: user, client: context.client) {
-            metrics.signIn(succeeded: false)
+        switch try await gate.attempt(user, password: form.password, client: context.client) {
+        case .heldBack(let wait):
             return pages.render("login", loginValues(next: next, user: user,
                                                      error: "Too many failed attempts. Try again in \(Int(wait.components.seconds / 60) + 1) minutes."),
                                 context: context, status: .tooManyRequests)
-        }
-        do {
-            let reader = try await store.signIn(user, password: form.password, client: context.client)
-            await throttle.succeeded(user: user)
-            metrics.signIn(succeeded: true)
+        case .wrong:
+            return pages.render("login", loginValues(next: next, user: user, error: "Wrong user name or password."),
+                                context: context, status: .unauthorized)
+        case .signedIn(let reader):
             // A new session ID on sign-in: a session fixed before sign-in is worth nothing after it.
             context.sessions.createSession(WebSession(user: reader.id, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
             return Response.redirect(to: next, type: .normal)
-        } catch StoreError.signInFailed {
-            await throttle.failed(user: user, client: context.client)
-            metrics.signIn(succeeded: false)
-            return pages.render("login", loginValues(next: next, user: user, error: "Wrong user name or password."),
-                                context: context, status: .unauthorized)
         }
     }
 
@@ -384,15 +378,10 @@ struct WebRoutes: Sendable {
             pages.render("account", ["title": "Your account", "error": message], context: context, status: status)
         }
         guard form.new == form.confirm else { return fail("The new password and its confirmation differ.", .unprocessableContent) }
-        if await throttle.wait(user: user.id, client: context.client) != nil {
-            return fail("Too many failed attempts. Try again later.", .tooManyRequests)
-        }
-        do {
-            _ = try await store.signIn(user.id, password: form.current, client: context.client)
-        } catch StoreError.signInFailed {
-            await throttle.failed(user: user.id, client: context.client)
-            metrics.signIn(succeeded: false)
-            return fail("The current password is wrong.", .forbidden)
+        switch try await gate.attempt(user.id, password: form.current, client: context.client) {
+        case .heldBack: return fail("Too many failed attempts. Try again later.", .tooManyRequests)
+        case .wrong: return fail("The current password is wrong.", .forbidden)
+        case .signedIn: break
         }
         do {
             try await store.setPassword(form.new, for: user.id, as: user.id)
@@ -457,8 +446,8 @@ struct WebRoutes: Sendable {
         let admin = try context.requireUser()
         let form = try await URLEncodedFormDecoder().decode(UserForm.self, from: request, context: context)
         do {
-            let reader = try Self.reader(id: form.id, name: form.name, post: form.post, clearance: form.clearance,
-                                         caveats: form.caveats ?? "", roles: form.roles ?? "")
+            let reader = try UserFields.reader(id: form.id, name: form.name, post: form.post, clearance: form.clearance,
+                                               caveats: form.caveats ?? "", roles: form.roles ?? "")
             try PasswordHash.check(form.password)
             try await store.addUsers([reader], as: admin.id)
             try await store.setPassword(form.password, for: reader.id, as: admin.id)
@@ -467,19 +456,6 @@ struct WebRoutes: Sendable {
             if case .notPermitted = error { throw error }
             return try await users(request, context: context, error: error.description, status: .unprocessableContent)
         }
-    }
-
-    /// A person from form or JSON fields, with the CLI's rules for clearance, caveats and roles.
-    static func reader(id: String, name: String, post: String, clearance: String, caveats: String, roles: String) throws -> Reader {
-        guard let level = UserFields.clearance(clearance) else { throw StoreError.invalid("'\(clearance)' is not a clearance") }
-        let access = try UserFields.caveats(caveats)
-        let roleSet = roles.trimmingCharacters(in: .whitespaces).isEmpty ? [.reader] : try UserFields.roles(roles)
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !post.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError.invalid("a user needs a name and a post")
-        }
-        return Reader(id: id.trimmingCharacters(in: .whitespaces), name: name.trimmingCharacters(in: .whitespaces),
-                      post: post.trimmingCharacters(in: .whitespaces).uppercased(), roles: roleSet, clearance: level,
-                      citizen: access.citizen, grants: access.grants)
     }
 
     struct ListForm: Decodable {

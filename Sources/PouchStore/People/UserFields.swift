@@ -43,6 +43,24 @@ public enum UserFields {
     }
 
     /// A user ID: letters, digits, `.`, `_`, `-` and `@`, 1 to 64 characters.
+    /// A person from the fields every front end takes (command line, CSV, web form, JSON API):
+    /// trimmed, the post upper-cased, no roles meaning `reader`; each problem named.
+    public static func reader(id: String, name: String, post: String, clearance: String, caveats: String, roles: String) throws(StoreError) -> Reader {
+        let id = id.trimmingCharacters(in: .whitespaces)
+        let name = name.trimmingCharacters(in: .whitespaces)
+        let post = post.trimmingCharacters(in: .whitespaces)
+        guard isValidID(id) else { throw StoreError.invalid("'\(id)' is not a valid user ID (letters, digits, . _ - @)") }
+        guard !name.isEmpty else { throw StoreError.invalid("user \(id) has no name") }
+        guard !post.isEmpty else { throw StoreError.invalid("user \(id) has no post") }
+        guard let level = self.clearance(clearance) else {
+            throw StoreError.invalid("'\(clearance)' is not a clearance (unclassified, confidential, secret, top-secret)")
+        }
+        let access = try self.caveats(caveats)
+        let roleSet = try self.roles(roles)
+        return Reader(id: id, name: name, post: post.uppercased(), roles: roleSet.isEmpty ? [.reader] : roleSet,
+                      clearance: level, citizen: access.citizen, grants: access.grants)
+    }
+
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-@".contains($0)) }
     }
@@ -86,21 +104,12 @@ public enum UserCSV {
             guard UserFields.isValidID(id) else { throw fail("'\(id)' is not a valid user ID (letters, digits, . _ - @)") }
             if let first = seen[id] { throw fail("user \(id) is already on line \(first)") }
             seen[id] = number
-            guard let name = value["name"], !name.isEmpty else { throw fail("user \(id) has no name") }
-            guard let post = value["post"], !post.isEmpty else { throw fail("user \(id) has no post") }
-            guard let clearance = UserFields.clearance(value["clearance"] ?? "") else {
-                throw fail("'\(value["clearance"] ?? "")' is not a clearance (unclassified, confidential, secret, top-secret)")
-            }
-            let access: (citizen: Bool, grants: Set<Caveat>)
-            let roles: Set<Role>
             do {
-                access = try UserFields.caveats(value["caveats"] ?? "")
-                roles = try UserFields.roles(value["roles"] ?? "reader")
+                users.append(try UserFields.reader(id: id, name: value["name"] ?? "", post: value["post"] ?? "", clearance: value["clearance"] ?? "",
+                                                   caveats: value["caveats"] ?? "", roles: value["roles"] ?? "reader"))
             } catch {
                 throw fail(error.description)
             }
-            users.append(Reader(id: id, name: name, post: post.uppercased(), roles: roles.isEmpty ? [.reader] : roles,
-                                clearance: clearance, citizen: access.citizen, grants: access.grants))
         }
         guard header != nil else { throw StoreError.invalid("\(file):1: the file is empty (it needs a header line and users)") }
         return users
