@@ -193,6 +193,35 @@ struct APITests {
         }
     }
 
+    @Test("Bad input gets a clear problem document and changes nothing")
+    func badInput() async throws {
+        let fixture = try await ServerFixture.make()
+        let before = try await fixture.store.users().count
+        try await fixture.test { client in
+            let admin = try await APIClient.signedIn(client, as: "admin")
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(admin.token!)"
+            headers[.contentType] = "application/json"
+            let malformed = try await client.execute(uri: "/api/users", method: .post, headers: headers,
+                                                     body: ByteBuffer(string: "{\"id\": \"x\", ")) { response in
+                Reply(status: response.status, headers: response.headers, body: String(buffer: response.body))
+            }
+            #expect(malformed.status == .badRequest)
+            #expect((malformed.object["detail"] as? String)?.contains("not valid JSON") == true)
+            #expect(malformed.headers[.contentType] == "application/problem+json")
+            let clearance = try await admin.call("/api/users", method: .post, json: ["id": "hal", "name": "Hal", "post": "KABUL", "clearance": "cosmic"])
+            #expect(clearance.status == .unprocessableContent)
+            #expect(clearance.object["detail"] as? String == "'cosmic' is not a clearance (unclassified, confidential, secret, top-secret)")
+            let caveat = try await admin.call("/api/users", method: .post, json: ["id": "hal", "name": "Hal", "post": "KABUL", "clearance": "secret", "caveats": ["SECRETISH"]])
+            #expect(caveat.status == .unprocessableContent)
+            let nameless = try await admin.call("/api/users", method: .post, json: ["id": "hal", "name": " ", "post": "KABUL", "clearance": "secret"])
+            #expect(nameless.object["detail"] as? String == "user hal has no name")
+            let badID = try await admin.call("/api/users", method: .post, json: ["id": "hal smith", "name": "Hal", "post": "KABUL", "clearance": "secret"])
+            #expect((badID.object["detail"] as? String)?.contains("is not a valid user ID") == true)
+        }
+        #expect(try await fixture.store.users().count == before)
+    }
+
     @Test("Health and metrics")
     func operations() async throws {
         let fixture = try await ServerFixture.make()
