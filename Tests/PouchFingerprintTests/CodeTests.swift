@@ -42,17 +42,31 @@ struct CodeTests {
         #expect(fingerprint.text(choosing: \.original) == LongCable.cable)
     }
 
-    @Test("symbols follow the slot biases")
-    func biases() {
+    @Test("symbols follow each slot's symbol probabilities (two and three symbols)")
+    func symbolFrequencies() {
         let fingerprint = LongCable.fingerprint
-        for p in fingerprint.biases { #expect(p >= CableFingerprint.cutoff - 1e-9 && p <= 1 - CableFingerprint.cutoff + 1e-9) }
-        var ones = 0.0, expected = 0.0
-        for r in 0..<400 {
-            let symbols = fingerprint.symbols(for: "recipient-\(r)")
-            ones += Double(symbols.reduce(0) { $0 + Int($1) })
-            expected += fingerprint.biases.reduce(0, +)
+        #expect(Set(fingerprint.slots.map(\.symbols.count)).isSuperset(of: [2, 3]))
+        for (slot, probabilities) in zip(fingerprint.slots, fingerprint.symbolProbabilities) {
+            #expect(probabilities.count == slot.symbols.count)
+            #expect(abs(probabilities.reduce(0, +) - 1) < 1e-9)
+            let floor = probabilities.count == 2 ? CableFingerprint.cutoff : 2 * CableFingerprint.cutoff / Double(probabilities.count)
+            #expect(probabilities.allSatisfy { $0 >= floor - 1e-9 })
         }
-        #expect(abs(ones - expected) / expected < 0.05)
+        // Per number of symbols: how often each symbol index is drawn, against its expected count.
+        var drawn: [Int: [Double]] = [:], expected: [Int: [Double]] = [:]
+        for r in 0..<2_000 {
+            for (slot, symbol) in fingerprint.symbols(for: "recipient-\(r)").enumerated() {
+                let probabilities = fingerprint.symbolProbabilities[slot]
+                let q = probabilities.count
+                #expect(Int(symbol) < q)
+                drawn[q, default: Array(repeating: 0, count: q)][Int(symbol)] += 1
+                for k in 0..<q { expected[q, default: Array(repeating: 0, count: q)][k] += probabilities[k] }
+            }
+        }
+        for (q, counts) in drawn {
+            // Within five standard deviations of a binomial count (the key is fixed, so this is deterministic).
+            for k in 0..<q { #expect(abs(counts[k] - expected[q]![k]) <= 5 * expected[q]![k].squareRoot(), "q=\(q) symbol \(k)") }
+        }
     }
 
     @Test("keys: 32 bytes, from hex files, and a clear error otherwise")
@@ -88,19 +102,20 @@ struct CodeTests {
 
 @Suite("The false-accusation bound")
 struct BoundTests {
-    @Test("the Chernoff bound is never below the innocent score's real tail (simulated)")
+    @Test("the Chernoff bound is never below the innocent score's real tail (simulated, two to four symbols)")
     func boundHolds() {
         var random = SystemRandomNumberGenerator()
         for trial in 0..<5 {
             let m = 20 + trial * 15
-            let positions = (0..<m).map { _ in (p: Double.random(in: 0.3...0.7, using: &random), y: UInt8.random(in: 0...1, using: &random)) }
-            let bound = TardosBound(positions: positions)
+            // The probability that an innocent holds the leaked symbol: binary slots lie in
+            // [0.3, 0.7], four-symbol slots go down to 0.15.
+            let probabilities = (0..<m).map { _ in Double.random(in: 0.15...0.7, using: &random) }
+            let bound = TardosBound(leakedSymbolProbabilities: probabilities)
             var scores: [Double] = []
             for _ in 0..<20_000 {
                 var total = 0.0
-                for position in positions {
-                    let x: UInt8 = Double.random(in: 0..<1, using: &random) < position.p ? 1 : 0
-                    total += TardosBound.score(p: position.p, x: x, y: position.y)
+                for term in bound.terms {
+                    total += Double.random(in: 0..<1, using: &random) < term.p ? term.match : term.other
                 }
                 scores.append(total)
             }
@@ -115,7 +130,7 @@ struct BoundTests {
 
     @Test("a clean single leaker with p = 1/2 needs about 30 slots among 1,000 recipients at 1e-6")
     func thirtySlots() {
-        let threshold = { (m: Int) in TardosBound(positions: Array(repeating: (0.5, 1), count: m)).scoreThreshold(recipients: 1000, maxFalseAccusation: 1e-6) }
+        let threshold = { (m: Int) in TardosBound(leakedSymbolProbabilities: Array(repeating: 0.5, count: m)).scoreThreshold(recipients: 1000, maxFalseAccusation: 1e-6) }
         #expect(threshold(25) > 25)
         #expect(threshold(40) <= 40)
     }

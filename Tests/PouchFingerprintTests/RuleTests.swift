@@ -2,23 +2,25 @@ import Testing
 @testable import PouchCore
 
 /// The slots a catalogue finds in one paragraph, as (rule, original span, alternatives).
-func slots(_ text: String, catalogue: RuleCatalogue = .publicCatalogue) -> [(rule: String, alternatives: [String])] {
+func slots(_ text: String, catalogue: RuleCatalogue = .publicCatalogue, scheme: FingerprintScheme = .current) -> [(rule: String, alternatives: [String])] {
     let cable = Cable(classification: .confidential, paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
-    return SlotFinder(catalogue: catalogue).slots(in: cable).map { ($0.rule, $0.alternatives) }
+    return SlotFinder(catalogue: catalogue, scheme: scheme).slots(in: cable).map { ($0.rule, $0.alternatives) }
 }
 
-func alternatives(_ text: String, rule: String) -> [[String]] {
-    slots(text).filter { $0.rule == rule }.map(\.alternatives)
+func alternatives(_ text: String, rule: String, scheme: FingerprintScheme = .current) -> [[String]] {
+    slots(text, scheme: scheme).filter { $0.rule == rule }.map(\.alternatives)
 }
 
 @Suite("Catalogue rules, one by one")
 struct RuleTests {
     @Test("the optional complementiser after reporting verbs")
     func complementizer() {
-        #expect(alternatives("The minister said that the talks would resume.", rule: "that-complementizer") == [["said that", "said"]])
-        #expect(alternatives("The minister said the talks would resume.", rule: "that-complementizer") == [["said", "said that"]])
-        #expect(alternatives("He noted that Karzai would attend.", rule: "that-complementizer") == [["noted that", "noted"]])
-        #expect(alternatives("THE MINISTER SAID THAT PAKISTAN WOULD AGREE TO THE PLAN.", rule: "that-complementizer") == [["SAID THAT", "SAID"]])
+        // Scheme 1; from scheme 2 on, verbs with a synonym take the reporting-verb rule (below).
+        #expect(alternatives("The minister said that the talks would resume.", rule: "that-complementizer", scheme: .v1) == [["said that", "said"]])
+        #expect(alternatives("The minister said the talks would resume.", rule: "that-complementizer", scheme: .v1) == [["said", "said that"]])
+        #expect(alternatives("He noted that Karzai would attend.", rule: "that-complementizer", scheme: .v1) == [["noted that", "noted"]])
+        #expect(alternatives("THE MINISTER SAID THAT PAKISTAN WOULD AGREE TO THE PLAN.", rule: "that-complementizer", scheme: .v1) == [["SAID THAT", "SAID"]])
+        #expect(alternatives("He explained that the talks would resume.", rule: "that-complementizer") == [["explained that", "explained"]])
         // Demonstrative "that" is not a complementiser.
         #expect(alternatives("He said that was unacceptable to the government.", rule: "that-complementizer").isEmpty)
         // A verb with a noun-phrase object never gains a "that".
@@ -27,7 +29,7 @@ struct RuleTests {
 
     @Test("told X that / informed X that, and the optional that after the object")
     func told() {
-        let found = slots("The Foreign Minister told the Ambassador that the army would withdraw.")
+        let found = slots("The minister told the Ambassador that the army would withdraw.")
         #expect(found.contains { $0.rule == "told-informed" && $0.alternatives == ["told", "informed"] })
         #expect(found.contains { $0.rule == "told-that" && $0.alternatives == ["Ambassador that", "Ambassador"] })
         // "told X to" is an instruction, never matched.
@@ -74,7 +76,16 @@ struct RuleTests {
     @Test("U.S. / United States, with the sentence's full stop kept")
     func unitedStates() {
         #expect(alternatives("The U.S. position is clear to them.", rule: "united-states") == [["U.S.", "United States", "US"]])
-        #expect(alternatives("They will travel to the U.S. Karzai agreed.", rule: "united-states") == [["U.S", "United States", "US"]])
+        #expect(alternatives("They will travel to the U.S. Karzai agreed.", rule: "united-states", scheme: .v1) == [["U.S", "United States", "US"]])
+        // Scheme 2: "United States" is found too; at a sentence's end the dotted form is not
+        // written (its full stop would be ambiguous), and "U.S." before a capital is left alone.
+        #expect(alternatives("They will travel to the U.S. Karzai agreed.", rule: "united-states").isEmpty)
+        #expect(alternatives("The United States position is clear.", rule: "united-states") == [["U.S.", "United States", "US"]])
+        #expect(alternatives("They will travel to the United States.", rule: "united-states") == [["United States", "US"]])
+        #expect(alternatives("The US position is clear to them.", rule: "united-states") == [["U.S.", "United States", "US"]])
+        // In a cable written in capitals "US" may be the pronoun.
+        #expect(alternatives("THEY TOLD US THE TALKS WOULD FAIL.", rule: "united-states").isEmpty)
+        #expect(alternatives("THEY TOLD US THE TALKS WOULD FAIL.", rule: "united-states", scheme: .v1) == [["U.S", "UNITED STATES", "US"]])
     }
 
     @Test("nothing inside quoted speech, numbers or negations changes")

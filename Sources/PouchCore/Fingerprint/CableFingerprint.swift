@@ -3,36 +3,66 @@ import Foundation
 
 /// A cable prepared for traceable copies: its slots, and the Tardos code derived from the key.
 ///
-/// Nothing per copy is stored: the key, the cable and the recipient ID give the copy.
-/// Slot biases `p_i` follow the arcsine (Tardos) distribution with a cut-off; recipient `j`
-/// writes symbol 1 in slot `i` with probability `p_i`, from a keyed PRF (HMAC-SHA256).
+/// Nothing per copy is stored: the key, the cable, the scheme and the recipient ID give the copy.
+/// Each slot has a symbol distribution drawn once per cable from the key: for two symbols the
+/// arcsine (Tardos) distribution with a cut-off, for three or four a symmetric Dirichlet(½)
+/// squeezed away from zero (Škorić et al.'s q-ary code). Recipient `j`'s symbol in slot `i` is
+/// drawn from that distribution by a keyed PRF (HMAC-SHA256).
 public struct CableFingerprint: Sendable {
     public let cable: Cable
     public let slots: [Slot]
+    /// The catalogue and code version the copies are marked with.
+    public let scheme: FingerprintScheme
     /// SHA-256 of the cable's canonical text: binds the code to this exact cable.
     public let cableID: [UInt8]
-    /// The Tardos biases, one per slot.
-    public let biases: [Double]
+    /// Per slot, the probability of each of its symbols.
+    public let symbolProbabilities: [[Double]]
     let key: FingerprintKey
     /// Per paragraph: the unchanging text pieces around its slots.
     private let pieces: [[Substring]]
     private let slotsByParagraph: [[Int]]
 
-    /// The Tardos cut-off: biases lie in [t, 1 − t]. Small codes for few colluders want a large cut-off.
+    /// The Tardos cut-off for two symbols: probabilities lie in [t, 1 − t]. With q symbols each
+    /// probability is at least 2t/q. Small codes for few colluders want a large cut-off.
     public static let cutoff = 0.3
 
-    public init(cable: Cable, key: FingerprintKey, catalogue: RuleCatalogue = .publicCatalogue, profile: FingerprintProfile = .standard) {
+    public init(
+        cable: Cable, key: FingerprintKey, catalogue: RuleCatalogue = .publicCatalogue, profile: FingerprintProfile = .standard,
+        scheme: FingerprintScheme = .current
+    ) {
         self.cable = cable
         self.key = key
-        let slots = SlotFinder(catalogue: catalogue.rules(for: profile)).slots(in: cable)
+        self.scheme = scheme
+        let slots = SlotFinder(catalogue: catalogue.rules(for: profile), scheme: scheme).slots(in: cable)
         self.slots = slots
         cableID = Array(SHA256.hash(data: Array(("pouch-cable-v1\n" + CableRenderer().render(cable)).utf8)))
         let t = Self.cutoff
         let low = asin(t.squareRoot())
         let high = Double.pi / 2 - low
-        biases = key.uniforms("bias", [cableID], count: slots.count).map { u in
-            let r = low + u * (high - low)
-            return sin(r) * sin(r)
+        let binary = key.uniforms("bias", [cableID], count: slots.count)
+        // Four uniforms per slot for the Dirichlet weights, drawn only when some slot needs them
+        // (so scheme 1 derives exactly what it always did).
+        let weights = slots.contains { $0.symbols.count > 2 } ? key.uniforms("symbol-weights", [cableID], count: slots.count * 4) : []
+        symbolProbabilities = slots.indices.map { index in
+            let q = slots[index].symbols.count
+            if q == 2 {
+                let r = low + binary[index] * (high - low)
+                let p = sin(r) * sin(r)
+                return [1 - p, p]
+            }
+            // Gamma(½) variables are halved squares of standard normals (Box–Muller on uniform pairs).
+            let u = Array(weights[index * 4..<index * 4 + 4])
+            var gammas: [Double] = []
+            for pair in 0..<2 {
+                let radius = (-2 * log(u[2 * pair])).squareRoot()
+                let angle = 2 * Double.pi * u[2 * pair + 1]
+                gammas.append(pow(radius * cos(angle), 2))
+                gammas.append(pow(radius * sin(angle), 2))
+            }
+            let used = gammas.prefix(q)
+            let total = max(used.reduce(0, +), .leastNormalMagnitude)
+            let floor = 2 * t / Double(q)
+            return used.map { floor + (1 - floor * Double(q)) * $0 / total }
         }
         var pieces: [[Substring]] = []
         var byParagraph: [[Int]] = Array(repeating: [], count: cable.paragraphs.count)
@@ -54,10 +84,19 @@ public struct CableFingerprint: Sendable {
         self.slotsByParagraph = byParagraph
     }
 
-    /// The recipient's symbol (0 or 1) in every slot.
+    /// The recipient's symbol in every slot (an index into the slot's `symbols`).
     public func symbols(for recipient: String) -> [UInt8] {
         let uniforms = key.uniforms("copy", [cableID, Array(recipient.utf8)], count: slots.count)
-        return zip(uniforms, biases).map { $0 < $1 ? 1 : 0 }
+        return zip(uniforms, symbolProbabilities).map { u, probabilities in
+            // Two symbols: 1 with probability p₁ (as scheme 1 always drew it).
+            if probabilities.count == 2 { return u < probabilities[1] ? 1 : 0 }
+            var cumulative = 0.0
+            for (symbol, p) in probabilities.enumerated() {
+                cumulative += p
+                if u < cumulative { return UInt8(symbol) }
+            }
+            return UInt8(probabilities.count - 1)
+        }
     }
 
     /// The recipient's copy: the cable with each slot written in the recipient's wording.
@@ -96,8 +135,16 @@ public struct CableFingerprint: Sendable {
 
     /// What an adversary who knows `catalogue` does to a text: find the slots it can see and
     /// write each in one fixed wording. No key is involved.
-    public static func canonicalize(_ cable: Cable, catalogue: RuleCatalogue = .publicCatalogue) -> Cable {
-        CableFingerprint(cable: cable, key: .unkeyed, catalogue: catalogue).canonicalized()
+    /// Rewriting can bring a slot into view that a neighbouring slot hid, so the adversary
+    /// repeats until the text stops changing.
+    public static func canonicalize(_ cable: Cable, catalogue: RuleCatalogue = .publicCatalogue, scheme: FingerprintScheme = .current) -> Cable {
+        var text = cable
+        for _ in 0..<6 {
+            let next = CableFingerprint(cable: text, key: .unkeyed, catalogue: catalogue, scheme: scheme).canonicalized()
+            if next == text { break }
+            text = next
+        }
+        return text
     }
 
     /// The slots listed for review: where each stands and what its alternatives read.

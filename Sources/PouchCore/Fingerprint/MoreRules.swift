@@ -8,6 +8,7 @@ struct UnitedStatesRule: SlotRule {
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
+        if context.scheme >= .v2 { return schemeTwoCandidates(in: tokens) }
         for index in list.indices where list[index].isWord && !list[index].quoted && (list[index].lower == "u.s" || list[index].text == "US") {
             let dotted = list[index].lower == "u.s"
             var last = index
@@ -30,6 +31,54 @@ struct UnitedStatesRule: SlotRule {
             let original = dotted ? 0 : 2
             alternatives[original] = String(tokens.span(index, last))
             found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [0, 1], original: original, rule: id, canonical: 2))
+        }
+        return found
+    }
+}
+
+extension UnitedStatesRule {
+    /// Scheme 2: "United States" is found as well as "U.S." and "US", so a normaliser turns
+    /// every copy into the same text; a full stop is never lost or doubled; "US" in a cable written
+    /// in capitals may be the pronoun, so it is left alone; and "U.S." before a capital in mixed
+    /// case (the end of a sentence, or "U.S. Congress"?) is left alone.
+    func schemeTwoCandidates(in tokens: TextTokens) -> [SlotCandidate] {
+        let list = tokens.tokens
+        let caps = tokens.allCaps
+        var found: [SlotCandidate] = []
+        var index = 0
+        while index < list.count {
+            defer { index += 1 }
+            let token = list[index]
+            guard token.isWord, !token.quoted else { continue }
+            var last = index
+            var form: Int
+            if token.lower == "u.s" {
+                guard index + 1 < list.count, list[index + 1].text == "." else { continue }
+                guard index + 2 < list.count else { continue }
+                let after = list[index + 2]
+                if after.isWord, !caps, after.text.first?.isUppercase ?? false { continue }
+                last = index + 1
+                form = 0
+            } else if token.text == "US", !caps {
+                form = 2
+            } else if token.lower == "united", let next = tokens.nextWord(after: index), list[next].lower == "states" {
+                if let after = tokens.nextWord(after: next), ["of", "army", "navy"].contains(list[after].lower) { continue }
+                last = next
+                form = 1
+            } else {
+                continue
+            }
+            // Not a possessive, a compound or a hyphenated word ("U.S.-led", "US's").
+            if last + 1 < list.count, ["'", "-", "\u{2019}", "/"].contains(String(list[last + 1].text)) || list[last + 1].lower.hasPrefix("'") { continue }
+            if index > 0, ["-", "'", "\u{2019}", "/"].contains(String(list[index - 1].text)) { continue }
+            if list[last].text.hasSuffix("'s") { continue }
+            let sentenceEnd = form != 0 && (last + 1 >= list.count || list[last + 1].text == ".")
+            var alternatives = sentenceEnd ? [caps ? "UNITED STATES" : "United States", "US"] : ["U.S.", caps ? "UNITED STATES" : "United States", "US"]
+            let original = sentenceEnd ? form - 1 : form
+            alternatives[original] = String(tokens.span(index, last))
+            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [0, 1], original: original, rule: id,
+                                       canonical: alternatives.count - 1))
+            index = last
         }
         return found
     }
@@ -102,7 +151,9 @@ struct HyphenatedCompoundRule: SlotRule {
                   !parts.contains(where: { Self.protected.contains($0.lowercased()) })
             else { continue }
             let open = parts.joined(separator: " ")
-            found.append(SlotCandidate(first: index, last: index, alternatives: [String(list[index].text), open], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            // A normaliser cannot find the open form again, so from scheme 2 on it writes that.
+            found.append(SlotCandidate(first: index, last: index, alternatives: [String(list[index].text), open], symbols: [0, 1], original: 0, rule: id,
+                                       canonical: context.scheme >= .v2 ? 1 : 0))
         }
         return found
     }
@@ -133,7 +184,9 @@ struct ClauseCommaRule: SlotRule {
             }
             guard words >= 5, !sawComma else { continue }
             let word = list[index - 2].text
-            found.append(SlotCandidate(first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            // A normaliser cannot find the comma-less form again, so from scheme 2 on it writes that.
+            found.append(SlotCandidate(first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1], original: 0, rule: id,
+                                       canonical: context.scheme >= .v2 ? 1 : 0))
         }
         return found
     }

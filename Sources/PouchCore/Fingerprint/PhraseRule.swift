@@ -16,12 +16,15 @@ protocol SlotRule: Sendable {
     var summary: String { get }
     var profile: FingerprintProfile { get }
     var isPrivate: Bool { get }
+    /// The first scheme whose catalogue has the rule.
+    var since: FingerprintScheme { get }
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate]
 }
 
 extension SlotRule {
     /// Built-in rules are public; only `PhraseRule`s read from a deployment's file are private.
     var isPrivate: Bool { false }
+    var since: FingerprintScheme { .v1 }
 }
 
 /// What rules may know about the whole cable: the abbreviations it defines.
@@ -31,6 +34,8 @@ struct CableContext {
     /// Where each definition stands (paragraph, token index of the abbreviation).
     var definitionSites: Set<[Int]> = []
     var paragraph = 0
+    /// The scheme the slots are found for (rules that grew in a later scheme check it).
+    var scheme = FingerprintScheme.current
 }
 
 /// Applies the case of the original span to an alternative: capitals throughout in an
@@ -52,7 +57,8 @@ public struct PhraseRule: SlotRule, Hashable {
     public var reason: String
     /// The alternatives, each a phrase of words (lower case).
     public var alternatives: [String]
-    /// The two alternatives that encode symbols 0 and 1 (indices); defaults to the first two.
+    /// The two alternatives that encode symbols 0 and 1 under scheme 1 (indices); defaults to
+    /// the first two. From scheme 2 on every alternative (up to four) is a symbol.
     public var symbols: [Int]
     public var profile: FingerprintProfile
     public var isPrivate: Bool
@@ -69,13 +75,19 @@ public struct PhraseRule: SlotRule, Hashable {
     public var withinWords = 3
     /// The phrase must open a sentence.
     public var sentenceStart = false
+    /// The first scheme whose catalogue has the rule.
+    public var since: FingerprintScheme
+    /// When set, only these alternatives are looked for in the original (the others are written
+    /// in copies but have other senses where they occur: "stated" can be an adjective).
+    public var originals: Set<Int>?
 
     let words: [[String]]
 
     public init(
         id: String, reason: String, alternatives: [String], symbols: [Int] = [0, 1], profile: FingerprintProfile = .strict,
         isPrivate: Bool = false, notAfter: Set<String> = [], after: Set<String>? = nil, before: Set<String>? = nil,
-        notBefore: Set<String> = [], followedWithin: Set<String>? = nil, withinWords: Int = 3, sentenceStart: Bool = false
+        notBefore: Set<String> = [], followedWithin: Set<String>? = nil, withinWords: Int = 3, sentenceStart: Bool = false,
+        since: FingerprintScheme = .v1, originals: Set<Int>? = nil
     ) {
         self.id = id
         self.reason = reason
@@ -90,6 +102,8 @@ public struct PhraseRule: SlotRule, Hashable {
         self.followedWithin = followedWithin
         self.withinWords = withinWords
         self.sentenceStart = sentenceStart
+        self.since = since
+        self.originals = originals
         self.words = alternatives.map { $0.lowercased().split(separator: " ").map(String.init) }
     }
 
@@ -102,7 +116,7 @@ public struct PhraseRule: SlotRule, Hashable {
         while index < list.count {
             defer { index += 1 }
             guard list[index].isWord, !list[index].quoted else { continue }
-            for (k, phrase) in words.enumerated() where phrase.first == list[index].lower {
+            for (k, phrase) in words.enumerated() where phrase.first == list[index].lower && originals?.contains(k) ?? true {
                 guard let last = match(phrase, at: index, in: tokens) else { continue }
                 guard contextHolds(first: index, last: last, in: tokens) else { continue }
                 let template = tokens.span(index, last)
@@ -112,7 +126,11 @@ public struct PhraseRule: SlotRule, Hashable {
                 // Keep the original's exact spelling for its own alternative.
                 var options = cased
                 options[k] = String(template)
-                let neutral = alternatives.indices.first { !symbols.contains($0) } ?? 0
+                let symbols = context.scheme >= .v2 ? Array(alternatives.indices.prefix(context.scheme.maximumSymbols)) : self.symbols
+                // A normaliser writes a wording it would find again: for a rule that looks for only
+                // some alternatives, one it does not look for.
+                let neutral = alternatives.indices.first { !symbols.contains($0) }
+                    ?? originals.flatMap { looked in alternatives.indices.first { !looked.contains($0) } } ?? 0
                 found.append(SlotCandidate(first: index, last: last, alternatives: options, symbols: symbols, original: k, rule: id, canonical: neutral))
                 break
             }

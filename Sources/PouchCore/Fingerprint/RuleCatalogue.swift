@@ -19,7 +19,7 @@ public struct RuleCatalogue: Sendable {
     init(rules: [any SlotRule]) { self.rules = rules }
 
     /// The public catalogue.
-    public static let publicCatalogue = RuleCatalogue(rules: structuralRules + phraseRules)
+    public static let publicCatalogue = RuleCatalogue(rules: structuralRules + phraseRules + schemeTwoPhraseRules + [SentenceAdverbCommaRule()])
 
     /// The public catalogue with a deployment's private rules on top (they take precedence where spans overlap).
     public func adding(_ privateRules: [PhraseRule]) -> RuleCatalogue {
@@ -37,8 +37,9 @@ public struct RuleCatalogue: Sendable {
     public var publicOnly: RuleCatalogue { RuleCatalogue(rules: rules.filter { !$0.isPrivate }) }
 
     static let structuralRules: [any SlotRule] = [
-        DefinedAbbreviationRule(), UnitedStatesRule(), GenitiveRule(), ToldThatRule(), ToldInformedRule(), ComplementizerRule(),
+        DefinedAbbreviationRule(), KnownAbbreviationRule(), UnitedStatesRule(), GenitiveRule(), ToldThatRule(), ToldInformedRule(), ReportingVerbRule(), ComplementizerRule(),
         MetWithRule(), AlsoAuxiliaryRule(), SerialCommaRule(), IntroductoryCommaRule(), ClauseCommaRule(), HyphenatedCompoundRule(),
+        RelativePronounRule(),
     ]
 
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "that", "any", "such", "all", "some", "each"]
@@ -111,5 +112,67 @@ public struct RuleCatalogue: Sendable {
         PhraseRule(id: "afterward", reason: "\"Afterward\" and \"afterwards\" are spelling variants, both in the dictionary.", alternatives: ["afterward", "afterwards"]),
         PhraseRule(id: "at-this-time", reason: "\"At this time\" and \"at this point\" both mean \"now\" in reporting.",
                    alternatives: ["at this time", "at this point"], profile: .standard),
+    ]
+
+    /// Synonyms and connectives added in scheme 2. Where an alternative has another sense
+    /// somewhere ("further" is also an adverb), only the unambiguous one is looked for.
+    static let schemeTwoPhraseRules: [any SlotRule] = [
+        PhraseRule(id: "although-though", reason: "As a conjunction opening a concession, \"although\" and \"though\" are interchangeable; only \"although\" is looked for, since \"though\" is also an adverb.",
+                   alternatives: ["although", "though"], since: .v2, originals: [0]),
+        PhraseRule(id: "especially-particularly", reason: "\"Especially\" and \"particularly\" are the same focusing adverb.",
+                   alternatives: ["especially", "particularly"], since: .v2),
+        PhraseRule(id: "additional-further", reason: "Before a noun, \"additional\" and \"further\" both mean \"more of the same kind\"; only \"additional\" is looked for (\"further\" is also an adverb), and never after \"a\" or \"an\".",
+                   alternatives: ["additional", "further"], profile: .standard, notAfter: ["a", "an"], notBefore: [".", ",", ";", ":", ")"], since: .v2, originals: [0]),
+        PhraseRule(id: "because-of", reason: "\"Because of\" and \"owing to\" both give a cause.",
+                   alternatives: ["because of", "owing to"], profile: .standard, since: .v2, originals: [0]),
+        PhraseRule(id: "entire-whole", reason: "Between a determiner and a noun, \"entire\" and \"whole\" both mean \"all of\".",
+                   alternatives: ["entire", "whole"], profile: .standard, after: ["the", "its", "their", "his", "her", "our", "this"],
+                   notBefore: [".", ",", ";", ":", ")", "of"], since: .v2),
+        PhraseRule(id: "often-frequently", reason: "\"Often\" and \"frequently\" are the same adverb of frequency.",
+                   alternatives: ["often", "frequently"], since: .v2),
+        PhraseRule(id: "quickly-rapidly", reason: "\"Quickly\" and \"rapidly\" both mean \"at speed\".",
+                   alternatives: ["quickly", "rapidly"], profile: .standard, since: .v2),
+        PhraseRule(id: "began-started", reason: "Before \"to\" and a verb, \"began\" and \"started\" mark the same onset.",
+                   alternatives: ["began", "started"], profile: .standard, before: ["to"], since: .v2),
+        PhraseRule(id: "begin-start", reason: "Before \"to\" and a verb, \"begin\" and \"start\" mark the same onset.",
+                   alternatives: ["begin", "start"], profile: .standard, notAfter: ["the", "a", "an"], before: ["to"], since: .v2),
+        PhraseRule(id: "tried-attempted", reason: "Before \"to\", \"tried\" and \"attempted\" report the same effort.",
+                   alternatives: ["tried", "attempted"], profile: .standard, before: ["to"], since: .v2),
+        PhraseRule(id: "trying-attempting", reason: "Before \"to\", \"trying\" and \"attempting\" report the same effort.",
+                   alternatives: ["trying", "attempting"], profile: .standard, before: ["to"], since: .v2),
+        PhraseRule(id: "upon-on", reason: "\"Upon\" is a formal \"on\" (\"upon arrival\", \"called upon\"); only \"upon\" is looked for.",
+                   alternatives: ["upon", "on"], profile: .standard, notAfter: ["once", "based"], since: .v2, originals: [0]),
+        PhraseRule(id: "numerous-many", reason: "Before a noun, \"numerous\" and \"many\" both mean \"a large number of\"; only \"numerous\" is looked for.",
+                   alternatives: ["numerous", "many"], profile: .standard, notAfter: ["so", "too", "as", "how"], notBefore: [".", ",", ";", ":", ")"],
+                   since: .v2, originals: [0]),
+        PhraseRule(id: "main-principal", reason: "Between a determiner and a noun, \"main\" and \"principal\" both mean \"most important\"; only \"main\" is looked for (\"principal\" is also a noun).",
+                   alternatives: ["main", "principal"], profile: .standard, after: ["the", "its", "their", "his", "her", "our"],
+                   notBefore: [".", ",", ";", ":", ")"], since: .v2, originals: [0]),
+        PhraseRule(id: "percent", reason: "\"Percent\" and \"per cent\" are spellings of one word; the number is never touched.",
+                   alternatives: ["percent", "per cent"], since: .v2),
+        PhraseRule(id: "similarly-likewise", reason: "Opening a sentence, \"Similarly,\" and \"Likewise,\" both draw the same parallel.",
+                   alternatives: ["similarly", "likewise"], before: [","], sentenceStart: true, since: .v2),
+        PhraseRule(id: "in-an-effort-to", reason: "\"In an effort to\" and \"in an attempt to\" both introduce a purpose pursued.",
+                   alternatives: ["in an effort to", "in an attempt to"], since: .v2),
+        PhraseRule(id: "whether-if", reason: "After verbs and adjectives of knowing and deciding, \"whether\" and \"if\" both introduce the open question (never before \"or\" or \"to\").",
+                   alternatives: ["whether", "if"], profile: .standard,
+                   after: ["know", "knows", "knew", "unclear", "clear", "sure", "decide", "decided", "determine", "see", "consider", "considering",
+                           "wonder", "check", "confirm", "doubt", "doubts", "doubted", "uncertain", "learn", "ask", "asking", "inquire"],
+                   notBefore: ["or", "to"], since: .v2),
+        PhraseRule(id: "made-clear", reason: "\"Made clear that\" and \"made it clear that\" report the same.",
+                   alternatives: ["made clear that", "made it clear that"], since: .v2),
+        PhraseRule(id: "sidelines", reason: "\"On the sidelines of\" and \"on the margins of\" a meeting both mean alongside it.",
+                   alternatives: ["on the sidelines of", "on the margins of"], since: .v2),
+        PhraseRule(id: "so-far", reason: "\"So far\" and \"thus far\" both mean \"until now\"; \"so far as\", \"so far away\" and \"went so far\" are not matched.",
+                   alternatives: ["so far", "thus far"], profile: .standard, notAfter: ["go", "goes", "went", "gone", "going", "not"],
+                   notBefore: ["as", "away", "from", "ahead", "off", "out", "beyond", "behind"], since: .v2, originals: [0]),
+        PhraseRule(id: "following-day", reason: "\"The following day\" and \"the next day\" name the same day.",
+                   alternatives: ["the following day", "the next day"], since: .v2),
+        PhraseRule(id: "for-the-time-being", reason: "\"For the time being\" and \"for now\" both mean \"until something changes\".",
+                   alternatives: ["for the time being", "for now"], since: .v2),
+        PhraseRule(id: "appear-seem", reason: "Before \"to\", \"appear\" and \"seem\" (and their past forms) express the same degree of inference.",
+                   alternatives: ["appear", "seem"], profile: .standard, notAfter: ["to", "the", "a"], before: ["to"], since: .v2),
+        PhraseRule(id: "appeared-seemed", reason: "Before \"to\", \"appeared\" and \"seemed\" express the same degree of inference.",
+                   alternatives: ["appeared", "seemed"], profile: .standard, before: ["to"], since: .v2),
     ]
 }

@@ -3,6 +3,7 @@
 /// itself and the next (so a leak can be aligned around it).
 struct SlotFinder {
     let catalogue: RuleCatalogue
+    var scheme = FingerprintScheme.current
 
     static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without", "cannot", "n't"]
 
@@ -11,11 +12,11 @@ struct SlotFinder {
         let (abbreviations, sites) = DefinedAbbreviationRule.definitions(in: paragraphs)
         var slots: [Slot] = []
         for (p, tokens) in paragraphs.enumerated() {
-            let context = CableContext(abbreviations: abbreviations, definitionSites: sites, paragraph: p)
+            let context = CableContext(abbreviations: abbreviations, definitionSites: sites, paragraph: p, scheme: scheme)
             // Accepted spans as token ranges, per paragraph.
             var taken: [ClosedRange<Int>] = []
             var accepted: [SlotCandidate] = []
-            for rule in catalogue.rules {
+            for rule in catalogue.rules where rule.since <= scheme {
                 for candidate in rule.candidates(in: tokens, context: context) where isAcceptable(candidate, tokens) {
                     let range = candidate.first...candidate.last
                     // At least one word between this span and any other.
@@ -43,16 +44,13 @@ struct SlotFinder {
             let token = tokens.tokens[index]
             if token.quoted || token.hasDigit || Self.negations.contains(token.lower) { return false }
         }
-        guard candidate.symbols.count == 2, candidate.symbols[0] != candidate.symbols[1],
+        guard (2...scheme.maximumSymbols).contains(candidate.symbols.count), Set(candidate.symbols).count == candidate.symbols.count,
               candidate.symbols.allSatisfy({ $0 < candidate.alternatives.count }), candidate.original < candidate.alternatives.count
         else { return false }
+        // Every alternative must read differently from every other after normalisation (so a
+        // leak shows which one it has), and no symbol wording may be empty.
         let normalized = candidate.alternatives.map { TraceText.tokens(of: $0) }
-        // The two symbol wordings must read differently after normalisation, and differ from every other alternative.
-        let a = normalized[candidate.symbols[0]], b = normalized[candidate.symbols[1]]
-        guard a != b, !a.isEmpty, !b.isEmpty else { return false }
-        for (index, other) in normalized.enumerated() where !candidate.symbols.contains(index) {
-            if other == a || other == b { return false }
-        }
+        guard Set(normalized).count == normalized.count, candidate.symbols.allSatisfy({ !normalized[$0].isEmpty }) else { return false }
         return true
     }
 

@@ -41,25 +41,105 @@ struct ComplementizerRule: SlotRule {
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
-        for index in list.indices where list[index].isWord && !list[index].quoted && Self.verbs.contains(list[index].lower) {
-            if let previous = tokens.previousWord(before: index), ["a", "an", "the", "to"].contains(list[previous].lower) { continue }
-            guard let next = tokens.nextWord(after: index) else { continue }
+        for index in list.indices {
+            guard let site = Self.site(at: index, in: tokens) else { continue }
             let verb = list[index].text
-            if list[next].lower == "that" {
-                guard let starter = tokens.nextWord(after: next) else { continue }
-                // The clause's subject: a pronoun or determiner, a name, or one word followed by an auxiliary ("that Pakistan would").
-                let followedByAuxiliary = tokens.nextWord(after: starter).map { Self.auxiliaries.contains(list[$0].lower) } ?? false
-                guard subjectStarters.contains(list[starter].lower) || isName(list[starter], tokens) || followedByAuxiliary,
-                      list[starter].lower != "that" else { continue }
-                let that = list[next].text
-                found.append(SlotCandidate(first: index, last: next, alternatives: ["\(verb) \(that)", String(verb)], symbols: [0, 1], original: 0, rule: id, canonical: 1))
-            } else if Self.clauseOnlyVerbs.contains(list[index].lower), pronounSubjects.contains(list[next].lower)
-                        || (["said", "says", "believes", "believed", "thinks", "thought"].contains(list[index].lower) && subjectStarters.contains(list[next].lower)) {
-                // The word after the verb must itself be followed by a word (a clause goes on).
-                guard tokens.nextWord(after: next) != nil else { continue }
+            if site.hasThat {
+                let that = list[site.last].text
+                found.append(SlotCandidate(first: index, last: site.last, alternatives: ["\(verb) \(that)", String(verb)], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+            } else {
                 let that = tokens.allCaps ? "THAT" : "that"
                 found.append(SlotCandidate(first: index, last: index, alternatives: [String(verb), "\(verb) \(that)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
             }
+        }
+        return found
+    }
+
+    /// Where the verb at `index` introduces a reported clause whose "that" may be dropped or
+    /// added: the span's last token (the "that", or the verb itself) and whether "that" is there.
+    static func site(at index: Int, in tokens: TextTokens, verbs: Set<String> = verbs) -> (last: Int, hasThat: Bool)? {
+        let list = tokens.tokens
+        guard list[index].isWord, !list[index].quoted, verbs.contains(list[index].lower) else { return nil }
+        if let previous = tokens.previousWord(before: index), ["a", "an", "the", "to"].contains(list[previous].lower) { return nil }
+        guard let next = tokens.nextWord(after: index) else { return nil }
+        if list[next].lower == "that" {
+            guard let starter = tokens.nextWord(after: next) else { return nil }
+            // The clause's subject: a pronoun or determiner, a name, or one word followed by an auxiliary ("that Pakistan would").
+            let followedByAuxiliary = tokens.nextWord(after: starter).map { auxiliaries.contains(list[$0].lower) } ?? false
+            guard subjectStarters.contains(list[starter].lower) || isName(list[starter], tokens) || followedByAuxiliary,
+                  list[starter].lower != "that" else { return nil }
+            return (next, true)
+        }
+        if clauseOnlyVerbs.contains(list[index].lower), pronounSubjects.contains(list[next].lower)
+            || (["said", "says", "believes", "believed", "thinks", "thought"].contains(list[index].lower) && subjectStarters.contains(list[next].lower)) {
+            // The word after the verb must itself be followed by a word (a clause goes on).
+            guard tokens.nextWord(after: next) != nil else { return nil }
+            return (index, false)
+        }
+        return nil
+    }
+}
+
+/// "said that the …" / "said the …" / "stated that the …": a reporting verb with an equal-weight
+/// synonym, and its optional complementiser, as one slot of three wordings.
+struct ReportingVerbRule: SlotRule {
+    let id = "reporting-verb"
+    let reason = "Each group reports the same speech act with the same weight in cable prose (said/stated, noted/observed, emphasized/stressed/underscored, replied/responded, remarked/commented, argued/contended). Before a reported clause, copies write either verb with \"that\", or the group's first verb without it; after a speaker and before a pause, either verb."
+    let summary = "said that … | stated that … | said …; \", he said.\" | \", he stated.\""
+    let profile = FingerprintProfile.standard
+    let since = FingerprintScheme.v2
+
+    /// Groups of verb forms of equal weight. The first form is the one a normaliser writes; copies
+    /// drop "that" only after it, since only there a normaliser is sure to write the same.
+    static let groups: [[String]] = [
+        // Forms that are also nouns ("the United States", "notes", "stresses") are left out.
+        ["said", "stated"], ["saying", "stating"],
+        ["noted", "observed"], ["noting", "observing"],
+        ["emphasized", "stressed", "underscored"], ["emphasizing", "stressing", "underscoring"],
+        ["replied", "responded"], ["remarked", "commented"],
+        ["argued", "contended"], ["argues", "contends"], ["arguing", "contending"],
+    ]
+    /// Verb form → (its partner in copies, its group's normal form).
+    static let partners: [String: (partner: String, normal: String)] = {
+        var table: [String: (String, String)] = [:]
+        for group in groups {
+            for (k, form) in group.enumerated() { table[form] = (group[(k + 1) % group.count], group[0]) }
+        }
+        return table
+    }()
+    /// Every verb that introduces a reported clause, with the groups' forms.
+    static let clauseVerbs = ComplementizerRule.verbs.union(groups.joined())
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted {
+            guard let (partner, normal) = Self.partners[list[index].lower] else { continue }
+            let verb = list[index].text
+            let initial = verb.first?.isUppercase ?? false
+            func cased(_ form: String) -> String { applyCase(form, template: verb, sentenceStart: initial, allCaps: tokens.allCaps) }
+            if let site = ComplementizerRule.site(at: index, in: tokens, verbs: Self.clauseVerbs) {
+                let that = site.hasThat ? String(list[site.last].text) : (tokens.allCaps ? "THAT" : "that")
+                let withThat = ["\(verb) \(that)", "\(cased(partner)) \(that)"]
+                let bare = normal == list[index].lower ? String(verb) : cased(normal)
+                // The original's own wording first.
+                let alternatives = site.hasThat ? withThat + [bare] : [bare] + withThat
+                guard site.hasThat || normal == list[index].lower else { continue }
+                found.append(SlotCandidate(first: index, last: site.last, alternatives: alternatives, symbols: [0, 1, 2], original: 0, rule: id,
+                                           canonical: site.hasThat ? 2 : 0))
+                continue
+            }
+            // Without a clause: the verb after its speaker and before a pause (", he said."),
+            // never passive, attributive or introducing a quotation; "replied to" / "responded to".
+            let pauses: Set<String> = ["replied", "responded"].contains(list[index].lower) || ["replied", "responded"].contains(partner) ? [",", ".", ";", "to"] : [",", ".", ";"]
+            guard index + 1 < list.count, pauses.contains(list[index + 1].lower), let previous = tokens.previousWord(before: index),
+                  !["was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "as", "to"].contains(list[previous].lower)
+            else { continue }
+            if index + 2 < list.count, ["\"", "\u{201C}", "'", "\u{2018}"].contains(String(list[index + 2].text)) { continue }
+            var alternatives = [String(verb), cased(partner)]
+            if normal != list[index].lower && normal != partner { alternatives.append(cased(normal)) }
+            let canonical = normal == list[index].lower ? 0 : normal == partner ? 1 : 2
+            found.append(SlotCandidate(first: index, last: index, alternatives: alternatives, symbols: [0, 1], original: 0, rule: id, canonical: canonical))
         }
         return found
     }
@@ -236,7 +316,9 @@ struct IntroductoryCommaRule: SlotRule {
             if (index...end).contains(where: { list[$0].hasDigit }) { continue }
             if let second = tokens.nextWord(after: index), Self.fixed.contains(list[second].lower) { continue }
             let word = list[end].text
-            found.append(SlotCandidate(first: end, last: end + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            // A normaliser cannot find the comma-less form again, so from scheme 2 on it writes that.
+            found.append(SlotCandidate(first: end, last: end + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id,
+                                       canonical: context.scheme >= .v2 ? 1 : 0))
         }
         return found
     }

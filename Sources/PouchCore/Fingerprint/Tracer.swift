@@ -4,7 +4,7 @@ import Foundation
 public struct LeakReading: Sendable {
     /// Index of the cable in the tracer's list.
     public var cable: Int
-    /// Slot index → symbol (0 or 1).
+    /// Slot index → symbol (an index into the slot's `symbols`).
     public var symbols: [Int: UInt8]
     /// Slots the leak showed in some wording (including the ones that carry no symbol).
     public var slotsSeen: Int
@@ -31,8 +31,10 @@ public struct TraceVerdict: Sendable, Codable {
     public var slotsObserved: Int
     /// Slots in the cable(s) traced.
     public var slotsInCable: Int
-    /// Symbols read (slots whose wording carried a symbol).
+    /// Bits read: over the slots whose wording carried a symbol, log₂ of each slot's number of symbols.
     public var bitsObserved: Int
+    /// Slots whose wording carried a symbol (not part of the JSON verdict).
+    public var symbolsRead: Int = 0
     /// When inconclusive: about how many more readable slots would settle it.
     public var moreSlotsNeeded: Int?
     /// The threshold the bound had to meet.
@@ -50,9 +52,9 @@ public struct TraceVerdict: Sendable, Codable {
 
 /// Traces leaked text to the recipients whose copies it came from.
 ///
-/// Scores are the symmetric Tardos score (Škorić et al.): per read slot with bias `p`,
-/// a recipient whose symbol matches the leak gains `√((1−p)/p)` (leak 1) or `√(p/(1−p))`
-/// (leak 0) and loses the other otherwise. For an innocent recipient the symbols are
+/// Scores are the symmetric Tardos score (Škorić et al.), for any number of symbols: per read
+/// slot where the leak shows symbol `y`, drawn with probability `p_y`, a recipient whose symbol
+/// is `y` gains `√((1−p_y)/p_y)` and any other loses `√(p_y/(1−p_y))`. For an innocent recipient the symbols are
 /// independent of the leak, so its score is a sum of independent zero-mean terms; a Chernoff
 /// bound on that sum, times the number of recipients, bounds the probability of accusing
 /// anyone innocent. Only recipients under the threshold are accused.
@@ -75,8 +77,7 @@ public struct Tracer: Sendable {
             guard !seen.isEmpty else { continue }
             var symbols: [Int: UInt8] = [:]
             for (slot, alternative) in seen {
-                let symbolIndexes = fingerprints[index].slots[slot].symbols
-                if alternative == symbolIndexes[0] { symbols[slot] = 0 } else if alternative == symbolIndexes[1] { symbols[slot] = 1 }
+                if let symbol = fingerprints[index].slots[slot].symbols.firstIndex(of: alternative) { symbols[slot] = UInt8(symbol) }
             }
             readings.append(LeakReading(cable: index, symbols: symbols, slotsSeen: seen.count, leakWords: words))
         }
@@ -115,26 +116,29 @@ public struct Tracer: Sendable {
         }
         for (cable, slots) in conflicts { for slot in slots { merged[cable]?[slot] = nil } }
 
-        // Positions: (cable, slot, bias, leak symbol).
+        // Positions: (cable, slot, probability of the leaked symbol, leaked symbol).
         var positions: [(cable: Int, slot: Int, p: Double, y: UInt8)] = []
+        var bits = 0.0
         for (cable, symbols) in merged.sorted(by: { $0.key < $1.key }) {
             for (slot, y) in symbols.sorted(by: { $0.key < $1.key }) {
-                positions.append((cable, slot, fingerprints[cable].biases[slot], y))
+                let probabilities = fingerprints[cable].symbolProbabilities[slot]
+                positions.append((cable, slot, probabilities[Int(y)], y))
+                bits += log2(Double(probabilities.count))
             }
         }
         let slotsInCable = Set(readings.map(\.cable)).reduce(0) { $0 + fingerprints[$1].slots.count }
-        let bound = TardosBound(positions: positions.map { ($0.p, $0.y) })
+        let bound = TardosBound(leakedSymbolProbabilities: positions.map(\.p))
         let n = max(1, recipients.count)
 
         // Scores.
-        // Each position's two possible contributions, then a sum per recipient.
-        let contributions = positions.map { (one: TardosBound.score(p: $0.p, x: 1, y: $0.y), zero: TardosBound.score(p: $0.p, x: 0, y: $0.y)) }
+        // Each position's two possible contributions (the recipient has the leaked symbol or not), then a sum per recipient.
+        let contributions = bound.terms
         var scored: [(String, Double)] = []
         scored.reserveCapacity(recipients.count)
         for (r, recipient) in recipients.enumerated() {
             var total = 0.0
             for (k, position) in positions.enumerated() {
-                total += codes.symbols[position.cable][r][position.slot] == 1 ? contributions[k].one : contributions[k].zero
+                total += codes.symbols[position.cable][r][position.slot] == position.y ? contributions[k].match : contributions[k].other
             }
             scored.append((recipient, total))
         }
@@ -153,8 +157,8 @@ public struct Tracer: Sendable {
         }
         return TraceVerdict(
             verdict: accused.isEmpty ? "inconclusive" : "identified", accused: accused, candidates: top,
-            slotsObserved: seenSlots.values.reduce(0, +), slotsInCable: slotsInCable, bitsObserved: positions.count,
-            moreSlotsNeeded: more, maxFalseAccusation: maxFalseAccusation,
+            slotsObserved: seenSlots.values.reduce(0, +), slotsInCable: slotsInCable, bitsObserved: Int(bits.rounded()),
+            symbolsRead: positions.count, moreSlotsNeeded: more, maxFalseAccusation: maxFalseAccusation,
             scores: scored.map(candidate), scoreThreshold: positions.isEmpty || !threshold.isFinite ? nil : threshold)
     }
 }
@@ -168,21 +172,12 @@ public struct RecipientCodes: Sendable {
 
 /// The Chernoff bound on an innocent recipient's symmetric Tardos score.
 struct TardosBound {
-    /// Per position: the score if the innocent's symbol is 1 (probability p) and if it is 0.
-    let terms: [(p: Double, one: Double, zero: Double)]
+    /// Per position: the probability `p` that an innocent holds the leaked symbol, the score if
+    /// it does, and the score if it does not.
+    let terms: [(p: Double, match: Double, other: Double)]
 
-    init(positions: [(p: Double, y: UInt8)]) {
-        terms = positions.map { position in
-            (position.p, Self.score(p: position.p, x: 1, y: position.y), Self.score(p: position.p, x: 0, y: position.y))
-        }
-    }
-
-    /// The symmetric Tardos score of symbol `x` against leaked symbol `y`.
-    static func score(p: Double, x: UInt8, y: UInt8) -> Double {
-        let up = ((1 - p) / p).squareRoot()
-        let down = (p / (1 - p)).squareRoot()
-        if y == 1 { return x == 1 ? up : -down }
-        return x == 0 ? down : -up
+    init(leakedSymbolProbabilities: [Double]) {
+        terms = leakedSymbolProbabilities.map { p in (p, ((1 - p) / p).squareRoot(), -(p / (1 - p)).squareRoot()) }
     }
 
     /// log E[exp(λ S)] for an innocent.
@@ -190,7 +185,7 @@ struct TardosBound {
         var total = 0.0
         for term in terms {
             // log(p e^{λa} + (1-p) e^{λb}) computed stably.
-            let a = lambda * term.one, b = lambda * term.zero
+            let a = lambda * term.match, b = lambda * term.other
             let m = max(a, b)
             total += m + log(term.p * exp(a - m) + (1 - term.p) * exp(b - m))
         }
@@ -220,7 +215,7 @@ struct TardosBound {
     /// The smallest score whose union bound over `recipients` meets the threshold.
     func scoreThreshold(recipients: Int, maxFalseAccusation: Double) -> Double {
         let target = log(maxFalseAccusation / Double(recipients))
-        let maximum = terms.reduce(0) { $0 + max($1.one, $1.zero) }
+        let maximum = terms.reduce(0) { $0 + max($1.match, $1.other) }
         guard !terms.isEmpty, logTail(maximum) <= target else { return .infinity }
         var low = 0.0, high = maximum
         for _ in 0..<60 {
@@ -234,8 +229,8 @@ struct TardosBound {
     func moreSlotsNeeded(topScore: Double, recipients: Int, maxFalseAccusation: Double) -> Int {
         let target = log(maxFalseAccusation / Double(recipients))
         let m = Double(max(1, terms.count))
-        // A lone leaker gains 2√(p(1−p)) per slot on average; use the observed rate when it is higher.
-        let expected = terms.isEmpty ? 0.9 : terms.reduce(0) { $0 + 2 * ($1.p * (1 - $1.p)).squareRoot() } / m
+        // A lone leaker gains the match score of every symbol it shows; use the observed rate when it is higher.
+        let expected = terms.isEmpty ? 0.9 : terms.reduce(0) { $0 + $1.match } / m
         let rate = max(expected, terms.isEmpty ? 0 : topScore / m)
         // Per-slot exponent: inf over λ of (Λ(λ)/m − λ·rate), with Λ scaled from the observed slots.
         let perSlot = TardosBound(terms: terms.isEmpty ? [(0.5, 1, -1)] : terms)
@@ -252,5 +247,5 @@ struct TardosBound {
         return max(1, needed - terms.count)
     }
 
-    init(terms: [(p: Double, one: Double, zero: Double)]) { self.terms = terms }
+    init(terms: [(p: Double, match: Double, other: Double)]) { self.terms = terms }
 }

@@ -1,0 +1,21 @@
+/// The version of the slot catalogue and code that a cable's copies were marked with.
+///
+/// Nothing per copy is stored, so a copy is re-derived from the key, the cable, the recipient
+/// and its scheme. A store records the scheme of every cable it sends; an older scheme is kept
+/// exactly as it was, so copies sent years ago stay traceable after the catalogue grows.
+public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// Binary slots from the first public catalogue.
+    case v1 = 1
+    /// A larger catalogue; slots with three or four interchangeable wordings carry one of up to
+    /// four symbols (a q-ary Tardos code), and a reporting verb's synonym and its optional
+    /// "that" form one four-symbol slot.
+    case v2 = 2
+
+    /// The scheme new copies are marked with.
+    public static let current = FingerprintScheme.v2
+
+    public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The most symbols a slot may carry in this scheme.
+    var maximumSymbols: Int { self == .v1 ? 2 : 4 }
+}

@@ -1,0 +1,170 @@
+/// Abbreviations every reader of cables knows, written out or not: "USG" / "U.S. Government".
+struct KnownAbbreviationRule: SlotRule {
+    let id = "known-abbreviation"
+    let reason = "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM); the abbreviation and its expansion name the same body or office. Where a cable defines an abbreviation itself, its own definition rules instead."
+    let summary = "USG | U.S. Government | United States Government; UN | United Nations; EU | European Union; …"
+    let profile = FingerprintProfile.standard
+    let since = FingerprintScheme.v2
+
+    struct Expansion {
+        var wordings: [String]
+        /// Whether copies write the abbreviation itself. A spell checker would "correct" USG,
+        /// UNSC or DCM, so where there are two expansions copies use those and the bare
+        /// abbreviation reads as no evidence.
+        var abbreviationIsSymbol: Bool
+    }
+
+    static let expansions: [String: Expansion] = [
+        "USG": Expansion(wordings: ["U.S. Government", "United States Government"], abbreviationIsSymbol: false),
+        "UNSC": Expansion(wordings: ["UN Security Council", "United Nations Security Council"], abbreviationIsSymbol: false),
+        "UN": Expansion(wordings: ["United Nations"], abbreviationIsSymbol: true),
+        "EU": Expansion(wordings: ["European Union"], abbreviationIsSymbol: true),
+        "UK": Expansion(wordings: ["United Kingdom"], abbreviationIsSymbol: true),
+        "PM": Expansion(wordings: ["Prime Minister"], abbreviationIsSymbol: true),
+        "FM": Expansion(wordings: ["Foreign Minister"], abbreviationIsSymbol: true),
+        "MFA": Expansion(wordings: ["Foreign Ministry", "Ministry of Foreign Affairs"], abbreviationIsSymbol: true),
+        "DCM": Expansion(wordings: ["Deputy Chief of Mission"], abbreviationIsSymbol: true),
+    ]
+    /// Words after "FM" or "PM" that show another sense (radio, a time of day).
+    static let otherSenses: Set<String> = ["radio", "station", "stations", "frequency", "band", "broadcast", "broadcasts", "local", "time"]
+
+    /// Every form of every entry as lower-cased tokens: (abbreviation, form index, tokens).
+    static let forms: [(abbreviation: String, form: Int, tokens: [String])] = expansions.flatMap { abbreviation, expansion in
+        ([abbreviation] + expansion.wordings).enumerated().map { (abbreviation, $0.offset, TextTokens($0.element).tokens.map(\.lower)) }
+    }.sorted { $0.tokens.count > $1.tokens.count }
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        var index = 0
+        while index < list.count {
+            defer { index += 1 }
+            guard list[index].isWord, !list[index].quoted else { continue }
+            // The longest form that starts here ("United Nations Security Council" before "United Nations").
+            guard let match = Self.forms.first(where: { form in
+                index + form.tokens.count <= list.count && (0..<form.tokens.count).allSatisfy { list[index + $0].lower == form.tokens[$0] && !list[index + $0].quoted }
+                    // The bare abbreviation is matched in capitals only ("un" or "Eu" are something else).
+                    && (form.form > 0 || list[index].text == form.abbreviation)
+            }), context.abbreviations[match.abbreviation] == nil, let expansion = Self.expansions[match.abbreviation] else { continue }
+            let last = index + match.tokens.count - 1
+            // Not beside a number ("3 PM"), a hyphen or an apostrophe ("UN-led", "EU's").
+            if index > 0, list[index - 1].hasDigit || ["-", "'", "\u{2019}", "/"].contains(String(list[index - 1].text)) { continue }
+            if last + 1 < list.count {
+                let next = list[last + 1]
+                if next.hasDigit || ["-", "'", "\u{2019}", "/"].contains(String(next.text)) || next.lower.hasPrefix("'") || Self.otherSenses.contains(next.lower) { continue }
+            }
+            // In a cable written in capitals "PM" could be a time of day, so it needs a word after it.
+            if tokens.allCaps, ["PM", "FM"].contains(match.abbreviation), last + 1 >= list.count || !list[last + 1].isWord { continue }
+            let written = ([match.abbreviation] + expansion.wordings).map { tokens.allCaps ? $0.uppercased() : $0 }
+            var alternatives = written
+            alternatives[match.form] = String(tokens.span(index, last))
+            let symbols = expansion.abbreviationIsSymbol ? Array(alternatives.indices.prefix(4)) : Array(1..<alternatives.count)
+            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: match.form, rule: id, canonical: 0))
+            index = last
+        }
+        return found
+    }
+}
+
+/// "Separately, the minister …" / "Separately the minister …": the comma after a short adverb opening a sentence.
+struct SentenceAdverbCommaRule: SlotRule {
+    let id = "sentence-adverb-comma"
+    let reason = "After a one-word adverb of time, sequence or manner opening a sentence, the comma is optional; the adverb still modifies the whole sentence."
+    let summary = "Separately, he … | Separately he …"
+    let profile = FingerprintProfile.standard
+    let since = FingerprintScheme.v2
+
+    /// Adverbs that cannot be read as part of the subject when the comma goes.
+    static let adverbs: Set<String> = [
+        "separately", "recently", "previously", "subsequently", "earlier", "later", "currently", "today", "yesterday",
+        "ultimately", "eventually", "initially", "traditionally", "historically", "privately", "publicly", "separately",
+        "additionally", "consequently", "accordingly", "similarly", "likewise", "finally", "instead", "overall", "lately",
+    ]
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted && Self.adverbs.contains(list[index].lower) {
+            guard tokens.startsSentence(index), index + 1 < list.count else { continue }
+            let word = list[index].text
+            if list[index + 1].text == ",", tokens.spaceAfter(index + 1), index + 2 < list.count, list[index + 2].isWord,
+               subjectStarters.contains(list[index + 2].lower) || isName(list[index + 2], tokens) {
+                found.append(SlotCandidate(first: index, last: index + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            } else if let next = tokens.nextWord(after: index), subjectStarters.contains(list[next].lower) || isName(list[next], tokens) {
+                found.append(SlotCandidate(first: index, last: index, alternatives: [String(word), "\(word),"], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+            }
+        }
+        return found
+    }
+}
+
+/// "the plan that would …" / "the plan which would …": the pronoun of a restrictive relative clause.
+struct RelativePronounRule: SlotRule {
+    let id = "relative-that-which"
+    let reason = "In a restrictive relative clause (no comma before it) whose pronoun is the subject, \"that\" and \"which\" are both standard in formal English and restrict the noun in the same way."
+    let summary = "the plan that would … | the plan which would …"
+    let profile = FingerprintProfile.standard
+    let since = FingerprintScheme.v2
+
+    /// Finite verbs that show the pronoun is the subject of the clause.
+    static let verbs: Set<String> = [
+        "is", "was", "are", "were", "would", "will", "has", "had", "have", "could", "can", "should", "may", "might", "must",
+        "includes", "included", "include", "allows", "allowed", "remains", "remained", "requires", "required", "provides", "provided",
+        "seeks", "sought", "aims", "aimed", "calls", "called", "led", "leads", "took", "takes", "came", "comes",
+    ]
+    /// Words before the pronoun that show it is not relative: verbs of saying, knowing and asking
+    /// (a complementiser or a question word follows them), prepositions, conjunctions, pronouns.
+    static let notAfter: Set<String> = ComplementizerRule.verbs.union([
+        "and", "but", "or", "so", "such", "now", "given", "provided", "except", "in", "of", "on", "at", "by", "to", "for", "with",
+        "from", "about", "than", "as", "all", "is", "was", "are", "were", "be", "been", "me", "us", "him", "her", "them", "it",
+        "this", "that", "these", "those", "told", "informed", "asked", "know", "knew", "ensure", "clear", "sure", "fact", "idea",
+        "view", "belief", "notion", "assurance", "assurances", "hope", "hopes", "sign", "signs", "evidence", "indication",
+        "indications", "news", "reports", "rumors", "rumours", "claim", "claims", "concern", "concerns", "fear", "fears",
+        "suggestion", "proposal", "impression", "sense", "possibility", "likelihood", "chance", "risk", "danger", "argument",
+        "decide", "decided", "determine", "determined", "unclear", "whether", "if", "see", "saw", "seen", "show", "shows", "showed",
+        "mean", "means", "meant", "one", "something", "anything", "nothing", "everything", "those", "way", "point", "extent",
+        "degree", "time", "moment", "day", "year", "order", "so", "much", "many", "more", "less", "same", "only", "first", "last",
+    ])
+
+    static let tellingVerbs: Set<String> = [
+        "told", "tells", "tell", "telling", "informed", "informs", "inform", "assured", "assures", "assure", "warned", "warns",
+        "reminded", "reminds", "advised", "advises", "convinced", "persuaded", "promised", "promises", "showed", "shows", "taught",
+    ]
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where list[index].isWord && !list[index].quoted && ["that", "which"].contains(list[index].lower) {
+            // A word (a noun) right before, no comma; a finite verb right after.
+            guard let previous = tokens.previousWord(before: index), !Self.notAfter.contains(list[previous].lower), !list[previous].hasDigit,
+                  list[previous].lower.count > 2, !isName(list[previous], tokens),
+                  let next = tokens.nextWord(after: index), Self.verbs.contains(list[next].lower),
+                  let afterVerb = tokens.nextWord(after: next), !["that", "which"].contains(list[afterVerb].lower) else { continue }
+            // The noun must itself follow a determiner or an adjective-like word within three words (a noun phrase).
+            var position = previous
+            var sawDeterminer = false
+            for _ in 0..<3 {
+                guard let before = tokens.previousWord(before: position) else { break }
+                if RuleCatalogue.determiners.contains(list[before].lower) || ["of", "new", "key", "main"].contains(list[before].lower) { sawDeterminer = true; break }
+                position = before
+            }
+            guard sawDeterminer else { continue }
+            // "told the Ambassador that would be hard": after a verb of telling the "that" opens a
+            // reported clause (with "that" as its subject), not a relative clause.
+            var telling = false
+            var back = position
+            for _ in 0..<3 {
+                guard back > 0, list[back - 1].isWord else { break }
+                back -= 1
+                if ComplementizerRule.verbs.contains(list[back].lower) || Self.tellingVerbs.contains(list[back].lower) { telling = true }
+            }
+            if telling { continue }
+            let word = list[index].text
+            let other = applyCase(word.lowercased() == "that" ? "which" : "that", template: word, sentenceStart: false, allCaps: tokens.allCaps)
+            // A normaliser always writes "that".
+            found.append(SlotCandidate(first: index, last: index, alternatives: [String(word), other], symbols: [0, 1], original: 0, rule: id,
+                                       canonical: word.lowercased() == "that" ? 0 : 1))
+        }
+        return found
+    }
+}
