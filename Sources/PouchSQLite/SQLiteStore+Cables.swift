@@ -249,6 +249,9 @@ extension SQLiteStore {
                                arguments: [id.description, copy.reader, Data(copy.sealed.wrappedKey), Data(copy.sealed.content), Data(copy.signature)])
             }
             try db.execute(sql: "UPDATE cable SET state = 'sent' WHERE id = ?", arguments: [id.description])
+            // Copies already stored fixed the scheme at the first send; the plan used it.
+            try db.execute(sql: "INSERT OR IGNORE INTO marking (cable, scheme, mac) VALUES (?, ?, ?)",
+                           arguments: [id.description, sendPlan.scheme.rawValue, Data(self.markingMAC(cable: id.description, scheme: sendPlan.scheme.rawValue))])
             let receipt = SendReceipt(referenceID: id, recipients: copies.map(\.reader), alreadyHeld: sendPlan.alreadyHeld)
             try self.appendAudit(AuditEvent(
                 user: userID, action: .send, target: id.description,
@@ -265,6 +268,24 @@ extension SQLiteStore {
         var recipients: [String]
         var alreadyHeld: [String]
         var post: String
+        var scheme: FingerprintScheme
+    }
+
+    /// The fingerprint scheme a cable's copies are marked with: recorded (and MAC-checked) at its
+    /// first send; a cable sent before schemes were recorded used scheme 1; an unsent one takes the current scheme.
+    func markingScheme(_ id: String, sent: Bool, _ db: Database) throws -> FingerprintScheme {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scheme, mac FROM marking WHERE cable = ?"), arguments: [id]) else {
+            return sent ? .v1 : .current
+        }
+        let raw: Int = row["scheme"]
+        guard let scheme = FingerprintScheme(rawValue: raw), Array(row["mac"] as Data) == markingMAC(cable: id, scheme: raw) else {
+            throw StoreError.tampered("the fingerprint scheme of cable \(id)")
+        }
+        return scheme
+    }
+
+    func markingMAC(cable: String, scheme: Int) -> [UInt8] {
+        master.authenticationCode(for: Array("\(cable.utf8.count):\(cable)\(scheme)".utf8), purpose: "marking-scheme")
     }
 
     struct PreparedCopy: Sendable {
@@ -312,7 +333,9 @@ extension SQLiteStore {
             }
         }
         guard refused.isEmpty else { return .failure(.refused(refused)) }
-        return .success(SendPlan(cable: cable, binding: try binding(row), recipients: recipients, alreadyHeld: alreadyHeld, post: row["post"]))
+        // A cable sent before keeps the scheme its first copies were marked with.
+        let scheme = try markingScheme(id.description, sent: row["state"] as String == "sent", db)
+        return .success(SendPlan(cable: cable, binding: try binding(row), recipients: recipients, alreadyHeld: alreadyHeld, post: row["post"], scheme: scheme))
     }
 
     /// Why a person may not receive a cable, in words an administrator can act on; nil if they may.
@@ -325,7 +348,7 @@ extension SQLiteStore {
     }
 
     func makeCopies(_ plan: SendPlan) async throws -> [PreparedCopy] {
-        let fingerprint = CableFingerprint(cable: plan.cable, key: tracingKey, profile: profile)
+        let fingerprint = CableFingerprint(cable: plan.cable, key: tracingKey, profile: profile, scheme: plan.scheme)
         let signer = try await database.read { db in try self.signingKey(for: plan.post, db) }
         let master = self.master
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
@@ -468,7 +491,7 @@ extension SQLiteStore {
                 let cable: Cable
                 do { cable = try CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable } catch { throw StoreError.tampered("cable \(id)") }
                 let recipients = try String.fetchAll(db, sql: "SELECT reader FROM copy WHERE cable = ? ORDER BY reader", arguments: [id])
-                cables.append(SentCable(cable: cable, recipients: recipients))
+                cables.append(SentCable(cable: cable, recipients: recipients, scheme: try self.markingScheme(id, sent: true, db)))
             }
             return .success(cables)
         }

@@ -263,6 +263,16 @@ public struct SQLiteStore: CableStore {
                 t.column("mac", .blob).notNull()
             }
         }
+        migrator.registerMigration("v3-fingerprint-scheme") { db in
+            // The scheme each sent cable's copies were marked with, bound to the cable by a MAC,
+            // so copies stay traceable after the catalogue grows. Cables sent before this table
+            // existed have no row and used scheme 1.
+            try db.create(table: "marking") { t in
+                t.primaryKey("cable", .text).references("cable", column: "id")
+                t.column("scheme", .integer).notNull()
+                t.column("mac", .blob).notNull()
+            }
+        }
         return migrator
     }
 

@@ -84,14 +84,16 @@ public struct SendReceipt: Sendable, Hashable {
     }
 }
 
-/// A sent cable's original and everyone who received a copy of it.
+/// A sent cable's original, everyone who received a copy of it, and the fingerprint scheme the copies were marked with.
 public struct SentCable: Sendable {
     public var cable: Cable
     public var recipients: [String]
+    public var scheme: FingerprintScheme
 
-    public init(cable: Cable, recipients: [String]) {
+    public init(cable: Cable, recipients: [String], scheme: FingerprintScheme = .current) {
         self.cable = cable
         self.recipients = recipients
+        self.scheme = scheme
     }
 }
 

@@ -24,7 +24,7 @@ extension CableStore {
             return StoreTraceResult(cables: [], verdict: nil)
         }
         let fingerprints = matched.map {
-            CableFingerprint(cable: material.cables[$0].cable, key: material.key, profile: material.profile)
+            CableFingerprint(cable: material.cables[$0].cable, key: material.key, profile: material.profile, scheme: material.cables[$0].scheme)
         }
         let tracer = Tracer(fingerprints: fingerprints)
         var readings: [LeakReading] = []
@@ -38,7 +38,7 @@ extension CableStore {
         let accused = verdict.accused.map(\.recipient).joined(separator: ",")
         try await record(AuditEvent(
             user: officerID, action: .trace, target: ids.map(\.description).joined(separator: ","),
-            detail: "verdict \(verdict.verdict)\(accused.isEmpty ? "" : "; accused \(accused)"); \(verdict.bitsObserved) symbols read"))
+            detail: "verdict \(verdict.verdict)\(accused.isEmpty ? "" : "; accused \(accused)"); \(verdict.symbolsRead) symbols read"))
         return StoreTraceResult(cables: ids, verdict: verdict)
     }
 }

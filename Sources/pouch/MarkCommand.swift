@@ -11,6 +11,7 @@ struct MarkCommand: AsyncParsableCommand {
     @Option(help: "The fingerprint key file.") var keyFile: String?
     @Option(help: "The recipient's ID.") var recipient: String?
     @Option(help: "strict (only the safest rules) or standard.") var profile: FingerprintProfile = .standard
+    @Option(help: "The fingerprint scheme: 2 (the current catalogue) or 1 (copies marked before scheme 2).") var scheme: FingerprintScheme = .current
     @Option(help: "A file of private rules to add to the public catalogue.") var rules: String?
     @Flag(help: "List every slot with its alternatives instead of printing a copy.") var explain = false
     @Flag(help: "List the rule catalogue (public and private) with the reason each rule preserves meaning.") var catalogue = false
@@ -32,14 +33,15 @@ struct MarkCommand: AsyncParsableCommand {
         if explain {
             // The slots do not depend on the key; without one, an unkeyed fingerprint lists them.
             let key = try keyFile.map(loadKey) ?? FingerprintKey(bytes: [UInt8](repeating: 0, count: 32))
-            print(CableFingerprint(cable: original, key: key, catalogue: catalogue, profile: profile).explanation())
+            print(CableFingerprint(cable: original, key: key, catalogue: catalogue, profile: profile, scheme: scheme).explanation())
             return
         }
         guard let keyFile else { throw ValidationError("--key-file is required to mark a copy") }
         guard let recipient, !recipient.isEmpty else { throw ValidationError("--recipient is required to mark a copy") }
-        let fingerprint = CableFingerprint(cable: original, key: try loadKey(keyFile), catalogue: catalogue, profile: profile)
+        let fingerprint = CableFingerprint(cable: original, key: try loadKey(keyFile), catalogue: catalogue, profile: profile, scheme: scheme)
         print(CableRenderer().render(fingerprint.copy(for: recipient)), terminator: "")
     }
 }
 
 extension FingerprintProfile: ExpressibleByArgument {}
+extension FingerprintScheme: ExpressibleByArgument {}

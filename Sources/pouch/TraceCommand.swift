@@ -14,6 +14,7 @@ struct TraceCommand: AsyncParsableCommand {
     @Option(help: "The fingerprint key file (with --original).") var keyFile: String?
     @Option(help: "A file with one recipient ID per line (with --original).") var recipients: String?
     @Option(help: "strict or standard: the profile the copies were marked with.") var profile: FingerprintProfile = .standard
+    @Option(help: "The fingerprint scheme the copies were marked with: 2 (current) or 1.") var scheme: FingerprintScheme = .current
     @Option(help: "The private rules file the copies were marked with.") var rules: String?
     @Option(help: "The largest acceptable probability of accusing anyone innocent.") var maxFalseAccusation = 1e-6
     @Flag(help: "Print the verdict as JSON.") var json = false
@@ -32,7 +33,7 @@ struct TraceCommand: AsyncParsableCommand {
         guard let keyFile, let recipients else { return try await traceStore() }
         let key = try loadKey(keyFile)
         let catalogue = try loadCatalogue(privateRules: rules)
-        let fingerprints = try original.map { CableFingerprint(cable: try loadCable($0), key: key, catalogue: catalogue, profile: profile) }
+        let fingerprints = try original.map { CableFingerprint(cable: try loadCable($0), key: key, catalogue: catalogue, profile: profile, scheme: scheme) }
         guard let idText = FileManager.default.contents(atPath: recipients) else { throw ValidationError("\(recipients): cannot read the recipients file") }
         let ids = String(decoding: idText, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
@@ -92,7 +93,7 @@ struct TraceCommand: AsyncParsableCommand {
     func describe(_ verdict: TraceVerdict) -> String {
         var lines: [String] = []
         lines.append("verdict: \(verdict.verdict)")
-        lines.append("slots seen: \(verdict.slotsObserved) of \(verdict.slotsInCable); symbols read: \(verdict.bitsObserved)")
+        lines.append("slots seen: \(verdict.slotsObserved) of \(verdict.slotsInCable); symbols read: \(verdict.symbolsRead) (\(verdict.bitsObserved) bits)")
         for candidate in verdict.accused {
             lines.append(String(format: "accused: %@ (score %.2f, false-accusation probability ≤ %.2e)", candidate.recipient, candidate.score, candidate.falseAccusationProbability))
         }

@@ -58,6 +58,29 @@ struct SchemeTwoRuleTests {
         #expect(alternatives("It is unclear whether to go.", rule: "whether-if").isEmpty)
     }
 
+    @Test("continue to V / continue V-ing for listed verbs; about / regarding after words of concern")
+    func continueAndAbout() {
+        #expect(alternatives("The government continued to press for talks.", rule: "continue-to") == [["to press", "pressing"]])
+        #expect(alternatives("THEY WILL CONTINUE TO SUPPORT THE PLAN.", rule: "continue-to") == [["TO SUPPORT", "SUPPORTING"]])
+        #expect(alternatives("The road continued to the border.", rule: "continue-to").isEmpty)
+        #expect(alternatives("Prices continue to be high.", rule: "continue-to").isEmpty)
+        #expect(alternatives("He voiced concerns about the election.", rule: "about-regarding") == [["about", "regarding"]])
+        #expect(alternatives("They arrested about 500 people.", rule: "about-regarding").isEmpty)
+        #expect(alternatives("They talked about the election.", rule: "about-regarding").isEmpty)
+    }
+
+    @Test("spoke with / to a person; seen / viewed / regarded as; the comma added before but")
+    func moreSchemeTwoRules() {
+        #expect(alternatives("Poloff spoke with the Minister after the session.", rule: "spoke-with") == [["spoke with", "spoke to"]])
+        #expect(alternatives("He spoke to the issue of corruption at length.", rule: "spoke-with").isEmpty)
+        #expect(alternatives("The talks with Iran were long and difficult.", rule: "spoke-with").isEmpty)
+        #expect(alternatives("He is widely seen as the favorite of the tribes.", rule: "seen-viewed-as") == [["seen as", "viewed as", "regarded as"]])
+        #expect(alternatives("They have seen as many as ten protests.", rule: "seen-viewed-as").isEmpty)
+        #expect(alternatives("The minister promised to act quickly but he did nothing at all.", rule: "clause-comma") == [["quickly but", "quickly, but"]])
+        #expect(alternatives("The minister did not promise reform but he did act.", rule: "clause-comma").isEmpty)
+        #expect(alternatives("The minister promised to act quickly but he did nothing at all.", rule: "clause-comma", scheme: .v1).isEmpty)
+    }
+
     @Test("normalising copies leaves almost nothing that tells them apart, on every real cable")
     func canonicalFormIsAlmostTheSameForEveryCopy() {
         // What trace compares: normalised tokens. Count the tokens where two normalised copies differ.

@@ -101,7 +101,7 @@ struct MetWithRule: SlotRule {
             guard let next = tokens.nextWord(after: index) else { continue }
             let withWord = list[next].lower == "with"
             let objectStart = withWord ? tokens.nextWord(after: next) : next
-            guard let object = objectStart, isPerson(object, tokens) else { continue }
+            guard let object = objectStart, Self.isPerson(object, tokens) else { continue }
             let verb = list[index].text
             if withWord {
                 found.append(SlotCandidate(first: index, last: next, alternatives: ["\(verb) \(list[next].text)", String(verb)], symbols: [0, 1], original: 0, rule: id, canonical: 1))
@@ -113,7 +113,8 @@ struct MetWithRule: SlotRule {
         return found
     }
 
-    private func isPerson(_ index: Int, _ tokens: TextTokens) -> Bool {
+    /// Whether the words at `index` name a person: a pronoun or role, "the" and a role, or a name.
+    static func isPerson(_ index: Int, _ tokens: TextTokens) -> Bool {
         let token = tokens.tokens[index]
         if Self.people.contains(token.lower) { return true }
         if ["the", "his", "her", "their", "its"].contains(token.lower), let next = tokens.nextWord(after: index) {
@@ -170,6 +171,10 @@ struct ClauseCommaRule: SlotRule {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
         for index in list.indices where list[index].isWord && !list[index].quoted && ["but", "and"].contains(list[index].lower) {
+            if context.scheme >= .v2, let added = commaAdded(before: index, in: tokens) {
+                found.append(added)
+                continue
+            }
             guard index >= 2, list[index - 1].text == ",", tokens.spaceAfter(index - 1), list[index - 2].isWord, !list[index - 2].hasDigit,
                   let subject = tokens.nextWord(after: index), pronounSubjects.contains(list[subject].lower) || list[subject].lower == "the",
                   tokens.nextWord(after: subject) != nil else { continue }
@@ -189,5 +194,31 @@ struct ClauseCommaRule: SlotRule {
                                        canonical: context.scheme >= .v2 ? 1 : 0))
         }
         return found
+    }
+
+    /// Scheme 2 also adds the comma: "… but he …" → "…, but he …", for "but" before a pronoun
+    /// subject after a clause of five or more words with no comma and no negation (so not
+    /// "not this but that").
+    private func commaAdded(before index: Int, in tokens: TextTokens) -> SlotCandidate? {
+        let list = tokens.tokens
+        guard list[index].lower == "but", index >= 1, list[index - 1].isWord, !list[index - 1].hasDigit,
+              let subject = tokens.nextWord(after: index), pronounSubjects.contains(list[subject].lower),
+              tokens.nextWord(after: subject) != nil else { return nil }
+        var words = 0
+        var position = index - 1
+        while position >= 0 {
+            let token = list[position]
+            if token.isWord {
+                if SlotFinder.negations.contains(token.lower) || token.lower.hasSuffix("n't") { return nil }
+                words += 1
+            } else if [",", ".", ";", ":", "?", "!"].contains(String(token.text)) {
+                if token.text == "," { return nil }
+                break
+            }
+            position -= 1
+        }
+        guard words >= 5 else { return nil }
+        let word = list[index - 1].text
+        return SlotCandidate(first: index - 1, last: index, alternatives: ["\(word) \(list[index].text)", "\(word), \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 0)
     }
 }

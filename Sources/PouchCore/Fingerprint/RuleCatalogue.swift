@@ -39,7 +39,7 @@ public struct RuleCatalogue: Sendable {
     static let structuralRules: [any SlotRule] = [
         DefinedAbbreviationRule(), KnownAbbreviationRule(), UnitedStatesRule(), GenitiveRule(), ToldThatRule(), ToldInformedRule(), ReportingVerbRule(), ComplementizerRule(),
         MetWithRule(), AlsoAuxiliaryRule(), SerialCommaRule(), IntroductoryCommaRule(), ClauseCommaRule(), HyphenatedCompoundRule(),
-        RelativePronounRule(),
+        RelativePronounRule(), ContinueToRule(), SpokeWithRule(),
     ]
 
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "that", "any", "such", "all", "some", "each"]
@@ -172,6 +172,20 @@ public struct RuleCatalogue: Sendable {
                    alternatives: ["for the time being", "for now"], since: .v2),
         PhraseRule(id: "appear-seem", reason: "Before \"to\", \"appear\" and \"seem\" (and their past forms) express the same degree of inference.",
                    alternatives: ["appear", "seem"], profile: .standard, notAfter: ["to", "the", "a"], before: ["to"], since: .v2),
+        PhraseRule(id: "about-regarding", reason: "After a noun or verb of concern, asking or telling, \"about\" and \"regarding\" name the same topic; only \"about\" is looked for there (it also means \"approximately\").",
+                   alternatives: ["about", "regarding"], profile: .standard,
+                   after: ["concern", "concerns", "concerned", "question", "questions", "questioned", "information", "details", "comments", "doubts",
+                           "worries", "worried", "discussion", "discussions", "talks", "views", "complaints", "complained", "inquired", "knowledge",
+                           "story", "stories", "reports", "report", "rumors", "news", "anxiety", "skepticism", "optimism", "pessimism", "assurances"],
+                   since: .v2, originals: [0]),
+        PhraseRule(id: "asked-inquired-about", reason: "\"Asked about\" and \"inquired about\" both report a question on a topic.",
+                   alternatives: ["asked about", "inquired about"], since: .v2),
+        PhraseRule(id: "seen-viewed-as", reason: "After a form of \"be\" or an adverb of extent, \"seen as\", \"viewed as\" and \"regarded as\" report the same perception.",
+                   alternatives: ["seen as", "viewed as", "regarded as"], profile: .standard,
+                   after: ["is", "are", "was", "were", "be", "been", "being", "widely", "generally", "largely", "increasingly", "often", "also", "now", "still", "broadly"],
+                   notBefore: ["many", "much", "well", "far", "long", "soon", "few", "little", "good", "such"], since: .v2),
+        PhraseRule(id: "dialogue-dialog", reason: "\"Dialogue\" and \"dialog\" are spellings of one word, both in the dictionary.",
+                   alternatives: ["dialogue", "dialog"], since: .v2),
         PhraseRule(id: "appeared-seemed", reason: "Before \"to\", \"appeared\" and \"seemed\" express the same degree of inference.",
                    alternatives: ["appeared", "seemed"], profile: .standard, before: ["to"], since: .v2),
     ]

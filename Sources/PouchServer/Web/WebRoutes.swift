@@ -357,6 +357,7 @@ struct WebRoutes: Sendable {
         values["slotsObserved"] = verdict.slotsObserved
         values["slotsInCable"] = verdict.slotsInCable
         values["bitsObserved"] = verdict.bitsObserved
+        values["symbolsRead"] = verdict.symbolsRead
         if let more = verdict.moreSlotsNeeded { values["moreSlotsNeeded"] = more }
         values["chart"] = ScoreChart(verdict: verdict).svg()
         return pages.render("trace", values, context: context)
