@@ -37,7 +37,7 @@ public struct RuleCatalogue: Sendable {
     public var publicOnly: RuleCatalogue { RuleCatalogue(rules: rules.filter { !$0.isPrivate }) }
 
     static let structuralRules: [any SlotRule] = [
-        DefinedAbbreviationRule(), KnownAbbreviationRule(), UnitedStatesRule(), GenitiveRule(), ToldThatRule(), ToldInformedRule(), ReportingVerbRule(), ComplementizerRule(),
+        DefinedAbbreviationRule(), KnownAbbreviationRule(), UnitedStatesRule(), GenitiveRule(), InstitutionGenitiveRule(), ToldThatRule(), ToldInformedRule(), ReportingVerbRule(), ComplementizerRule(), NominativeComplementizerRule(),
         MetWithRule(), AlsoAuxiliaryRule(), SerialCommaRule(), IntroductoryCommaRule(), ClauseCommaRule(), HyphenatedCompoundRule(),
         RelativePronounRule(), ContinueToRule(), SpokeWithRule(),
     ]

@@ -239,3 +239,103 @@ struct SpokeWithRule: SlotRule {
         return found
     }
 }
+
+extension ComplementizerRule {
+    /// Nominative pronouns: after a verb of saying they can only open a clause ("noted he would").
+    static let nominatives: Set<String> = ["he", "she", "they", "we"]
+
+    /// Scheme 2 finds, besides scheme 1's sites, a dropped "that" before a nominative pronoun after
+    /// any verb of saying or thinking ("noted he would" / "noted that he would").
+    static func schemeTwoSite(at index: Int, in tokens: TextTokens, verbs: Set<String> = verbs) -> (last: Int, hasThat: Bool)? {
+        if let site = site(at: index, in: tokens, verbs: verbs) { return site }
+        let list = tokens.tokens
+        guard list[index].isWord, !list[index].quoted, verbs.contains(list[index].lower) else { return nil }
+        if let previous = tokens.previousWord(before: index), ["a", "an", "the", "to"].contains(list[previous].lower) { return nil }
+        guard let next = tokens.nextWord(after: index), nominatives.contains(list[next].lower), tokens.nextWord(after: next) != nil else { return nil }
+        return (index, false)
+    }
+}
+
+/// "noted he would …" / "noted that he would …": the complementiser added where scheme 1 did not.
+struct NominativeComplementizerRule: SlotRule {
+    let id = "that-before-pronoun"
+    let reason = "After a verb of saying or thinking, a nominative pronoun (he, she, they, we) can only open a reported clause, so \"that\" may be added or left out before it with the same meaning."
+    let summary = "noted he would … | noted that he would …"
+    let profile = FingerprintProfile.strict
+    let since = FingerprintScheme.v2
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        for index in list.indices where ComplementizerRule.site(at: index, in: tokens) == nil {
+            guard let site = ComplementizerRule.schemeTwoSite(at: index, in: tokens), !site.hasThat else { continue }
+            let verb = list[index].text
+            let that = tokens.allCaps ? "THAT" : "that"
+            found.append(SlotCandidate(first: index, last: index, alternatives: [String(verb), "\(verb) \(that)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+        }
+        return found
+    }
+}
+
+/// "the government's position" / "the position of the government".
+struct InstitutionGenitiveRule: SlotRule {
+    let id = "genitive-institution"
+    let reason = "For an office or institution (the government, the President, the party) and an abstract noun such as position, visit or decision, the s-genitive and the of-genitive name the same thing."
+    let summary = "the government's position | the position of the government"
+    let profile = FingerprintProfile.standard
+    let since = FingerprintScheme.v2
+
+    static let possessors: Set<String> = [
+        "government", "president", "minister", "king", "queen", "party", "ministry", "embassy", "opposition", "military", "army",
+        "regime", "country", "region", "council", "committee", "court", "parliament", "administration", "prime", "cabinet", "presidency",
+        "prince", "leadership", "police", "commission", "union", "alliance", "coalition", "organization", "movement", "agency",
+    ]
+    static let followers: Set<String> = ["on", "to", "in", "at", "and", "was", "is", "has", "had", "would", "will", "for", "with", "that", "which", "as", "by", "but", "or", "were", "are"]
+    static let nouns = GenitiveRule.nouns.union([
+        "silence", "visit", "statement", "statements", "remarks", "comments", "plan", "plans", "failure", "agenda", "record", "credibility",
+        "legitimacy", "authority", "control", "handling", "performance", "reputation", "standing", "image", "program", "budget", "efforts",
+        "attempt", "attempts", "refusal", "insistence", "announcement", "invitation", "message", "letter", "response", "actions",
+    ])
+
+    func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let list = tokens.tokens
+        var found: [SlotCandidate] = []
+        let of = tokens.allCaps ? "OF" : "of"
+        for index in list.indices where list[index].isWord && !list[index].quoted && list[index].lower == "the" {
+            guard let second = tokens.nextWord(after: index) else { continue }
+            let initial = tokens.startsSentence(index)
+            // the X's N
+            for suffix in ["'s", "\u{2019}s"] where list[second].lower.hasSuffix(suffix) {
+                let possessor = list[second].text.dropLast(2)
+                guard Self.possessors.contains(possessor.lowercased()), let noun = tokens.nextWord(after: second),
+                      Self.nouns.contains(list[noun].lower) else { continue }
+                // "the N of the X of Y" would change what "of Y" attaches to.
+                if let after = tokens.nextWord(after: noun), list[after].lower == "of" { continue }
+                let the = applyCase("the", template: list[index].text, sentenceStart: initial, allCaps: tokens.allCaps)
+                let plainThe = tokens.allCaps ? "THE" : "the"
+                found.append(SlotCandidate(first: index, last: noun,
+                                           alternatives: [String(tokens.span(index, noun)), "\(the) \(list[noun].text) \(of) \(plainThe) \(possessor)"],
+                                           symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            }
+            // the N of the X
+            guard Self.nouns.contains(list[second].lower), let ofIndex = tokens.nextWord(after: second), list[ofIndex].lower == "of",
+                  let the2 = tokens.nextWord(after: ofIndex), list[the2].lower == "the", let possessor = tokens.nextWord(after: the2),
+                  Self.possessors.contains(list[possessor].lower) else { continue }
+            // The possessor must end the phrase ("the position of the government of Iraq", "the visit of
+            // the President Obama" stay); in capitals a name cannot be told apart, so only a function word may follow.
+            if let after = tokens.nextWord(after: possessor) {
+                let next = list[after]
+                if next.lower == "of" || isName(next, tokens) || (tokens.allCaps && !Self.followers.contains(next.lower)) { continue }
+            }
+            if possessor + 1 < list.count, ["'", "\u{2019}", "-"].contains(String(list[possessor + 1].text)) { continue }
+            let the = applyCase("the", template: list[index].text, sentenceStart: initial, allCaps: tokens.allCaps)
+            let span = tokens.span(index, possessor)
+            let apostrophe = span.contains("\u{2019}") ? "\u{2019}" : "'"
+            let s = tokens.allCaps ? "S" : "s"
+            found.append(SlotCandidate(first: index, last: possessor,
+                                       alternatives: [String(span), "\(the) \(list[possessor].text)\(apostrophe)\(s) \(list[second].text)"],
+                                       symbols: [0, 1], original: 0, rule: id, canonical: 1))
+        }
+        return found
+    }
+}
