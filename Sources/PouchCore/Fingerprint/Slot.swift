@@ -1,8 +1,9 @@
 /// A place in a cable's text where the wording can vary without changing its meaning.
 ///
-/// Every copy writes one of the two *symbol* alternatives there; which one encodes (part of)
-/// the recipient. Other alternatives (such as the plain wording a normaliser would choose)
-/// are known so that a leak showing them reads as an erasure, not as evidence.
+/// Every copy writes one of the *symbol* alternatives there (two under scheme 1, up to four
+/// under scheme 2); which one encodes (part of) the recipient. Other alternatives (such as the
+/// plain wording a normaliser would choose) are known so that a leak showing them reads as an
+/// erasure, not as evidence.
 public struct Slot: Sendable, Hashable, Codable {
     /// Index of the paragraph in `Cable.paragraphs`.
     public var paragraph: Int
@@ -11,7 +12,7 @@ public struct Slot: Sendable, Hashable, Codable {
     public var end: Int
     /// Every wording the span may take, with the original's case applied.
     public var alternatives: [String]
-    /// The alternatives that encode symbol 0 and symbol 1.
+    /// The alternatives that encode symbols 0, 1, … (indices into `alternatives`).
     public var symbols: [Int]
     /// Which alternative the original text has.
     public var original: Int
