@@ -10,6 +10,7 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from server import DemoServer
 
@@ -60,6 +61,14 @@ class BrowserTests(unittest.TestCase):
         self.driver.find_element(By.ID, "sign-in").click()
         self.assertIn(user, self.driver.find_element(By.ID, "who").text)
 
+    def wait_for_url(self, part):
+        """A form post answers with a redirect; wait for the browser to follow it before looking."""
+        try:
+            WebDriverWait(self.driver, 15).until(lambda driver: part in driver.current_url)
+        except Exception:
+            pass
+        self.assertIn(part, self.driver.current_url)
+
     def text(self, element_id):
         return self.driver.find_element(By.ID, element_id).text
 
@@ -67,7 +76,7 @@ class BrowserTests(unittest.TestCase):
         self.open("/login")
         self.shot("01-sign-in")
         self.sign_in("anne")
-        self.assertIn("/inbox", self.driver.current_url)
+        self.wait_for_url("/inbox")
         self.shot("02-inbox")
 
         # A SECRET cable whose paragraph has no portion mark: the error is shown next to the text.
@@ -90,7 +99,7 @@ class BrowserTests(unittest.TestCase):
         body.clear()
         body.send_keys("(S/NF) The Prime Minister said that the cabinet would change after the budget.")
         self.driver.find_element(By.ID, "save-draft").click()
-        self.assertIn("/cables/", self.driver.current_url)
+        self.wait_for_url("/cables/")
         reference = self.text("refid")
         self.shot("04-draft-saved")
 
