@@ -68,14 +68,12 @@ extension SQLiteStore {
             if !seen.insert(id.description).inserted { outcome.duplicates.append(id.description); continue }
             fresh.append((cable, id, (cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: id.post)).fmLine))
         }
-        // 1. Permission, what is already stored, and every post's signing key (created if new).
+        // 1. Permission, what is already stored, and every post's signing key. A read, so it runs
+        // beside another batch's write (an import keeps two batches in flight).
         let ids = fresh.map(\.1.description)
         let posts = Set(fresh.map(\.2))
-        let setup: Result<(Set<String>, [String: SigningKey]), StoreError> = try await database.write { db in
-            guard let user = try self.user(userID, db), user.roles.contains(.administrator) else {
-                try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: "\(cables.count) cables", outcome: .denied), db)
-                return .failure(.notPermitted("only an administrator may import into the archive"))
-            }
+        let setup: (existing: Set<String>, keys: [String: SigningKey])? = try await database.read { db in
+            guard let user = try self.user(userID, db), user.roles.contains(.administrator) else { return nil }
             var existing: Set<String> = []
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[start..<min(start + 500, ids.count)])
@@ -83,38 +81,60 @@ extension SQLiteStore {
                                                        arguments: StatementArguments(part)))
             }
             var keys: [String: SigningKey] = [:]
-            for post in posts { keys[post] = try self.signingKey(for: post, db) }
-            return .success((existing, keys))
+            for post in posts { keys[post] = try self.storedSigningKey(for: post, db) }
+            return (existing, keys)
         }
-        let (existing, keys) = try setup.get()
+        guard let (existing, storedKeys) = setup else {
+            try await database.write { db in
+                try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: "\(cables.count) cables", outcome: .denied), db)
+            }
+            throw StoreError.notPermitted("only an administrator may import into the archive")
+        }
+        // A post seen for the first time gets its signing key (a short write of its own).
+        var keys = storedKeys
+        let newPosts = posts.filter { keys[$0] == nil }
+        if !newPosts.isEmpty {
+            keys.merge(try await database.write { db in
+                Dictionary(uniqueKeysWithValues: try newPosts.map { ($0, try self.signingKey(for: $0, db)) })
+            }) { first, _ in first }
+        }
         outcome.duplicates += fresh.filter { existing.contains($0.1.description) }.map(\.1.description)
         let work = fresh.filter { !existing.contains($0.1.description) }
         guard !work.isEmpty else { return outcome }
         // 2. Seal, sign and index on every core.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let size = (work.count + workers - 1) / workers
-        let (prepared, words): ([PreparedCable], [String: String]) = try await withThrowingTaskGroup(of: (Int, [PreparedCable], [String: String]).self) { group in
+        let known = tokenCache.snapshot()
+        let signers = keys
+        let (prepared, words, newTokens) = try await withThrowingTaskGroup(of: (Int, [PreparedCable], BlindIndex.Cache).self) { group in
             for (part, start) in stride(from: 0, to: work.count, by: size).enumerated() {
                 let slice = Array(work[start..<min(start + size, work.count)])
                 group.addTask {
-                    var tokens = BlindIndex.Cache()
+                    var tokens = BlindIndex.Cache(known: known)
                     let cables = try slice.map { cable, id, post in
-                        try self.prepare(cable, id: id, post: post, drafter: nil, archive: true, signer: keys[post]!, tokens: &tokens)
+                        try self.prepare(cable, id: id, post: post, drafter: nil, archive: true, signer: signers[post]!, tokens: &tokens)
                     }
-                    return (part, cables, tokens.words)
+                    return (part, cables, tokens)
                 }
             }
-            var parts: [(Int, [PreparedCable], [String: String])] = []
+            var parts: [(Int, [PreparedCable], BlindIndex.Cache)] = []
             for try await part in group { parts.append(part) }
             parts.sort { $0.0 < $1.0 }
-            return (parts.flatMap(\.1), parts.reduce(into: [String: String]()) { $0.merge($1.2) { first, _ in first } })
+            var words: [String: String] = [:]
+            var tokens: [String: String] = [:]
+            for part in parts {
+                words.merge(part.2.words) { first, _ in first }
+                tokens.merge(part.2.tokens) { first, _ in first }
+            }
+            return (parts.flatMap(\.1), words, tokens)
         }
         // 3. One transaction: rows, index, vocabulary, audit.
         let inserted: [String] = try await database.write { db in
             var done: [String] = []
+            let stored = try db.cachedStatement(sql: "SELECT 1 FROM cable WHERE id = ?")
             for cable in prepared {
                 // Another import may have stored it meanwhile: still one cable per reference ID.
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM cable WHERE id = ?", arguments: [cable.binding.id]) == true { continue }
+                if try Bool.fetchOne(stored, arguments: [cable.binding.id]) == true { continue }
                 try self.insert(cable, db)
                 try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: cable.binding.id,
                                                 detail: Classification(rawValue: Int(cable.binding.classification) ?? 3)?.word ?? ""), db, signHead: false)
@@ -124,6 +144,8 @@ extension SQLiteStore {
             try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: "batch", detail: "\(done.count) cables imported"), db)
             return done
         }
+        // Committed: later batches find these words' tokens without an HMAC.
+        tokenCache.add(newTokens)
         outcome.imported = inserted
         let insertedSet = Set(inserted)
         outcome.duplicates += prepared.map(\.binding.id).filter { !insertedSet.contains($0) }
@@ -171,28 +193,32 @@ extension SQLiteStore {
         let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) } ?? String(format: "%04d", id.year)
         let document = index.document(for: cable, cache: &tokens)
         return PreparedCable(id: id, binding: binding, sealed: sealed, subject: subject, signature: signature, year: id.year, date: date,
-                             tags: Self.caveatsColumn(cable.tags.map { Caveat(rawValue: $0) }), postKey: Post(fmLine: post).referencePost,
+                             tags: Self.tagsColumn(cable.tags), postKey: Post(fmLine: post).referencePost,
                              state: archive ? "archive" : "draft", document: document)
     }
 
     func insert(_ cable: PreparedCable, _ db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO cable (id, classification, caveats, restricted, archive, post, postKey, tags, drafter, year, serial, date, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [cable.binding.id, Int(cable.binding.classification), cable.binding.caveats,
                         Self.restrictedBits(cable.binding.caveats.split(separator: ",").map { Caveat(rawValue: String($0)) }),
                         cable.binding.archive == "1", cable.binding.post,
                         cable.postKey, cable.tags, cable.binding.drafter.isEmpty ? nil : cable.binding.drafter, cable.year, cable.id.serial,
                         cable.date, cable.state])
         let docid = db.lastInsertedRowID
-        try db.execute(
-            sql: "INSERT INTO sealed (docid, wrappedKey, sealedText, subjectKey, sealedSubject, signature) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO sealed (docid, wrappedKey, sealedText, subjectKey, sealedSubject, signature) VALUES (?, ?, ?, ?, ?, ?)").execute(
             arguments: [docid, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
                         Data(cable.subject.content), Data(cable.signature)])
-        try db.execute(sql: "INSERT INTO search (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",
-                       arguments: [docid, cable.document.subject, cable.document.body, cable.document.refs])
+        try db.cachedStatement(sql: "INSERT INTO search (rowid, subject, body, refs) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [docid, cable.document.subject, cable.document.body, cable.document.refs])
+    }
+
+    /// ",PREL,PGOV," like the captions; a comma inside a tag ("OVIP (CLINTON, HILLARY)") is stored
+    /// as a semicolon so the tag stays one.
+    public static func tagsColumn(_ tags: [String]) -> String {
+        "," + tags.map { Caveat(rawValue: $0).rawValue.replacingOccurrences(of: ",", with: ";") + "," }.joined()
     }
 
     /// ",NOFORN,EXDIS," — every caption between commas, so one LIKE tests for one.
@@ -200,17 +226,21 @@ extension SQLiteStore {
         "," + caveats.map { $0.rawValue + "," }.joined()
     }
 
+    /// The post's signing key if it has one.
+    func storedSigningKey(for post: String, _ db: Database) throws -> SigningKey? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM postKey WHERE post = ?", arguments: [post]) else { return nil }
+        do {
+            let raw = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedKey"] as Data)),
+                                    record: "post|\(post)", master: master)
+            return try SigningKey(rawRepresentation: raw)
+        } catch {
+            throw StoreError.tampered("the signing key of \(post)")
+        }
+    }
+
     /// The post's signing key, created (and sealed) on first use.
     func signingKey(for post: String, _ db: Database) throws -> SigningKey {
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM postKey WHERE post = ?", arguments: [post]) {
-            do {
-                let raw = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedKey"] as Data)),
-                                        record: "post|\(post)", master: master)
-                return try SigningKey(rawRepresentation: raw)
-            } catch {
-                throw StoreError.tampered("the signing key of \(post)")
-            }
-        }
+        if let key = try storedSigningKey(for: post, db) { return key }
         let key = SigningKey()
         let sealed = try Seal.seal(key.rawRepresentation, record: "post|\(post)", master: master)
         try db.execute(
@@ -505,35 +535,48 @@ extension SQLiteStore {
         let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
         do {
             let binding = try binding(row)
-            let text = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedText"] as Data)),
-                                     record: binding.record("cable"), master: master)
-            try verifySignature(Array(row["signature"] as Data), of: binding.signed(text), post: binding.post, db)
-            return text
+            return try openCable(binding: binding, sealed: SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedText"] as Data)),
+                                 signature: Array(row["signature"] as Data), publicKey: try publicKey(of: binding.post, db))
         } catch {
             throw StoreError.tampered("cable \(id)")
         }
     }
 
-    func openCopy(_ row: Row, binding: CableBinding, post: String, _ db: Database) throws -> [UInt8] {
-        let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
+    /// The same without the database: sealed text, signature and the post's public key in hand.
+    func openCable(binding: CableBinding, sealed: SealedRecord, signature: [UInt8], publicKey: [UInt8]) throws -> [UInt8] {
         do {
-            let record = binding.copyRecord(reader: reader)
-            guard let wrapped = Self.blob(row["wrappedKey"]), let content = Self.blob(row["sealedText"]), let signature = Self.blob(row["signature"]) else {
-                throw StoreError.tampered("copy")
-            }
-            let text = try Seal.open(SealedRecord(wrappedKey: wrapped, content: content), record: record, master: master)
-            try verifySignature(signature, of: Array(record.utf8) + [0] + text, post: post, db)
+            let text = try Seal.open(sealed, record: binding.record("cable"), master: master)
+            try SigningKey.verify(signature, of: binding.signed(text), publicKey: publicKey, record: binding.post)
             return text
         } catch {
-            throw StoreError.tampered("the copy of cable \(binding.id) for \(reader)")
+            throw StoreError.tampered("cable \(binding.id)")
         }
     }
 
-    func verifySignature(_ signature: [UInt8], of message: [UInt8], post: String, _ db: Database) throws {
+    func openCopy(_ row: Row, binding: CableBinding, post: String, _ db: Database) throws -> [UInt8] {
+        let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
+        guard let copy = SealedCopy(row) else { throw StoreError.tampered("the copy of cable \(binding.id) for \(reader)") }
+        return try openCopy(copy, binding: binding, publicKey: try publicKey(of: post, db))
+    }
+
+    /// The same without the database.
+    func openCopy(_ copy: SealedCopy, binding: CableBinding, publicKey: [UInt8]) throws -> [UInt8] {
+        do {
+            let record = binding.copyRecord(reader: copy.reader)
+            let text = try Seal.open(copy.sealed, record: record, master: master)
+            try SigningKey.verify(copy.signature, of: Array(record.utf8) + [0] + text, publicKey: publicKey, record: binding.post)
+            return text
+        } catch {
+            throw StoreError.tampered("the copy of cable \(binding.id) for \(copy.reader)")
+        }
+    }
+
+    /// The post's public signing key.
+    func publicKey(of post: String, _ db: Database) throws -> [UInt8] {
         guard let publicKey = try Data.fetchOne(db.cachedStatement(sql: "SELECT publicKey FROM postKey WHERE post = ?"), arguments: [post]) else {
             throw StoreError.tampered("the signing key of \(post)")
         }
-        try SigningKey.verify(signature, of: message, publicKey: Array(publicKey), record: post)
+        return Array(publicKey)
     }
 
     /// The plain columns every seal of the cable is bound to, exactly as stored.
@@ -549,6 +592,21 @@ extension SQLiteStore {
 
     static func caveats(_ value: DatabaseValue) -> [Caveat] {
         String(decoding: bytes(value), as: UTF8.self).split(separator: ",").map { Caveat(rawValue: String($0)) }
+    }
+}
+
+/// A recipient's sealed copy as stored.
+struct SealedCopy: Sendable {
+    var reader: String
+    var sealed: SealedRecord
+    var signature: [UInt8]
+
+    init?(_ row: Row) {
+        guard let wrapped = SQLiteStore.blob(row["wrappedKey"]), let content = SQLiteStore.blob(row["sealedText"]),
+              let signature = SQLiteStore.blob(row["signature"]) else { return nil }
+        reader = String(decoding: SQLiteStore.bytes(row["reader"]), as: UTF8.self)
+        sealed = SealedRecord(wrappedKey: wrapped, content: content)
+        self.signature = signature
     }
 }
 

@@ -41,6 +41,36 @@ final class VocabularyCache: Sendable {
     }
 }
 
+/// What opening one search hit needs, read from the database in the query's transaction.
+struct HitMaterial: Sendable {
+    var binding: CableBinding
+    var classification: Classification
+    var caveats: [Caveat]
+    var date: String
+    var origin: String
+    var state: String
+    var subject: SealedRecord
+    var text: SealedRecord
+    var signature: [UInt8]
+    /// The person's own (fingerprinted) copy, when they have one: snippets come from what they read.
+    var copy: SealedCopy?
+    var publicKey: [UInt8]
+}
+
+/// Word → blind-index token for every word committed to the index, held in memory only (it is
+/// as secret as the index key it is derived from).
+final class TokenCache: Sendable {
+    private let tokens = Mutex<[String: String]>([:])
+
+    func snapshot() -> [String: String] {
+        tokens.withLock { $0 }
+    }
+
+    func add(_ new: [String: String]) {
+        tokens.withLock { tokens in tokens.merge(new) { old, _ in old } }
+    }
+}
+
 extension SQLiteStore {
     /// Seals the words not yet in the vocabulary as a new batch, in the caller's transaction.
     func storeVocabulary(_ words: [String: String], _ db: Database) throws {
@@ -97,29 +127,15 @@ extension SQLiteStore {
         let whereClause = conditions.joined(separator: " AND ")
         let allArguments = statementArguments(visibilityArguments + arguments)
 
-        // Counts and facets: one grouped pass over every matching cable the person may read.
+        // Counts and facets: the docids of every matching cable the person may read (SQL decides
+        // which, need-to-know included), counted against the in-memory facet values.
         var total = 0
         var facets: [String: [String: Int]] = [:]
         if options.facets {
-            let groups = try Row.fetchAll(db, sql: """
-                SELECT cable.post AS post, cable.year AS year, cable.classification AS classification, cable.caveats AS caveats,
-                       cable.tags AS tags, COUNT(*) AS n
-                FROM \(from) WHERE \(whereClause) GROUP BY 1, 2, 3, 4, 5
-                """, arguments: allArguments)
-            for row in groups {
-                let n: Int = row["n"]
-                total += n
-                let post: String = row["post"]
-                let year: Int = row["year"]
-                let level: Int = row["classification"]
-                let caveats: String = row["caveats"]
-                let tags: String = row["tags"]
-                facets["post", default: [:]][post, default: 0] += n
-                facets["year", default: [:]][String(year), default: 0] += n
-                facets["classification", default: [:]][(Classification(rawValue: level) ?? .topSecret).word, default: 0] += n
-                for caveat in caveats.split(separator: ",") { facets["caveat", default: [:]][String(caveat), default: 0] += n }
-                for tag in tags.split(separator: ",") { facets["tag", default: [:]][String(tag), default: 0] += n }
-            }
+            try facetCache.refresh(db)
+            let docids = try Int64.fetchAll(db, sql: "SELECT cable.docid FROM \(from) WHERE \(whereClause)", arguments: allArguments)
+            total = docids.count
+            facets = facetCache.counts(of: docids)
         } else {
             total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(whereClause)", arguments: allArguments) ?? 0
         }
@@ -132,11 +148,16 @@ extension SQLiteStore {
         let page = try Int64.fetchAll(db, sql: """
             SELECT cable.docid FROM \(from) WHERE \(whereClause) ORDER BY \(order) LIMIT \(max(0, options.limit)) OFFSET \(max(0, options.offset))
             """, arguments: allArguments)
-        var hits: [SearchHit] = []
+        // The page's sealed rows are read here; opening them (unwrap, decrypt, verify, snippet) is
+        // pure work, spread over every core.
+        var materials: [HitMaterial] = []
         for docid in page {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"), arguments: [docid]) else { continue }
-            guard let hit = try hit(row, user: user, expression: options.snippets ? query.expression : nil, snippet: options.snippets, db) else { continue }
-            hits.append(hit)
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"), arguments: [docid]),
+                  let material = try hitMaterial(row, user: user, snippet: options.snippets, db) else { continue }
+            materials.append(material)
+        }
+        var hits = try Self.concurrentMap(materials) { material in
+            try self.openHit(material, user: user, expression: options.snippets ? query.expression : nil, snippet: options.snippets)
         }
         // A reference ID typed alone: that cable first, with what it cites and what cites it.
         if let id = query.referenceID, let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ? AND \(visibility)",
@@ -160,32 +181,58 @@ extension SQLiteStore {
 
     /// A row as a hit: its summary, and a snippet from the text this person would read.
     func hit(_ row: Row, user: Reader, expression: SearchExpression?, snippet: Bool, _ db: Database) throws -> SearchHit? {
+        try hitMaterial(row, user: user, snippet: snippet, db).map { try openHit($0, user: user, expression: expression, snippet: snippet) }
+    }
+
+    /// What a hit needs from the database: the sealed subject and text (this person's copy if they
+    /// have one) and the post's public key. Nil when the rule, checked once more in Swift, says no.
+    func hitMaterial(_ row: Row, user: Reader, snippet: Bool, _ db: Database) throws -> HitMaterial? {
         let archive: Bool = row["archive"]
         let level = Classification(rawValue: row["classification"]) ?? .topSecret
         let caveats = Self.caveats(row["caveats"])
-        // The rule once more, in Swift, on what SQL returned.
         guard AccessPolicy.mayRead(user, classification: level, caveats: caveats, distribution: archive ? .archive : .addressees([user.id])) else { return nil }
         let binding = try binding(row)
+        var copy: SealedCopy?
+        if snippet, let copyRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [binding.id, user.id]) {
+            guard let sealed = SealedCopy(copyRow) else { throw StoreError.tampered("the copy of cable \(binding.id) for \(user.id)") }
+            copy = sealed
+        }
+        return HitMaterial(
+            binding: binding, classification: level, caveats: caveats, date: row["date"], origin: row["post"], state: row["state"],
+            subject: SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
+            text: SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedText"] as Data)),
+            signature: Array(row["signature"] as Data), copy: copy, publicKey: snippet ? try publicKey(of: binding.post, db) : [])
+    }
+
+    /// Opens a hit's material: no database, so many run at once.
+    func openHit(_ material: HitMaterial, user: Reader, expression: SearchExpression?, snippet: Bool) throws -> SearchHit {
+        let binding = material.binding
         let subject: [UInt8]
         do {
-            subject = try Seal.open(SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
-                                    record: binding.record("subject"), master: master)
+            subject = try Seal.open(material.subject, record: binding.record("subject"), master: master)
         } catch {
             throw StoreError.tampered("cable \(binding.id)")
         }
         var fragments: [SnippetFragment] = []
         if snippet {
-            let text: [UInt8]
-            if let copy = try Row.fetchOne(db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [binding.id, user.id]) {
-                text = try openCopy(copy, binding: binding, post: binding.post, db)
-            } else {
-                text = try openCable(row, db)
-            }
+            let text = try material.copy.map { try openCopy($0, binding: binding, publicKey: material.publicKey) }
+                ?? openCable(binding: binding, sealed: material.text, signature: material.signature, publicKey: material.publicKey)
             fragments = SnippetMaker.snippet(of: Self.bodyOfCanonicalText(text), highlighting: expression)
         }
-        let summary = CableSummary(referenceID: binding.id, date: row["date"], classification: level, caveats: caveats,
-                                   origin: row["post"], subject: String(decoding: subject, as: UTF8.self), state: row["state"])
+        let summary = CableSummary(referenceID: binding.id, date: material.date, classification: material.classification, caveats: material.caveats,
+                                   origin: material.origin, subject: String(decoding: subject, as: UTF8.self), state: material.state)
         return SearchHit(summary: summary, snippet: fragments)
+    }
+
+    /// `transform` over `items` on every core, results in order; the first error is thrown.
+    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) throws -> R) throws -> [R] {
+        guard items.count > 1 else { return try items.map(transform) }
+        let results = Mutex<[Result<R, any Error>?]>(Array(repeating: nil, count: items.count))
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let result = Result { try transform(items[index]) }
+            results.withLock { $0[index] = result }
+        }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     /// The part of a canonical cable after its SUBJECT line: where snippets come from.
@@ -255,7 +302,7 @@ public enum SearchSQL {
         }
         for (values, column) in [(filters.caveats.map(\.rawValue), "caveats"), (filters.tags, "tags")] where !values.isEmpty {
             conditions.append("(" + values.map { _ in "\(table).\(column) LIKE ?" }.joined(separator: " OR ") + ")")
-            arguments += values.map { "%," + $0.uppercased() + ",%" } as [any DatabaseValueConvertible]
+            arguments += values.map { "%," + $0.uppercased().replacingOccurrences(of: ",", with: ";") + ",%" } as [any DatabaseValueConvertible]
         }
         return (conditions, arguments)
     }

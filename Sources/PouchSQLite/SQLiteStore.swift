@@ -22,6 +22,10 @@ public struct SQLiteStore: CableStore {
     let passwordCost: MasterKey.Cost
     /// Group commit for entries that record reading, not changing.
     let auditQueue = AuditQueue()
+    /// Facet values by docid, for counting facets in memory.
+    let facetCache = FacetCache()
+    /// Each indexed word's token, so an import computes one HMAC per new word, not per word per batch.
+    let tokenCache = TokenCache()
 
     /// The database file inside a store directory.
     public static func databasePath(in directory: String) -> String { directory + "/pouch.sqlite" }

@@ -28,6 +28,10 @@ struct CrashTests {
     func killDuringSend() async throws {
         let pouch = try Self.pouchExecutable()
         let directory = NSTemporaryDirectory() + "pouch-crash-" + UUID().uuidString
+        defer {
+            try? FileManager.default.removeItem(atPath: directory)
+            try? FileManager.default.removeItem(atPath: directory + ".key")
+        }
         let keyBytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
         let keyFile = directory + ".key"
         try FingerprintKey.fileContents(of: keyBytes).write(toFile: keyFile, atomically: true, encoding: .utf8)

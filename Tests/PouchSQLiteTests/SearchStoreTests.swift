@@ -82,6 +82,48 @@ struct SearchStoreTests {
         #expect(back.hits.map(\.summary.referenceID).contains(citing.referenceID!.description))
     }
 
+    @Test("facet counts are the brute-force counts over the hits the user may read, for every facet")
+    func facetsAgreeWithReference() async throws {
+        let (store, _) = try await Self.archive()
+        let byID = Dictionary(Self.cables.map { ($0.referenceID!.description, $0) }, uniquingKeysWith: { first, _ in first })
+        for text in ["nuclear", "government OR opposition", "class:secret", "tag:PREL embassy", "NOT embassy"] {
+            let query = try SearchQuery(parsing: text)
+            for user in Self.users {
+                var expected: [String: [String: Int]] = [:]
+                for id in Self.reference.hits(query, user: user) {
+                    let cable = byID[id]!
+                    let post = (cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: cable.referenceID!.post)).fmLine
+                    expected["post", default: [:]][post, default: 0] += 1
+                    expected["year", default: [:]][String(cable.referenceID!.year), default: 0] += 1
+                    expected["classification", default: [:]][cable.classification.word, default: 0] += 1
+                    for caveat in cable.caveats { expected["caveat", default: [:]][caveat.rawValue, default: 0] += 1 }
+                    for tag in Set(cable.tags.map { $0.uppercased() }) { expected["tag", default: [:]][tag, default: 0] += 1 }
+                }
+                let results = try await store.search(query, as: user.id, options: SearchOptions(limit: 1, snippets: false))
+                let found = results.facets.mapValues { Dictionary($0.map { ($0.value, $0.count) }, uniquingKeysWith: +) }
+                #expect(found == expected, "\(text) as \(user.id)")
+            }
+        }
+    }
+
+    @Test("a pipelined import in small batches gives the archive one batch gives, and a second run adds nothing")
+    func pipelinedImport() async throws {
+        let (store, _) = try temporaryStore()
+        try await store.addUsers(Self.users, as: "admin")
+        let files = try ArchiveImport.files(in: [CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks").path])
+        // Batches of 23: a dozen in flight one after another, words first met in one batch found in cables of the next.
+        let first = try await ArchiveImport.run(files: files, into: store, as: "admin", batch: 23)
+        #expect(first.imported == Self.cables.count && first.failures.isEmpty)
+        let second = try await ArchiveImport.run(files: files, into: store, as: "admin", batch: 23)
+        #expect(second.imported == 0 && second.duplicates == first.imported + first.duplicates)
+        for text in Self.queries {
+            guard let query = try? SearchQuery(parsing: text) else { continue }
+            let expected = Self.reference.hits(query, user: Self.users[2])
+            let results = try await store.search(query, as: "high", options: SearchOptions(limit: 1_000, facets: false, snippets: false))
+            #expect(Set(results.hits.map(\.summary.referenceID)) == expected && results.total == expected.count, "\(text)")
+        }
+    }
+
     @Test("import is idempotent: the same cables twice are one archive")
     func idempotent() async throws {
         let (store, _) = try await Self.archive()

@@ -54,6 +54,12 @@ public enum SearchAnalyzer {
 
     /// The same, stopping as soon as `body` returns false.
     public static func scanWords(in text: String, _ body: (String, Range<Int>) -> Bool) {
+        scanWords(in: text, keepingStopWords: false, body)
+    }
+
+    /// Every folded word, function words included when `keepingStopWords` (for callers that
+    /// look each word up in a table of their own anyway and can mark function words there).
+    public static func scanWords(in text: String, keepingStopWords: Bool, _ body: (String, Range<Int>) -> Bool) {
         var text = text
         text.withUTF8 { utf8 in
             var index = 0
@@ -87,9 +93,9 @@ public enum SearchAnalyzer {
                         }
                         return count
                     }
-                    if !stopWords.contains(word) { going = body(word, start..<index) }
+                    if keepingStopWords || !stopWords.contains(word) { going = body(word, start..<index) }
                 } else {
-                    for (word, range) in nonASCIIWords(Array(raw), offset: start) where going { going = body(word, range) }
+                    for (word, range) in nonASCIIWords(Array(raw), offset: start, keepingStopWords: keepingStopWords) where going { going = body(word, range) }
                 }
             }
         }
@@ -97,7 +103,7 @@ public enum SearchAnalyzer {
 
     /// A run with non-ASCII bytes: split on anything that is not a letter, a digit or an
     /// apostrophe between letters (dashes, curly quotes, non-breaking spaces), then fold.
-    static func nonASCIIWords(_ raw: [UInt8], offset: Int) -> [(String, Range<Int>)] {
+    static func nonASCIIWords(_ raw: [UInt8], offset: Int, keepingStopWords: Bool = false) -> [(String, Range<Int>)] {
         let text = String(decoding: raw, as: UTF8.self)
         var result: [(String, Range<Int>)] = []
         var wordStart: String.Index?
@@ -107,7 +113,7 @@ public enum SearchAnalyzer {
             let word = folded(String(text[begin..<end]))
             let lower = offset + text.utf8.distance(from: text.startIndex, to: begin)
             let upper = offset + text.utf8.distance(from: text.startIndex, to: end)
-            if !word.isEmpty, !stopWords.contains(word) { result.append((word, lower..<upper)) }
+            if !word.isEmpty, keepingStopWords || !stopWords.contains(word) { result.append((word, lower..<upper)) }
             wordStart = nil
         }
         var index = text.startIndex

@@ -2,7 +2,7 @@ import Foundation
 import PouchCore
 
 /// Brings cable files into a store's archive: read and parsed on every core, imported in
-/// batches (each one transaction), the next batch parsed while the last one is written.
+/// batches (each one transaction), later batches parsed and prepared while one is written.
 /// Idempotent and resumable: a reference ID already stored is skipped.
 public enum ArchiveImport {
     public struct Summary: Sendable {
@@ -40,18 +40,33 @@ public enum ArchiveImport {
         let size = max(1, batch)
         let chunks = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
         guard !chunks.isEmpty else { return summary }
+        // Three stages in flight: batch N is written (one transaction, one core) while batch N+1
+        // is sealed and indexed and batch N+2 is parsed, so the cores never wait on the writer.
         var pending = await parse(chunks[0])
+        var writing: Task<ImportOutcome, any Error>?
         var done = 0
-        for index in chunks.indices {
-            async let next: ([Cable], [String])? = index + 1 < chunks.count ? parse(chunks[index + 1]) : nil
-            let (cables, failures) = pending
-            summary.failures += failures
-            let outcome = try await store.importCables(cables, as: userID)
+        func finish(_ task: Task<ImportOutcome, any Error>, files: Int) async throws {
+            let outcome = try await task.value
             summary.imported += outcome.imported.count
             summary.duplicates += outcome.duplicates.count
-            done += chunks[index].count
+            done += files
             progress(done)
-            if let following = await next { pending = following }
+        }
+        do {
+            for index in chunks.indices {
+                async let next: ([Cable], [String])? = index + 1 < chunks.count ? parse(chunks[index + 1]) : nil
+                let (cables, failures) = pending
+                summary.failures += failures
+                let current = Task { try await store.importCables(cables, as: userID) }
+                if let previous = writing { try await finish(previous, files: chunks[index - 1].count) }
+                writing = current
+                if let following = await next { pending = following }
+            }
+            if let last = writing { try await finish(last, files: chunks[chunks.count - 1].count) }
+        } catch {
+            // The batch in flight still commits whole or not at all; a rerun resumes after it.
+            if let writing { _ = try? await writing.value }
+            throw error
         }
         return summary
     }

@@ -50,39 +50,56 @@ public struct BlindIndex: Sendable {
     /// What is kept across the cables of a batch: each word's token (one stemming and one HMAC
     /// per distinct word), and each word's stem (the batch's vocabulary).
     public struct Cache: Sendable {
-        var tokens: [String: String] = [:]
+        /// Tokens of words indexed before (shared and read-only: the store's committed words).
+        let known: [String: String]
+        /// Tokens of the words met here that `known` lacks ("" for a function word).
+        public internal(set) var tokens: [String: String] = [:]
         var tokensOfStems: [String: String] = [:]
-        /// Every word seen, with its stem.
+        /// Every word met here that `known` lacks, with its stem.
         public internal(set) var words: [String: String] = [:]
 
-        public init() {}
+        public init(known: [String: String] = [:]) {
+            self.known = known
+        }
+
+        /// The word's token; empty for a function word (not indexed).
+        mutating func token(_ word: String, index: BlindIndex) -> String {
+            if let token = known[word] ?? tokens[word] { return token }
+            if SearchAnalyzer.stopWords.contains(word) {
+                tokens[word] = ""
+                return ""
+            }
+            let stem = SearchAnalyzer.stemmed(word)
+            words[word] = stem
+            let token: String
+            if let shared = tokensOfStems[stem] {
+                token = shared
+            } else {
+                token = index.token(stem)
+                tokensOfStems[stem] = token
+            }
+            tokens[word] = token
+            return token
+        }
     }
 
     /// The document for a cable.
     public func document(for cable: Cable, cache: inout Cache) -> Document {
         let columns = Self.columns(of: cable)
         func tokens(_ text: String) -> String {
-            var out = ""
+            // Bytes, not String appends: a cable has thousands of tokens.
+            var out: [UInt8] = []
             out.reserveCapacity(text.utf8.count * 2)
-            SearchAnalyzer.forEachWord(in: text) { word, _ in
-                let token: String
-                if let known = cache.tokens[word] {
-                    token = known
-                } else {
-                    let stem = SearchAnalyzer.stemmed(word)
-                    cache.words[word] = stem
-                    if let shared = cache.tokensOfStems[stem] {
-                        token = shared
-                    } else {
-                        token = self.token(stem)
-                        cache.tokensOfStems[stem] = token
-                    }
-                    cache.tokens[word] = token
+            // Function words come through too: one table lookup per word instead of two.
+            SearchAnalyzer.scanWords(in: text, keepingStopWords: true) { word, _ in
+                let token = cache.token(word, index: self)
+                if !token.isEmpty {
+                    if !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: token.utf8)
                 }
-                if !out.isEmpty { out.append(" ") }
-                out.append(token)
+                return true
             }
-            return out
+            return String(decoding: out, as: UTF8.self)
         }
         let refs = columns.cites.map { token(Self.citationTerm($0)) }.joined(separator: " ")
         return Document(subject: tokens(columns.subject), body: tokens(columns.body), refs: refs)
