@@ -15,14 +15,17 @@ public struct SearchBenchmark: Sendable {
     public var queries: Int
     public var sample: Int
     public var seed: UInt64
+    /// Keep the stores of an earlier complete run in `work` and time queries only (for tuning).
+    public var reuse: Bool
 
-    public init(generated: URL, real: URL, work: URL, queries: Int = 1_000, sample: Int = 5_000, seed: UInt64 = 1) {
+    public init(generated: URL, real: URL, work: URL, queries: Int = 1_000, sample: Int = 5_000, seed: UInt64 = 1, reuse: Bool = false) {
         self.generated = generated
         self.real = real
         self.work = work
         self.queries = queries
         self.sample = sample
         self.seed = seed
+        self.reuse = reuse
     }
 
     public static let analyst = Reader(id: "analyst", name: "Analyst", post: "STATE", roles: [.reader], clearance: .secret, citizen: true)
@@ -32,6 +35,9 @@ public struct SearchBenchmark: Sendable {
         public var importSeconds = 0.0
         public var pouch: [Double] = []
         public var plain: [Double] = []
+        /// Each query's kind (as `mixedQueries` drew it) and match count, beside its times.
+        public var kinds: [String] = []
+        public var matches: [Int] = []
         public var sampleQueries = 0
         public var sampleSize = 0
         public var sampleMismatches: [String] = []
@@ -48,7 +54,8 @@ public struct SearchBenchmark: Sendable {
             let mean = { (values: [Double]) in values.reduce(0, +) / Double(max(1, values.count)) }
             let rate = Double(cables) / max(0.001, importSeconds)
             var lines = ["| measure | result | aim |", "|---|---|---|"]
-            lines.append("| import \(cables) cables (parse, seal, sign, blind-index, audit) | \(String(format: "%.0f", rate)) cables/s (\(String(format: "%.0f", importSeconds)) s) | ≥ 1,000/s |")
+            let imported = importSeconds > 0 ? "\(String(format: "%.0f", rate)) cables/s (\(String(format: "%.0f", importSeconds)) s)" : "not measured (--reuse)"
+            lines.append("| import \(cables) cables (parse, seal, sign, blind-index, audit) | \(imported) | ≥ 1,000/s |")
             lines.append("| \(pouch.count) mixed queries as a partial-access user: p50 / p99 | \(String(format: "%.1f", Self.percentile(pouch, 0.5))) ms / \(String(format: "%.1f", Self.percentile(pouch, 0.99))) ms | ≤ 20 / ≤ 150 ms |")
             lines.append("| same queries, plain SQLite FTS5 over the same text: p50 / p99 | \(String(format: "%.1f", Self.percentile(plain, 0.5))) ms / \(String(format: "%.1f", Self.percentile(plain, 0.99))) ms | |")
             lines.append("| Pouch time ÷ plain FTS5 time (total over all queries; p50) | \(String(format: "%.2f", mean(pouch) / max(0.0001, mean(plain)))); \(String(format: "%.2f", Self.percentile(pouch, 0.5) / max(0.0001, Self.percentile(plain, 0.5)))) | ≤ 2 |")
@@ -57,50 +64,84 @@ public struct SearchBenchmark: Sendable {
             lines.append("| stolen file (sqlite3 .dump): body/subject words found of \(stolenWordsChecked) checked | \(stolenWordsFound.count) | 0 |")
             return lines.joined(separator: "\n")
         }
+
+        /// Times by kind of query: where the milliseconds go.
+        public var breakdown: String {
+            var lines = ["| kind | queries | median matches | Pouch p50 / p99 ms | plain p50 / p99 ms |", "|---|---|---|---|---|"]
+            for kind in Set(kinds).sorted() {
+                let indices = kinds.indices.filter { kinds[$0] == kind }
+                let pick = { (values: [Double]) in indices.map { values[$0] } }
+                let f = { (value: Double) in String(format: "%.1f", value) }
+                lines.append("| \(kind) | \(indices.count) | \(Int(Self.percentile(indices.map { Double(matches[$0]) }, 0.5))) | "
+                    + "\(f(Self.percentile(pick(pouch), 0.5))) / \(f(Self.percentile(pick(pouch), 0.99))) | \(f(Self.percentile(pick(plain), 0.5))) / \(f(Self.percentile(pick(plain), 0.99))) |")
+            }
+            return lines.joined(separator: "\n")
+        }
     }
 
     public func run(progress: @escaping @Sendable (String) -> Void) async throws -> Report {
         var report = Report()
-        try? FileManager.default.removeItem(at: work)
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let generatedFiles = try ArchiveImport.files(in: [generated.path])
         let realFiles = try ArchiveImport.files(in: [real.path])
         let files = generatedFiles + realFiles
-        let key = try MasterKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
         let admin = Reader(id: "admin", name: "Admin", post: "STATE", roles: [.administrator], clearance: .unclassified)
-
-        // 1. Import everything into a fresh store.
-        progress("importing \(files.count) files")
-        let store = try SQLiteStore.create(at: work.appendingPathComponent("store").path, credential: .key(key), administrator: admin)
-        try await store.addUsers([Self.analyst], as: "admin")
-        let start = Date()
-        let summary = try await ArchiveImport.run(files: files, into: store, as: "admin", batch: 1_000) { done in
-            if done % 25_000 < 1_000 { progress("imported \(done)") }
-        }
-        report.importSeconds = Date().timeIntervalSince(start)
-        report.cables = summary.imported
-        progress("import: \(summary.imported) cables in \(String(format: "%.0f", report.importSeconds)) s; \(summary.failures.count) failed")
-
-        // 2. The plain baseline: FTS5 with content over the same analysed text, envelope columns beside it.
-        progress("building the plain FTS5 baseline")
-        // The same page cache as the store's connections.
+        let keyFile = work.appendingPathComponent("bench.key")
+        let complete = work.appendingPathComponent("complete")
+        let store: SQLiteStore
+        let key: MasterKey
         var configuration = Configuration()
+        // The same page cache as the store's connections.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+        if reuse, FileManager.default.fileExists(atPath: complete.path), let bytes = FileManager.default.contents(atPath: keyFile.path) {
+            progress("reusing the stores in \(work.path)")
+            key = try MasterKey(bytes: Array(bytes))
+            store = try SQLiteStore.open(at: work.appendingPathComponent("store").path, credential: .key(key))
+        } else {
+            try? FileManager.default.removeItem(at: work)
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            let keyBytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
+            key = try MasterKey(bytes: keyBytes)
+            // Kept beside the scratch stores only so --reuse can reopen them.
+            _ = FileManager.default.createFile(atPath: keyFile.path, contents: Data(keyBytes), attributes: [.posixPermissions: 0o600])
+
+            // 1. Import everything into a fresh store.
+            progress("importing \(files.count) files")
+            store = try SQLiteStore.create(at: work.appendingPathComponent("store").path, credential: .key(key), administrator: admin)
+            try await store.addUsers([Self.analyst], as: "admin")
+            let start = Date()
+            let summary = try await ArchiveImport.run(files: files, into: store, as: "admin", batch: 1_000) { done in
+                if done % 25_000 < 1_000 { progress("imported \(done)") }
+            }
+            report.importSeconds = Date().timeIntervalSince(start)
+            report.cables = summary.imported
+            progress("import: \(summary.imported) cables in \(String(format: "%.0f", report.importSeconds)) s; \(summary.failures.count) failed")
+
+            // 2. The plain baseline: FTS5 with content over the same analysed text, envelope columns beside it.
+            progress("building the plain FTS5 baseline")
+            let plain = try DatabaseQueue(path: work.appendingPathComponent("plain.sqlite").path, configuration: configuration)
+            try await buildPlain(plain, files: files)
+            _ = FileManager.default.createFile(atPath: complete.path, contents: Data())
+        }
         let plain = try DatabaseQueue(path: work.appendingPathComponent("plain.sqlite").path, configuration: configuration)
-        try await buildPlain(plain, files: files)
+        if reuse { report.cables = try await plain.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM meta") ?? 0 } }
 
         // 3. Mixed queries.
         let realCables = await ArchiveImport.parse(realFiles).0
-        let queryTexts = Self.mixedQueries(from: realCables, count: queries, seed: seed)
+        let drawn = Self.mixedQueries(from: realCables, count: queries, seed: seed)
+        let queryTexts = drawn.map(\.text)
+        let plainFacets = FacetCache(table: "meta")
         progress("running \(queryTexts.count) queries")
-        for text in queryTexts {
+        for (kind, text) in drawn {
             let query = try SearchQuery(parsing: text)
             let clock = ContinuousClock()
+            var total = 0
             let pouchTime = try await clock.measure {
-                _ = try await store.search(query, as: Self.analyst.id, options: SearchOptions(limit: 20))
+                total = try await store.search(query, as: Self.analyst.id, options: SearchOptions(limit: 20)).total
             }
-            let plainTime = try await clock.measure {
-                try plainSearch(plain, query: query, expand: { store.expandPrefix($0) })
+            report.kinds.append(kind)
+            report.matches.append(total)
+            let plainTime = try clock.measure {
+                try plainSearch(plain, facets: plainFacets, query: query, expand: { store.expandPrefix($0) })
             }
             report.pouch.append(pouchTime.milliseconds)
             report.plain.append(plainTime.milliseconds)
@@ -110,6 +151,7 @@ public struct SearchBenchmark: Sendable {
         progress("checking a \(sample)-cable sample against brute force")
         let sampleFiles = Array(generatedFiles.prefix(max(0, sample - realFiles.count))) + realFiles
         let sampleCables = await ArchiveImport.parse(sampleFiles).0
+        try? FileManager.default.removeItem(at: work.appendingPathComponent("sample"))
         let sampleStore = try SQLiteStore.create(at: work.appendingPathComponent("sample").path, credential: .key(key), administrator: admin)
         try await sampleStore.addUsers([Self.analyst], as: "admin")
         _ = try await sampleStore.importCables(sampleCables, as: "admin")
@@ -160,7 +202,7 @@ public struct SearchBenchmark: Sendable {
                     if try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE id = ?", arguments: [id.description]) == true { continue }
                     try db.execute(sql: "INSERT INTO meta (id, post, postKey, year, classification, caveats, tags, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                    arguments: [id.description, post.fmLine, post.referencePost, id.year, cable.classification.rawValue,
-                                               "," + cable.caveats.map { $0.rawValue + "," }.joined(), "," + cable.tags.map { $0.uppercased() + "," }.joined(), date])
+                                               "," + cable.caveats.map { $0.rawValue + "," }.joined(), SQLiteStore.tagsColumn(cable.tags), date])
                     try db.execute(sql: "INSERT INTO plain (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",
                                    arguments: [db.lastInsertedRowID, subject, body, refs])
                 }
@@ -168,19 +210,21 @@ public struct SearchBenchmark: Sendable {
         }
     }
 
-    /// The same work as the store's search, on the plain table: counts and facets in one grouped
-    /// pass, then the page ranked by bm25 with FTS5's own snippets.
-    func plainSearch(_ plain: DatabaseQueue, query: SearchQuery, expand: @escaping (String) -> Set<String>) throws {
+    /// The same work as the store's search, on the plain table: counts and facets (matching docids,
+    /// facet values from memory, as the store does), then the page ranked by bm25 with FTS5's own snippets.
+    func plainSearch(_ plain: DatabaseQueue, facets: FacetCache, query: SearchQuery, expand: @escaping (String) -> Set<String>) throws {
         let compiled = FTS5Query(token: Self.plainToken, expand: expand).compile(query)
         let (from, conditions, arguments, bm25) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "meta", index: "plain")
         let rank = bm25.map { "\($0), meta.date DESC" } ?? "meta.date DESC"
         let whereClause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
         let values = StatementArguments(arguments.map { Optional($0) })
-        let facets = "SELECT meta.post, meta.year, meta.classification, meta.caveats, meta.tags, COUNT(*) FROM \(from) WHERE \(whereClause) GROUP BY 1, 2, 3, 4, 5"
+        let matching = "SELECT meta.docid FROM \(from) WHERE \(whereClause)"
         let page = "SELECT meta.docid FROM \(from) WHERE \(whereClause) ORDER BY \(rank) LIMIT 20"
         let match = compiled.match
         try plain.inDatabase { db in
-            _ = try Row.fetchAll(db, sql: facets, arguments: values)
+            // Counts and facets as the store makes them: matching docids from SQL, values from memory.
+            try facets.refresh(db)
+            _ = facets.counts(of: try Int64.fetchAll(db, sql: matching, arguments: values))
             // As the store does: rank first, then the page's rows with FTS5's own snippets.
             let docids = try Int64.fetchAll(db, sql: page, arguments: values)
             for docid in docids {
@@ -197,7 +241,7 @@ public struct SearchBenchmark: Sendable {
     /// Single words, phrases, boolean, prefixes, filtered and facet-only queries, drawn from real text and metadata.
     /// Words are drawn by occurrence from real paragraphs, skipping those in more than a fifth of
     /// the real cables ("said", "also", "government"): an analyst searches for content words.
-    public static func mixedQueries(from cables: [Cable], count: Int, seed: UInt64) -> [String] {
+    public static func mixedQueries(from cables: [Cable], count: Int, seed: UInt64) -> [(kind: String, text: String)] {
         var random = SplitMix(seed: seed)
         let paragraphs = cables.flatMap { $0.paragraphs.map(\.text) }.filter { $0.count > 200 }
         var documentFrequency: [String: Int] = [:]
@@ -233,21 +277,22 @@ public struct SearchBenchmark: Sendable {
             default: return "class:\(["confidential", "secret", "unclassified"][Int.random(in: 0..<3, using: &random)])"
             }
         }
-        var queries: [String] = []
+        var queries: [(kind: String, text: String)] = []
         while queries.count < count {
-            let kind = Int.random(in: 0..<100, using: &random)
+            let roll = Int.random(in: 0..<100, using: &random)
+            let kind: String
             let text: String
-            switch kind {
-            case 0..<30: text = word()
-            case 30..<50: text = phrase()
-            case 50..<58: text = "\(word()) OR \(word())"
-            case 58..<64: text = "\(word()) -\(word())"
-            case 64..<68: text = "(\(word()) OR \(word())) \(word())"
-            case 68..<73: text = String(word().prefix(5)) + "*"
-            case 73..<90: text = "\(word()) \(filter())"
-            default: text = "\(filter()) \(filter())"
+            switch roll {
+            case 0..<30: (kind, text) = ("word", word())
+            case 30..<50: (kind, text) = ("phrase", phrase())
+            case 50..<58: (kind, text) = ("a OR b", "\(word()) OR \(word())")
+            case 58..<64: (kind, text) = ("a -b", "\(word()) -\(word())")
+            case 64..<68: (kind, text) = ("(a OR b) c", "(\(word()) OR \(word())) \(word())")
+            case 68..<73: (kind, text) = ("prefix*", String(word().prefix(5)) + "*")
+            case 73..<90: (kind, text) = ("word + filter", "\(word()) \(filter())")
+            default: (kind, text) = ("filters only", "\(filter()) \(filter())")
             }
-            if (try? SearchQuery(parsing: text)) != nil { queries.append(text) }
+            if (try? SearchQuery(parsing: text)) != nil { queries.append((kind, text)) }
         }
         return queries
     }

@@ -116,6 +116,8 @@ extension BenchCommand {
         @Option(help: "A scratch directory for the stores (emptied first).") var work = NSTemporaryDirectory() + "pouch-bench-search"
         @Option(help: "Mixed queries to time.") var queries = 1_000
         @Option(help: "Cables in the brute-force sample.") var sample = 5_000
+        @Flag(help: "Reuse the stores a complete earlier run left in --work: time queries only (import is not measured).") var reuse = false
+        @Flag(help: "Also print times by kind of query.") var breakdown = false
 
         func run() async throws {
             let realURL = real.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory()
@@ -128,9 +130,10 @@ extension BenchCommand {
                     FileHandle.standardError.write(Data("… \(done) generated\n".utf8))
                 }
             }
-            let benchmark = SearchBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), queries: queries, sample: sample)
+            let benchmark = SearchBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), queries: queries, sample: sample, reuse: reuse)
             let report = try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }
             print(report.table)
+            if breakdown { print("\n" + report.breakdown) }
             if !report.sampleMismatches.isEmpty { print("queries that differ from brute force: " + report.sampleMismatches.prefix(10).joined(separator: " | ")) }
             if !report.stolenWordsFound.isEmpty { print("words found in the file: " + report.stolenWordsFound.prefix(20).joined(separator: ", ")) }
         }
