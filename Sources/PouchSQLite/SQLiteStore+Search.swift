@@ -122,18 +122,34 @@ extension SQLiteStore {
         let (visibility, visibilityArguments) = Self.visibility(for: user)
         // The text expression, compiled to hashed tokens.
         let compiled = FTS5Query(token: index.token, expand: { self.vocabulary.expand($0) }).compile(query)
-        var (from, conditions, arguments, rank) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "cable", index: "search")
+        var (from, conditions, arguments, rank) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "cable", index: "search",
+                                                                    rankFunction: RankFunction.name)
+        if compiled.match != nil { try documentLengths.refresh(db) }
         conditions.insert(visibility, at: 0)
         let whereClause = conditions.joined(separator: " AND ")
         let allArguments = statementArguments(visibilityArguments + arguments)
 
         // Counts and facets: the docids of every matching cable the person may read (SQL decides
-        // which, need-to-know included), counted against the in-memory facet values.
+        // which, need-to-know included), counted against the in-memory facet values. Ranked by
+        // relevance, the same pass brings each match's rank and the page is picked from it: one
+        // walk over the matches instead of two.
         var total = 0
         var facets: [String: [String: Int]] = [:]
+        var page: [Int64]?
         if options.facets {
             try facetCache.refresh(db)
-            let docids = try Int64.fetchAll(db, sql: "SELECT cable.docid FROM \(from) WHERE \(whereClause)", arguments: allArguments)
+            var docids: [Int64] = []
+            if let rank, options.order == .relevance {
+                var ranks: [Double] = []
+                let rows = try Row.fetchCursor(db, sql: "SELECT cable.docid, \(rank) FROM \(from) WHERE \(whereClause)", arguments: allArguments)
+                while let row = try rows.next() {
+                    docids.append(row[0])
+                    ranks.append(row[1])
+                }
+                page = facetCache.best(docids, ranks: ranks, offset: max(0, options.offset), limit: max(0, options.limit))
+            } else {
+                docids = try Int64.fetchAll(db, sql: "SELECT cable.docid FROM \(from) WHERE \(whereClause)", arguments: allArguments)
+            }
             total = docids.count
             facets = facetCache.counts(of: docids)
         } else {
@@ -145,13 +161,13 @@ extension SQLiteStore {
         let order = options.order == .date ? byDate : rank.map { "\($0), cable.date DESC" } ?? byDate
         // Rank on the envelope alone, then open only the page's rows: sorting every match with its
         // sealed text attached would carry megabytes through the sorter.
-        let page = try Int64.fetchAll(db, sql: """
+        let pageDocids = try page ?? Int64.fetchAll(db, sql: """
             SELECT cable.docid FROM \(from) WHERE \(whereClause) ORDER BY \(order) LIMIT \(max(0, options.limit)) OFFSET \(max(0, options.offset))
             """, arguments: allArguments)
         // The page's sealed rows are read here; opening them (unwrap, decrypt, verify, snippet) is
         // pure work, spread over every core.
         var materials: [HitMaterial] = []
-        for docid in page {
+        for docid in pageDocids {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"), arguments: [docid]),
                   let material = try hitMaterial(row, user: user, snippet: options.snippets, db) else { continue }
             materials.append(material)
@@ -265,7 +281,8 @@ extension SQLiteStore {
 public enum SearchSQL {
     /// FROM, conditions, arguments and rank expression (nil without text) for a compiled query over an
     /// envelope table joined to its FTS5 index by `docid = rowid`.
-    public static func clauses(_ compiled: FTS5Query.Compiled, filters: SearchFilters, envelope: String, index: String)
+    /// `rankFunction`: `bm25`, or the store's `pouchrank` (the same score, row lengths from memory).
+    public static func clauses(_ compiled: FTS5Query.Compiled, filters: SearchFilters, envelope: String, index: String, rankFunction: String = "bm25")
         -> (from: String, conditions: [String], arguments: [any DatabaseValueConvertible], rank: String?) {
         var (conditions, arguments) = filterConditions(filters, table: envelope)
         var from = envelope
@@ -274,7 +291,7 @@ public enum SearchSQL {
             from = "\(index) JOIN \(envelope) ON \(envelope).docid = \(index).rowid"
             conditions.append("\(index) MATCH ?")
             arguments.append(match)
-            rank = "bm25(\(index), 4.0, 1.0, 0.0)"
+            rank = "\(rankFunction)(\(index), 4.0, 1.0, 0.0)"
         }
         if let excluded = compiled.excluded {
             conditions.append("\(envelope).docid NOT IN (SELECT rowid FROM \(index) WHERE \(index) MATCH ?)")

@@ -18,6 +18,8 @@ public struct SQLiteStore: CableStore {
     let profile: FingerprintProfile
     let index: BlindIndex
     let vocabulary: VocabularyCache
+    /// Indexed row lengths for the rank function (shared with every connection's `pouchrank`).
+    let documentLengths: DocumentLengths
     /// The scrypt cost for sign-in passwords: the store's own master-key cost.
     let passwordCost: MasterKey.Cost
     /// Group commit for entries that record reading, not changing.
@@ -50,10 +52,11 @@ public struct SQLiteStore: CableStore {
         let building = path + ".init"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
         do {
-            let database = try DatabasePool(path: building, configuration: configuration)
+            let lengths = DocumentLengths()
+            let database = try DatabasePool(path: building, configuration: configuration(lengths: lengths))
             try migrator.migrate(database)
             let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
-                                    index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), passwordCost: cost)
+                                    index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost)
             try database.write { db in
                 try db.execute(
                     sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -79,7 +82,8 @@ public struct SQLiteStore: CableStore {
     public static func open(at directory: String, credential: StoreCredential) throws -> SQLiteStore {
         let path = databasePath(in: directory)
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notAStore(directory) }
-        let database = try DatabasePool(path: path, configuration: configuration)
+        let lengths = DocumentLengths()
+        let database = try DatabasePool(path: path, configuration: configuration(lengths: lengths))
         try migrator.migrate(database)
         guard let row = try database.read({ try Row.fetchOne($0, sql: "SELECT * FROM meta WHERE id = 1") }) else {
             throw StoreError.notAStore(directory)
@@ -106,7 +110,7 @@ public struct SQLiteStore: CableStore {
         let tracingKey = try FingerprintKey(bytes: secrets.0)
         let auditKey = try SigningKey(rawRepresentation: secrets.1)
         return SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
-                           index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), passwordCost: cost)
+                           index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost)
     }
 
     /// The administrator created with the store.
@@ -114,7 +118,7 @@ public struct SQLiteStore: CableStore {
         try await database.read { db in try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "" }
     }
 
-    static var configuration: Configuration {
+    static func configuration(lengths: DocumentLengths) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
@@ -123,6 +127,7 @@ public struct SQLiteStore: CableStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // 64 MiB of page cache per connection: searches revisit the same index and envelope pages.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            try RankFunction.register(db, lengths: lengths)
         }
         return configuration
     }

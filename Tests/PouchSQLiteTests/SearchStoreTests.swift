@@ -106,6 +106,21 @@ struct SearchStoreTests {
         }
     }
 
+    @Test("a page picked in memory from the ranked matches is the page SQL's ORDER BY rank, date gives, at every offset")
+    func pageOrderAgreesWithSQL() async throws {
+        let (store, _) = try await Self.archive()
+        for text in ["nuclear", "government OR opposition", "negot* tag:PREL", "\"human rights\"", "minister president"] {
+            let query = try SearchQuery(parsing: text)
+            for offset in [0, 7, 40] {
+                // With facets the page comes from the one pass over the matches; without, from SQL.
+                let inMemory = try await store.search(query, as: "high", options: SearchOptions(limit: 15, offset: offset, snippets: false))
+                let bySQL = try await store.search(query, as: "high", options: SearchOptions(limit: 15, offset: offset, facets: false, snippets: false))
+                #expect(inMemory.hits.map(\.summary.referenceID) == bySQL.hits.map(\.summary.referenceID), "\(text) from \(offset)")
+                #expect(inMemory.total == bySQL.total)
+            }
+        }
+    }
+
     @Test("a pipelined import in small batches gives the archive one batch gives, and a second run adds nothing")
     func pipelinedImport() async throws {
         let (store, _) = try temporaryStore()

@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import Synchronization
+
+/// Every indexed cable's length in terms (all columns), by docid, held in memory.
+///
+/// FTS5's own `bm25()` reads each matching row's length from the index's `_docsize` table, one
+/// statement step per row: most of its cost when a word matches tens of thousands of cables.
+/// Lengths never change once a cable is indexed and docids only grow, so they are loaded once.
+final class DocumentLengths: Sendable {
+    private let state = Mutex<(loaded: Int64, lengths: [Int32])>((0, [-1]))
+
+    /// Loads the lengths of the rows indexed since the last refresh (in the caller's transaction).
+    func refresh(_ db: Database) throws {
+        let loaded = state.withLock { $0.loaded }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, sz FROM search_docsize WHERE id > ? ORDER BY id", arguments: [loaded])
+        guard !rows.isEmpty else { return }
+        let decoded: [(Int64, Int32)] = rows.map { row in
+            let sizes: Data = row[1] ?? Data()
+            return (row[0], Self.total(of: sizes))
+        }
+        state.withLock { state in
+            for (docid, length) in decoded where docid > state.loaded {
+                while Int64(state.lengths.count) < docid { state.lengths.append(-1) }
+                state.lengths.append(length)
+                state.loaded = docid
+            }
+        }
+    }
+
+    /// The sum of the column sizes in a `_docsize` blob (SQLite varints, high bit = more).
+    static func total(of sizes: Data) -> Int32 {
+        var total: Int32 = 0
+        var value: Int32 = 0
+        for byte in sizes {
+            value = (value << 7) | Int32(byte & 0x7F)
+            if byte < 0x80 {
+                total += value
+                value = 0
+            }
+        }
+        return total
+    }
+
+    /// The row's length, or nil when it was indexed after the last refresh.
+    func length(of docid: Int64) -> Int32? {
+        state.withLock { state in
+            docid > 0 && docid < state.lengths.count && state.lengths[Int(docid)] >= 0 ? state.lengths[Int(docid)] : nil
+        }
+    }
+}
+
+/// `pouchrank(search, w0, w1, …)`: exactly FTS5's `bm25()` (k1 = 1.2, b = 0.75, the same IDF and
+/// column weights), with each row's length taken from ``DocumentLengths`` instead of the index,
+/// and each phrase's instances counted directly rather than merged into one sorted list.
+enum RankFunction {
+    static let name = "pouchrank"
+
+    /// Registers the function on one connection.
+    static func register(_ db: Database, lengths: DocumentLengths) throws {
+        let api = FTS5.api(db)
+        let context = Unmanaged.passRetained(lengths).toOpaque()
+        let status = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, context, rank) { context in
+            if let context { Unmanaged<DocumentLengths>.fromOpaque(context).release() }
+        }
+        guard status == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: status), message: "cannot register \(name)") }
+    }
+}
+
+/// What `bm25()` computes once per query: each phrase's IDF and the mean row length.
+private final class QueryStatistics {
+    var idf: [Double] = []
+    var meanLength = 1.0
+}
+
+private let rank: fts5_extension_function = { api, fts, context, count, values in
+    guard let api, let fts else { return }
+    let statistics: QueryStatistics
+    if let stored = api.pointee.xGetAuxdata(fts, 0) {
+        statistics = Unmanaged<QueryStatistics>.fromOpaque(stored).takeUnretainedValue()
+    } else {
+        statistics = QueryStatistics()
+        var rows: sqlite3_int64 = 0
+        var tokens: sqlite3_int64 = 0
+        guard api.pointee.xRowCount(fts, &rows) == SQLITE_OK, api.pointee.xColumnTotalSize(fts, -1, &tokens) == SQLITE_OK else {
+            sqlite3_result_error(context, "pouchrank: no index statistics", -1)
+            return
+        }
+        statistics.meanLength = Double(tokens) / Double(max(1, rows))
+        for phrase in 0..<api.pointee.xPhraseCount(fts) {
+            var hits: sqlite3_int64 = 0
+            let status = api.pointee.xQueryPhrase(fts, phrase, &hits) { _, _, counter in
+                counter?.assumingMemoryBound(to: sqlite3_int64.self).pointee += 1
+                return SQLITE_OK
+            }
+            guard status == SQLITE_OK else {
+                sqlite3_result_error_code(context, status)
+                return
+            }
+            let idf = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
+            statistics.idf.append(idf <= 0 ? 1e-6 : idf)
+        }
+        _ = api.pointee.xSetAuxdata(fts, Unmanaged.passRetained(statistics).toOpaque()) { pointer in
+            if let pointer { Unmanaged<QueryStatistics>.fromOpaque(pointer).release() }
+        }
+    }
+    var weights: [Double] = []
+    for index in 0..<Int(count) { weights.append(sqlite3_value_double(values![index])) }
+    let k1 = 1.2, b = 0.75
+    let lengths = Unmanaged<DocumentLengths>.fromOpaque(api.pointee.xUserData(fts)!).takeUnretainedValue()
+    var length: Double
+    if let known = lengths.length(of: api.pointee.xRowid(fts)) {
+        length = Double(known)
+    } else {
+        var size: Int32 = 0
+        guard api.pointee.xColumnSize(fts, -1, &size) == SQLITE_OK else {
+            sqlite3_result_error(context, "pouchrank: no row size", -1)
+            return
+        }
+        length = Double(size)
+    }
+    var score = 0.0
+    for (phrase, idf) in statistics.idf.enumerated() {
+        var iterator = Fts5PhraseIter()
+        var column: Int32 = 0
+        var offset: Int32 = 0
+        guard api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset) == SQLITE_OK else {
+            sqlite3_result_error(context, "pouchrank: cannot read a phrase", -1)
+            return
+        }
+        var frequency = 0.0
+        while column >= 0 {
+            frequency += Int(column) < weights.count ? weights[Int(column)] : 1.0
+            api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
+        }
+        score += idf * (frequency * (k1 + 1)) / (frequency + k1 * (1 - b + b * length / statistics.meanLength))
+    }
+    sqlite3_result_double(context, -score)
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+import PouchCore
+@testable import PouchSQLite
+import PouchStore
+import Testing
+
+/// `pouchrank` must be FTS5's `bm25` to the last bit that matters: same order, same scores.
+@Suite("The rank function")
+struct RankFunctionTests {
+    @Test("pouchrank equals bm25 on every matching row, with row lengths from memory and without")
+    func equalsBM25() async throws {
+        let (store, _) = try temporaryStore()
+        try await store.addUsers(SearchStoreTests.users, as: "admin")
+        _ = try await store.importCables(SearchStoreTests.cables, as: "admin")
+        let texts = ["nuclear", "\"prime minister\"", "government OR opposition", "election -fraud", "negot*", "minister president",
+                     "(china OR russia) AND trade", "\"human rights\" NOT china", "iran weapons program"]
+        for (round, loadLengths) in [false, true].enumerated() {
+            for text in texts {
+                let compiled = FTS5Query(token: store.index.token, expand: { store.vocabulary.expand($0) }).compile(try SearchQuery(parsing: text))
+                guard let match = compiled.match else { continue }
+                let rows = try store.database.read { db in
+                    try store.vocabulary.refresh(db, master: store.master)
+                    if loadLengths { try store.documentLengths.refresh(db) }
+                    return try Row.fetchAll(db, sql: "SELECT rowid, bm25(search, 4.0, 1.0, 0.0), pouchrank(search, 4.0, 1.0, 0.0) FROM search WHERE search MATCH ?",
+                                            arguments: [match])
+                }
+                #expect(rows.count > 0, "\(text) matches")
+                for row in rows {
+                    let (expected, found): (Double, Double) = (row[1], row[2])
+                    #expect(abs(expected - found) <= 1e-9 * max(1, abs(expected)), "\(text), row \(row[0] as Int64), round \(round): \(expected) vs \(found)")
+                }
+            }
+        }
+        #expect(store.documentLengths.length(of: 1) != nil)
+    }
+}
