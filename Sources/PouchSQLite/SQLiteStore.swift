@@ -282,6 +282,10 @@ public struct SQLiteStore: CableStore {
                 t.column("mac", .blob).notNull()
             }
         }
+        migrator.registerMigration("v4-post-filter-index") { db in
+            // `post:KABUL` picks one post in hundreds: an index, not a scan of every envelope.
+            try db.create(index: "cable_postKey", on: "cable", columns: ["postKey"], ifNotExists: true)
+        }
         return migrator
     }
 

@@ -68,6 +68,18 @@ extension StringProtocol {
     /// Whether the text has letters and none of them is lower case.
     var isAllCaps: Bool {
         var sawLetter = false
+        // ASCII (nearly every cable line): bytes, without Unicode letter properties per Character.
+        var ascii = true
+        for byte in utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte >= 0x61 && byte <= 0x7A { return false }
+            if byte >= 0x41 && byte <= 0x5A { sawLetter = true }
+        }
+        if ascii { return sawLetter }
+        sawLetter = false
         for character in self where character.isLetter {
             if character.isLowercase { return false }
             sawLetter = true
