@@ -284,7 +284,9 @@ public enum SearchSQL {
     /// `rankFunction`: `bm25`, or the store's `pouchrank` (the same score, row lengths from memory).
     public static func clauses(_ compiled: FTS5Query.Compiled, filters: SearchFilters, envelope: String, index: String, rankFunction: String = "bm25")
         -> (from: String, conditions: [String], arguments: [any DatabaseValueConvertible], rank: String?) {
-        var (conditions, arguments) = filterConditions(filters, table: envelope)
+        // With a text match, FTS5 must drive the query: a post filter's unary + keeps SQLite from
+        // walking the postKey index and probing the full-text index once per cable (seconds).
+        var (conditions, arguments) = filterConditions(filters, table: envelope, indexed: compiled.match == nil)
         var from = envelope
         var rank: String?
         if let match = compiled.match {
@@ -301,13 +303,13 @@ public enum SearchSQL {
     }
 
     /// Conditions (AND-ed) and their arguments for a query's envelope filters, on `table`'s columns
-    /// postKey, year, classification, caveats and tags.
-    public static func filterConditions(_ filters: SearchFilters, table: String) -> ([String], [any DatabaseValueConvertible]) {
+    /// postKey, year, classification, caveats and tags; `indexed` false keeps them off indexes.
+    public static func filterConditions(_ filters: SearchFilters, table: String, indexed: Bool = true) -> ([String], [any DatabaseValueConvertible]) {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if !filters.posts.isEmpty {
             let keys = Set(filters.posts.flatMap { [Post(fmLine: $0).referencePost, ReferenceID.compactPost($0.uppercased())] })
-            conditions.append("\(table).postKey IN (\(keys.map { _ in "?" }.joined(separator: ",")))")
+            conditions.append("\(indexed ? "" : "+")\(table).postKey IN (\(keys.map { _ in "?" }.joined(separator: ",")))")
             arguments += keys.sorted() as [any DatabaseValueConvertible]
         }
         if let years = filters.years {

@@ -35,3 +35,28 @@ struct RankFunctionTests {
         #expect(store.documentLengths.length(of: 1) != nil)
     }
 }
+
+@Suite("Query plans")
+struct QueryPlanTests {
+    @Test("with text and a post filter, the full-text index drives the query (the postKey index would probe it once per cable)")
+    func textDrivesPostFilteredQueries() throws {
+        let (store, _) = try temporaryStore()
+        let query = try SearchQuery(parsing: "nuclear post:KABUL")
+        let compiled = FTS5Query(token: store.index.token, expand: { _ in [] }).compile(query)
+        let (from, conditions, arguments, _) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "cable", index: "search")
+        let plan = try store.database.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from) WHERE \(conditions.joined(separator: " AND "))",
+                             arguments: statementArguments(arguments)).map { $0["detail"] as String }
+        }
+        #expect(plan.first?.hasPrefix("SCAN search") == true, "\(plan)")
+        // Without text the index serves the filter.
+        let filterOnly = try SearchQuery(parsing: "post:KABUL")
+        let (from2, conditions2, arguments2, _) = SearchSQL.clauses(FTS5Query(token: store.index.token, expand: { _ in [] }).compile(filterOnly),
+                                                                    filters: filterOnly.filters, envelope: "cable", index: "search")
+        let plan2 = try store.database.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from2) WHERE \(conditions2.joined(separator: " AND "))",
+                             arguments: statementArguments(arguments2)).map { $0["detail"] as String }
+        }
+        #expect(plan2.contains { $0.contains("cable_postKey") }, "\(plan2)")
+    }
+}
