@@ -27,4 +27,19 @@ struct SchemeTests {
         }
         #expect(compared == Scheme1Digests.copies.count)
     }
+
+    @Test("scheme 2 still writes, byte for byte, the copies it wrote before scheme 3 existed")
+    func schemeTwoIsFrozen() throws {
+        let files = try CorpusFile.loadDirectory(RealSlots.corpus.appendingPathComponent("cablegate-wikileaks"))
+        var compared = 0
+        for file in files {
+            guard let expected = Scheme2Digests.copies[file.stem] else { continue }
+            let cable = try CableParser().parse(bytes: file.bytes, fileName: file.name).cable
+            let fingerprint = CableFingerprint(cable: cable, key: Self.key, scheme: .v2)
+            #expect(Self.digest(fingerprint.copy(for: "alice")) == expected.alice, "\(file.stem), alice")
+            #expect(Self.digest(fingerprint.copy(for: "bob")) == expected.bob, "\(file.stem), bob")
+            compared += 1
+        }
+        #expect(compared == Scheme2Digests.copies.count)
+    }
 }
