@@ -5,7 +5,10 @@
 /// the leak, so an excerpt, missing paragraphs, removed markings and numbers, and corrected
 /// or changed words are tolerated; leftover stretches of the leak are aligned again, which
 /// handles reordered paragraphs. A slot is read only where its branch and the unchanging
-/// words on both sides match exactly; anything else is an erasure.
+/// words on both sides match exactly, or where both neighbours match exactly and the branch has
+/// one changed word but no other wording has as many words; anything else is an erasure.
+/// (How a slot is read never depends on anyone's symbols, so a misreading can only weaken the
+/// evidence against the real leaker, never raise an innocent's score on average.)
 struct LeakAligner {
     private enum Kind: UInt8 { case token, split, join }
 
@@ -230,12 +233,25 @@ struct LeakAligner {
                   !extraAfter.contains(left), !extraAfter.contains(nodes.split), !extraAfter.contains(nodes.join) else { continue }
             let (first, last) = nodes.branches[k]
             guard first >= 0 else { continue }
+            var changed = 0
             var clean = true
-            for node in first...last where visits[node] != .exact || extraAfter.contains(node) {
-                clean = false
-                break
+            for node in first...last {
+                if extraAfter.contains(node) || visits[node] == nil || visits[node] == .skipped {
+                    clean = false
+                    break
+                }
+                if visits[node] == .changed { changed += 1 }
             }
-            if clean { found[index] = k }
+            guard clean else { continue }
+            if changed == 0 {
+                found[index] = k
+            } else if changed == 1, leftVisit == .exact, rightVisit == .exact,
+                      !nodes.branches.enumerated().contains(where: { $0.offset != k && $0.element.last - $0.element.first == last - first }) {
+                // One word of the branch was changed (a spell checker "corrects" an abbreviation such as
+                // GOI), but the words around it are exact and no other wording has as many words: the
+                // count of words still tells the wordings apart.
+                found[index] = k
+            }
         }
         return (start..<end, found)
     }
