@@ -12,6 +12,8 @@ public struct TraceBenchmark {
     /// Use at most this many cables (all when nil).
     public var cableLimit: Int?
     public var spellChecker: any SpellChecker
+    /// Also tabulate, per catalogue rule, how its slots fare after `intercept`.
+    public var byRule = false
     public var progress: (String) -> Void
 
     public init(corpus: URL, recipients: Int = 1000, nullTrials: Int = 10_000, seed: UInt64 = 1, cableLimit: Int? = nil,
@@ -49,6 +51,8 @@ public struct TraceBenchmark {
         public var markWords: Int
         public var traceMilliseconds: Double
         public var slotsPer100Words: Double
+        /// Per rule, after `intercept` of whole cables (when asked for).
+        public var rules: [RuleSurvival] = []
 
         public var table: String {
             var out = ["attack        length                 trials  identified  inconclusive  wrongly accused  median bits read  bits/100 words"]
@@ -62,12 +66,32 @@ public struct TraceBenchmark {
             out.append("cables: \(cables), recipients: \(recipients); slots in the original text: \(String(format: "%.1f", slotsPer100Words)) per 100 words (median)")
             out.append(String(format: "speed: %d copies of a %d-word cable marked in %.3f s; one trace against %d recipients in %.1f ms",
                               recipients, markWords, markSeconds, recipients, traceMilliseconds))
+            if !rules.isEmpty {
+                out.append("")
+                out.append("rule                          slots  per 100 words  read right  read wrong  erased")
+                let totalWords = Double(max(1, rules.first?.words ?? 1))
+                for rule in rules {
+                    let share = { (n: Int) in String(format: "%.0f%%", Double(n) * 100 / Double(max(1, rule.slots))) }
+                    out.append(pad(rule.rule, 30) + pad("\(rule.slots)", 7) + pad(String(format: "%.2f", Double(rule.slots) * 100 / totalWords), 15)
+                               + pad(share(rule.right), 12) + pad(share(rule.wrong), 12) + share(rule.slots - rule.right - rule.wrong))
+                }
+            }
             return out.joined(separator: "\n")
         }
 
         private func pad(_ text: String, _ width: Int) -> String {
             text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
         }
+    }
+
+    /// How one rule's slots fared after `intercept`.
+    public struct RuleSurvival: Sendable {
+        public var rule: String
+        public var slots = 0
+        public var right = 0
+        public var wrong = 0
+        /// Words in all the cables examined.
+        public var words = 0
     }
 
     struct Prepared {
@@ -218,9 +242,28 @@ public struct TraceBenchmark {
             verdict = tracer.trace(tracer.read(leak: leak), recipients: recipients)
         }
         precondition(sink > 0 && verdict != nil)
-        return Report(
+        var report = Report(
             rows: rows, recipients: recipientCount, cables: prepared.count, markSeconds: seconds(markTime), markWords: target.words,
             traceMilliseconds: seconds(traceTime) * 1000, slotsPer100Words: median(densities))
+        if byRule {
+            progress("per rule: intercept / whole cable")
+            var survival: [String: RuleSurvival] = [:]
+            let totalWords = prepared.reduce(0) { $0 + $1.words }
+            for item in prepared {
+                let leaker = recipients[Int.random(in: 0..<recipients.count, using: &random)]
+                let symbols = item.fingerprint.symbols(for: leaker)
+                let text = try Attack.intercept(leakText(item, symbols: symbols), spellChecker: spellChecker, using: &random)
+                let read = item.tracer.read(leak: text).first?.symbols ?? [:]
+                for (index, slot) in item.fingerprint.slots.enumerated() {
+                    var entry = survival[slot.rule] ?? RuleSurvival(rule: slot.rule, words: totalWords)
+                    entry.slots += 1
+                    if let symbol = read[index] { if symbol == symbols[index] { entry.right += 1 } else { entry.wrong += 1 } }
+                    survival[slot.rule] = entry
+                }
+            }
+            report.rules = survival.values.sorted { $0.slots > $1.slots }
+        }
+        return report
     }
 }
 

@@ -43,12 +43,14 @@ extension BenchCommand {
         @Option(help: "Null trials (no copy leaked).") var nullTrials = 10_000
         @Option(help: "Use at most this many cables.") var cables: Int?
         @Option(help: "Random seed.") var seed: UInt64 = 1
+        @Flag(help: "Also show, per catalogue rule, how many of its slots a trace still reads after intercept.") var byRule = false
 
         func run() async throws {
             let url = corpus.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
-            let benchmark = TraceBenchmark(
+            var benchmark = TraceBenchmark(
                 corpus: url, recipients: recipients, nullTrials: nullTrials, seed: seed, cableLimit: cables,
                 spellChecker: try Hunspell(), progress: { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) })
+            benchmark.byRule = byRule
             print(try benchmark.run().table)
         }
     }

@@ -163,7 +163,7 @@ public struct CableFingerprint: Sendable {
             lines.append("")
             lines.append("slot \(index + 1) (\(label), rule \(slot.rule)): …\(before)[\(text[start..<end])]\(after)…")
             for (k, alternative) in slot.alternatives.enumerated() {
-                let role = slot.symbols[0] == k ? "symbol 0" : slot.symbols[1] == k ? "symbol 1" : "not used in copies"
+                let role = slot.symbols.firstIndex(of: k).map { "symbol \($0)" } ?? "not used in copies"
                 lines.append("    \(k == slot.original ? "*" : " ") \(before.suffix(20))[\(alternative)]\(after.prefix(20))   (\(role))")
             }
         }
