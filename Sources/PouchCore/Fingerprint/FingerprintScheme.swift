@@ -10,9 +10,13 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// four symbols (a q-ary Tardos code), and a reporting verb's synonym and its optional
     /// "that" form one four-symbol slot.
     case v2 = 2
+    /// Scheme 2's catalogue plus adverb placement around auxiliaries, "that" after adjectives of
+    /// certainty, "due to", "during", longer introductory phrases; an alternative keeps the
+    /// original's own capital (scheme 2 capitalised after a dash).
+    case v3 = 3
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v2
+    public static let current = FingerprintScheme.v3
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -121,7 +121,9 @@ public struct PhraseRule: SlotRule, Hashable {
                 guard contextHolds(first: index, last: last, in: tokens) else { continue }
                 let template = tokens.span(index, last)
                 // A capital in the original (a sentence start, after a heading or a dash) is kept.
-                let initial = tokens.startsSentence(index) || (template.first?.isUppercase ?? false)
+                // From scheme 3 the original's own first letter decides (after a dash it may be small).
+                let capital = template.first?.isUppercase ?? false
+                let initial = context.scheme >= .v3 ? capital : tokens.startsSentence(index) || capital
                 let cased = alternatives.map { applyCase($0, template: template, sentenceStart: initial, allCaps: tokens.allCaps) }
                 // Keep the original's exact spelling for its own alternative.
                 var options = cased

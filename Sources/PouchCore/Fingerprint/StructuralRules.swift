@@ -302,19 +302,39 @@ struct IntroductoryCommaRule: SlotRule {
 
     static let prepositions: Set<String> = ["during", "in", "at", "after", "following", "throughout", "upon", "under", "within", "despite", "since", "before"]
     static let fixed: Set<String> = ["addition", "particular", "general", "short", "fact", "sum", "contrast", "turn", "response", "return", "any", "other"]
+    /// Scheme 3 adds these openers and phrases of up to seven words.
+    static let schemeThreePrepositions: Set<String> = prepositions.union([
+        "on", "for", "with", "according", "among", "between", "over", "through", "without", "beyond", "unlike", "like",
+        "regarding", "concerning", "given", "amid", "across", "against", "by", "from", "outside", "inside", "behind", "along",
+    ])
+    static let notClauseStarts: Set<String> = [
+        "that", "which", "who", "whom", "whose", "where", "when", "such", "including", "especially", "particularly", "notably", "for",
+        "however", "too", "as", "and", "but", "or", "nor", "in", "of", "with", "at", "on", "by", "to", "from", "etc", "both", "either",
+        "neither", "namely", "even", "although", "though", "if", "while", "i", "e", "not", "like", "than", "after", "before", "since",
+    ]
+    static let schemeThreeFixed: Set<String> = fixed.union(["example", "instance", "course", "hand", "balance", "whole", "now", "once", "all"])
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
-        for index in list.indices where list[index].isWord && Self.prepositions.contains(list[index].lower) && !list[index].quoted {
+        let three = context.scheme >= .v3
+        let openers = three ? Self.schemeThreePrepositions : Self.prepositions
+        let longest = three ? 7 : 5
+        for index in list.indices where list[index].isWord && openers.contains(list[index].lower) && !list[index].quoted {
             guard tokens.startsSentence(index) else { continue }
-            // Two to five words, then a comma, then a word.
+            // Two to five (from scheme 3, seven) words, then a comma, then a word.
             var end = index
-            while let next = tokens.nextWord(after: end), end - index < 5 { end = next }
+            while let next = tokens.nextWord(after: end), end - index < longest { end = next }
             guard end > index, end + 2 < list.count, list[end + 1].text == ",", list[end + 2].isWord,
                   tokens.spaceAfter(end + 1) else { continue }
             if (index...end).contains(where: { list[$0].hasDigit }) { continue }
-            if let second = tokens.nextWord(after: index), Self.fixed.contains(list[second].lower) { continue }
+            if let second = tokens.nextWord(after: index), (three ? Self.schemeThreeFixed : Self.fixed).contains(list[second].lower) { continue }
+            // Two capitalised words would meet without the comma ("In Kabul Karzai said"): they could read as one name.
+            if three, !tokens.allCaps, list[end].text.first?.isUppercase ?? false, list[end + 2].text.first?.isUppercase ?? false { continue }
+            // From scheme 3 the comma must close the phrase and open the main clause: not a comma that
+            // opens an aside or a relative clause ("In some cases, such as …", "After two days, that …"),
+            // and written right after its word.
+            if three, Self.notClauseStarts.contains(list[end + 2].lower) || list[end + 1].start != list[end].end { continue }
             let word = list[end].text
             // A normaliser cannot find the comma-less form again, so from scheme 2 on it writes that.
             found.append(SlotCandidate(first: end, last: end + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id,
