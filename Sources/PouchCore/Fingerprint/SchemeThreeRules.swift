@@ -201,19 +201,12 @@ extension RuleCatalogue {
         PhraseRule(id: "ongoing-continuing", reason: "Between a determiner and a noun, \"ongoing\" and \"continuing\" both mean \"still in progress\"; never after \"a\" or \"an\", whose form would no longer fit.",
                    alternatives: ["ongoing", "continuing"], profile: .standard, after: ["the", "its", "their", "his", "her", "our", "this", "these"],
                    notBefore: [".", ",", ";", ":", ")", "to", "and", "or"], since: .v3, originals: [0]),
-        PhraseRule(id: "view-opinion", reason: "\"In his view\" and \"in his opinion\" (and with her, their, our, its) both attribute a judgment to the same holder.",
-                   alternatives: ["in his view", "in his opinion"], since: .v3),
-        PhraseRule(id: "view-opinion-her", reason: "\"In her view\" and \"in her opinion\" attribute a judgment to the same holder.",
-                   alternatives: ["in her view", "in her opinion"], since: .v3),
-        PhraseRule(id: "view-opinion-their", reason: "\"In their view\" and \"in their opinion\" attribute a judgment to the same holders.",
-                   alternatives: ["in their view", "in their opinion"], since: .v3),
-        PhraseRule(id: "view-opinion-our", reason: "\"In our view\" and \"in our opinion\" attribute a judgment to the same holders.",
-                   alternatives: ["in our view", "in our opinion"], since: .v3),
-        PhraseRule(id: "coming-days", reason: "\"In the coming days\" and \"in the days ahead\" (and the same for weeks and months) name the same stretch of time.",
-                   alternatives: ["in the coming days", "in the days ahead"], since: .v3),
-        PhraseRule(id: "coming-weeks", reason: "\"In the coming weeks\" and \"in the weeks ahead\" name the same stretch of time.",
-                   alternatives: ["in the coming weeks", "in the weeks ahead"], since: .v3),
-        PhraseRule(id: "coming-months", reason: "\"In the coming months\" and \"in the months ahead\" name the same stretch of time.",
-                   alternatives: ["in the coming months", "in the months ahead"], since: .v3),
-    ]
+    ] + ["his", "her", "their", "our"].map { holder in
+        PhraseRule(id: holder == "his" ? "view-opinion" : "view-opinion-\(holder)",
+                   reason: "\"In \(holder) view\" and \"in \(holder) opinion\" attribute a judgment to the same holder.",
+                   alternatives: ["in \(holder) view", "in \(holder) opinion"], since: .v3)
+    } + ["days", "weeks", "months"].map { span in
+        PhraseRule(id: "coming-\(span)", reason: "\"In the coming \(span)\" and \"in the \(span) ahead\" name the same stretch of time.",
+                   alternatives: ["in the coming \(span)", "in the \(span) ahead"], since: .v3)
+    }
 }
