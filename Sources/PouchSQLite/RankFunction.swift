@@ -43,6 +43,11 @@ final class DocumentLengths: Sendable {
         return total
     }
 
+    /// Every loaded length, by docid (-1: not indexed, or indexed after the last refresh).
+    var snapshot: [Int32] {
+        state.withLock { $0.lengths }
+    }
+
     /// The row's length, or nil when it was indexed after the last refresh.
     func length(of docid: Int64) -> Int32? {
         state.withLock { state in
@@ -72,6 +77,8 @@ enum RankFunction {
 private final class QueryStatistics {
     var idf: [Double] = []
     var meanLength = 1.0
+    /// ``DocumentLengths`` as the query began: one lock per query, not per row.
+    var lengths: [Int32] = []
 }
 
 private let rank: fts5_extension_function = { api, fts, context, count, values in
@@ -81,6 +88,7 @@ private let rank: fts5_extension_function = { api, fts, context, count, values i
         statistics = Unmanaged<QueryStatistics>.fromOpaque(stored).takeUnretainedValue()
     } else {
         statistics = QueryStatistics()
+        statistics.lengths = Unmanaged<DocumentLengths>.fromOpaque(api.pointee.xUserData(fts)!).takeUnretainedValue().snapshot
         var rows: sqlite3_int64 = 0
         var tokens: sqlite3_int64 = 0
         guard api.pointee.xRowCount(fts, &rows) == SQLITE_OK, api.pointee.xColumnTotalSize(fts, -1, &tokens) == SQLITE_OK else {
@@ -105,13 +113,11 @@ private let rank: fts5_extension_function = { api, fts, context, count, values i
             if let pointer { Unmanaged<QueryStatistics>.fromOpaque(pointer).release() }
         }
     }
-    var weights: [Double] = []
-    for index in 0..<Int(count) { weights.append(sqlite3_value_double(values![index])) }
     let k1 = 1.2, b = 0.75
-    let lengths = Unmanaged<DocumentLengths>.fromOpaque(api.pointee.xUserData(fts)!).takeUnretainedValue()
+    let docid = Int(api.pointee.xRowid(fts))
     var length: Double
-    if let known = lengths.length(of: api.pointee.xRowid(fts)) {
-        length = Double(known)
+    if docid > 0, docid < statistics.lengths.count, statistics.lengths[docid] >= 0 {
+        length = Double(statistics.lengths[docid])
     } else {
         var size: Int32 = 0
         guard api.pointee.xColumnSize(fts, -1, &size) == SQLITE_OK else {
@@ -131,10 +137,37 @@ private let rank: fts5_extension_function = { api, fts, context, count, values i
         }
         var frequency = 0.0
         while column >= 0 {
-            frequency += Int(column) < weights.count ? weights[Int(column)] : 1.0
+            frequency += column < count ? sqlite3_value_double(values![Int(column)]) : 1.0
             api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
         }
         score += idf * (frequency * (k1 + 1)) / (frequency + k1 * (1 - b + b * length / statistics.meanLength))
     }
     sqlite3_result_double(context, -score)
+}
+
+/// `pouch_admit(docid, admitted)`: 1 when bit `docid` of the blob `admitted` is set (little-endian
+/// 64-bit words, as ``DocidSet/blob``), else 0. A search binds the set of cables the reader may
+/// read within its filters as that blob, so need-to-know is a condition of the full-text query
+/// itself, tested per match without a join to the envelope table.
+enum AdmitFunction {
+    static let name = "pouch_admit"
+
+    /// Registers the function on one connection.
+    static func register(_ db: Database) throws {
+        let status = sqlite3_create_function_v2(db.sqliteConnection, name, 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, admit, nil, nil, nil)
+        guard status == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: status), message: "cannot register \(name)") }
+    }
+}
+
+private let admit: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, count, values in
+    guard let context, let values, count == 2 else { return }
+    let docid = sqlite3_value_int64(values[0])
+    let blob = sqlite3_value_blob(values[1])
+    let size = Int(sqlite3_value_bytes(values[1]))
+    guard let blob, docid >= 0, Int(docid >> 3) < size else {
+        sqlite3_result_int(context, 0)
+        return
+    }
+    let byte = blob.load(fromByteOffset: Int(docid >> 3), as: UInt8.self)
+    sqlite3_result_int(context, byte & (1 << UInt8(docid & 7)) != 0 ? 1 : 0)
 }

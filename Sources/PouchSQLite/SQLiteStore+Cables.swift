@@ -493,10 +493,14 @@ extension SQLiteStore {
         restrictingCaveats.enumerated().reduce(0) { $0 | (caveats.contains($1.element) ? 1 << $1.offset : 0) }
     }
 
+    /// The restricting captions a person lacks, as bits of the `restricted` column: one integer test per row.
+    static func lackingBits(of user: Reader) -> Int {
+        restrictingCaveats.enumerated().reduce(0) { $0 | (user.holds($1.element) ? 0 : 1 << $1.offset) }
+    }
+
     /// The need-to-know rule as SQL over the cable table, for one person.
     static func visibility(for user: Reader) -> (String, [any DatabaseValueConvertible]) {
-        // Captions the person lacks, as bits of the `restricted` column: one integer test per row.
-        let lacking = Self.restrictingCaveats.enumerated().reduce(0) { $0 | (user.holds($1.element) ? 0 : 1 << $1.offset) }
+        let lacking = Self.lackingBits(of: user)
         var conditions = ["classification <= ?", "(restricted & ?) = 0"]
         var arguments: [any DatabaseValueConvertible] = [user.clearance.rawValue, lacking]
         let nodis = 1 << Self.restrictingCaveats.firstIndex(of: .nodis)!

@@ -122,48 +122,51 @@ extension SQLiteStore {
         let (visibility, visibilityArguments) = Self.visibility(for: user)
         // The text expression, compiled to hashed tokens.
         let compiled = FTS5Query(token: index.token, expand: { self.vocabulary.expand($0) }).compile(query)
-        var (from, conditions, arguments, rank) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "cable", index: "search",
-                                                                    rankFunction: RankFunction.name)
-        if compiled.match != nil { try documentLengths.refresh(db) }
-        conditions.insert(visibility, at: 0)
-        let whereClause = conditions.joined(separator: " AND ")
-        let allArguments = statementArguments(visibilityArguments + arguments)
 
-        // Counts and facets: the docids of every matching cable the person may read (SQL decides
-        // which, need-to-know included), counted against the in-memory facet values. Ranked by
-        // relevance, the same pass brings each match's rank and the page is picked from it: one
-        // walk over the matches instead of two.
-        var total = 0
-        var facets: [String: [String: Int]] = [:]
-        var page: [Int64]?
-        if options.facets {
-            try facetCache.refresh(db)
-            var docids: [Int64] = []
-            if let rank, options.order == .relevance {
-                var ranks: [Double] = []
-                let rows = try Row.fetchCursor(db, sql: "SELECT cable.docid, \(rank) FROM \(from) WHERE \(whereClause)", arguments: allArguments)
-                while let row = try rows.next() {
-                    docids.append(row[0])
-                    ranks.append(row[1])
-                }
-                page = facetCache.best(docids, ranks: ranks, offset: max(0, options.offset), limit: max(0, options.limit))
-            } else {
-                docids = try Int64.fetchAll(db, sql: "SELECT cable.docid FROM \(from) WHERE \(whereClause)", arguments: allArguments)
-            }
-            total = docids.count
-            facets = facetCache.counts(of: docids)
-        } else {
-            total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(whereClause)", arguments: allArguments) ?? 0
+        // What this reader may see within the filters, as a set of docids: the unchanging envelope
+        // columns from memory, and the sent or drafted cables that are theirs from this transaction.
+        try envelopes.refresh(db)
+        let personal = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT docid FROM cable WHERE drafter = ? UNION SELECT cable.docid FROM copy JOIN cable ON cable.id = copy.cable WHERE copy.reader = ?
+            """), arguments: [user.id, user.id])
+        var admitted = envelopes.admitted(EnvelopeCache.Admission(
+            clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(1 << Self.restrictingCaveats.firstIndex(of: .nodis)!),
+            personal: Set(personal), upTo: try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0, filters: query.filters))
+        if let excluded = compiled.excluded {
+            for docid in try Int64.fetchAll(db, sql: "SELECT rowid FROM search WHERE search MATCH ?", arguments: [excluded]) { admitted.remove(docid) }
         }
 
-        // The page.
-        let byDate = "cable.date DESC, cable.id DESC"
-        let order = options.order == .date ? byDate : rank.map { "\($0), cable.date DESC" } ?? byDate
-        // Rank on the envelope alone, then open only the page's rows: sorting every match with its
-        // sealed text attached would carry megabytes through the sorter.
-        let pageDocids = try page ?? Int64.fetchAll(db, sql: """
-            SELECT cable.docid FROM \(from) WHERE \(whereClause) ORDER BY \(order) LIMIT \(max(0, options.limit)) OFFSET \(max(0, options.offset))
-            """, arguments: allArguments)
+        // The matches: with text, one pass of the full-text index with need-to-know as a condition
+        // of the query (`pouch_admit` tests each match against the admitted set), bringing each
+        // match's rank; without, the admitted set itself.
+        var docids: [Int64]
+        var ranks: [Double]?
+        if let match = compiled.match {
+            try documentLengths.refresh(db)
+            let ranked = options.order == .relevance
+            let statement = try db.cachedStatement(sql: ranked
+                ? "SELECT rowid, \(RankFunction.name)(search, 4.0, 1.0, 0.0) FROM search WHERE search MATCH ? AND \(AdmitFunction.name)(rowid, ?)"
+                : "SELECT rowid FROM search WHERE search MATCH ? AND \(AdmitFunction.name)(rowid, ?)")
+            try statement.setArguments([match, admitted.blob])
+            docids = []
+            var rankList: [Double] = []
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                docids.append(row[0])
+                if ranked { rankList.append(row[1]) }
+            }
+            ranks = ranked ? rankList : nil
+        } else {
+            docids = admitted.members
+        }
+        var total = docids.count
+        let facets = options.facets ? envelopes.counts(of: docids) : [:]
+        let pageDocids = if let ranks {
+            envelopes.best(docids, ranks: ranks, offset: max(0, options.offset), limit: max(0, options.limit))
+        } else {
+            envelopes.newest(docids, offset: max(0, options.offset), limit: max(0, options.limit))
+        }
+
         // The page's sealed rows are read here; opening them (unwrap, decrypt, verify, snippet) is
         // pure work, spread over every core.
         var materials: [HitMaterial] = []
@@ -302,13 +305,18 @@ public enum SearchSQL {
         return (from, conditions, arguments, rank)
     }
 
+    /// The `postKey` values posts typed in a filter stand for (`AMEMBASSY ISLAMABAD` and `Islamabad` are `ISLAMABAD`).
+    static func postKeys(_ posts: [String]) -> Set<String> {
+        Set(posts.flatMap { [Post(fmLine: $0).referencePost, ReferenceID.compactPost($0.uppercased())] })
+    }
+
     /// Conditions (AND-ed) and their arguments for a query's envelope filters, on `table`'s columns
     /// postKey, year, classification, caveats and tags; `indexed` false keeps them off indexes.
     public static func filterConditions(_ filters: SearchFilters, table: String, indexed: Bool = true) -> ([String], [any DatabaseValueConvertible]) {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if !filters.posts.isEmpty {
-            let keys = Set(filters.posts.flatMap { [Post(fmLine: $0).referencePost, ReferenceID.compactPost($0.uppercased())] })
+            let keys = postKeys(filters.posts)
             conditions.append("\(indexed ? "" : "+")\(table).postKey IN (\(keys.map { _ in "?" }.joined(separator: ",")))")
             arguments += keys.sorted() as [any DatabaseValueConvertible]
         }

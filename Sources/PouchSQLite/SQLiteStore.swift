@@ -24,8 +24,8 @@ public struct SQLiteStore: CableStore {
     let passwordCost: MasterKey.Cost
     /// Group commit for entries that record reading, not changing.
     let auditQueue = AuditQueue()
-    /// Facet values by docid, for counting facets in memory.
-    let facetCache = FacetCache()
+    /// Every cable's unchanging envelope by docid: access, filters, facets and date order in memory.
+    let envelopes = EnvelopeCache()
     /// Each indexed word's token, so an import computes one HMAC per new word, not per word per batch.
     let tokenCache = TokenCache()
 
@@ -128,6 +128,7 @@ public struct SQLiteStore: CableStore {
             // 64 MiB of page cache per connection: searches revisit the same index and envelope pages.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try RankFunction.register(db, lengths: lengths)
+            try AdmitFunction.register(db)
         }
         return configuration
     }
@@ -285,6 +286,11 @@ public struct SQLiteStore: CableStore {
         migrator.registerMigration("v4-post-filter-index") { db in
             // `post:KABUL` picks one post in hundreds: an index, not a scan of every envelope.
             try db.create(index: "cable_postKey", on: "cable", columns: ["postKey"], ifNotExists: true)
+        }
+        migrator.registerMigration("v5-drafter-index") { db in
+            // Each search reads the cables its reader drafted: an index over the few drafted cables,
+            // not a scan of every envelope (archived cables have no drafter and stay out of it).
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS cable_drafter ON cable(drafter) WHERE drafter IS NOT NULL")
         }
         return migrator
     }

@@ -129,7 +129,7 @@ public struct SearchBenchmark: Sendable {
         let realCables = await ArchiveImport.parse(realFiles).0
         let drawn = Self.mixedQueries(from: realCables, count: queries, seed: seed)
         let queryTexts = drawn.map(\.text)
-        let plainFacets = FacetCache(table: "meta")
+        let plainFacets = EnvelopeCache(table: "meta", hasAccessColumns: false)
         progress("running \(queryTexts.count) queries")
         for (kind, text) in drawn {
             let query = try SearchQuery(parsing: text)
@@ -212,7 +212,7 @@ public struct SearchBenchmark: Sendable {
 
     /// The same work as the store's search, on the plain table: counts and facets (matching docids,
     /// facet values from memory, as the store does), then the page ranked by bm25 with FTS5's own snippets.
-    func plainSearch(_ plain: DatabaseQueue, facets: FacetCache, query: SearchQuery, expand: @escaping (String) -> Set<String>) throws {
+    func plainSearch(_ plain: DatabaseQueue, facets: EnvelopeCache, query: SearchQuery, expand: @escaping (String) -> Set<String>) throws {
         let compiled = FTS5Query(token: Self.plainToken, expand: expand).compile(query)
         let (from, conditions, arguments, bm25) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "meta", index: "plain")
         let rank = bm25.map { "\($0), meta.date DESC" } ?? "meta.date DESC"

@@ -31,7 +31,7 @@ struct NeedToKnowPropertyTests {
         return cable.drafter == user.id || cable.recipients.contains(user.id)
     }
 
-    @Test("10,000 random trials: read, list, counts, send, trace and audit paths never leak")
+    @Test("10,000 random trials: read, list, search, counts, facets, send, trace and audit paths never leak")
     func trials() async throws {
         var random = SplitMix(seed: 2026)
         let (store, _) = try temporaryStore()
@@ -103,7 +103,31 @@ struct NeedToKnowPropertyTests {
                     #expect(error == .noSuchCable(ReferenceID(id)?.description ?? "09NOWHERE1"))
                     #expect(!secretWords.contains { error.description.contains($0) })
                 }
-            case 55..<80:
+            case 70..<80:
+                // Search: words every cable holds, a filter, or both; the count, the facets and the
+                // page cover exactly what the oracle lets this person read, whatever the order.
+                counts["search", default: 0] += 1
+                let filters: [(text: String, keeps: (String, Model) -> Bool)] = [
+                    ("", { _, _ in true }),
+                    ("class:secret", { _, model in model.classification == .secret }),
+                    ("caveat:NOFORN", { _, model in model.caveats.contains(.noforn) }),
+                    ("post:KABUL", { id, _ in id.contains("KABUL") }),
+                ]
+                let filter = filters.randomElement(using: &random)!
+                let words = ["talks", "minister continue", "\"talks would continue\"", ""].randomElement(using: &random)!
+                let text = words.isEmpty && filter.text.isEmpty ? "talks" : "\(words) \(filter.text)"
+                let expected = Set(ids.filter { Self.oracle(user, models[$0]!) && filter.keeps($0, models[$0]!) })
+                let limit = Int.random(in: 1...70, using: &random)
+                let order = SearchOptions.Order.allCases.randomElement(using: &random)!
+                let results = try await store.search(try SearchQuery(parsing: text), as: user.id,
+                                                     options: SearchOptions(limit: limit, order: order, snippets: Bool.random(using: &random)))
+                let found = results.hits.map(\.summary.referenceID)
+                #expect(results.total == expected.count, "\(user.id) searching \(text): count")
+                #expect(found.count == min(limit, expected.count) && Set(found).count == found.count, "\(user.id) searching \(text): page")
+                #expect(Set(found).isSubset(of: expected), "\(user.id) searching \(text) found \(Set(found).subtracting(expected))")
+                let facetTotal = results.facets["classification"]?.reduce(0) { $0 + $1.count } ?? 0
+                #expect(facetTotal == expected.count, "\(user.id) searching \(text): facets")
+            case 55..<70:
                 counts["list", default: 0] += 1
                 let listing = try await store.list(as: user.id, limit: Int.random(in: 1...70, using: &random))
                 let visible = Set(ids.filter { Self.oracle(user, models[$0]!) })

@@ -1,0 +1,314 @@
+import Foundation
+import GRDB
+import PouchCore
+import Synchronization
+
+/// Every cable's envelope (level, captions, archive flag, post, year, date, TAGS), by docid, held
+/// in memory, so a search decides who may see a match, applies its filters and counts its facets
+/// with integer tests instead of joining each full-text match to its envelope row (the join was
+/// most of a query's cost at 250,000 cables).
+///
+/// Only columns that never change after a cable is inserted are cached: level, captions, archive
+/// flag, drafter, post, year, date, TAGS (a cable's `state` changes and is not here). Docids only
+/// grow, so the cache loads each row once, in docid order, and never goes stale. What *can* change,
+/// who holds a copy of a sent cable, is read from SQL in each query's own transaction.
+public final class EnvelopeCache: Sendable {
+    /// The facets, in the order the search results name them.
+    public static let facets = ["post", "year", "classification", "caveat", "tag"]
+
+    struct Table {
+        /// The highest docid loaded.
+        var loaded: Int64 = 0
+        /// Row `docid`'s facet values are `values[offsets[docid] ..< offsets[docid + 1]]` (docid 0 unused).
+        /// Every other per-row array has one entry per docid from 0 to `loaded`.
+        var offsets: [Int32] = [0, 0]
+        /// Indexes into `labels`.
+        var values: [Int32] = []
+        /// Every (facet index, value) pair seen, and its index.
+        var labels: [(facet: Int, value: String)] = []
+        var labelIndex: [String: Int32] = [:]
+        /// Each row's date as yyyymmdd (0 for none), for ordering by date and breaking ties in rank.
+        var dates: [Int32] = [0]
+        /// Each row's reference ID, the last tie-break of the date order (as `ORDER BY date DESC, id DESC`).
+        var ids: [String] = [""]
+        /// Each row's classification (raw value); 255 for a docid without a row, which no one may read.
+        var levels: [UInt8] = [255]
+        /// Each row's restricting captions as the `restricted` column's bits, and `archiveBit` for an archived cable.
+        var locks: [UInt8] = [0]
+        var years: [Int32] = [0]
+        /// Each row's post as reference IDs name it, as an index into `postKeys`.
+        var posts: [Int32] = [-1]
+        var postKeys: [String: Int32] = [:]
+
+        mutating func label(_ facet: Int, _ value: String) -> Int32 {
+            let key = "\(facet)|\(value)"
+            if let known = labelIndex[key] { return known }
+            let index = Int32(labels.count)
+            labels.append((facet, value))
+            labelIndex[key] = index
+            return index
+        }
+
+        /// A row with no values: a docid no row holds (none are deleted, but a rolled-back insert can skip one).
+        mutating func appendEmpty() {
+            offsets.append(Int32(values.count))
+            dates.append(0)
+            ids.append("")
+            levels.append(255)
+            locks.append(0)
+            years.append(0)
+            posts.append(-1)
+        }
+    }
+
+    static let archiveBit: UInt8 = 0x80
+
+    private let state = Mutex(Table())
+    /// The envelope table: `cable` in the store (the benchmark's plain baseline has its own).
+    let table: String
+    /// Whether `table` has the access columns (`restricted`, `archive`); the baseline's has not, and counts as all open.
+    let hasAccessColumns: Bool
+
+    public init(table: String = "cable", hasAccessColumns: Bool = true) {
+        self.table = table
+        self.hasAccessColumns = hasAccessColumns
+    }
+
+    /// Loads the rows inserted since the last refresh (in the caller's read transaction).
+    public func refresh(_ db: Database) throws {
+        let loaded = state.withLock { $0.loaded }
+        let access = hasAccessColumns ? "restricted, archive" : "0, 1"
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT docid, post, year, classification, caveats, tags, date, id, postKey, \(access) FROM \(table) WHERE docid > ? ORDER BY docid
+            """, arguments: [loaded])
+        struct Envelope {
+            var docid: Int64, post: String, year: Int, classification: Int, caveats: String, tags: String, date: String, id: String, postKey: String
+            var restricted: Int, archive: Bool
+        }
+        var rows: [Envelope] = []
+        while let row = try cursor.next() {
+            rows.append(Envelope(docid: row[0], post: row[1], year: row[2], classification: row[3], caveats: row[4], tags: row[5], date: row[6],
+                                 id: row[7], postKey: row[8], restricted: row[9], archive: row[10]))
+        }
+        guard !rows.isEmpty else { return }
+        state.withLock { table in
+            for row in rows where row.docid > table.loaded {
+                while Int64(table.levels.count) < row.docid { table.appendEmpty() }
+                table.dates.append(Self.dateNumber(row.date))
+                table.ids.append(row.id)
+                table.levels.append(UInt8(clamping: row.classification))
+                table.locks.append(UInt8(row.restricted & 0x7F) | (row.archive ? Self.archiveBit : 0))
+                table.years.append(Int32(clamping: row.year))
+                if let known = table.postKeys[row.postKey] {
+                    table.posts.append(known)
+                } else {
+                    table.posts.append(Int32(table.postKeys.count))
+                    table.postKeys[row.postKey] = Int32(table.postKeys.count)
+                }
+                table.values.append(table.label(0, row.post))
+                table.values.append(table.label(1, String(row.year)))
+                table.values.append(table.label(2, (Classification(rawValue: row.classification) ?? .topSecret).word))
+                // A caption or tag named twice counts once.
+                var labels: [Int32] = []
+                for caveat in row.caveats.split(separator: ",") { labels.append(table.label(3, String(caveat))) }
+                for tag in row.tags.split(separator: ",") { labels.append(table.label(4, tag.replacingOccurrences(of: ";", with: ","))) }
+                var seen: Set<Int32> = []
+                table.values += labels.filter { seen.insert($0).inserted }
+                table.offsets.append(Int32(table.values.count))
+                table.loaded = row.docid
+            }
+        }
+    }
+
+    /// "2009-03-17" as 20090317 ("2009" as 20090000).
+    static func dateNumber(_ date: String) -> Int32 {
+        let digits = date.filter(\.isNumber)
+        return Int32(digits.prefix(8).padding(toLength: 8, withPad: "0", startingAt: 0)) ?? 0
+    }
+
+    // MARK: Who may see what
+
+    /// What one query admits: the reader's access and the query's filters.
+    struct Admission {
+        /// The reader's clearance (raw value).
+        var clearance: UInt8
+        /// The restricting captions the reader lacks, as `restricted` bits.
+        var lacking: UInt8
+        /// The NODIS bit: an archived NODIS cable is open to no one by the archive rule alone.
+        var nodis: UInt8
+        /// The sent and drafted cables this reader holds a copy of or drafted (read in the query's transaction).
+        var personal: Set<Int64>
+        /// The highest docid the query's transaction sees.
+        var upTo: Int64
+        var filters: SearchFilters
+    }
+
+    /// The docids `admission` lets through: those the reader may read, within the filters.
+    func admitted(_ admission: Admission) -> DocidSet {
+        state.withLock { table in
+            let upTo = Int(min(admission.upTo, table.loaded))
+            var set = DocidSet(capacity: upTo)
+            guard upTo > 0 else { return set }
+            let filters = admission.filters
+            // Filters as sets of what the cache holds (postKeys, label indexes); nil: no filter.
+            let posts: Set<Int32>? = filters.posts.isEmpty ? nil : Set(SearchSQL.postKeys(filters.posts).compactMap { table.postKeys[$0] })
+            let levels: Set<UInt8>? = filters.classifications.isEmpty ? nil : Set(filters.classifications.map { UInt8($0.rawValue) })
+            func labels(_ facet: Int, _ wanted: [String]) -> Set<Int32>? {
+                guard !wanted.isEmpty else { return nil }
+                let upper = Set(wanted.map { $0.uppercased() })
+                return Set(table.labels.indices.filter { table.labels[$0].facet == facet && upper.contains(table.labels[$0].value.uppercased()) }.map(Int32.init))
+            }
+            let caveats = labels(3, filters.caveats.map(\.rawValue))
+            let tags = labels(4, filters.tags)
+            let years = filters.years.map { Int32(clamping: $0.lowerBound)...Int32(clamping: $0.upperBound) }
+            let archiveBit = Self.archiveBit
+            table.levels.withUnsafeBufferPointer { levelOf in
+                table.locks.withUnsafeBufferPointer { lockOf in
+                    for docid in 1...upTo {
+                        let lock = lockOf[docid]
+                        guard levelOf[docid] <= admission.clearance, lock & admission.lacking == 0 else { continue }
+                        let open = lock & archiveBit != 0 && lock & admission.nodis == 0
+                        guard open || admission.personal.contains(Int64(docid)) else { continue }
+                        if let posts, !posts.contains(table.posts[docid]) { continue }
+                        if let years, !years.contains(table.years[docid]) { continue }
+                        if let levels, !levels.contains(levelOf[docid]) { continue }
+                        if caveats != nil || tags != nil {
+                            let values = table.values[Int(table.offsets[docid])..<Int(table.offsets[docid + 1])]
+                            if let caveats, !values.contains(where: caveats.contains) { continue }
+                            if let tags, !values.contains(where: tags.contains) { continue }
+                        }
+                        set.insert(Int64(docid))
+                    }
+                }
+            }
+            return set
+        }
+    }
+
+    // MARK: Pages
+
+    /// The page of `docids` by rank (lowest first, as FTS5 ranks), then newest first: what
+    /// `ORDER BY rank, date DESC LIMIT limit OFFSET offset` would return.
+    public func best(_ docids: [Int64], ranks: [Double], offset: Int, limit: Int) -> [Int64] {
+        let dates = state.withLock { $0.dates }
+        typealias Entry = (rank: Double, date: Int32, docid: Int64)
+        var entries: [Entry] = []
+        entries.reserveCapacity(docids.count)
+        for (docid, rank) in zip(docids, ranks) {
+            entries.append((rank, docid > 0 && docid < dates.count ? dates[Int(docid)] : 0, docid))
+        }
+        let precedes: (Entry, Entry) -> Bool = { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.date != b.date { return a.date > b.date }
+            return a.docid > b.docid
+        }
+        return Self.top(entries, offset: offset, limit: limit, by: precedes).map(\.docid)
+    }
+
+    /// The page of `docids` newest first, then by reference ID descending: `ORDER BY date DESC, id DESC`.
+    func newest(_ docids: [Int64], offset: Int, limit: Int) -> [Int64] {
+        let (dates, ids) = state.withLock { ($0.dates, $0.ids) }
+        let precedes: (Int64, Int64) -> Bool = { a, b in
+            let (first, second) = (Int(a), Int(b))
+            if dates[first] != dates[second] { return dates[first] > dates[second] }
+            return ids[first] > ids[second]
+        }
+        return Self.top(docids, offset: offset, limit: limit, by: precedes)
+    }
+
+    /// Entries `offset ..< offset + limit` of `entries` in `precedes` order, without sorting them all:
+    /// matches run to tens of thousands, pages to tens.
+    static func top<Entry>(_ entries: [Entry], offset: Int, limit: Int, by precedes: (Entry, Entry) -> Bool) -> [Entry] {
+        let wanted = max(0, offset) + max(0, limit)
+        guard wanted > 0 else { return [] }
+        var kept: [Entry] = []
+        kept.reserveCapacity(wanted + 1)
+        for entry in entries {
+            if kept.count == wanted, !precedes(entry, kept[wanted - 1]) { continue }
+            var low = 0, high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(kept[middle], entry) { low = middle + 1 } else { high = middle }
+            }
+            kept.insert(entry, at: low)
+            if kept.count > wanted { kept.removeLast() }
+        }
+        return Array(kept.dropFirst(max(0, offset)))
+    }
+
+    // MARK: Facets
+
+    /// Facet counts over the given cables (each docid once), most frequent value first.
+    public func counts(of docids: [Int64]) -> [String: [String: Int]] {
+        state.withLock { table in
+            var tally = [Int](repeating: 0, count: table.labels.count)
+            table.offsets.withUnsafeBufferPointer { offsets in
+                table.values.withUnsafeBufferPointer { values in
+                    for docid in docids where docid > 0 && docid < offsets.count - 1 {
+                        for index in Int(offsets[Int(docid)])..<Int(offsets[Int(docid) + 1]) { tally[Int(values[index])] += 1 }
+                    }
+                }
+            }
+            var result: [String: [String: Int]] = [:]
+            for (index, count) in tally.enumerated() where count > 0 {
+                let label = table.labels[index]
+                result[Self.facets[label.facet], default: [:]][label.value] = count
+            }
+            return result
+        }
+    }
+}
+
+/// A set of docids as a bitmap: what a query admits, bound into its SQL as one blob and tested
+/// per full-text match by `pouch_admit`.
+struct DocidSet: Sendable {
+    private(set) var words: [UInt64]
+
+    init(capacity: Int) {
+        words = [UInt64](repeating: 0, count: capacity / 64 + 1)
+    }
+
+    mutating func insert(_ docid: Int64) {
+        let index = Int(docid >> 6)
+        if index >= words.count { words += [UInt64](repeating: 0, count: index - words.count + 1) }
+        words[index] |= 1 << UInt64(docid & 63)
+    }
+
+    mutating func remove(_ docid: Int64) {
+        let index = Int(docid >> 6)
+        guard docid >= 0, index < words.count else { return }
+        words[index] &= ~(1 << UInt64(docid & 63))
+    }
+
+    func contains(_ docid: Int64) -> Bool {
+        let index = Int(docid >> 6)
+        return docid >= 0 && index < words.count && words[index] & (1 << UInt64(docid & 63)) != 0
+    }
+
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    /// Every member, ascending.
+    var members: [Int64] {
+        var result: [Int64] = []
+        result.reserveCapacity(count)
+        for (index, word) in words.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                result.append(Int64(index << 6 + rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
+        }
+        return result
+    }
+
+    /// Little-endian words, as `pouch_admit` reads them.
+    var blob: Data {
+        words.withUnsafeBufferPointer { buffer in
+            var data = Data(capacity: buffer.count * 8)
+            for word in buffer {
+                withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) }
+            }
+            return data
+        }
+    }
+}
