@@ -40,6 +40,23 @@ public final class EnvelopeCache: Sendable {
         var posts: [Int32] = [-1]
         var postKeys: [String: Int32] = [:]
 
+        /// Every year some row has, for year-range filters.
+        var yearsPresent: Set<Int32> = []
+        /// Bitmaps of the rows an access profile or a filter value admits, by key, each up to `loaded`.
+        var bitmaps: [String: (loaded: Int64, set: DocidSet)] = [:]
+
+        /// The cached bitmap for `key`, extended over the rows loaded since it was built.
+        mutating func bitmap(_ key: String, _ admits: (Int) -> Bool) -> DocidSet {
+            var (from, set) = bitmaps[key] ?? (0, DocidSet(capacity: Int(loaded)))
+            if from < loaded {
+                for docid in Int(from + 1)...Int(loaded) where admits(docid) { set.insert(Int64(docid)) }
+                // A bound on memory: 512 bitmaps of 250,000 cables are 16 MB.
+                if bitmaps.count >= 512 { bitmaps.removeAll() }
+                bitmaps[key] = (loaded, set)
+            }
+            return set
+        }
+
         mutating func label(_ facet: Int, _ value: String) -> Int32 {
             let key = "\(facet)|\(value)"
             if let known = labelIndex[key] { return known }
@@ -99,6 +116,7 @@ public final class EnvelopeCache: Sendable {
                 table.levels.append(UInt8(clamping: row.classification))
                 table.locks.append(UInt8(row.restricted & 0x7F) | (row.archive ? Self.archiveBit : 0))
                 table.years.append(Int32(clamping: row.year))
+                table.yearsPresent.insert(Int32(clamping: row.year))
                 if let known = table.postKeys[row.postKey] {
                     table.posts.append(known)
                 } else {
@@ -144,43 +162,54 @@ public final class EnvelopeCache: Sendable {
     }
 
     /// The docids `admission` lets through: those the reader may read, within the filters.
+    ///
+    /// Built from cached bitmaps, one per access profile (clearance and captions held) and one per
+    /// filter value, each extended as rows are loaded: a query combines a few bitmaps word by word
+    /// instead of testing every cable.
     func admitted(_ admission: Admission) -> DocidSet {
         state.withLock { table in
             let upTo = Int(min(admission.upTo, table.loaded))
-            var set = DocidSet(capacity: upTo)
-            guard upTo > 0 else { return set }
-            let filters = admission.filters
-            // Filters as sets of what the cache holds (postKeys, label indexes); nil: no filter.
-            let posts: Set<Int32>? = filters.posts.isEmpty ? nil : Set(SearchSQL.postKeys(filters.posts).compactMap { table.postKeys[$0] })
-            let levels: Set<UInt8>? = filters.classifications.isEmpty ? nil : Set(filters.classifications.map { UInt8($0.rawValue) })
-            func labels(_ facet: Int, _ wanted: [String]) -> Set<Int32>? {
-                guard !wanted.isEmpty else { return nil }
+            let (levels, locks, posts, years, offsets, values) = (table.levels, table.locks, table.posts, table.years, table.offsets, table.values)
+            let (clearance, lacking, nodis, archiveBit) = (admission.clearance, admission.lacking, admission.nodis, Self.archiveBit)
+            func mayRead(_ docid: Int) -> Bool { levels[docid] <= clearance && locks[docid] & lacking == 0 }
+            var set = table.bitmap("access|\(clearance)|\(lacking)|\(nodis)") { docid in
+                mayRead(docid) && locks[docid] & archiveBit != 0 && locks[docid] & nodis == 0
+            }
+            // The reader's own sent and drafted cables, where level and captions allow.
+            for docid in admission.personal where docid > 0 && docid <= upTo && mayRead(Int(docid)) { set.insert(docid) }
+
+            // Each filter: any of its values (a union of cached bitmaps), all filters at once (an intersection).
+            func anyOf(_ keys: [(key: String, keeps: (Int) -> Bool)]) -> DocidSet {
+                var union = DocidSet(capacity: upTo)
+                for (key, keeps) in keys { union.formUnion(table.bitmap(key, keeps)) }
+                return union
+            }
+            func labels(_ facet: Int, _ wanted: [String]) -> [Int32] {
                 let upper = Set(wanted.map { $0.uppercased() })
-                return Set(table.labels.indices.filter { table.labels[$0].facet == facet && upper.contains(table.labels[$0].value.uppercased()) }.map(Int32.init))
+                return table.labels.indices.filter { table.labels[$0].facet == facet && upper.contains(table.labels[$0].value.uppercased()) }.map(Int32.init)
             }
-            let caveats = labels(3, filters.caveats.map(\.rawValue))
-            let tags = labels(4, filters.tags)
-            let years = filters.years.map { Int32(clamping: $0.lowerBound)...Int32(clamping: $0.upperBound) }
-            let archiveBit = Self.archiveBit
-            table.levels.withUnsafeBufferPointer { levelOf in
-                table.locks.withUnsafeBufferPointer { lockOf in
-                    for docid in 1...upTo {
-                        let lock = lockOf[docid]
-                        guard levelOf[docid] <= admission.clearance, lock & admission.lacking == 0 else { continue }
-                        let open = lock & archiveBit != 0 && lock & admission.nodis == 0
-                        guard open || admission.personal.contains(Int64(docid)) else { continue }
-                        if let posts, !posts.contains(table.posts[docid]) { continue }
-                        if let years, !years.contains(table.years[docid]) { continue }
-                        if let levels, !levels.contains(levelOf[docid]) { continue }
-                        if caveats != nil || tags != nil {
-                            let values = table.values[Int(table.offsets[docid])..<Int(table.offsets[docid + 1])]
-                            if let caveats, !values.contains(where: caveats.contains) { continue }
-                            if let tags, !values.contains(where: tags.contains) { continue }
-                        }
-                        set.insert(Int64(docid))
-                    }
-                }
+            func hasLabel(_ label: Int32) -> (Int) -> Bool {
+                { docid in values[Int(offsets[docid])..<Int(offsets[docid + 1])].contains(label) }
             }
+            let filters = admission.filters
+            if !filters.posts.isEmpty {
+                let indexes = SearchSQL.postKeys(filters.posts).compactMap { table.postKeys[$0] }
+                set.formIntersection(anyOf(indexes.map { index in ("post|\(index)", { posts[$0] == index }) }))
+            }
+            if let range = filters.years {
+                let present = table.yearsPresent.filter { range.contains(Int($0)) }
+                set.formIntersection(anyOf(present.map { year in ("year|\(year)", { years[$0] == year }) }))
+            }
+            if !filters.classifications.isEmpty {
+                set.formIntersection(anyOf(filters.classifications.map { UInt8($0.rawValue) }.map { level in ("level|\(level)", { levels[$0] == level }) }))
+            }
+            if !filters.caveats.isEmpty {
+                set.formIntersection(anyOf(labels(3, filters.caveats.map(\.rawValue)).map { label in ("label|\(label)", hasLabel(label)) }))
+            }
+            if !filters.tags.isEmpty {
+                set.formIntersection(anyOf(labels(4, filters.tags).map { label in ("label|\(label)", hasLabel(label)) }))
+            }
+            set.removeAll(above: Int64(upTo))
             return set
         }
     }
@@ -242,10 +271,12 @@ public final class EnvelopeCache: Sendable {
     public func counts(of docids: [Int64]) -> [String: [String: Int]] {
         state.withLock { table in
             var tally = [Int](repeating: 0, count: table.labels.count)
-            table.offsets.withUnsafeBufferPointer { offsets in
-                table.values.withUnsafeBufferPointer { values in
-                    for docid in docids where docid > 0 && docid < offsets.count - 1 {
-                        for index in Int(offsets[Int(docid)])..<Int(offsets[Int(docid) + 1]) { tally[Int(values[index])] += 1 }
+            tally.withUnsafeMutableBufferPointer { tally in
+                table.offsets.withUnsafeBufferPointer { offsets in
+                    table.values.withUnsafeBufferPointer { values in
+                        for docid in docids where docid > 0 && docid < offsets.count - 1 {
+                            for index in Int(offsets[Int(docid)])..<Int(offsets[Int(docid) + 1]) { tally[Int(values[index])] += 1 }
+                        }
                     }
                 }
             }
@@ -278,6 +309,23 @@ struct DocidSet: Sendable {
         let index = Int(docid >> 6)
         guard docid >= 0, index < words.count else { return }
         words[index] &= ~(1 << UInt64(docid & 63))
+    }
+
+    mutating func formUnion(_ other: DocidSet) {
+        if other.words.count > words.count { words += [UInt64](repeating: 0, count: other.words.count - words.count) }
+        for index in other.words.indices { words[index] |= other.words[index] }
+    }
+
+    mutating func formIntersection(_ other: DocidSet) {
+        for index in words.indices { words[index] &= index < other.words.count ? other.words[index] : 0 }
+    }
+
+    /// Removes every docid above `limit`.
+    mutating func removeAll(above limit: Int64) {
+        let keep = Int(max(0, limit) >> 6)
+        guard keep < words.count else { return }
+        words[keep] &= limit & 63 == 63 ? ~0 : (1 << UInt64((limit & 63) + 1)) - 1
+        for index in (keep + 1)..<words.count { words[index] = 0 }
     }
 
     func contains(_ docid: Int64) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PouchCore
 import PouchStore
 import Synchronization
@@ -129,9 +130,10 @@ extension SQLiteStore {
         let personal = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT docid FROM cable WHERE drafter = ? UNION SELECT cable.docid FROM copy JOIN cable ON cable.id = copy.cable WHERE copy.reader = ?
             """), arguments: [user.id, user.id])
+        let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
         var admitted = envelopes.admitted(EnvelopeCache.Admission(
             clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(1 << Self.restrictingCaveats.firstIndex(of: .nodis)!),
-            personal: Set(personal), upTo: try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0, filters: query.filters))
+            personal: Set(personal), upTo: upTo, filters: query.filters))
         if let excluded = compiled.excluded {
             for docid in try Int64.fetchAll(db, sql: "SELECT rowid FROM search WHERE search MATCH ?", arguments: [excluded]) { admitted.remove(docid) }
         }
@@ -143,19 +145,10 @@ extension SQLiteStore {
         var ranks: [Double]?
         if let match = compiled.match {
             try documentLengths.refresh(db)
-            let ranked = options.order == .relevance
-            let statement = try db.cachedStatement(sql: ranked
-                ? "SELECT rowid, \(RankFunction.name)(search, 4.0, 1.0, 0.0) FROM search WHERE search MATCH ? AND \(AdmitFunction.name)(rowid, ?)"
-                : "SELECT rowid FROM search WHERE search MATCH ? AND \(AdmitFunction.name)(rowid, ?)")
-            try statement.setArguments([match, admitted.blob])
-            docids = []
-            var rankList: [Double] = []
-            let rows = try Row.fetchCursor(statement)
-            while let row = try rows.next() {
-                docids.append(row[0])
-                if ranked { rankList.append(row[1]) }
-            }
-            ranks = ranked ? rankList : nil
+            let pass = try matches(match, admitted: admitted, ranked: options.order == .relevance,
+                                   splitAt: upTo > Self.splitAbove ? upTo / 2 : nil, upTo: upTo, db)
+            docids = pass.docids
+            ranks = pass.ranks
         } else {
             docids = admitted.members
         }
@@ -196,6 +189,66 @@ extension SQLiteStore {
             return list.sorted { (a: FacetCount, b: FacetCount) -> Bool in a.count != b.count ? a.count > b.count : a.value < b.value }
         }
         return SearchResults(total: total, hits: hits, facets: facetLists)
+    }
+
+    /// Above this many cables, the pass over the matches runs as two docid ranges on two connections at once.
+    static let splitAbove: Int64 = 20_000
+
+    /// The matches of `match` that `admitted` lets through, in docid order, with their ranks when `ranked`.
+    ///
+    /// With `splitAt`, docids above it are read on a second connection while this one reads the
+    /// rest: the pass is CPU-bound, and one query otherwise uses one core. The second connection is
+    /// only asked, never waited for: if it has not started when this half is done, this connection
+    /// reads the upper range too (so busy readers cannot deadlock each other), and if its snapshot
+    /// holds more cables than this one's, its rows are not used (cables are the only writes to the
+    /// index and each raises the highest docid, so an equal highest docid means an equal index,
+    /// and ranks equal to one pass's).
+    func matches(_ match: String, admitted: DocidSet, ranked: Bool, splitAt: Int64?, upTo: Int64, _ db: Database) throws -> MatchPass {
+        let blob = admitted.blob
+        guard let splitAt, splitAt > 0, splitAt < upTo else { return try Self.matchPass(match, blob, nil, ranked: ranked, db) }
+        let upper = UpperHalf()
+        database.asyncRead { connection in
+            guard upper.claim() else { return }
+            upper.finish(Result {
+                let db = try connection.get()
+                guard try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") == upTo else { return nil }
+                return try Self.matchPass(match, blob, (splitAt + 1)...upTo, ranked: ranked, db)
+            })
+        }
+        var pass = try Self.matchPass(match, blob, 1...splitAt, ranked: ranked, db)
+        let rest = try upper.claim() ? nil : upper.wait().get()
+        let second = try rest ?? Self.matchPass(match, blob, (splitAt + 1)...upTo, ranked: ranked, db)
+        pass.docids += second.docids
+        pass.ranks = pass.ranks.map { $0 + (second.ranks ?? []) }
+        return pass
+    }
+
+    struct MatchPass: Sendable {
+        var docids: [Int64] = []
+        var ranks: [Double]?
+    }
+
+    /// One walk of the full-text index over `range` (all docids when nil).
+    static func matchPass(_ match: String, _ admitted: Data, _ range: ClosedRange<Int64>?, ranked: Bool, _ db: Database) throws -> MatchPass {
+        let columns = ranked ? "rowid, \(RankFunction.name)(search, 4.0, 1.0, 0.0)" : "rowid"
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM search WHERE search MATCH ? AND \(AdmitFunction.name)(rowid, ?)"
+            + (range == nil ? "" : " AND rowid BETWEEN ? AND ?"))
+        try statement.setArguments(range.map { [match, admitted, $0.lowerBound, $0.upperBound] } ?? [match, admitted])
+        // Stepped directly: tens of thousands of rows, two numbers each, and a Row per step costs as much as the step.
+        var docids: [Int64] = []
+        var ranks: [Double] = []
+        let sqlite = statement.sqliteStatement
+        defer { sqlite3_reset(sqlite) }
+        while true {
+            let code = sqlite3_step(sqlite)
+            guard code == SQLITE_ROW else {
+                if code == SQLITE_DONE { break }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            docids.append(sqlite3_column_int64(sqlite, 0))
+            if ranked { ranks.append(sqlite3_column_double(sqlite, 1)) }
+        }
+        return MatchPass(docids: docids, ranks: ranked ? ranks : nil)
     }
 
     /// A row as a hit: its summary, and a snippet from the text this person would read.
@@ -277,6 +330,33 @@ extension SQLiteStore {
         let list = ids.map(\.description)
         return try String.fetchAll(db, sql: "SELECT id FROM cable WHERE id IN (\(list.map { _ in "?" }.joined(separator: ","))) AND \(visibility) ORDER BY id",
                                    arguments: statementArguments(list + arguments))
+    }
+}
+
+/// The upper docid range of a split pass: whoever claims it first (a second connection, or the
+/// caller once its own half is done) reads it.
+final class UpperHalf: Sendable {
+    private let state = Mutex<(claimed: Bool, result: Result<SQLiteStore.MatchPass?, any Error>?)>((false, nil))
+    private let done = DispatchSemaphore(value: 0)
+
+    /// True for the first caller only.
+    func claim() -> Bool {
+        state.withLock { state in
+            defer { state.claimed = true }
+            return !state.claimed
+        }
+    }
+
+    /// The claimer's result: nil when its snapshot was not the caller's.
+    func finish(_ result: Result<SQLiteStore.MatchPass?, any Error>) {
+        state.withLock { $0.result = result }
+        done.signal()
+    }
+
+    /// Waits for the claimer (which holds a connection and is running, so this ends).
+    func wait() -> Result<SQLiteStore.MatchPass?, any Error> {
+        done.wait()
+        return state.withLock { $0.result! }
     }
 }
 
@@ -395,3 +475,4 @@ public struct FTS5Query {
         }
     }
 }
+

@@ -137,6 +137,29 @@ struct SearchStoreTests {
         }
     }
 
+    @Test("the pass over the matches split across two connections gives the docids and ranks of one pass")
+    func splitPass() async throws {
+        let (store, _) = try await Self.archive()
+        for text in ["nuclear", "government OR opposition", "\"human rights\"", "minister president", "negot*"] {
+            let compiled = FTS5Query(token: store.index.token, expand: { store.vocabulary.expand($0) }).compile(try SearchQuery(parsing: text))
+            let match = try #require(compiled.match)
+            for splitAt in [Int64(1), 100, 200] {
+                let (whole, split) = try await store.database.read { db in
+                    try store.vocabulary.refresh(db, master: store.master)
+                    try store.documentLengths.refresh(db)
+                    let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
+                    var admitted = DocidSet(capacity: Int(upTo))
+                    // Every other cable, so the admitted set matters too.
+                    for docid in stride(from: Int64(1), through: upTo, by: 2) { admitted.insert(docid) }
+                    return (try store.matches(match, admitted: admitted, ranked: true, splitAt: nil, upTo: upTo, db),
+                            try store.matches(match, admitted: admitted, ranked: true, splitAt: splitAt, upTo: upTo, db))
+                }
+                #expect(!whole.docids.isEmpty && whole.docids.allSatisfy { $0 % 2 == 1 }, "\(text)")
+                #expect(split.docids == whole.docids && split.ranks == whole.ranks, "\(text) split at \(splitAt)")
+            }
+        }
+    }
+
     @Test("a pipelined import in small batches gives the archive one batch gives, and a second run adds nothing")
     func pipelinedImport() async throws {
         let (store, _) = try temporaryStore()
