@@ -73,12 +73,22 @@ enum RankFunction {
     }
 }
 
-/// What `bm25()` computes once per query: each phrase's IDF and the mean row length.
+/// What `bm25()` computes once per query: each phrase's IDF and the mean row length. Immutable,
+/// so reading it once per row costs no exclusivity checks.
 private final class QueryStatistics {
-    var idf: [Double] = []
-    var meanLength = 1.0
+    let idf: [Double]
+    let meanLength: Double
     /// ``DocumentLengths`` as the query began: one lock per query, not per row.
-    var lengths: [Int32] = []
+    let lengths: [Int32]
+    /// The column weights the call passed (the same on every row of a query).
+    let weights: [Double]
+
+    init(idf: [Double], meanLength: Double, lengths: [Int32], weights: [Double]) {
+        self.idf = idf
+        self.meanLength = meanLength
+        self.lengths = lengths
+        self.weights = weights
+    }
 }
 
 private let rank: fts5_extension_function = { api, fts, context, count, values in
@@ -87,15 +97,13 @@ private let rank: fts5_extension_function = { api, fts, context, count, values i
     if let stored = api.pointee.xGetAuxdata(fts, 0) {
         statistics = Unmanaged<QueryStatistics>.fromOpaque(stored).takeUnretainedValue()
     } else {
-        statistics = QueryStatistics()
-        statistics.lengths = Unmanaged<DocumentLengths>.fromOpaque(api.pointee.xUserData(fts)!).takeUnretainedValue().snapshot
         var rows: sqlite3_int64 = 0
         var tokens: sqlite3_int64 = 0
         guard api.pointee.xRowCount(fts, &rows) == SQLITE_OK, api.pointee.xColumnTotalSize(fts, -1, &tokens) == SQLITE_OK else {
             sqlite3_result_error(context, "pouchrank: no index statistics", -1)
             return
         }
-        statistics.meanLength = Double(tokens) / Double(max(1, rows))
+        var idfs: [Double] = []
         for phrase in 0..<api.pointee.xPhraseCount(fts) {
             var hits: sqlite3_int64 = 0
             let status = api.pointee.xQueryPhrase(fts, phrase, &hits) { _, _, counter in
@@ -107,8 +115,12 @@ private let rank: fts5_extension_function = { api, fts, context, count, values i
                 return
             }
             let idf = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
-            statistics.idf.append(idf <= 0 ? 1e-6 : idf)
+            idfs.append(idf <= 0 ? 1e-6 : idf)
         }
+        statistics = QueryStatistics(
+            idf: idfs, meanLength: Double(tokens) / Double(max(1, rows)),
+            lengths: Unmanaged<DocumentLengths>.fromOpaque(api.pointee.xUserData(fts)!).takeUnretainedValue().snapshot,
+            weights: (0..<Int(count)).map { sqlite3_value_double(values![$0]) })
         _ = api.pointee.xSetAuxdata(fts, Unmanaged.passRetained(statistics).toOpaque()) { pointer in
             if let pointer { Unmanaged<QueryStatistics>.fromOpaque(pointer).release() }
         }
@@ -137,7 +149,7 @@ private let rank: fts5_extension_function = { api, fts, context, count, values i
         }
         var frequency = 0.0
         while column >= 0 {
-            frequency += column < count ? sqlite3_value_double(values![Int(column)]) : 1.0
+            frequency += Int(column) < statistics.weights.count ? statistics.weights[Int(column)] : 1.0
             api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
         }
         score += idf * (frequency * (k1 + 1)) / (frequency + k1 * (1 - b + b * length / statistics.meanLength))

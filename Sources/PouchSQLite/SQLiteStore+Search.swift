@@ -433,16 +433,20 @@ public struct FTS5Query {
         public var excluded: String?
     }
 
+    /// Text terms are not confined to the subject and body columns with a column filter: a word's
+    /// token never occurs in `refs` (citation terms are `ref:` + a reference ID, which no word
+    /// analyses to), and a column filter makes FTS5 read every match's positions to check columns,
+    /// about a third of a pass over the matches.
     public func compile(_ query: SearchQuery) -> Compiled {
         var match: String?
         var excluded: String?
         if let expression = query.expression {
             if case .not(let inner) = expression {
-                excluded = "{subject body} : (\(compile(inner)))"
+                excluded = "(\(compile(inner)))"
             } else if case .all(let children) = expression, children.allSatisfy({ if case .not = $0 { return true } else { return false } }) {
-                excluded = "{subject body} : (" + children.map { if case .not(let inner) = $0 { return compile(inner) } else { return "" } }.joined(separator: " OR ") + ")"
+                excluded = "(" + children.map { if case .not(let inner) = $0 { return compile(inner) } else { return "" } }.joined(separator: " OR ") + ")"
             } else {
-                match = "{subject body} : (\(compile(expression)))"
+                match = "(\(compile(expression)))"
             }
         }
         if !query.filters.cites.isEmpty {
