@@ -91,6 +91,16 @@ extension SQLiteStore {
 
     // MARK: Search
 
+    /// Loads what searches keep in memory (envelopes, row lengths, the prefix vocabulary), so the
+    /// first search after a server starts does not pay for it (about a second at 250,000 cables).
+    public func warmSearchCaches() async throws {
+        try await database.read { db in
+            try self.envelopes.refresh(db)
+            try self.documentLengths.refresh(db)
+            try self.vocabulary.refresh(db, master: self.master)
+        }
+    }
+
     public func search(_ query: SearchQuery, as userID: String, options: SearchOptions) async throws -> SearchResults {
         let outcome: Result<SearchResults, StoreError> = try await database.read { db in
             guard let user = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }

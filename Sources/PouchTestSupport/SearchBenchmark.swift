@@ -130,6 +130,8 @@ public struct SearchBenchmark: Sendable {
         let drawn = Self.mixedQueries(from: realCables, count: queries, seed: seed)
         let queryTexts = drawn.map(\.text)
         let plainFacets = EnvelopeCache(table: "meta", hasAccessColumns: false)
+        // As `pouch serve` does before it listens: the first query should not pay for loading them.
+        try await store.warmSearchCaches()
         progress("running \(queryTexts.count) queries")
         for (kind, text) in drawn {
             let query = try SearchQuery(parsing: text)

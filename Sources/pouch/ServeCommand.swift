@@ -38,6 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store: SQLiteStore = try await reporting {
             demo ? try await openDemoStore() : try storeOptions.open()
         }
+        try await reporting { try await store.warmSearchCaches() }
         let tls = tlsCertificate.map { ServerConfiguration.TLSFiles(certificateChain: $0, privateKey: tlsKey ?? "") }
         var configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, tls: tls)
         if demo { configuration.demoLogins = DemoStore.logins(administrator: try await store.administrator()) }
