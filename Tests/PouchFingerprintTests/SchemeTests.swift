@@ -37,4 +37,34 @@ struct SchemeTests {
     func schemeTwoIsFrozen() throws {
         try Self.expectFrozen(.v2, digests: Scheme2Digests.copies)
     }
+
+    @Test("from scheme 4, a slot right after a or an varies only between wordings that take the same article")
+    func articleAgreement() {
+        #expect(alternatives("They discussed an upcoming visit.", rule: "upcoming-forthcoming").isEmpty)
+        #expect(alternatives("THEY DISCUSSED AN UPCOMING VISIT.", rule: "upcoming-forthcoming").isEmpty)
+        #expect(alternatives("They discussed the upcoming visit.", rule: "upcoming-forthcoming") == [["upcoming", "forthcoming"]])
+        // Scheme 3 is frozen as it was, fault included.
+        #expect(alternatives("They discussed an upcoming visit.", rule: "upcoming-forthcoming", scheme: .v3) == [["upcoming", "forthcoming"]])
+        // No copy of any corpus cable, under scheme 4, has "a" before a vowel wording or "an" before a consonant one that its original lacks.
+        let files = (try? CorpusFile.loadDirectory(RealSlots.corpus.appendingPathComponent("cablegate-wikileaks"))) ?? []
+        #expect(files.count > 250)
+        var slotsAfterArticle = 0
+        for file in files {
+            guard let cable = try? CableParser().parse(bytes: file.bytes, fileName: file.name).cable else { continue }
+            for slot in CableFingerprint(cable: cable, key: Self.key, scheme: .v4).slots {
+                let before = cable.paragraphs[slot.paragraph].text.utf8.prefix(slot.start)
+                // The article itself, right before the span ("A. During …" is a list label, not an article).
+                guard let match = String(decoding: before, as: UTF8.self).lowercased().firstMatch(of: /(?:^|[^a-z])(an?)\s+$/) else { continue }
+                let article = match.1
+                slotsAfterArticle += 1
+                #expect(Set(slot.alternatives.map(SlotFinder.articleClass)).count == 1, "\(file.stem): \(article) \(slot.alternatives)")
+            }
+        }
+        #expect(slotsAfterArticle > 0)
+    }
+
+    @Test("scheme 3 still writes, byte for byte, the copies it wrote before scheme 4 existed")
+    func schemeThreeIsFrozen() throws {
+        try Self.expectFrozen(.v3, digests: Scheme3Digests.copies)
+    }
 }

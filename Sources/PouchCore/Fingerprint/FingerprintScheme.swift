@@ -14,9 +14,12 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// certainty, "due to", "during", longer introductory phrases; an alternative keeps the
     /// original's own capital (scheme 2 capitalised after a dash).
     case v3 = 3
+    /// Scheme 3's catalogue; right after "a" or "an" a slot varies only between wordings that take
+    /// the same article (scheme 3 could write "an forthcoming visit").
+    case v4 = 4
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v3
+    public static let current = FingerprintScheme.v4
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -51,7 +51,19 @@ struct SlotFinder {
         // leak shows which one it has), and no symbol wording may be empty.
         let normalized = candidate.alternatives.map { TraceText.tokens(of: $0) }
         guard Set(normalized).count == normalized.count, candidate.symbols.allSatisfy({ !normalized[$0].isEmpty }) else { return false }
+        // From scheme 4, right after "a" or "an" every wording must take the article the original
+        // takes: "an upcoming visit" is never written "an forthcoming visit".
+        if scheme >= .v4, candidate.first > 0, tokens.tokens[candidate.first - 1].isWord, ["a", "an"].contains(tokens.tokens[candidate.first - 1].lower),
+           Set(candidate.alternatives.map(Self.articleClass)).count > 1 {
+            return false
+        }
         return true
+    }
+
+    /// Whether a wording starts with a vowel letter (the article it takes), or with no letter at all.
+    static func articleClass(_ wording: String) -> Int {
+        guard let first = wording.first(where: { !$0.isWhitespace }), first.isLetter else { return 2 }
+        return "aeiou".contains(first.lowercased()) ? 1 : 0
     }
 
     private func hasWordBetween(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, _ tokens: TextTokens) -> Bool {
