@@ -86,6 +86,8 @@ public final class EnvelopeCache: Sendable {
     /// Whether `table` has the access columns (`restricted`, `archive`); the baseline's has not, and counts as all open.
     let hasAccessColumns: Bool
 
+    /// A cache of `table`'s envelopes; `hasAccessColumns` false for a table without `restricted`
+    /// and `archive` (every row then counts as archived and unrestricted).
     public init(table: String = "cable", hasAccessColumns: Bool = true) {
         self.table = table
         self.hasAccessColumns = hasAccessColumns
