@@ -493,6 +493,9 @@ extension SQLiteStore {
         restrictingCaveats.enumerated().reduce(0) { $0 | (caveats.contains($1.element) ? 1 << $1.offset : 0) }
     }
 
+    /// NODIS as a bit of the `restricted` column: an archived NODIS cable is open to no one by the archive rule alone.
+    static let nodisBit = 1 << restrictingCaveats.firstIndex(of: .nodis)!
+
     /// The restricting captions a person lacks, as bits of the `restricted` column: one integer test per row.
     static func lackingBits(of user: Reader) -> Int {
         restrictingCaveats.enumerated().reduce(0) { $0 | (user.holds($1.element) ? 0 : 1 << $1.offset) }
@@ -503,8 +506,7 @@ extension SQLiteStore {
         let lacking = Self.lackingBits(of: user)
         var conditions = ["classification <= ?", "(restricted & ?) = 0"]
         var arguments: [any DatabaseValueConvertible] = [user.clearance.rawValue, lacking]
-        let nodis = 1 << Self.restrictingCaveats.firstIndex(of: .nodis)!
-        conditions.append("((archive = 1 AND (restricted & \(nodis)) = 0) OR drafter = ? OR EXISTS (SELECT 1 FROM copy WHERE copy.cable = cable.id AND copy.reader = ?))")
+        conditions.append("((archive = 1 AND (restricted & \(Self.nodisBit)) = 0) OR drafter = ? OR EXISTS (SELECT 1 FROM copy WHERE copy.cable = cable.id AND copy.reader = ?))")
         arguments.append(user.id)
         arguments.append(user.id)
         return (conditions.joined(separator: " AND "), arguments)

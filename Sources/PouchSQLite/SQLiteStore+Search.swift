@@ -142,7 +142,7 @@ extension SQLiteStore {
             """), arguments: [user.id, user.id])
         let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
         var admitted = envelopes.admitted(EnvelopeCache.Admission(
-            clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(1 << Self.restrictingCaveats.firstIndex(of: .nodis)!),
+            clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(Self.nodisBit),
             personal: Set(personal), upTo: upTo, filters: query.filters))
         if let excluded = compiled.excluded {
             for docid in try Int64.fetchAll(db, sql: "SELECT rowid FROM search WHERE search MATCH ?", arguments: [excluded]) { admitted.remove(docid) }
