@@ -47,13 +47,6 @@ final class DocumentLengths: Sendable {
     var snapshot: [Int32] {
         state.withLock { $0.lengths }
     }
-
-    /// The row's length, or nil when it was indexed after the last refresh.
-    func length(of docid: Int64) -> Int32? {
-        state.withLock { state in
-            docid > 0 && docid < state.lengths.count && state.lengths[Int(docid)] >= 0 ? state.lengths[Int(docid)] : nil
-        }
-    }
 }
 
 /// `pouchrank(search, w0, w1, …)`: exactly FTS5's `bm25()` (k1 = 1.2, b = 0.75, the same IDF and
