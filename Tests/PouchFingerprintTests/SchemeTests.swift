@@ -67,4 +67,9 @@ struct SchemeTests {
     func schemeThreeIsFrozen() throws {
         try Self.expectFrozen(.v3, digests: Scheme3Digests.copies)
     }
+
+    @Test("scheme 4 still writes, byte for byte, the copies it wrote before scheme 5 existed")
+    func schemeFourIsFrozen() throws {
+        try Self.expectFrozen(.v4, digests: Scheme4Digests.copies)
+    }
 }

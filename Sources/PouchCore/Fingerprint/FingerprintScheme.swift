@@ -17,9 +17,15 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// Scheme 3's catalogue; right after "a" or "an" a slot varies only between wordings that take
     /// the same article (scheme 3 could write "an forthcoming visit").
     case v4 = 4
+    /// Scheme 4's catalogue with more wordings per slot (a slot that offers three or four
+    /// wordings carries more of the code than one that offers two): "said" and "stated" with or
+    /// without "that", the third verb of "emphasized / stressed / underscored", "notwithstanding",
+    /// "seeking to", "swiftly", "about" an estimate, "primary", "pointed out", the four
+    /// prepositions of "regarding"; and two new rules, "therefore / thus" and "soon / shortly".
+    case v5 = 5
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v4
+    public static let current = FingerprintScheme.v5
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -75,19 +75,42 @@ public struct PhraseRule: SlotRule, Hashable {
     public var withinWords = 3
     /// The phrase must open a sentence.
     public var sentenceStart = false
+    /// The phrase must not open a sentence.
+    public var midSentence = false
     /// The first scheme whose catalogue has the rule.
     public var since: FingerprintScheme
     /// When set, only these alternatives are looked for in the original (the others are written
     /// in copies but have other senses where they occur: "stated" can be an adjective).
     public var originals: Set<Int>?
+    /// Wordings a later scheme adds to the rule (the rule's earlier schemes stay as they were).
+    public var widening: Widening?
+
+    /// From `scheme` on, the rule writes `alternatives` (the earlier ones first, in their order)
+    /// and looks for the ones in `originals`.
+    public struct Widening: Sendable, Hashable {
+        public var scheme: FingerprintScheme
+        public var alternatives: [String]
+        public var originals: Set<Int>?
+        /// None of these words may stand among the next four tokens (a sense the earlier schemes missed).
+        public var notFollowedWithin: Set<String>
+        let words: [[String]]
+
+        public init(scheme: FingerprintScheme, alternatives: [String], originals: Set<Int>? = nil, notFollowedWithin: Set<String> = []) {
+            self.scheme = scheme
+            self.alternatives = alternatives
+            self.originals = originals
+            self.notFollowedWithin = notFollowedWithin
+            self.words = alternatives.map { $0.lowercased().split(separator: " ").map(String.init) }
+        }
+    }
 
     let words: [[String]]
 
     public init(
         id: String, reason: String, alternatives: [String], symbols: [Int] = [0, 1], profile: FingerprintProfile = .strict,
         isPrivate: Bool = false, notAfter: Set<String> = [], after: Set<String>? = nil, before: Set<String>? = nil,
-        notBefore: Set<String> = [], followedWithin: Set<String>? = nil, withinWords: Int = 3, sentenceStart: Bool = false,
-        since: FingerprintScheme = .v1, originals: Set<Int>? = nil
+        notBefore: Set<String> = [], followedWithin: Set<String>? = nil, withinWords: Int = 3, sentenceStart: Bool = false, midSentence: Bool = false,
+        since: FingerprintScheme = .v1, originals: Set<Int>? = nil, widening: Widening? = nil
     ) {
         self.id = id
         self.reason = reason
@@ -102,14 +125,20 @@ public struct PhraseRule: SlotRule, Hashable {
         self.followedWithin = followedWithin
         self.withinWords = withinWords
         self.sentenceStart = sentenceStart
+        self.midSentence = midSentence
         self.since = since
         self.originals = originals
+        self.widening = widening
         self.words = alternatives.map { $0.lowercased().split(separator: " ").map(String.init) }
     }
 
-    public var summary: String { alternatives.joined(separator: " | ") }
+    public var summary: String { (widening?.alternatives ?? alternatives).joined(separator: " | ") }
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
+        let widened = widening.flatMap { context.scheme >= $0.scheme ? $0 : nil }
+        let alternatives = widened?.alternatives ?? self.alternatives
+        let words = widened?.words ?? self.words
+        let originals = widened == nil ? self.originals : widened?.originals
         var found: [SlotCandidate] = []
         let list = tokens.tokens
         var index = 0
@@ -119,6 +148,8 @@ public struct PhraseRule: SlotRule, Hashable {
             for (k, phrase) in words.enumerated() where phrase.first == list[index].lower && originals?.contains(k) ?? true {
                 guard let last = match(phrase, at: index, in: tokens) else { continue }
                 guard contextHolds(first: index, last: last, in: tokens) else { continue }
+                if let excluded = widened?.notFollowedWithin, !excluded.isEmpty,
+                   tokens.tokens[(last + 1)...].prefix(4).contains(where: { $0.isWord && excluded.contains($0.lower) }) { continue }
                 let template = tokens.span(index, last)
                 // A capital in the original (a sentence start, after a heading or a dash) is kept.
                 // From scheme 3 the original's own first letter decides (after a dash it may be small).
@@ -154,6 +185,7 @@ public struct PhraseRule: SlotRule, Hashable {
     private func contextHolds(first: Int, last: Int, in tokens: TextTokens) -> Bool {
         let list = tokens.tokens
         if sentenceStart, !tokens.startsSentence(first) { return false }
+        if midSentence, tokens.startsSentence(first) { return false }
         let previous = first > 0 ? list[first - 1] : nil
         if let previous, previous.isWord, notAfter.contains(previous.lower) { return false }
         if let after {

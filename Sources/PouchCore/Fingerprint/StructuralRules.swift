@@ -84,8 +84,8 @@ struct ComplementizerRule: SlotRule {
 /// synonym, and its optional complementiser, as one slot of three wordings.
 struct ReportingVerbRule: SlotRule {
     let id = "reporting-verb"
-    let reason = "Each group reports the same speech act with the same weight in cable prose (said/stated, noted/observed, emphasized/stressed/underscored, replied/responded, remarked/commented, argued/contended). Before a reported clause, copies write either verb with \"that\", or the group's first verb without it; after a speaker and before a pause, either verb."
-    let summary = "said that … | stated that … | said …; \", he said.\" | \", he stated.\""
+    let reason = "Each group reports the same speech act with the same weight in cable prose (said/stated, noted/observed, emphasized/stressed/underscored, replied/responded, remarked/commented, argued/contended). Before a reported clause, copies write either verb with \"that\", or the group's first verb without it; from scheme 5 also the third verb of a group of three with \"that\", or \"stated\" (\"stating\") without it. After a speaker and before a pause, either verb."
+    let summary = "said that … | stated that … | said … | stated …; \", he said.\" | \", he stated.\""
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v2
 
@@ -107,6 +107,17 @@ struct ReportingVerbRule: SlotRule {
         }
         return table
     }()
+    /// Scheme 5's fourth wording before a reported clause: in a group of three verbs the third, with
+    /// "that"; for "said" and "saying", the partner without "that" ("stated the talks had
+    /// stalled" parses as "said the talks had stalled" does). Other partners without "that" could
+    /// be misread as taking an object ("observed the talks" is "watched them").
+    static func fourthWording(verb: String, partner: String, normal: String) -> (verb: String, withThat: Bool)? {
+        guard let group = groups.first(where: { $0.contains(verb) }) else { return nil }
+        if group.count == 3, let third = group.first(where: { $0 != verb && $0 != partner }) { return (third, true) }
+        if ["said", "saying"].contains(normal) { return (group[1], false) }
+        return nil
+    }
+
     /// Every verb that introduces a reported clause, with the groups' forms.
     static let clauseVerbs = ComplementizerRule.verbs.union(groups.joined())
 
@@ -123,9 +134,12 @@ struct ReportingVerbRule: SlotRule {
                 let withThat = ["\(verb) \(that)", "\(cased(partner)) \(that)"]
                 let bare = normal == list[index].lower ? String(verb) : cased(normal)
                 // The original's own wording first.
-                let alternatives = site.hasThat ? withThat + [bare] : [bare] + withThat
+                var alternatives = site.hasThat ? withThat + [bare] : [bare] + withThat
                 guard site.hasThat || normal == list[index].lower else { continue }
-                found.append(SlotCandidate(first: index, last: site.last, alternatives: alternatives, symbols: [0, 1, 2], original: 0, rule: id,
+                if context.scheme >= .v5, let fourth = Self.fourthWording(verb: list[index].lower, partner: partner, normal: normal) {
+                    alternatives.append(fourth.withThat ? "\(cased(fourth.verb)) \(that)" : cased(fourth.verb))
+                }
+                found.append(SlotCandidate(first: index, last: site.last, alternatives: alternatives, symbols: Array(alternatives.indices), original: 0, rule: id,
                                            canonical: site.hasThat ? 2 : 0))
                 continue
             }

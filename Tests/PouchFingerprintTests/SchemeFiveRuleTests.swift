@@ -1,0 +1,58 @@
+import Testing
+@testable import PouchCore
+
+@Suite("Scheme 5: more wordings per slot, two new rules")
+struct SchemeFiveRuleTests {
+    @Test("said and stated, with or without that; the third verb of a group of three")
+    func reportingVerbFourWordings() {
+        #expect(alternatives("The minister said that the talks would resume.", rule: "reporting-verb")
+                == [["said that", "stated that", "said", "stated"]])
+        #expect(alternatives("The minister said the talks would resume.", rule: "reporting-verb")
+                == [["said", "said that", "stated that", "stated"]])
+        #expect(alternatives("THE MINISTER STATED THAT THE TALKS WOULD RESUME.", rule: "reporting-verb")
+                == [["STATED THAT", "SAID THAT", "SAID", "STATED"]])
+        #expect(alternatives("She emphasized that the talks would resume.", rule: "reporting-verb")
+                == [["emphasized that", "stressed that", "emphasized", "underscored that"]])
+        // "Observed the talks" would read as watching them: no bare partner for noted.
+        #expect(alternatives("He noted that the talks had stalled.", rule: "reporting-verb") == [["noted that", "observed that", "noted"]])
+        // Scheme 4 keeps its three wordings.
+        #expect(alternatives("The minister said that the talks would resume.", rule: "reporting-verb", scheme: .v4)
+                == [["said that", "stated that", "said"]])
+    }
+
+    @Test("third and fourth wordings of phrase rules, looked for only in their unambiguous forms")
+    func widenedPhrases() {
+        #expect(alternatives("Despite the delay, the talks went on.", rule: "despite") == [["Despite", "In spite of", "Notwithstanding"]])
+        #expect(alternatives("Despite the delay, the talks went on.", rule: "despite", scheme: .v4) == [["Despite", "In spite of"]])
+        // "Notwithstanding" may follow its noun, so it is never looked for.
+        #expect(alternatives("The delay notwithstanding, the talks went on.", rule: "despite").isEmpty)
+        #expect(alternatives("They are trying to reach a deal.", rule: "trying-attempting") == [["trying", "attempting", "seeking"]])
+        #expect(alternatives("They sought to reach a deal.", rule: "tried-attempted") == [["tried", "attempted", "sought"]])
+        #expect(alternatives("Prices rose quickly in the north.", rule: "quickly-rapidly") == [["quickly", "rapidly", "swiftly"]])
+        #expect(alternatives("Approximately half of the staff left.", rule: "approximately-roughly") == [["Approximately", "Roughly", "About"]])
+        // "Roughly" is also "harshly": from scheme 5 it is not looked for.
+        #expect(alternatives("The guards treated them roughly at the border.", rule: "approximately-roughly").isEmpty)
+        #expect(alternatives("The main reason is cost.", rule: "main-principal") == [["main", "principal", "primary"]])
+        #expect(alternatives("The primary reason is cost.", rule: "main-principal").isEmpty)
+        #expect(alternatives("He asked questions regarding the budget.", rule: "regarding-concerning")
+                == [["regarding", "concerning", "with regard to", "with respect to"]])
+        // The verb "regard": "regarding him as a partner" is not "about him".
+        #expect(alternatives("They are not regarding him as a partner.", rule: "regarding-concerning").isEmpty)
+        #expect(alternatives("He asked questions regarding him as a partner.", rule: "regarding-concerning", scheme: .v4) == [["regarding", "concerning"]])
+        #expect(alternatives("With respect to the budget, nothing changed.", rule: "with-regard-respect")
+                == [["With regard to", "With respect to", "In regard to", "Regarding"]])
+    }
+
+    @Test("therefore / thus, and soon / shortly inside a sentence")
+    func newRules() {
+        #expect(alternatives("The plan is therefore unlikely to pass.", rule: "therefore-thus") == [["therefore", "thus"]])
+        #expect(alternatives("Thus the plan failed.", rule: "therefore-thus").isEmpty)
+        #expect(alternatives("The plan is therefore unlikely to pass.", rule: "therefore-thus", scheme: .v4).isEmpty)
+        #expect(alternatives("The ministry will soon announce the plan.", rule: "soon-shortly") == [["soon", "shortly"]])
+        #expect(alternatives("He left soon after the meeting.", rule: "soon-shortly") == [["soon", "shortly"]])
+        #expect(alternatives("He will call as soon as he lands.", rule: "soon-shortly").isEmpty)
+        #expect(alternatives("It is too soon to tell.", rule: "soon-shortly").isEmpty)
+        #expect(alternatives("Soon the talks will resume.", rule: "soon-shortly").isEmpty)
+        #expect(alternatives("It came sooner than expected, but not soon enough.", rule: "soon-shortly").isEmpty)
+    }
+}
