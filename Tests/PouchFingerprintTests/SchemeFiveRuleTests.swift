@@ -32,6 +32,9 @@ struct SchemeFiveRuleTests {
         #expect(alternatives("Approximately half of the staff left.", rule: "approximately-roughly") == [["Approximately", "Roughly", "About"]])
         // "Roughly" is also "harshly": from scheme 5 it is not looked for.
         #expect(alternatives("The guards treated them roughly at the border.", rule: "approximately-roughly").isEmpty)
+        #expect(alternatives("In addition, the army withdrew.", rule: "in-addition") == [["In addition", "Additionally", "Furthermore"]])
+        #expect(alternatives("As a result, the army withdrew.", rule: "as-a-result") == [["As a result", "Consequently", "As a consequence"]])
+        #expect(alternatives("The talks stalled because of the strike.", rule: "because-of") == [["because of", "owing to", "due to"]])
         #expect(alternatives("The main reason is cost.", rule: "main-principal") == [["main", "principal", "primary"]])
         #expect(alternatives("The primary reason is cost.", rule: "main-principal").isEmpty)
         #expect(alternatives("He asked questions regarding the budget.", rule: "regarding-concerning")

@@ -20,8 +20,9 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// Scheme 4's catalogue with more wordings per slot (a slot that offers three or four
     /// wordings carries more of the code than one that offers two): "said" and "stated" with or
     /// without "that", the third verb of "emphasized / stressed / underscored", "notwithstanding",
-    /// "seeking to", "swiftly", "about" an estimate, "primary", "pointed out", the four
-    /// prepositions of "regarding"; and two new rules, "therefore / thus" and "soon / shortly".
+    /// "seeking to", "swiftly", "about" an estimate, "primary", "pointed out", "furthermore",
+    /// "as a consequence", "due to", the four prepositions of "regarding"; and two new rules,
+    /// "therefore / thus" and "soon / shortly".
     case v5 = 5
 
     /// The scheme new copies are marked with.
