@@ -1,4 +1,5 @@
 import Foundation
+import PouchTestSupport
 import Testing
 @testable import PouchCore
 
@@ -102,9 +103,9 @@ struct CodeTests {
 
 @Suite("The false-accusation bound")
 struct BoundTests {
-    @Test("the Chernoff bound is never below the innocent score's real tail (simulated, two to four symbols)")
+    @Test("the bound is never below the innocent score's real tail (simulated, two to four symbols)")
     func boundHolds() {
-        var random = SystemRandomNumberGenerator()
+        var random = SplitMix(seed: 7)
         for trial in 0..<5 {
             let m = 20 + trial * 15
             // The probability that an innocent holds the leaked symbol: binary slots lie in
@@ -124,8 +125,54 @@ struct BoundTests {
                 let s = scores[Int(Double(scores.count) * quantile)]
                 let empirical = Double(scores.filter { $0 >= s }.count) / Double(scores.count)
                 #expect(exp(bound.logTail(s)) >= empirical * 0.8, "m=\(m) q=\(quantile)")
+                #expect(exp(bound.chernoffLogTail(s)) >= empirical * 0.8, "m=\(m) q=\(quantile)")
             }
         }
+    }
+
+    @Test("the lattice tail is at least the exact tail, over every outcome of up to 14 slots, and tighter than Chernoff")
+    func latticeBoundsTheExactTail() {
+        var random = SplitMix(seed: 11)
+        for trial in 0..<40 {
+            let m = 1 + trial % 14
+            let probabilities = (0..<m).map { _ in Double.random(in: 0.15...0.7, using: &random) }
+            let bound = TardosBound(leakedSymbolProbabilities: probabilities)
+            #expect(bound.lattice != nil)
+            // Every outcome: which slots the innocent holds the leaked symbol in.
+            var outcomes: [(score: Double, probability: Double)] = []
+            for mask in 0..<(1 << m) {
+                var score = 0.0, probability = 1.0
+                for (k, term) in bound.terms.enumerated() {
+                    let held = mask & (1 << k) != 0
+                    score += held ? term.match : term.other
+                    probability *= held ? term.p : 1 - term.p
+                }
+                outcomes.append((score, probability))
+            }
+            for (score, _) in outcomes {
+                let exact = outcomes.filter { $0.score >= score }.reduce(0) { $0 + $1.probability }
+                let lattice = exp(bound.logTail(score))
+                #expect(lattice >= exact * (1 - 1e-12), "m=\(m) s=\(score): \(lattice) < \(exact)")
+                // Never much looser than Chernoff (rounding up costs at most m·step of score).
+                #expect(lattice <= exp(bound.chernoffLogTail(score - Double(m) * ScoreLattice.step)) * (1 + 1e-9), "m=\(m) s=\(score)")
+            }
+        }
+    }
+
+    @Test("where the leak disagrees with the accused in some slots, the lattice needs fewer slots than Chernoff")
+    func latticeIsTighterUnderDisagreement() {
+        // 60 binary slots with p = 1/2; the accused shows the leaked symbol in 50 of them.
+        let bound = TardosBound(leakedSymbolProbabilities: Array(repeating: 0.5, count: 60))
+        let score = 50.0 - 10.0
+        let lattice = bound.logTail(score), chernoff = bound.chernoffLogTail(score)
+        #expect(lattice < chernoff - log(2))
+        // The exact tail: P(Binomial(60, 1/2) ≥ 50).
+        var exact = 0.0
+        for k in 50...60 {
+            let logChoose: Double = lgamma(61.0) - lgamma(Double(k) + 1) - lgamma(Double(61 - k))
+            exact += exp(logChoose - 60 * log(2.0))
+        }
+        #expect(abs(exp(lattice) / exact - 1) < 1e-6)
     }
 
     @Test("a clean single leaker with p = 1/2 needs about 30 slots among 1,000 recipients at 1e-6")

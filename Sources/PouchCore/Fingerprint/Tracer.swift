@@ -170,14 +170,32 @@ public struct RecipientCodes: Sendable {
     public let symbols: [[[UInt8]]]
 }
 
-/// The Chernoff bound on an innocent recipient's symmetric Tardos score.
+/// A bound on the tail of an innocent recipient's symmetric Tardos score: the exact tail of the
+/// score with every term rounded up to a fine grid, for up to `ScoreLattice.maximumPositions`
+/// positions, and a Chernoff bound beyond. Both are rigorous upper bounds. For a score the
+/// accused earned in every slot they meet (the product of the `p`s); where the leak disagrees
+/// with the accused in some slots (a coalition, a misread slot) Chernoff overstates the tail
+/// several-fold and the lattice does not.
 struct TardosBound {
     /// Per position: the probability `p` that an innocent holds the leaked symbol, the score if
     /// it does, and the score if it does not.
     let terms: [(p: Double, match: Double, other: Double)]
+    /// The exact tail of the rounded-up score, when there are few enough positions.
+    let lattice: ScoreLattice?
 
     init(leakedSymbolProbabilities: [Double]) {
-        terms = leakedSymbolProbabilities.map { p in (p, ((1 - p) / p).squareRoot(), -(p / (1 - p)).squareRoot()) }
+        self.init(terms: leakedSymbolProbabilities.map { p in (p, ((1 - p) / p).squareRoot(), -(p / (1 - p)).squareRoot()) })
+    }
+
+    init(terms: [(p: Double, match: Double, other: Double)]) {
+        self.terms = terms
+        lattice = terms.isEmpty || terms.count > ScoreLattice.maximumPositions ? nil : ScoreLattice(terms: terms)
+    }
+
+    /// log P(S ≥ s) for an innocent: the lattice's tail when there is one, else Chernoff's.
+    func logTail(_ s: Double) -> Double {
+        guard let lattice else { return chernoffLogTail(s) }
+        return lattice.logTail(s)
     }
 
     /// log E[exp(λ S)] for an innocent.
@@ -193,7 +211,7 @@ struct TardosBound {
     }
 
     /// log P(S ≥ s) ≤ min over λ ≥ 0 of (log E[e^{λS}] − λ s).
-    func logTail(_ s: Double) -> Double {
+    func chernoffLogTail(_ s: Double) -> Double {
         guard !terms.isEmpty, s > 0 else { return 0 }
         var low = 0.0, high = 20.0
         // Golden-section search on a convex function.
@@ -215,6 +233,7 @@ struct TardosBound {
     /// The smallest score whose union bound over `recipients` meets the threshold.
     func scoreThreshold(recipients: Int, maxFalseAccusation: Double) -> Double {
         let target = log(maxFalseAccusation / Double(recipients))
+        if let lattice { return lattice.threshold(logTarget: target) }
         let maximum = terms.reduce(0) { $0 + max($1.match, $1.other) }
         guard !terms.isEmpty, logTail(maximum) <= target else { return .infinity }
         var low = 0.0, high = maximum
@@ -233,7 +252,7 @@ struct TardosBound {
         let expected = terms.isEmpty ? 0.9 : terms.reduce(0) { $0 + $1.match } / m
         let rate = max(expected, terms.isEmpty ? 0 : topScore / m)
         // Per-slot exponent: inf over λ of (Λ(λ)/m − λ·rate), with Λ scaled from the observed slots.
-        let perSlot = TardosBound(terms: terms.isEmpty ? [(0.5, 1, -1)] : terms)
+        let perSlot = TardosBound(chernoffTerms: terms.isEmpty ? [(0.5, 1, -1)] : terms)
         let scale = terms.isEmpty ? 1.0 : m
         var bestExponent = 0.0
         var lambda = 0.05
@@ -247,5 +266,90 @@ struct TardosBound {
         return max(1, needed - terms.count)
     }
 
-    init(terms: [(p: Double, match: Double, other: Double)]) { self.terms = terms }
+    /// Only the Chernoff bound (for extrapolating).
+    private init(chernoffTerms: [(p: Double, match: Double, other: Double)]) {
+        terms = chernoffTerms
+        lattice = nil
+    }
+}
+
+/// The exact distribution of an innocent's score with every term rounded up to a multiple of
+/// `step`. Rounding up makes the lattice score at least the real one in every outcome, so its
+/// tail bounds the real tail from above; the step is fine enough that the bound loses well
+/// under one slot's worth of score. Its cost grows with the square of the positions, so long
+/// leaks (which need no tight bound) use Chernoff alone.
+struct ScoreLattice {
+    static let maximumPositions = 600
+    static let step = 0.01
+    /// A relative margin for floating-point rounding in the sums (all terms are positive).
+    static let margin = 1 + 1e-9
+
+    /// The lattice score when every position disagrees (in steps).
+    let floor: Int
+    /// tail[r] = P(score ≥ (floor + r) · step).
+    let tail: [Double]
+
+    init(terms: [(p: Double, match: Double, other: Double)]) {
+        let step = Self.step
+        var floor = 0
+        var rises: [Int] = []
+        rises.reserveCapacity(terms.count)
+        for term in terms {
+            let low = Int((term.other / step).rounded(.up))
+            let high = Int((term.match / step).rounded(.up))
+            floor += low
+            rises.append(max(0, high - low))
+        }
+        self.floor = floor
+        // density[r]: probability that the positions seen so far rose r steps above their floor.
+        var density = [Double](repeating: 0, count: rises.reduce(0, +) + 1)
+        density[0] = 1
+        var top = 0
+        density.withUnsafeMutableBufferPointer { d in
+            for (term, rise) in zip(terms, rises) {
+                let p = term.p, q = 1 - term.p
+                if rise > 0 {
+                    var r = top + rise
+                    while r >= rise {
+                        d[r] = q * d[r] + p * d[r - rise]
+                        r -= 1
+                    }
+                    while r >= 0 {
+                        d[r] *= q
+                        r -= 1
+                    }
+                }
+                top += rise
+            }
+        }
+        var tail = density
+        var running = 0.0
+        for r in stride(from: tail.count - 1, through: 0, by: -1) {
+            running += density[r]
+            tail[r] = min(1, running * Self.margin)
+        }
+        self.tail = tail
+    }
+
+    /// log P(S ≥ s).
+    func logTail(_ s: Double) -> Double {
+        // Rounding s/step down by a hair keeps an atom that lies exactly on s inside the tail.
+        let needed = Int((s / Self.step - Double(floor) - 1e-9).rounded(.up))
+        if needed <= 0 { return 0 }
+        if needed >= tail.count { return -.infinity }
+        return log(tail[needed])
+    }
+
+    /// The smallest score whose tail is at most `exp(logTarget)` (infinity when none is).
+    func threshold(logTarget: Double) -> Double {
+        let target = exp(logTarget)
+        // The tail falls as r rises: find the first r with tail[r] ≤ target.
+        var low = 0, high = tail.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tail[middle] <= target { high = middle } else { low = middle + 1 }
+        }
+        guard low < tail.count else { return .infinity }
+        return Double(floor + low) * Self.step
+    }
 }
