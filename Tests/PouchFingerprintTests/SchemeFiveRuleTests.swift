@@ -46,6 +46,21 @@ struct SchemeFiveRuleTests {
                 == [["With regard to", "With respect to", "In regard to", "Regarding"]])
     }
 
+    @Test("on, regarding or concerning after a noun of information, never a place, a medium or a time")
+    func topicPreposition() {
+        #expect(alternatives("He gave information on the attack.", rule: "topic-on-regarding") == [["on", "regarding", "concerning"]])
+        #expect(alternatives("HE ASKED FOR VIEWS ON HOW TO PROCEED.", rule: "topic-on-regarding") == [["ON", "REGARDING", "CONCERNING"]])
+        #expect(alternatives("The decision on the budget is due.", rule: "topic-on-regarding") == [["on", "regarding", "concerning"]])
+        #expect(alternatives("He made comments on the sidelines of the summit.", rule: "topic-on-regarding").isEmpty)
+        #expect(alternatives("He posted information on the website.", rule: "topic-on-regarding").isEmpty)
+        #expect(alternatives("He made the statement on the same day.", rule: "topic-on-regarding").isEmpty)
+        #expect(alternatives("The minister's position on the ground is weak.", rule: "topic-on-regarding").isEmpty)
+        #expect(alternatives("He gave a briefing on Monday.", rule: "topic-on-regarding").isEmpty)
+        #expect(alternatives("They relied on the army.", rule: "topic-on-regarding").isEmpty)
+        #expect(alternatives("The press is afraid to report on such incidents.", rule: "topic-on-regarding").isEmpty)
+        #expect(alternatives("He gave information on the attack.", rule: "topic-on-regarding", scheme: .v4).isEmpty)
+    }
+
     @Test("therefore / thus, and soon / shortly inside a sentence")
     func newRules() {
         #expect(alternatives("The plan is therefore unlikely to pass.", rule: "therefore-thus") == [["therefore", "thus"]])

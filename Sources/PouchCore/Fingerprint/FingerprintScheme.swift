@@ -21,8 +21,8 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// wordings carries more of the code than one that offers two): "said" and "stated" with or
     /// without "that", the third verb of "emphasized / stressed / underscored", "notwithstanding",
     /// "seeking to", "swiftly", "about" an estimate, "primary", "pointed out", "furthermore",
-    /// "as a consequence", "due to", the four prepositions of "regarding"; and two new rules,
-    /// "therefore / thus" and "soon / shortly".
+    /// "as a consequence", "due to", the four prepositions of "regarding"; and three new rules,
+    /// "therefore / thus", "soon / shortly" and "information on / regarding / concerning".
     case v5 = 5
 
     /// The scheme new copies are marked with.
