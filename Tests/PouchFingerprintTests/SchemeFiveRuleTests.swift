@@ -61,6 +61,22 @@ struct SchemeFiveRuleTests {
         #expect(alternatives("He gave information on the attack.", rule: "topic-on-regarding", scheme: .v4).isEmpty)
     }
 
+    @Test("that before a short subject a determiner opens and an auxiliary closes")
+    func thatBeforeNounSubject() {
+        // "said the …" was already a site ("said" almost never takes an object); now it has four wordings.
+        #expect(alternatives("He said the government would resign.", rule: "reporting-verb") == [["said", "said that", "stated that", "stated"]])
+        #expect(alternatives("He noted the new cabinet had failed.", rule: "reporting-verb") == [["noted", "noted that", "observed that"]])
+        #expect(alternatives("He hoped the new cabinet would succeed.", rule: "that-before-pronoun") == [["hoped", "hoped that"]])
+        #expect(alternatives("HE HOPED THE NEW CABINET WOULD SUCCEED.", rule: "that-before-pronoun") == [["HOPED", "HOPED THAT"]])
+        #expect(alternatives("He suggested President Karzai would win.", rule: "that-before-pronoun") == [["suggested", "suggested that"]])
+        // A relative clause or a prepositional phrase inside: not a subject; nor an object without an auxiliary.
+        #expect(alternatives("He suggested the points he would raise.", rule: "that-before-pronoun").isEmpty)
+        #expect(alternatives("He hoped the head of the party would win.", rule: "that-before-pronoun").isEmpty)
+        #expect(alternatives("He suggested the plan to the minister.", rule: "that-before-pronoun").isEmpty)
+        #expect(alternatives("He noted the new cabinet had failed.", rule: "reporting-verb", scheme: .v4).isEmpty)
+        #expect(alternatives("He hoped the new cabinet would succeed.", rule: "that-before-pronoun", scheme: .v4).isEmpty)
+    }
+
     @Test("therefore / thus, and soon / shortly inside a sentence")
     func newRules() {
         #expect(alternatives("The plan is therefore unlikely to pass.", rule: "therefore-thus") == [["therefore", "thus"]])

@@ -246,20 +246,55 @@ extension ComplementizerRule {
 
     /// Scheme 2 finds, besides scheme 1's sites, a dropped "that" before a nominative pronoun after
     /// any verb of saying or thinking ("noted he would" / "noted that he would").
-    static func schemeTwoSite(at index: Int, in tokens: TextTokens, verbs: Set<String> = verbs) -> (last: Int, hasThat: Bool)? {
+    /// From scheme 5 also before a subject that a determiner or title opens and an auxiliary
+    /// closes ("said the government would" / "said that the government would").
+    static func schemeTwoSite(at index: Int, in tokens: TextTokens, verbs: Set<String> = verbs, scheme: FingerprintScheme = .v2) -> (last: Int, hasThat: Bool)? {
         if let site = site(at: index, in: tokens, verbs: verbs) { return site }
         let list = tokens.tokens
         guard list[index].isWord, !list[index].quoted, verbs.contains(list[index].lower) else { return nil }
         if let previous = tokens.previousWord(before: index), ["a", "an", "the", "to"].contains(list[previous].lower) { return nil }
-        guard let next = tokens.nextWord(after: index), nominatives.contains(list[next].lower), tokens.nextWord(after: next) != nil else { return nil }
-        return (index, false)
+        guard let next = tokens.nextWord(after: index) else { return nil }
+        if nominatives.contains(list[next].lower), tokens.nextWord(after: next) != nil { return (index, false) }
+        if scheme >= .v5, opensSubject(at: next, in: tokens) { return (index, false) }
+        return nil
+    }
+
+    /// Words that open a noun phrase which, closed by an auxiliary, can only be a clause's subject.
+    static let subjectOpeners: Set<String> = [
+        "the", "this", "these", "those", "his", "her", "their", "its", "our", "some", "many", "most", "both", "all", "several",
+        "president", "prime", "foreign", "minister", "government",
+    ]
+    /// Finite auxiliaries and modals that close such a subject.
+    static let finiteAuxiliaries: Set<String> = [
+        "would", "will", "could", "can", "should", "may", "might", "must", "had", "has", "have", "was", "were", "is", "are", "did", "does",
+    ]
+    /// Words that may not stand inside the subject: they would open a relative clause or another phrase
+    /// ("noted the points he would raise" is not "noted that the points he would raise").
+    static let notInSubject: Set<String> = RuleCatalogue.determiners.union(nominatives).union([
+        "i", "you", "it", "who", "whom", "whose", "which", "what", "where", "when", "why", "how", "of", "in", "on", "at", "to", "for", "with",
+        "by", "from", "and", "or", "but", "as", "than", "not", "no", "also", "only", "there", "here", "if", "whether", "so",
+    ]).union(AlsoAuxiliaryRule.auxiliaries)
+
+    /// Whether a determiner or title at `start` opens a subject of at most four words that an
+    /// auxiliary follows directly, with nothing but plain words between.
+    static func opensSubject(at start: Int, in tokens: TextTokens) -> Bool {
+        let list = tokens.tokens
+        guard subjectOpeners.contains(list[start].lower), !list[start].quoted else { return false }
+        var position = start
+        for _ in 0..<4 {
+            guard let next = tokens.nextWord(after: position), !list[next].quoted, !list[next].hasDigit else { return false }
+            if finiteAuxiliaries.contains(list[next].lower) { return position > start }
+            if notInSubject.contains(list[next].lower) { return false }
+            position = next
+        }
+        return false
     }
 }
 
 /// "noted he would …" / "noted that he would …": the complementiser added where scheme 1 did not.
 struct NominativeComplementizerRule: SlotRule {
     let id = "that-before-pronoun"
-    let reason = "After a verb of saying or thinking, a nominative pronoun (he, she, they, we) can only open a reported clause, so \"that\" may be added or left out before it with the same meaning."
+    let reason = "After a verb of saying or thinking, a nominative pronoun (he, she, they, we) can only open a reported clause, so \"that\" may be added or left out before it with the same meaning. From scheme 5 the same holds before a short subject that a determiner or title opens and an auxiliary closes (\"noted the government would\"), with no pronoun, preposition or relative word inside it."
     let summary = "noted he would … | noted that he would …"
     let profile = FingerprintProfile.strict
     let since = FingerprintScheme.v2
@@ -268,7 +303,7 @@ struct NominativeComplementizerRule: SlotRule {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
         for index in list.indices where ComplementizerRule.site(at: index, in: tokens) == nil {
-            guard let site = ComplementizerRule.schemeTwoSite(at: index, in: tokens), !site.hasThat else { continue }
+            guard let site = ComplementizerRule.schemeTwoSite(at: index, in: tokens, scheme: context.scheme), !site.hasThat else { continue }
             let verb = list[index].text
             let that = tokens.allCaps ? "THAT" : "that"
             found.append(SlotCandidate(first: index, last: index, alternatives: [String(verb), "\(verb) \(that)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))

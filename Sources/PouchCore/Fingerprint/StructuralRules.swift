@@ -129,7 +129,7 @@ struct ReportingVerbRule: SlotRule {
             let verb = list[index].text
             let initial = verb.first?.isUppercase ?? false
             func cased(_ form: String) -> String { applyCase(form, template: verb, sentenceStart: initial, allCaps: tokens.allCaps) }
-            if let site = ComplementizerRule.schemeTwoSite(at: index, in: tokens, verbs: Self.clauseVerbs) {
+            if let site = ComplementizerRule.schemeTwoSite(at: index, in: tokens, verbs: Self.clauseVerbs, scheme: context.scheme) {
                 let that = site.hasThat ? String(list[site.last].text) : (tokens.allCaps ? "THAT" : "that")
                 let withThat = ["\(verb) \(that)", "\(cased(partner)) \(that)"]
                 let bare = normal == list[index].lower ? String(verb) : cased(normal)
