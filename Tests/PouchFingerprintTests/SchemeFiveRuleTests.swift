@@ -77,6 +77,16 @@ struct SchemeFiveRuleTests {
         #expect(alternatives("He hoped the new cabinet would succeed.", rule: "that-before-pronoun", scheme: .v4).isEmpty)
     }
 
+    @Test("e.g. and i.e. written out; beginning / starting to")
+    func latinAbbreviations() {
+        #expect(alternatives("Several regions (e.g., the north) objected.", rule: "e-g-i-e") == [["e.g.", "for example", "for instance"]])
+        #expect(alternatives("SEVERAL REGIONS (E.G., THE NORTH) OBJECTED.", rule: "e-g-i-e") == [["E.G.", "FOR EXAMPLE", "FOR INSTANCE"]])
+        #expect(alternatives("The ministry, i.e., its legal office, objected.", rule: "e-g-i-e") == [["i.e.", "that is"]])
+        #expect(alternatives("Several regions (e.g., the north) objected.", rule: "e-g-i-e", scheme: .v4).isEmpty)
+        #expect(alternatives("The economy is beginning to recover.", rule: "beginning-starting") == [["beginning", "starting"]])
+        #expect(alternatives("From the beginning to the end.", rule: "beginning-starting").isEmpty)
+    }
+
     @Test("therefore / thus, and soon / shortly inside a sentence")
     func newRules() {
         #expect(alternatives("The plan is therefore unlikely to pass.", rule: "therefore-thus") == [["therefore", "thus"]])

@@ -21,7 +21,7 @@ public struct RuleCatalogue: Sendable {
     /// The public catalogue.
     public static let publicCatalogue = RuleCatalogue(rules: structuralRules + phraseRules + schemeTwoPhraseRules + [SentenceAdverbCommaRule()]
         + [AdverbAuxiliaryRule(), AdjectiveComplementizerRule(), NumberQualifierRule(), AdjectivePairRule()] + schemeThreePhraseRules
-        + schemeFivePhraseRules + [TopicPrepositionRule()])
+        + schemeFivePhraseRules + [TopicPrepositionRule(), LatinAbbreviationRule()])
 
     /// The public catalogue with a deployment's private rules on top (they take precedence where spans overlap).
     public func adding(_ privateRules: [PhraseRule]) -> RuleCatalogue {
@@ -132,6 +132,11 @@ public struct RuleCatalogue: Sendable {
         PhraseRule(id: "soon-shortly", reason: "Inside a sentence, \"soon\" and \"shortly\" both mean \"in a short time\"; only \"soon\" is looked for, never in \"as soon as\", \"too soon\", \"how soon\", \"so soon\" or \"soon than\", nor opening a sentence.",
                    alternatives: ["soon", "shortly"], profile: .standard, notAfter: ["as", "too", "so", "how", "no", "quite", "fairly", "pretty"],
                    notBefore: ["as", "than", "enough", "-"], midSentence: true, since: .v5, originals: [0]),
+        PhraseRule(id: "beginning-starting", reason: "Before \"to\" and a verb, \"beginning\" and \"starting\" (\"begins\" and \"starts\") mark the same onset.",
+                   alternatives: ["beginning", "starting"], profile: .standard, notAfter: ["the", "a", "an", "its", "their", "his", "her", "this"],
+                   before: ["to"], since: .v5),
+        PhraseRule(id: "begins-starts", reason: "Before \"to\" and a verb, \"begins\" and \"starts\" mark the same onset.",
+                   alternatives: ["begins", "starts"], profile: .standard, before: ["to"], since: .v5),
     ]
 
     /// Synonyms and connectives added in scheme 2. Where an alternative has another sense
