@@ -91,15 +91,26 @@ public struct PhraseRule: SlotRule, Hashable {
         public var scheme: FingerprintScheme
         public var alternatives: [String]
         public var originals: Set<Int>?
-        /// None of these words may stand among the next four tokens (a sense the earlier schemes missed).
+        /// None of these words may stand among the next four tokens (a sense the earlier schemes
+        /// missed): the slot is left out.
         public var notFollowedWithin: Set<String>
+        /// When set, the added wordings are written only before one of these tokens; elsewhere the
+        /// slot keeps the earlier wordings ("the primary reason", never "the primary road").
+        public var before: Set<String>?
+        /// The added wordings are never written before these tokens ("notwithstanding being").
+        public var notBefore: Set<String>
         let words: [[String]]
 
-        public init(scheme: FingerprintScheme, alternatives: [String], originals: Set<Int>? = nil, notFollowedWithin: Set<String> = []) {
+        public init(
+            scheme: FingerprintScheme, alternatives: [String], originals: Set<Int>? = nil, notFollowedWithin: Set<String> = [],
+            before: Set<String>? = nil, notBefore: Set<String> = []
+        ) {
             self.scheme = scheme
             self.alternatives = alternatives
             self.originals = originals
             self.notFollowedWithin = notFollowedWithin
+            self.before = before
+            self.notBefore = notBefore
             self.words = alternatives.map { $0.lowercased().split(separator: " ").map(String.init) }
         }
     }
@@ -150,6 +161,12 @@ public struct PhraseRule: SlotRule, Hashable {
                 guard contextHolds(first: index, last: last, in: tokens) else { continue }
                 if let excluded = widened?.notFollowedWithin, !excluded.isEmpty,
                    tokens.tokens[(last + 1)...].prefix(4).contains(where: { $0.isWord && excluded.contains($0.lower) }) { continue }
+                // Where the added wordings do not fit, the earlier ones (which come first) are written.
+                let next = last + 1 < list.count ? list[last + 1].lower : ""
+                let fits = widened.map { ($0.before?.contains(next) ?? true) && !$0.notBefore.contains(next) } ?? false
+                let alternatives = fits ? alternatives : self.alternatives
+                let originals = fits ? originals : self.originals
+                guard k < alternatives.count else { continue }
                 let template = tokens.span(index, last)
                 // A capital in the original (a sentence start, after a heading or a dash) is kept.
                 // From scheme 3 the original's own first letter decides (after a dash it may be small).
