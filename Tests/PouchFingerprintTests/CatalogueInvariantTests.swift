@@ -112,6 +112,15 @@ struct CatalogueInvariantTests {
         #expect(misspelled.isEmpty, "\(misspelled.keys.sorted())")
     }
 
+    @Test("both spellings of every listed prefixed word are in the en_US dictionary")
+    func prefixHyphenWords() throws {
+        let hunspell = try Hunspell()
+        let words = PrefixHyphenRule.hyphenated.flatMap { [$0, $0.replacingOccurrences(of: "-", with: "")] }
+        #expect(words.count > 200)
+        let misspelled = try hunspell.corrections(for: words)
+        #expect(misspelled.isEmpty, "\(misspelled.keys.sorted())")
+    }
+
     @Test("the public catalogue finds slots in every long cable")
     func coverage() {
         for (cable, slots) in RealSlots.found where cable.wordCount >= 600 {

@@ -90,6 +90,19 @@ struct SchemeFiveRuleTests {
         #expect(alternatives("From the beginning to the end.", rule: "beginning-starting").isEmpty)
     }
 
+    @Test("a listed prefixed word with or without its hyphen, never in a name")
+    func prefixHyphen() {
+        #expect(alternatives("They discussed non-proliferation policy.", rule: "prefix-hyphen") == [["non-proliferation", "nonproliferation"]])
+        #expect(alternatives("They discussed nonproliferation policy.", rule: "prefix-hyphen") == [["nonproliferation", "non-proliferation"]])
+        #expect(alternatives("Re-election is unlikely.", rule: "prefix-hyphen") == [["Re-election", "Reelection"]])
+        #expect(alternatives("HIS RE-ELECTION IS UNLIKELY.", rule: "prefix-hyphen") == [["RE-ELECTION", "REELECTION"]])
+        // Names: title case, or before Treaty; words whose closed form is another word are not listed.
+        #expect(alternatives("They discussed the Non-Proliferation Treaty.", rule: "prefix-hyphen").isEmpty)
+        #expect(alternatives("THEY DISCUSSED THE NON-PROLIFERATION TREATY.", rule: "prefix-hyphen").isEmpty)
+        #expect(alternatives("He will re-sign the contract.", rule: "prefix-hyphen").isEmpty)
+        #expect(alternatives("They discussed non-proliferation policy.", rule: "prefix-hyphen", scheme: .v4).isEmpty)
+    }
+
     @Test("therefore / thus, and soon / shortly inside a sentence")
     func newRules() {
         #expect(alternatives("The plan is therefore unlikely to pass.", rule: "therefore-thus") == [["therefore", "thus"]])
