@@ -32,6 +32,10 @@ struct SchemeFiveRuleTests {
         #expect(alternatives("Approximately half of the staff left.", rule: "approximately-roughly") == [["Approximately", "Roughly", "About"]])
         // "Roughly" is also "harshly": from scheme 5 it is not looked for.
         #expect(alternatives("The guards treated them roughly at the border.", rule: "approximately-roughly").isEmpty)
+        #expect(alternatives("He raised questions about the budget.", rule: "about-regarding") == [["about", "regarding", "concerning"]])
+        #expect(alternatives("He voiced concerns about the budget.", rule: "about-regarding") == [["about", "regarding"]])
+        #expect(alternatives("The talks have so far failed.", rule: "so-far") == [["so far", "thus far", "to date"]])
+        #expect(alternatives("The talks have failed so far this year.", rule: "so-far") == [["so far", "thus far"]])
         #expect(alternatives("In addition, the army withdrew.", rule: "in-addition") == [["In addition", "Additionally", "Furthermore"]])
         #expect(alternatives("As a result, the army withdrew.", rule: "as-a-result") == [["As a result", "Consequently", "As a consequence"]])
         #expect(alternatives("The talks stalled because of the strike.", rule: "because-of") == [["because of", "owing to", "due to"]])

@@ -99,11 +99,13 @@ public struct PhraseRule: SlotRule, Hashable {
         public var before: Set<String>?
         /// The added wordings are never written before these tokens ("notwithstanding being").
         public var notBefore: Set<String>
+        /// The added wordings are never written after these words ("concerns concerning").
+        public var notAfter: Set<String>
         let words: [[String]]
 
         public init(
             scheme: FingerprintScheme, alternatives: [String], originals: Set<Int>? = nil, notFollowedWithin: Set<String> = [],
-            before: Set<String>? = nil, notBefore: Set<String> = []
+            before: Set<String>? = nil, notBefore: Set<String> = [], notAfter: Set<String> = []
         ) {
             self.scheme = scheme
             self.alternatives = alternatives
@@ -111,6 +113,7 @@ public struct PhraseRule: SlotRule, Hashable {
             self.notFollowedWithin = notFollowedWithin
             self.before = before
             self.notBefore = notBefore
+            self.notAfter = notAfter
             self.words = alternatives.map { $0.lowercased().split(separator: " ").map(String.init) }
         }
     }
@@ -163,7 +166,8 @@ public struct PhraseRule: SlotRule, Hashable {
                    tokens.tokens[(last + 1)...].prefix(4).contains(where: { $0.isWord && excluded.contains($0.lower) }) { continue }
                 // Where the added wordings do not fit, the earlier ones (which come first) are written.
                 let next = last + 1 < list.count ? list[last + 1].lower : ""
-                let fits = widened.map { ($0.before?.contains(next) ?? true) && !$0.notBefore.contains(next) } ?? false
+                let previous = index > 0 ? list[index - 1].lower : ""
+                let fits = widened.map { ($0.before?.contains(next) ?? true) && !$0.notBefore.contains(next) && !$0.notAfter.contains(previous) } ?? false
                 let alternatives = fits ? alternatives : self.alternatives
                 let originals = fits ? originals : self.originals
                 guard k < alternatives.count else { continue }
