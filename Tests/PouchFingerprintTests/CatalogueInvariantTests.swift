@@ -112,10 +112,11 @@ struct CatalogueInvariantTests {
         #expect(misspelled.isEmpty, "\(misspelled.keys.sorted())")
     }
 
-    @Test("both spellings of every listed prefixed word are in the en_US dictionary")
+    @Test("every spelling of every listed prefixed word and compound is in the en_US dictionary")
     func prefixHyphenWords() throws {
         let hunspell = try Hunspell()
         let words = PrefixHyphenRule.hyphenated.flatMap { [$0, $0.replacingOccurrences(of: "-", with: "")] }
+            + CompoundSpellingRule.groups.joined().flatMap { $0.split(separator: " ").map(String.init) }
         #expect(words.count > 200)
         let misspelled = try hunspell.corrections(for: words)
         #expect(misspelled.isEmpty, "\(misspelled.keys.sorted())")
