@@ -140,6 +140,7 @@ struct PrefixHyphenRule: SlotRule {
             let text = list[index].text
             // Only a capital at the start (a sentence start) in mixed case: "Non-Proliferation" is a name's spelling.
             if !tokens.allCaps, text.dropFirst().contains(where: \.isUppercase) { continue }
+            if !tokens.allCaps, text.first?.isUppercase ?? false, !tokens.startsSentence(index) { continue }
             if let next = tokens.nextWord(after: index) {
                 if Self.nameHeads.contains(list[next].lower) { continue }
                 if !tokens.allCaps, list[next].text.first?.isUppercase ?? false { continue }
@@ -195,8 +196,10 @@ struct CompoundSpellingRule: SlotRule {
                 guard matches else { continue }
                 let template = tokens.span(index, last)
                 // Title case or a capitalised word after it in mixed case: perhaps a name ("Peacekeeping Operations").
+                // A capital in mixed case other than at a sentence start ("Classified Website") marks a name too.
                 if !tokens.allCaps {
                     if template.dropFirst().contains(where: \.isUppercase) { break }
+                    if template.first?.isUppercase ?? false, !tokens.startsSentence(index) { break }
                     if let next = tokens.nextWord(after: last), list[next].text.first?.isUppercase ?? false { break }
                 }
                 let capital = template.first?.isUppercase ?? false
