@@ -160,7 +160,7 @@ public struct PhraseRule: SlotRule, Hashable {
             defer { index += 1 }
             guard list[index].isWord, !list[index].quoted else { continue }
             for (k, phrase) in words.enumerated() where phrase.first == list[index].lower && originals?.contains(k) ?? true {
-                guard let last = match(phrase, at: index, in: tokens) else { continue }
+                guard let last = tokens.endOfPhrase(phrase, at: index) else { continue }
                 guard contextHolds(first: index, last: last, in: tokens) else { continue }
                 if let excluded = widened?.notFollowedWithin, !excluded.isEmpty,
                    tokens.tokens[(last + 1)...].prefix(4).contains(where: { $0.isWord && excluded.contains($0.lower) }) { continue }
@@ -190,17 +190,6 @@ public struct PhraseRule: SlotRule, Hashable {
             }
         }
         return found
-    }
-
-    /// The index of the phrase's last token when the words follow one another at `start`.
-    private func match(_ phrase: [String], at start: Int, in tokens: TextTokens) -> Int? {
-        var position = start
-        for (offset, word) in phrase.enumerated() {
-            guard position < tokens.tokens.count, tokens.tokens[position].isWord, tokens.tokens[position].lower == word,
-                  !tokens.tokens[position].quoted else { return nil }
-            if offset < phrase.count - 1 { position += 1 }
-        }
-        return position
     }
 
     private func contextHolds(first: Int, last: Int, in tokens: TextTokens) -> Bool {

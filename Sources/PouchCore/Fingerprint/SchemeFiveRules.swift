@@ -187,13 +187,7 @@ struct CompoundSpellingRule: SlotRule {
             defer { index += 1 }
             guard list[index].isWord, !list[index].quoted else { continue }
             for spelling in Self.spellings where spelling.words[0] == list[index].lower {
-                var last = index
-                var matches = true
-                for word in spelling.words.dropFirst() {
-                    guard let next = tokens.nextWord(after: last), list[next].lower == word, !list[next].quoted else { matches = false; break }
-                    last = next
-                }
-                guard matches else { continue }
+                guard let last = tokens.endOfPhrase(spelling.words, at: index) else { continue }
                 let template = tokens.span(index, last)
                 // Title case or a capitalised word after it in mixed case: perhaps a name ("Peacekeeping Operations").
                 // A capital in mixed case other than at a sentence start ("Classified Website") marks a name too.

@@ -127,6 +127,16 @@ struct TextTokens {
         index + 1 >= tokens.count || tokens[index + 1].start > tokens[index].end
     }
 
+    /// The index of a phrase's last token when its words (lower case) follow one another, unquoted, at `start`.
+    func endOfPhrase(_ phrase: [String], at start: Int) -> Int? {
+        var position = start
+        for (offset, word) in phrase.enumerated() {
+            guard position < tokens.count, tokens[position].isWord, tokens[position].lower == word, !tokens[position].quoted else { return nil }
+            if offset < phrase.count - 1 { position += 1 }
+        }
+        return position
+    }
+
     /// The next word token after `index`, if only spaces lie between (no punctuation).
     func nextWord(after index: Int) -> Int? {
         let next = index + 1
