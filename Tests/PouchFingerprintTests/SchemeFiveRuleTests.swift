@@ -1,7 +1,7 @@
 import Testing
 @testable import PouchCore
 
-@Suite("Scheme 5: more wordings per slot, two new rules")
+@Suite("Scheme 5: more wordings per slot, and new rules")
 struct SchemeFiveRuleTests {
     @Test("said and stated, with or without that; the third verb of a group of three")
     func reportingVerbFourWordings() {

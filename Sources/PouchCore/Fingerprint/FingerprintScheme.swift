@@ -21,11 +21,11 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// wordings carries more of the code than one that offers two): "said" and "stated" with or
     /// without "that", the third verb of "emphasized / stressed / underscored", "notwithstanding",
     /// "seeking to", "swiftly", "about" an estimate, "primary", "pointed out", "furthermore",
-    /// "as a consequence", "due to", the four prepositions of "regarding"; "that" before a short
-    /// noun subject; and new rules: prefixed words with or without the hyphen, compounds closed,
-    /// hyphenated or open, "e.g." and "i.e."
-    /// written out, "beginning / starting to",
-    /// "therefore / thus", "soon / shortly" and "information on / regarding / concerning".
+    /// "as a consequence", "due to", "to date", the four prepositions of "regarding"; "that"
+    /// before a short noun subject; and new rules: prefixed words with or without the hyphen,
+    /// compounds closed, hyphenated or open, "e.g." and "i.e." written out, "beginning /
+    /// starting to", "therefore / thus", "soon / shortly" and "information on / regarding /
+    /// concerning".
     case v5 = 5
 
     /// The scheme new copies are marked with.

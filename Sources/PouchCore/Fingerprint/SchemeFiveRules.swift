@@ -5,7 +5,7 @@
 /// the attack": the preposition that names the topic of a noun of information or deliberation.
 struct TopicPrepositionRule: SlotRule {
     let id = "topic-on-regarding"
-    let reason = "After a noun of information, opinion or deliberation (information, views, position, decision, debate, statement, briefing, law, …), \"on\" names its topic, and so do \"regarding\" and \"concerning\". Only \"on\" is looked for, and only before a determiner or a question word, never before a place, a medium, a time or a fixed phrase (\"on the sidelines\", \"on the record\", \"on the ground\", \"on the part of\"), and never after a head used as a verb (\"to report on\")."
+    let reason = "After a noun of information, opinion or deliberation (information, views, position, decision, debate, statement, briefing, legislation, …), \"on\" names its topic, and so do \"regarding\" and \"concerning\". Only \"on\" is looked for, and only before a determiner or a question word, never before a place, a medium, a time or a fixed phrase (\"on the sidelines\", \"on the record\", \"on the ground\", \"on the part of\"), and never after a head used as a verb (\"to report on\")."
     let summary = "information on the … | information regarding the … | information concerning the …"
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v5
