@@ -35,8 +35,8 @@ struct TopicPrepositionRule: SlotRule {
         "weekend", "day", "days", "morning", "afternoon", "evening", "night", "week", "list", "floor", "spot", "scene", "street",
         "streets", "hill", "same", "other", "one", "condition", "behalf", "verge", "brink", "edge", "heels", "order", "orders",
         "instructions", "instruction", "initiative", "request", "arrival", "return", "back", "top", "bottom", "border", "island",
-        "coast", "outskirts", "periphery", "surface", "books", "ballot", "docket", "horizon", "basis", "whole", "contrary", "hand",
-        "grounds", "agenda", "plane", "flight", "board", "premises", "territory", "soil", "road", "trail", "campus", "net", "screen",
+        "coast", "outskirts", "periphery", "surface", "books", "ballot", "docket", "horizon", "whole", "contrary", "hand",
+        "grounds", "plane", "flight", "board", "premises", "territory", "soil", "road", "trail", "campus", "net", "screen",
     ]
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
