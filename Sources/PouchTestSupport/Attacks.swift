@@ -142,6 +142,20 @@ public enum Attack {
         return result
     }
 
+    /// The choices a copy editor's house style settles one way throughout: commas, hyphens and
+    /// compound spellings, the optional "that", and spelling variants.
+    public static let houseStyleRules: Set<String> = [
+        "serial-comma", "introductory-comma", "clause-comma", "sentence-adverb-comma", "hyphenated-compound", "prefix-hyphen",
+        "compound-spelling", "that-complementizer", "toward-towards", "dialogue-dialog", "percent", "e-g-i-e",
+    ]
+
+    /// A publisher copy-edits the leak to its house style: every slot of `rules` (a house style
+    /// knows nothing of the catalogue, but settles these choices one way) is written in one fixed
+    /// wording; everything else is left as the copy had it.
+    public static func restyle(_ copy: Cable, rules: Set<String> = houseStyleRules) -> Cable {
+        CableFingerprint.canonicalize(copy, catalogue: RuleCatalogue.publicCatalogue.restricted(to: rules))
+    }
+
     /// An adversary who knows the public catalogue rewrites every slot it recognises to one
     /// fixed wording; only a deployment's private rules survive.
     public static func canon(_ copy: Cable, publicCatalogue: RuleCatalogue = .publicCatalogue) -> Cable {

@@ -159,6 +159,19 @@ public struct TraceBenchmark {
             rows.append(row)
         }
 
+        // A publisher's house style: commas, hyphens, "that" and spelling variants written one way throughout.
+        // Its own random source, so the rows after it draw what they always drew.
+        progress("restyle / whole cable")
+        var restyleRandom = SplitMix(seed: seed ^ 0x7265_7374_796C_65)
+        var restyled = Row(attack: "restyle", length: "whole, ≥600 words")
+        for item in prepared where item.words >= 600 {
+            let leaker = recipients[Int.random(in: 0..<recipients.count, using: &restyleRandom)]
+            let copy = Attack.restyle(item.fingerprint.copy(for: leaker))
+            let text = try Attack.intercept(CableRenderer().render(copy), spellChecker: spellChecker, using: &restyleRandom)
+            record(&restyled, item.tracer.trace(item.tracer.read(leak: text), codes: item.codes), guilty: [leaker], words: words(text))
+        }
+        rows.append(restyled)
+
         // Several leaks by the same source: two 100-word excerpts of one cable, traced together.
         progress("intercept / 2 × 100 words")
         var several = Row(attack: "intercept", length: "2 leaks × 100 words")

@@ -37,6 +37,8 @@ public struct RuleCatalogue: Sendable {
     public var privateOnly: RuleCatalogue { RuleCatalogue(rules: rules.filter(\.isPrivate)) }
     /// Only the public rules.
     public var publicOnly: RuleCatalogue { RuleCatalogue(rules: rules.filter { !$0.isPrivate }) }
+    /// Only the rules with these IDs (what a house style that settles some choices one way touches).
+    public func restricted(to ids: Set<String>) -> RuleCatalogue { RuleCatalogue(rules: rules.filter { ids.contains($0.id) }) }
 
     static let structuralRules: [any SlotRule] = [
         DefinedAbbreviationRule(), KnownAbbreviationRule(), UnitedStatesRule(), GenitiveRule(), InstitutionGenitiveRule(), ToldThatRule(), ToldInformedRule(), ReportingVerbRule(), ComplementizerRule(), NominativeComplementizerRule(),
