@@ -94,6 +94,9 @@ struct TraceCommand: AsyncParsableCommand {
         var lines: [String] = []
         lines.append("verdict: \(verdict.verdict)")
         lines.append("slots seen: \(verdict.slotsObserved) of \(verdict.slotsInCable); symbols read: \(verdict.symbolsRead) (\(verdict.bitsObserved) bits)")
+        if !verdict.restyledRules.isEmpty {
+            lines.append("copy-edited to one wording in: \(verdict.restyledRules.joined(separator: ", ")) (traced with and without those slots, sharing the threshold)")
+        }
         for candidate in verdict.accused {
             lines.append(String(format: "accused: %@ (score %.2f, false-accusation probability ≤ %.2e)", candidate.recipient, candidate.score, candidate.falseAccusationProbability))
         }

@@ -108,6 +108,53 @@ struct TraceTests {
         #expect(trace(CableRenderer().render(copy)).accused.isEmpty)
     }
 
+    @Test("a copy edited to a house style is traced without the rules the style settled")
+    func restyled() {
+        let leaker = "R077"
+        let copy = LongCable.fingerprint.copy(for: leaker)
+        let text = CableRenderer().render(Attack.restyle(copy))
+        let readings = Self.tracer.read(leak: text)
+        let verdict = Self.tracer.trace(readings, recipients: Self.recipients)
+        #expect(verdict.accused.map(\.recipient) == [leaker])
+        #expect(Set(verdict.restyledRules).isSuperset(of: ["hyphenated-compound", "introductory-comma", "that-complementizer"]))
+
+        // Every settled slot the leaker's copy had the other way counts against them when all
+        // slots are scored; setting those rules aside gives a bound far tighter than that.
+        let fingerprint = LongCable.fingerprint
+        let mine = fingerprint.symbols(for: leaker)
+        let read = readings[0].symbols.sorted { $0.key < $1.key }
+        let bound = TardosBound(leakedSymbolProbabilities: read.map { fingerprint.symbolProbabilities[$0.key][Int($0.value)] })
+        let everySlot = zip(read, bound.terms).reduce(0.0) { $0 + (mine[$1.0.key] == $1.0.value ? $1.1.match : $1.1.other) }
+        let scoredWhole = Double(Self.recipients.count) * exp(bound.logTail(everySlot))
+        #expect(read.contains { mine[$0.key] != $0.value })
+        #expect(verdict.accused[0].falseAccusationProbability * 100 < scoredWhole)
+    }
+
+    @Test("taking an honest copy for a restyled one costs it a tenth of the threshold at most; a restyled original accuses nobody")
+    func restyledHonesty() {
+        // Which rules look settled depends on the leak alone, so the bound holds either way.
+        let cable = RealSlots.cables.min { abs($0.wordCount - 1500) < abs($1.wordCount - 1500) }!
+        let fingerprint = CableFingerprint(cable: cable, key: TestKeys.key)
+        let tracer = Tracer(fingerprints: [fingerprint])
+        var flagged = 0
+        for recipient in Self.recipients.prefix(24) {
+            let readings = tracer.read(leak: CableRenderer().render(fingerprint.copy(for: recipient)))
+            let verdict = tracer.trace(readings, recipients: Self.recipients)
+            if !verdict.restyledRules.isEmpty { flagged += 1 }
+            let read = readings[0].symbols.sorted { $0.key < $1.key }
+            let bound = TardosBound(leakedSymbolProbabilities: read.map { fingerprint.symbolProbabilities[$0.key][Int($0.value)] })
+            let everySlot = bound.terms.reduce(0) { $0 + $1.match }
+            let scoredWhole = min(1, Double(Self.recipients.count) * exp(bound.logTail(everySlot)))
+            let reported = verdict.scores.first { $0.recipient == recipient }!.falseAccusationProbability
+            #expect(reported <= scoredWhole / (1 - Tracer.restyledShare) * (1 + 1e-9), "\(recipient)")
+        }
+        #expect(flagged < 24, "every honest copy was taken for a restyled one")
+        let original = trace(CableRenderer().render(Attack.restyle(LongCable.cable)))
+        #expect(original.accused.isEmpty)
+        let canon = trace(CableRenderer().render(Attack.restyle(Attack.canon(LongCable.fingerprint.copy(for: "R005")))))
+        #expect(canon.accused.isEmpty)
+    }
+
     @Test("the JSON verdict has the documented fields")
     func json() throws {
         let verdict = trace(CableRenderer().render(LongCable.fingerprint.copy(for: "R001")))

@@ -44,6 +44,9 @@ public struct TraceVerdict: Sendable, Codable {
     /// The score an innocent recipient exceeds with probability at most `maxFalseAccusation`
     /// (over all recipients together); nil when no slot was read.
     public var scoreThreshold: Double?
+    /// Rules the leak seemed copy-edited to one wording in (traced both with and without them;
+    /// not part of the JSON verdict).
+    public var restyledRules: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case verdict, accused, candidates, slotsObserved, slotsInCable, bitsObserved, moreSlotsNeeded, maxFalseAccusation
@@ -58,6 +61,12 @@ public struct TraceVerdict: Sendable, Codable {
 /// independent of the leak, so its score is a sum of independent zero-mean terms; a Chernoff
 /// bound on that sum, times the number of recipients, bounds the probability of accusing
 /// anyone innocent. Only recipients under the threshold are accused.
+///
+/// A publisher may copy-edit a leak to a house style, writing every serial comma, hyphen or
+/// optional "that" one way. Those slots then read the same wording throughout, which would count
+/// against the leaker half the time. When a leak shows rules settled that uniformly, the tracer
+/// also scores it without them; the two tests share the threshold (nine tenths to the full test),
+/// so the bound still holds.
 public struct Tracer: Sendable {
     public let fingerprints: [CableFingerprint]
     private let aligners: [LeakAligner]
@@ -117,50 +126,163 @@ public struct Tracer: Sendable {
         for (cable, slots) in conflicts { for slot in slots { merged[cable]?[slot] = nil } }
 
         // Positions: (cable, slot, probability of the leaked symbol, leaked symbol).
-        var positions: [(cable: Int, slot: Int, p: Double, y: UInt8)] = []
+        var positions: [Position] = []
         var bits = 0.0
         for (cable, symbols) in merged.sorted(by: { $0.key < $1.key }) {
             for (slot, y) in symbols.sorted(by: { $0.key < $1.key }) {
                 let probabilities = fingerprints[cable].symbolProbabilities[slot]
-                positions.append((cable, slot, probabilities[Int(y)], y))
+                positions.append(Position(cable: cable, slot: slot, p: probabilities[Int(y)], y: y))
                 bits += log2(Double(probabilities.count))
             }
         }
         let slotsInCable = Set(readings.map(\.cable)).reduce(0) { $0 + fingerprints[$1].slots.count }
-        let bound = TardosBound(leakedSymbolProbabilities: positions.map(\.p))
         let n = max(1, recipients.count)
 
-        // Scores.
-        // Each position's two possible contributions (the recipient has the leaked symbol or not), then a sum per recipient.
-        let contributions = bound.terms
+        // A leak that looks copy-edited to a house style is traced twice, with and without the
+        // rules the style settled, the two tests sharing the threshold. Which rules look settled
+        // depends on the leak alone, so innocents' symbols stay independent of every position
+        // traced and the union of the two tests keeps the bound.
+        let restyled = restyledRules(positions)
+        var tests = [ScoreTest(positions: positions, share: restyled.isEmpty ? 1 : 1 - Self.restyledShare)]
+        if !restyled.isEmpty {
+            let kept = positions.filter { !restyled.contains(RuleKey(cable: $0.cable, rule: fingerprints[$0.cable].slots[$0.slot].rule)) }
+            tests.append(ScoreTest(positions: kept, share: Self.restyledShare))
+        }
+        let outcomes = tests.map { score($0, codes: codes, recipients: n, maxFalseAccusation: maxFalseAccusation) }
+        // Report through the test that came nearest to convicting someone.
+        let reported = outcomes.min { ($0.ranked.first?.falseAccusationProbability ?? 1) < ($1.ranked.first?.falseAccusationProbability ?? 1) }!
+        var accusedBy: [String: TraceVerdict.Candidate] = [:]
+        for outcome in outcomes {
+            for candidate in outcome.ranked.prefix(while: { $0.falseAccusationProbability <= maxFalseAccusation }) {
+                if let earlier = accusedBy[candidate.recipient], earlier.falseAccusationProbability <= candidate.falseAccusationProbability { continue }
+                accusedBy[candidate.recipient] = candidate
+            }
+        }
+        let accused = accusedBy.values.sorted { $0.falseAccusationProbability != $1.falseAccusationProbability
+            ? $0.falseAccusationProbability < $1.falseAccusationProbability : $0.recipient < $1.recipient }
+        var more: Int?
+        if accused.isEmpty {
+            let full = tests[0]
+            more = full.bound.moreSlotsNeeded(topScore: outcomes[0].ranked.first?.score ?? 0, recipients: n,
+                                              maxFalseAccusation: maxFalseAccusation * full.share)
+        }
+        let threshold = reported.threshold
+        return TraceVerdict(
+            verdict: accused.isEmpty ? "inconclusive" : "identified", accused: accused, candidates: Array(reported.ranked.prefix(5)),
+            slotsObserved: seenSlots.values.reduce(0, +), slotsInCable: slotsInCable, bitsObserved: Int(bits.rounded()),
+            symbolsRead: positions.count, moreSlotsNeeded: more, maxFalseAccusation: maxFalseAccusation,
+            scores: reported.ranked, scoreThreshold: reported.test.positions.isEmpty || !threshold.isFinite ? nil : threshold,
+            restyledRules: Set(restyled.map(\.rule)).sorted())
+    }
+
+    /// One read slot: its cable and index, the probability that an innocent holds the leaked symbol, and that symbol.
+    struct Position {
+        var cable: Int
+        var slot: Int
+        var p: Double
+        var y: UInt8
+    }
+
+    /// A rule's slots in one cable.
+    struct RuleKey: Hashable {
+        var cable: Int
+        var rule: String
+    }
+
+    /// One test of the trace: the positions it scores, and its share of the false-accusation threshold.
+    struct ScoreTest {
+        var positions: [Position]
+        var share: Double
+        var bound: TardosBound
+
+        init(positions: [Position], share: Double) {
+            self.positions = positions
+            self.share = share
+            bound = TardosBound(leakedSymbolProbabilities: positions.map(\.p))
+        }
+    }
+
+    /// A test's scores: every recipient, best first, with the test's bound (already divided by its share).
+    struct ScoreOutcome {
+        var test: ScoreTest
+        var ranked: [TraceVerdict.Candidate]
+        var threshold: Double
+    }
+
+    private func score(_ test: ScoreTest, codes: RecipientCodes, recipients n: Int, maxFalseAccusation: Double) -> ScoreOutcome {
+        let contributions = test.bound.terms
         var scored: [(String, Double)] = []
-        scored.reserveCapacity(recipients.count)
-        for (r, recipient) in recipients.enumerated() {
+        scored.reserveCapacity(codes.recipients.count)
+        for (r, recipient) in codes.recipients.enumerated() {
             var total = 0.0
-            for (k, position) in positions.enumerated() {
+            for (k, position) in test.positions.enumerated() {
                 total += codes.symbols[position.cable][r][position.slot] == position.y ? contributions[k].match : contributions[k].other
             }
             scored.append((recipient, total))
         }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        let threshold = bound.scoreThreshold(recipients: n, maxFalseAccusation: maxFalseAccusation)
-        func candidate(_ entry: (String, Double)) -> TraceVerdict.Candidate {
-            TraceVerdict.Candidate(recipient: entry.0, score: entry.1,
-                                   falseAccusationProbability: min(1, Double(n) * exp(bound.logTail(entry.1))))
+        let empty = test.positions.isEmpty
+        let ranked = scored.map { entry in
+            TraceVerdict.Candidate(recipient: entry.0, score: entry.1, falseAccusationProbability:
+                empty ? 1 : min(1, Double(n) * exp(test.bound.logTail(entry.1)) / test.share))
         }
-        let accused = scored.prefix { positions.count > 0 && $0.1 >= threshold }.map(candidate)
-            .filter { $0.falseAccusationProbability <= maxFalseAccusation }
-        let top = scored.prefix(5).map(candidate)
-        var more: Int?
-        if accused.isEmpty {
-            more = bound.moreSlotsNeeded(topScore: scored.first?.1 ?? 0, recipients: n, maxFalseAccusation: maxFalseAccusation)
-        }
-        return TraceVerdict(
-            verdict: accused.isEmpty ? "inconclusive" : "identified", accused: accused, candidates: top,
-            slotsObserved: seenSlots.values.reduce(0, +), slotsInCable: slotsInCable, bitsObserved: Int(bits.rounded()),
-            symbolsRead: positions.count, moreSlotsNeeded: more, maxFalseAccusation: maxFalseAccusation,
-            scores: scored.map(candidate), scoreThreshold: positions.isEmpty || !threshold.isFinite ? nil : threshold)
+        return ScoreOutcome(test: test, ranked: ranked,
+                            threshold: test.bound.scoreThreshold(recipients: n, maxFalseAccusation: maxFalseAccusation * test.share))
     }
+
+    /// The rules a leak seems copy-edited to one wording in. A rule's readable slots in a cable
+    /// look settled when more of them read the wording a normaliser picks (or, for two-wording
+    /// slots, fewer) than honest copies would with probability `restyledRuleEvidence`; slots whose
+    /// normaliser's wording is no symbol are not counted. The leak counts as copy-edited when the
+    /// settled rules together are rarer than `restyledEvidence` in honest copies; then all of them
+    /// are set aside, since the full test still stands for any honest ones among them.
+    func restyledRules(_ positions: [Position]) -> Set<RuleKey> {
+        var groups: [RuleKey: (pCanonical: [Double], canonical: Int, binary: Bool)] = [:]
+        for position in positions {
+            let slot = fingerprints[position.cable].slots[position.slot]
+            guard let canonicalSymbol = slot.symbols.firstIndex(of: slot.canonical) else { continue }
+            let key = RuleKey(cable: position.cable, rule: slot.rule)
+            var group = groups[key] ?? ([], 0, true)
+            group.pCanonical.append(fingerprints[position.cable].symbolProbabilities[position.slot][canonicalSymbol])
+            if Int(position.y) == canonicalSymbol { group.canonical += 1 }
+            group.binary = group.binary && slot.symbols.count == 2
+            groups[key] = group
+        }
+        var suspects: Set<RuleKey> = []
+        var logEvidence = 0.0
+        for (key, group) in groups where group.pCanonical.count >= Self.restyledRuleMinimum {
+            // In honest copies the number of canonical readings is a sum of independent Bernoullis.
+            var density = [1.0]
+            for p in group.pCanonical {
+                var next = [Double](repeating: 0, count: density.count + 1)
+                for (count, probability) in density.enumerated() {
+                    next[count] += probability * (1 - p)
+                    next[count + 1] += probability * p
+                }
+                density = next
+            }
+            let atLeast = density[group.canonical...].reduce(0, +)
+            let atMost = density[...group.canonical].reduce(0, +)
+            let tail = group.binary ? min(atLeast, atMost) : atLeast
+            if tail <= Self.restyledRuleEvidence {
+                suspects.insert(key)
+                logEvidence += log(tail)
+            }
+        }
+        return logEvidence <= log(Self.restyledEvidence) ? suspects : []
+    }
+
+    /// Fewest readable slots of one rule that can show a house style.
+    static let restyledRuleMinimum = 2
+    /// How improbable in honest copies a rule's readings must be to look settled.
+    static let restyledRuleEvidence = 0.25
+    /// How improbable in honest copies the settled rules together must be.
+    static let restyledEvidence = 1e-3
+    /// The share of the threshold the test without the settled rules gets. Honest leaks that look
+    /// copy-edited by chance keep the rest for the full test, so they lose little (log₂ 1/0.9 ≈
+    /// 0.15 bits); a copy-edited leak pays log₂ 10 ≈ 3.3 bits but sheds its settled slots, each of
+    /// which would count against the leaker half the time.
+    static let restyledShare = 0.1
 }
 
 /// Recipients and their symbols in every slot of every cable a tracer knows.

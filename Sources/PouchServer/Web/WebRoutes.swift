@@ -359,6 +359,7 @@ struct WebRoutes: Sendable {
         values["bitsObserved"] = verdict.bitsObserved
         values["symbolsRead"] = verdict.symbolsRead
         if let more = verdict.moreSlotsNeeded { values["moreSlotsNeeded"] = more }
+        if !verdict.restyledRules.isEmpty { values["restyled"] = verdict.restyledRules.joined(separator: ", ") }
         values["chart"] = ScoreChart(verdict: verdict).svg()
         return pages.render("trace", values, context: context)
     }
