@@ -148,7 +148,7 @@ public struct Tracer: Sendable {
             let kept = positions.filter { !restyled.contains(RuleKey(cable: $0.cable, rule: fingerprints[$0.cable].slots[$0.slot].rule)) }
             tests.append(ScoreTest(positions: kept, share: Self.restyledShare))
         }
-        let outcomes = tests.map { score($0, codes: codes, recipients: n, maxFalseAccusation: maxFalseAccusation) }
+        let outcomes = tests.map { score($0, codes: codes, recipients: n) }
         // Report through the test that came nearest to convicting someone.
         let reported = outcomes.min { ($0.ranked.first?.falseAccusationProbability ?? 1) < ($1.ranked.first?.falseAccusationProbability ?? 1) }!
         var accusedBy: [String: TraceVerdict.Candidate] = [:]
@@ -166,7 +166,7 @@ public struct Tracer: Sendable {
             more = full.bound.moreSlotsNeeded(topScore: outcomes[0].ranked.first?.score ?? 0, recipients: n,
                                               maxFalseAccusation: maxFalseAccusation * full.share)
         }
-        let threshold = reported.threshold
+        let threshold = reported.test.bound.scoreThreshold(recipients: n, maxFalseAccusation: maxFalseAccusation * reported.test.share)
         return TraceVerdict(
             verdict: accused.isEmpty ? "inconclusive" : "identified", accused: accused, candidates: Array(reported.ranked.prefix(5)),
             slotsObserved: seenSlots.values.reduce(0, +), slotsInCable: slotsInCable, bitsObserved: Int(bits.rounded()),
@@ -206,10 +206,9 @@ public struct Tracer: Sendable {
     struct ScoreOutcome {
         var test: ScoreTest
         var ranked: [TraceVerdict.Candidate]
-        var threshold: Double
     }
 
-    private func score(_ test: ScoreTest, codes: RecipientCodes, recipients n: Int, maxFalseAccusation: Double) -> ScoreOutcome {
+    private func score(_ test: ScoreTest, codes: RecipientCodes, recipients n: Int) -> ScoreOutcome {
         let contributions = test.bound.terms
         var scored: [(String, Double)] = []
         scored.reserveCapacity(codes.recipients.count)
@@ -226,8 +225,7 @@ public struct Tracer: Sendable {
             TraceVerdict.Candidate(recipient: entry.0, score: entry.1, falseAccusationProbability:
                 empty ? 1 : min(1, Double(n) * exp(test.bound.logTail(entry.1)) / test.share))
         }
-        return ScoreOutcome(test: test, ranked: ranked,
-                            threshold: test.bound.scoreThreshold(recipients: n, maxFalseAccusation: maxFalseAccusation * test.share))
+        return ScoreOutcome(test: test, ranked: ranked)
     }
 
     /// The rules a leak seems copy-edited to one wording in. A rule's readable slots in a cable
