@@ -6,16 +6,22 @@ public protocol SpellChecker: Sendable {
     func corrections(for words: [String]) throws -> [String: String]
 }
 
-/// hunspell with Debian's en_US dictionary, run in pipe mode (`hunspell -a`); answers are cached.
+/// hunspell with one of Debian's dictionaries (en_US by default, en_GB for a British publisher), run in
+/// pipe mode (`hunspell -a`); answers are cached.
 public final class Hunspell: SpellChecker, @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: String?] = [:]
     private let executable: String
     private let dictionary: String
 
-    public init(executable: String = "/usr/bin/hunspell", dictionary: String = "en_US") throws {
+    public init(executable: String = "/usr/bin/hunspell", dictionary: String = "en_US", dictionaryDirectory: String = "/usr/share/hunspell") throws {
+        let package = "hunspell-" + dictionary.lowercased().replacingOccurrences(of: "_", with: "-")
         guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw SpellCheckerError("hunspell not found at \(executable): install Debian's hunspell and hunspell-en-us (scripts/test does)")
+            throw SpellCheckerError("hunspell not found at \(executable): install Debian's hunspell and \(package) (scripts/test does)")
+        }
+        // hunspell without its dictionary answers nothing; say which package is missing instead.
+        guard FileManager.default.fileExists(atPath: "\(dictionaryDirectory)/\(dictionary).dic") else {
+            throw SpellCheckerError("no \(dictionary) dictionary in \(dictionaryDirectory): install Debian's \(package) (scripts/test does)")
         }
         self.executable = executable
         self.dictionary = dictionary

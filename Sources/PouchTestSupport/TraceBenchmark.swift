@@ -12,6 +12,8 @@ public struct TraceBenchmark {
     /// Use at most this many cables (all when nil).
     public var cableLimit: Int?
     public var spellChecker: any SpellChecker
+    /// A British publisher's spell checker (en_GB); its row is left out when nil.
+    public var britishSpellChecker: (any SpellChecker)?
     /// Also tabulate, per catalogue rule, how its slots fare after `intercept`.
     public var byRule = false
     public var progress: (String) -> Void
@@ -171,6 +173,19 @@ public struct TraceBenchmark {
             record(&restyled, item.tracer.trace(item.tracer.read(leak: text), codes: item.codes), guilty: [leaker], words: words(text))
         }
         rows.append(restyled)
+
+        // A British publisher: the same intercept, with an en_GB spell checker ("dialog" → "dialogue", "nonbinding" → "non-binding").
+        if let britishSpellChecker {
+            progress("intercept (en_GB) / whole cable")
+            var britishRandom = SplitMix(seed: seed ^ 0x656E_5F47_42)
+            var british = Row(attack: "intercept GB", length: "whole, ≥600 words")
+            for item in prepared where item.words >= 600 {
+                let leaker = recipients[Int.random(in: 0..<recipients.count, using: &britishRandom)]
+                let text = try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: britishSpellChecker, using: &britishRandom)
+                record(&british, item.tracer.trace(item.tracer.read(leak: text), codes: item.codes), guilty: [leaker], words: words(text))
+            }
+            rows.append(british)
+        }
 
         // Several leaks by the same source: two 100-word excerpts of one cable, traced together.
         progress("intercept / 2 × 100 words")

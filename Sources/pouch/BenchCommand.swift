@@ -51,6 +51,7 @@ extension BenchCommand {
                 corpus: url, recipients: recipients, nullTrials: nullTrials, seed: seed, cableLimit: cables,
                 spellChecker: try Hunspell(), progress: { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) })
             benchmark.byRule = byRule
+            benchmark.britishSpellChecker = try Hunspell(dictionary: "en_GB")
             print(try benchmark.run().table)
         }
     }

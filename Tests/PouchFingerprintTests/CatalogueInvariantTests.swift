@@ -112,6 +112,15 @@ struct CatalogueInvariantTests {
         #expect(misspelled.isEmpty, "\(misspelled.keys.sorted())")
     }
 
+    @Test("a missing dictionary is named with the Debian package that brings it")
+    func missingDictionary() {
+        #expect {
+            try Hunspell(dictionary: "xx_YY")
+        } throws: { error in
+            "\(error)".contains("no xx_YY dictionary") && "\(error)".contains("hunspell-xx-yy")
+        }
+    }
+
     @Test("every spelling of every listed prefixed word and compound is in the en_US dictionary")
     func prefixHyphenWords() throws {
         let hunspell = try Hunspell()

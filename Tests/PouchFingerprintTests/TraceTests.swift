@@ -25,6 +25,19 @@ struct TraceTests {
         #expect(verdict.candidates.first?.recipient == leaker)
     }
 
+    @Test("an intercepted copy names its recipient, whether an American or a British spell checker corrected it", arguments: ["en_US", "en_GB"])
+    func intercepted(dictionary: String) throws {
+        var random = SplitMix(seed: 11)
+        let leaker = "R117"
+        let copy = CableRenderer().render(LongCable.fingerprint.copy(for: leaker))
+        let text = try Attack.intercept(copy, spellChecker: try Hunspell(dictionary: dictionary), using: &random)
+        #expect(text != Attack.retype(copy, using: &random))
+        let verdict = trace(text)
+        #expect(verdict.accused.map(\.recipient) == [leaker])
+        #expect(verdict.accused.first.map { $0.falseAccusationProbability <= 1e-6 } ?? false)
+        #expect(verdict.bitsObserved >= LongCable.fingerprint.slots.count * 3 / 4)
+    }
+
     @Test("the unmarked original accuses nobody")
     func original() {
         let verdict = trace(CableRenderer().render(LongCable.cable))
