@@ -72,4 +72,9 @@ struct SchemeTests {
     func schemeFourIsFrozen() throws {
         try Self.expectFrozen(.v4, digests: Scheme4Digests.copies)
     }
+
+    @Test("scheme 5 still writes, byte for byte, the copies it wrote before scheme 6 existed")
+    func schemeFiveIsFrozen() throws {
+        try Self.expectFrozen(.v5, digests: Scheme5Digests.copies)
+    }
 }

@@ -27,9 +27,14 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// starting to", "therefore / thus", "soon / shortly" and "information on / regarding /
     /// concerning".
     case v5 = 5
+    /// Scheme 5's catalogue; "the GOB" written out as "the Government of Brazil" or "the Brazilian
+    /// Government" in cables from a post in that country; "American" as a third wording of "U.S."
+    /// before a listed noun ("U.S. officials" / "United States officials" / "American officials");
+    /// "American Government" as a third wording of "USG".
+    case v6 = 6
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v5
+    public static let current = FingerprintScheme.v6
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -8,7 +8,7 @@ struct UnitedStatesRule: SlotRule {
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
-        if context.scheme >= .v2 { return schemeTwoCandidates(in: tokens) }
+        if context.scheme >= .v2 { return schemeTwoCandidates(in: tokens, scheme: context.scheme) }
         for index in list.indices where list[index].isWord && !list[index].quoted && (list[index].lower == "u.s" || list[index].text == "US") {
             let dotted = list[index].lower == "u.s"
             var last = index
@@ -41,7 +41,10 @@ extension UnitedStatesRule {
     /// every copy into the same text; a full stop is never lost or doubled; "US" in a cable written
     /// in capitals may be the pronoun, so it is left alone; and "U.S." before a capital in mixed
     /// case (the end of a sentence, or "U.S. Congress"?) is left alone.
-    func schemeTwoCandidates(in tokens: TextTokens) -> [SlotCandidate] {
+    ///
+    /// From scheme 6, before a listed noun ("U.S. officials") and not after "a" or "an" (which
+    /// "American" would need), copies may also write "American".
+    func schemeTwoCandidates(in tokens: TextTokens, scheme: FingerprintScheme) -> [SlotCandidate] {
         let list = tokens.tokens
         let caps = tokens.allCaps
         var found: [SlotCandidate] = []
@@ -76,11 +79,26 @@ extension UnitedStatesRule {
             var alternatives = sentenceEnd ? [caps ? "UNITED STATES" : "United States", "US"] : ["U.S.", caps ? "UNITED STATES" : "United States", "US"]
             let original = sentenceEnd ? form - 1 : form
             alternatives[original] = String(tokens.span(index, last))
-            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [0, 1], original: original, rule: id,
-                                       canonical: alternatives.count - 1))
+            var symbols = [0, 1]
+            if scheme >= .v6, !sentenceEnd, Self.modifiesListedNoun(first: index, last: last, in: tokens) {
+                alternatives.append(caps ? "AMERICAN" : "American")
+                symbols.append(3)
+            }
+            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: original, rule: id,
+                                       canonical: sentenceEnd ? 1 : 2))
             index = last
         }
         return found
+    }
+
+    /// Whether the name at `first...last` modifies a listed noun in lower case ("U.S. officials"),
+    /// not right after "a" or "an".
+    static func modifiesListedNoun(first: Int, last: Int, in tokens: TextTokens) -> Bool {
+        let list = tokens.tokens
+        guard last + 1 < list.count, list[last + 1].isWord, AmericanModifier.nouns.contains(list[last + 1].lower),
+              tokens.allCaps || list[last + 1].text.first?.isLowercase == true else { return false }
+        if let previous = tokens.previousWord(before: first), ["a", "an"].contains(list[previous].lower) { return false }
+        return true
     }
 }
 

@@ -36,6 +36,8 @@ struct CableContext {
     var paragraph = 0
     /// The scheme the slots are found for (rules that grew in a later scheme check it).
     var scheme = FingerprintScheme.current
+    /// The country of the post the cable comes from, if it is a bilateral post.
+    var host: HostCountry?
 }
 
 /// Applies the case of the original span to an alternative: capitals throughout in an

@@ -58,7 +58,14 @@ struct KnownAbbreviationRule: SlotRule {
             let written = ([match.abbreviation] + expansion.wordings).map { tokens.allCaps ? $0.uppercased() : $0 }
             var alternatives = written
             alternatives[match.form] = String(tokens.span(index, last))
-            let symbols = expansion.abbreviationIsSymbol ? Array(alternatives.indices.prefix(4)) : Array(1..<alternatives.count)
+            var symbols = expansion.abbreviationIsSymbol ? Array(alternatives.indices.prefix(4)) : Array(1..<alternatives.count)
+            // From scheme 6 "USG" may also be "American Government", where "the" comes before it or
+            // a listed noun after it ("USG officials"), never after "a" or "an".
+            let afterThe = tokens.previousWord(before: index).map { list[$0].lower == "the" } ?? false
+            if context.scheme >= .v6, match.abbreviation == "USG", afterThe || UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
+                alternatives.append(tokens.allCaps ? "AMERICAN GOVERNMENT" : "American Government")
+                symbols.append(alternatives.count - 1)
+            }
             found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: match.form, rule: id, canonical: 0))
             index = last
         }

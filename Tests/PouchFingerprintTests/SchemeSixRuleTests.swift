@@ -1,0 +1,86 @@
+import Foundation
+import PouchTestSupport
+import Testing
+@testable import PouchCore
+
+/// The alternatives of one rule's slots in a one-paragraph cable sent from `post`.
+private func alternatives(_ text: String, rule: String, post: String?, scheme: FingerprintScheme = .current) -> [[String]] {
+    let cable = Cable(referenceID: post.map { ReferenceID(year: 2009, post: $0, serial: 1) }, classification: .confidential,
+                      paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
+    return SlotFinder(catalogue: .publicCatalogue, scheme: scheme).slots(in: cable).filter { $0.rule == rule }.map(\.alternatives)
+}
+
+@Suite("Scheme 6: the host government written out, and American")
+struct SchemeSixRuleTests {
+    @Test("the GOB from Brasilia is the Government of Brazil or the Brazilian Government")
+    func hostGovernment() {
+        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "BRASILIA")
+                == [["GOB", "Government of Brazil", "Brazilian Government"]])
+        #expect(alternatives("THE GOP WILL ACT SOON.", rule: "host-government", post: "ISLAMABAD")
+                == [["GOP", "GOVERNMENT OF PAKISTAN", "PAKISTANI GOVERNMENT"]])
+        #expect(alternatives("Officials said the GOP had agreed.", rule: "host-government", post: "MANILA")
+                == [["GOP", "Government of the Philippines", "Philippine Government"]])
+        // A consulate's host is its country.
+        #expect(alternatives("The GOB has not replied.", rule: "host-government", post: "RIO DE JANEIRO")
+                == [["GOB", "Government of Brazil", "Brazilian Government"]])
+        // Only the host's initial: from Islamabad "the GOI" is India's government, not written out.
+        #expect(alternatives("He said the GOI would not change its policy.", rule: "host-government", post: "ISLAMABAD").isEmpty)
+        // No host: the Department, or a cable with no post.
+        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "STATE").isEmpty)
+        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: nil).isEmpty)
+        // Only after "the", never a possessive, compound or an abbreviation the cable defines.
+        #expect(alternatives("GOB officials said the talks would resume.", rule: "host-government", post: "BRASILIA").isEmpty)
+        #expect(alternatives("He said the GOB's policy would change.", rule: "host-government", post: "BRASILIA").isEmpty)
+        #expect(alternatives("He said the GOB-led talks would resume.", rule: "host-government", post: "BRASILIA").isEmpty)
+        #expect(alternatives("The Group of Bankers (GOB) met. He said the GOB would meet again.", rule: "host-government", post: "BRASILIA").isEmpty)
+        // Scheme 5 is frozen without it.
+        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "BRASILIA", scheme: .v5).isEmpty)
+    }
+
+    @Test("U.S. before a listed noun may also be American, never after a or an")
+    func american() {
+        #expect(alternatives("They met U.S. officials on the issue.", rule: "united-states", post: nil)
+                == [["U.S.", "United States", "US", "American"]])
+        #expect(alternatives("They met United States officials on the issue.", rule: "united-states", post: nil)
+                == [["U.S.", "United States", "US", "American"]])
+        #expect(alternatives("THEY WELCOMED THE U.S. POSITION ON THE ISSUE.", rule: "united-states", post: nil)
+                == [["U.S.", "UNITED STATES", "US", "AMERICAN"]])
+        // "American" would need "an".
+        #expect(alternatives("They met a U.S. official on the issue.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
+        // A noun, a verb or a word that may be a verb after it: no "American".
+        #expect(alternatives("They thanked the U.S. for its help.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
+        #expect(alternatives("He said the U.S. plans to leave soon.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
+        #expect(alternatives("He said the U.S. would leave soon.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
+        // Scheme 5 is frozen with two wordings.
+        #expect(alternatives("They met U.S. officials on the issue.", rule: "united-states", post: nil, scheme: .v5) == [["U.S.", "United States", "US"]])
+    }
+
+    @Test("USG may also be the American Government after the or before a listed noun")
+    func americanGovernment() {
+        #expect(alternatives("He thanked the USG for its help.", rule: "known-abbreviation", post: nil)
+                == [["USG", "U.S. Government", "United States Government", "American Government"]])
+        #expect(alternatives("He met USG officials on the issue.", rule: "known-abbreviation", post: nil)
+                == [["USG", "U.S. Government", "United States Government", "American Government"]])
+        #expect(alternatives("He said USG has a plan for the issue.", rule: "known-abbreviation", post: nil)
+                == [["USG", "U.S. Government", "United States Government"]])
+        #expect(alternatives("He met a USG official on the issue.", rule: "known-abbreviation", post: nil)
+                == [["USG", "U.S. Government", "United States Government"]])
+        #expect(alternatives("He thanked the USG for its help.", rule: "known-abbreviation", post: nil, scheme: .v5)
+                == [["USG", "U.S. Government", "United States Government"]])
+    }
+
+    @Test("every host country's name and adjective is in the en_US dictionary, and no post has two hosts")
+    func hostCountriesSpellCheck() throws {
+        var words: [String] = []
+        for (name, adjective, _) in HostCountry.countries {
+            words += "\(name) \(adjective)".split(separator: " ").map(String.init).filter { $0 != "the" }
+        }
+        let misspelled = try Hunspell().corrections(for: words)
+        #expect(misspelled.isEmpty, "\(misspelled.keys.sorted())")
+        let cities: [String] = HostCountry.countries.flatMap { $0.2 }
+        #expect(Set(cities).count == cities.count)
+        #expect(HostCountry.of(referencePost: "STATE") == nil)
+        #expect(HostCountry.of(referencePost: "USNATO") == nil)
+        #expect(HostCountry.of(referencePost: "KABUL")?.governmentAbbreviation == "GOA")
+    }
+}
