@@ -23,6 +23,26 @@ struct SchemeSixRuleTests {
         // A consulate's host is its country.
         #expect(alternatives("The GOB has not replied.", rule: "host-government", post: "RIO DE JANEIRO")
                 == [["GOB", "Government of Brazil", "Brazilian Government"]])
+        // Written out, after "the": either full form, keeping the case of "government".
+        #expect(alternatives("He said the Brazilian government would not change its policy.", rule: "host-government", post: "BRASILIA")
+                == [["GOB", "government of Brazil", "Brazilian government"]])
+        #expect(alternatives("He said the Government of the Philippines would act.", rule: "host-government", post: "MANILA")
+                == [["GOP", "Government of the Philippines", "Philippine Government"]])
+        #expect(alternatives("THE SOUTH AFRICAN GOVERNMENT WILL ACT.", rule: "host-government", post: "PRETORIA")
+                == [["GOSA", "GOVERNMENT OF SOUTH AFRICA", "SOUTH AFRICAN GOVERNMENT"]])
+        // A country of several words has the initials of all of them: from Pretoria "the GOS" is not South Africa's.
+        #expect(alternatives("He said the GOS would act.", rule: "host-government", post: "PRETORIA").isEmpty)
+        // An abbreviation another country named in the cable shares is left alone (here Sudan); the full forms are not.
+        #expect(alternatives("He said the GOS would not act. Sudan was not discussed.", rule: "host-government", post: "MADRID").isEmpty)
+        #expect(alternatives("He said the GOS would not act. The Sudanese envoy left.", rule: "host-government", post: "MADRID").isEmpty)
+        // A capital is not a country: "Tehran" leaves "the GOT" in Ankara Turkey's.
+        #expect(alternatives("He said the GOT would not act. Tehran was silent.", rule: "host-government", post: "ANKARA")
+                == [["GOT", "Government of Turkey", "Turkish Government"]])
+        #expect(alternatives("He said the Spanish government would act. Sudan was not discussed.", rule: "host-government", post: "MADRID")
+                == [["GOS", "government of Spain", "Spanish government"]])
+        // Not inside a longer name, nor another country's government.
+        #expect(alternatives("He said the Brazilian Government Accountability Office would act.", rule: "host-government", post: "BRASILIA").isEmpty)
+        #expect(alternatives("He said the Chinese government would act.", rule: "host-government", post: "BRASILIA").isEmpty)
         // Only the host's initial: from Islamabad "the GOI" is India's government, not written out.
         #expect(alternatives("He said the GOI would not change its policy.", rule: "host-government", post: "ISLAMABAD").isEmpty)
         // No host: the Department, or a cable with no post.

@@ -9,10 +9,16 @@ struct HostCountry: Sendable, Hashable {
     /// Its adjective before "Government": "Brazilian", "Philippine".
     var adjective: String
 
-    /// The abbreviation cables use for the host government: "GO" and the country's initial.
-    var governmentAbbreviation: String {
-        let bare = name.hasPrefix("the ") ? name.dropFirst(4) : Substring(name)
-        return "GO" + (bare.first.map { String($0).uppercased() } ?? "")
+    /// Whether "GOB" may be written out: no other country with the same abbreviation is named
+    /// in the cable (a cable from Madrid that mentions Sudan leaves "the GOS" alone).
+    var abbreviationIsUnambiguous = true
+
+    /// The abbreviation cables use for the host government: "GO" and the initials of the
+    /// country's name ("GOB", "GOSA" for South Africa, "GOP" for the Philippines).
+    var governmentAbbreviation: String { Self.governmentAbbreviation(of: name) }
+
+    static func governmentAbbreviation(of name: String) -> String {
+        "GO" + name.split(separator: " ").filter { $0.lowercased() != "the" }.compactMap { $0.first.map { String($0).uppercased() } }.joined()
     }
 
     /// The host country of a post, by its reference-ID name (`BRASILIA`, `RIODEJANEIRO`); nil for
@@ -20,6 +26,25 @@ struct HostCountry: Sendable, Hashable {
     static func of(referencePost post: String) -> HostCountry? {
         guard let (name, adjective) = posts[post.uppercased()] else { return nil }
         return HostCountry(name: name, adjective: adjective)
+    }
+
+    /// The host country of the post a cable comes from (its reference ID, or a draft's telegram
+    /// number), with whether its abbreviation is unambiguous in that cable.
+    static func of(_ cable: Cable) -> HostCountry? {
+        let post = cable.referenceID?.post ?? cable.telegramNumber.map { ReferenceID.compactPost($0.post) }
+        guard var host = post.flatMap(of(referencePost:)) else { return nil }
+        let words = " " + TraceText.tokens(of: cable.subject + " " + cable.bodyText).joined(separator: " ") + " "
+        let abbreviation = host.governmentAbbreviation
+        // Other countries with the same abbreviation, by name or adjective.
+        let listed = countries.filter { $0.0 != host.name && governmentAbbreviation(of: $0.0) == abbreviation }.flatMap { [$0.0, $0.1] }
+        // The gazetteer also lists a few capitals and "Europe", which have no government of their own.
+        let named = Gazetteer.countries.subtracting(["europe", "washington", "moscow", "beijing", "tehran", "kabul", "islamabad"])
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .filter { $0 != host.name && governmentAbbreviation(of: $0) == abbreviation }
+        host.abbreviationIsUnambiguous = !(listed + named).contains { other in
+            words.contains(" " + TraceText.tokens(of: other).filter { $0 != "the" }.joined(separator: " ") + " ")
+        }
+        return host
     }
 
     /// Embassies and consulates by reference-ID name. Every name and adjective is in the en_US
@@ -88,7 +113,7 @@ struct HostCountry: Sendable, Hashable {
 /// "the GOB" / "the Government of Brazil" / "the Brazilian Government", in a cable from a post in Brazil.
 struct HostGovernmentRule: SlotRule {
     let id = "host-government"
-    let reason = "In a cable from a post, \"GO\" and the host country's initial (\"the GOB\" from Brasilia) names the host government, and so do \"the Government of Brazil\" and \"the Brazilian Government\". Copies write one of the two in full (a spell checker would \"correct\" the abbreviation, so it reads as no evidence); only \"the\" followed by the abbreviation is looked for, never a possessive, a hyphenated word or an abbreviation the cable defines otherwise."
+    let reason = "In a cable from a post, \"GO\" and the host country's initial (\"the GOB\" from Brasilia) names the host government, and so do \"the Government of Brazil\" and \"the Brazilian Government\". Copies write one of the two in full (a spell checker would \"correct\" the abbreviation, so it reads as no evidence); the written-out forms, after \"the\", become slots too (\"the Brazilian government\" / \"the Government of Brazil\"). Only forms after \"the\" are looked for, never a possessive, a hyphenated word, a longer name or an abbreviation the cable defines otherwise."
     let summary = "the GOB | the Government of Brazil | the Brazilian Government (GOB read as no evidence; in cables from Brazil)"
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v6
@@ -98,14 +123,40 @@ struct HostGovernmentRule: SlotRule {
         let abbreviation = host.governmentAbbreviation
         guard context.abbreviations[abbreviation] == nil else { return [] }
         let list = tokens.tokens
+        let name = TextTokens(host.name).tokens.map(\.lower)
+        let adjective = TextTokens(host.adjective).tokens.map(\.lower)
+        func matches(_ words: [String], at start: Int) -> Bool {
+            start + words.count <= list.count && words.indices.allSatisfy { list[start + $0].lower == words[$0] && !list[start + $0].quoted }
+        }
         var found: [SlotCandidate] = []
-        for index in list.indices where list[index].text == abbreviation && !list[index].quoted {
+        for index in list.indices where list[index].isWord && !list[index].quoted {
             guard let previous = tokens.previousWord(before: index), previous == index - 1, list[previous].lower == "the" else { continue }
-            // Not a possessive or part of a compound ("GOB's", "GOB-led", "GOB/MFA").
-            if index + 1 < list.count, ["-", "'", "\u{2019}", "/"].contains(String(list[index + 1].text)) || list[index + 1].lower.hasPrefix("'") { continue }
-            if list[index].text.hasSuffix("'s") { continue }
-            let written = ["Government of \(host.name)", "\(host.adjective) Government"].map { tokens.allCaps ? $0.uppercased() : $0 }
-            found.append(SlotCandidate(first: index, last: index, alternatives: [abbreviation] + written, symbols: [1, 2], original: 0, rule: id, canonical: 0))
+            // "the GOB", "the Government of Brazil" or "the Brazilian Government" (any case of "government").
+            let last: Int
+            let original: Int
+            var government = tokens.allCaps ? "GOVERNMENT" : "Government"
+            if list[index].text == abbreviation {
+                guard host.abbreviationIsUnambiguous else { continue }
+                (last, original) = (index, 0)
+            } else if list[index].lower == "government", matches(["of"] + name, at: index + 1) {
+                (last, original) = (index + name.count + 1, 1)
+                government = String(list[index].text)
+            } else if matches(adjective + ["government"], at: index) {
+                (last, original) = (index + adjective.count, 2)
+                government = String(list[last].text)
+            } else {
+                continue
+            }
+            // Not a possessive or part of a compound ("GOB's", "GOB-led", "GOB/MFA"), nor a longer name.
+            if last + 1 < list.count, ["-", "'", "\u{2019}", "/"].contains(String(list[last + 1].text)) || list[last + 1].lower.hasPrefix("'") { continue }
+            if list[last].text.hasSuffix("'s") { continue }
+            if original > 0, let after = tokens.nextWord(after: last), after == last + 1, isName(list[after], tokens) { continue }
+            let of = tokens.allCaps ? "OF" : "of"
+            let country = tokens.allCaps ? host.name.uppercased() : host.name
+            let adjectiveWord = tokens.allCaps ? host.adjective.uppercased() : host.adjective
+            var alternatives = [abbreviation, "\(government) \(of) \(country)", "\(adjectiveWord) \(government)"]
+            alternatives[original] = String(tokens.span(index, last))
+            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [1, 2], original: original, rule: id, canonical: 0))
         }
         return found
     }

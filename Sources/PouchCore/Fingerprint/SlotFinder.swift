@@ -10,9 +10,7 @@ struct SlotFinder {
     func slots(in cable: Cable) -> [Slot] {
         let paragraphs = cable.paragraphs.map { TextTokens($0.text) }
         let (abbreviations, sites) = DefinedAbbreviationRule.definitions(in: paragraphs)
-        // The reference ID names the post; a draft without one has its telegram number's post.
-        let post = cable.referenceID?.post ?? cable.telegramNumber.map { ReferenceID.compactPost($0.post) }
-        let host = post.flatMap(HostCountry.of(referencePost:))
+        let host = scheme >= .v6 ? HostCountry.of(cable) : nil
         var slots: [Slot] = []
         for (p, tokens) in paragraphs.enumerated() {
             let context = CableContext(abbreviations: abbreviations, definitionSites: sites, paragraph: p, scheme: scheme, host: host)
