@@ -71,6 +71,13 @@ struct SchemeSixRuleTests {
         #expect(alternatives("They thanked the U.S. for its help.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
         #expect(alternatives("He said the U.S. plans to leave soon.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
         #expect(alternatives("He said the U.S. would leave soon.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
+        // Copies write "American", so a normaliser finds it again; never in a longer name or after "an".
+        #expect(alternatives("They welcomed the American position on the issue.", rule: "united-states", post: nil)
+                == [["U.S.", "United States", "US", "American"]])
+        #expect(alternatives("They met Latin American officials on the issue.", rule: "united-states", post: nil).isEmpty)
+        #expect(alternatives("They met Inter-American officials on the issue.", rule: "united-states", post: nil).isEmpty)
+        #expect(alternatives("They met an American official on the issue.", rule: "united-states", post: nil).isEmpty)
+        #expect(alternatives("They met the Americans on the issue.", rule: "united-states", post: nil).isEmpty)
         // Scheme 5 is frozen with two wordings.
         #expect(alternatives("They met U.S. officials on the issue.", rule: "united-states", post: nil, scheme: .v5) == [["U.S.", "United States", "US"]])
     }
@@ -85,6 +92,10 @@ struct SchemeSixRuleTests {
                 == [["USG", "U.S. Government", "United States Government"]])
         #expect(alternatives("He met a USG official on the issue.", rule: "known-abbreviation", post: nil)
                 == [["USG", "U.S. Government", "United States Government"]])
+        #expect(alternatives("He thanked the American Government for its help.", rule: "known-abbreviation", post: nil)
+                == [["USG", "U.S. Government", "United States Government", "American Government"]])
+        #expect(alternatives("He met an American government official.", rule: "known-abbreviation", post: nil).isEmpty)
+        #expect(alternatives("He thanked the American Government for its help.", rule: "known-abbreviation", post: nil, scheme: .v5).isEmpty)
         #expect(alternatives("He thanked the USG for its help.", rule: "known-abbreviation", post: nil, scheme: .v5)
                 == [["USG", "U.S. Government", "United States Government"]])
     }

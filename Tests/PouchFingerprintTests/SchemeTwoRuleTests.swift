@@ -24,7 +24,7 @@ struct SchemeTwoRuleTests {
 
     @Test("well-known abbreviations and their expansions, both ways")
     func knownAbbreviations() {
-        #expect(alternatives("The USG will respond to the request.", rule: "known-abbreviation") == [["USG", "U.S. Government", "United States Government"]])
+        #expect(alternatives("The USG will respond to the request.", rule: "known-abbreviation", scheme: .v5) == [["USG", "U.S. Government", "United States Government"]])
         #expect(alternatives("The United Nations Security Council met.", rule: "known-abbreviation")
             == [["UNSC", "UN Security Council", "United Nations Security Council"]])
         #expect(alternatives("He met the Prime Minister yesterday.", rule: "known-abbreviation") == [["PM", "Prime Minister"]])

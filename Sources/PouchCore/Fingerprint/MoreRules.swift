@@ -68,6 +68,9 @@ extension UnitedStatesRule {
                 if let after = tokens.nextWord(after: next), ["of", "army", "navy"].contains(list[after].lower) { continue }
                 last = next
                 form = 1
+            } else if scheme >= .v6, token.lower == "american", Self.isAttributiveAmerican(at: index, in: tokens) {
+                // From scheme 6 copies write "American", so a normaliser must find it again.
+                form = 3
             } else {
                 continue
             }
@@ -77,18 +80,31 @@ extension UnitedStatesRule {
             if list[last].text.hasSuffix("'s") { continue }
             let sentenceEnd = form != 0 && (last + 1 >= list.count || list[last + 1].text == ".")
             var alternatives = sentenceEnd ? [caps ? "UNITED STATES" : "United States", "US"] : ["U.S.", caps ? "UNITED STATES" : "United States", "US"]
-            let original = sentenceEnd ? form - 1 : form
-            alternatives[original] = String(tokens.span(index, last))
             var symbols = [0, 1]
             if scheme >= .v6, !sentenceEnd, Self.modifiesListedNoun(first: index, last: last, in: tokens) {
                 alternatives.append(caps ? "AMERICAN" : "American")
                 symbols.append(3)
             }
+            let original = sentenceEnd ? form - 1 : form
+            alternatives[original] = String(tokens.span(index, last))
             found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: original, rule: id,
                                        canonical: sentenceEnd ? 1 : 2))
             index = last
         }
         return found
+    }
+
+    /// Whether "American" at `index` is the country's adjective before a listed noun ("the American
+    /// position"), not part of a longer name ("Latin American", "Inter-American", "North American").
+    static func isAttributiveAmerican(at index: Int, in tokens: TextTokens) -> Bool {
+        let list = tokens.tokens
+        guard modifiesListedNoun(first: index, last: index, in: tokens) else { return false }
+        if index > 0, ["-", "/"].contains(String(list[index - 1].text)) { return false }
+        guard let previous = tokens.previousWord(before: index), previous == index - 1 else { return true }
+        if ["latin", "south", "north", "central", "native", "african", "asian", "arab", "pan", "anglo", "afro", "meso"].contains(list[previous].lower) { return false }
+        // A capitalised word before it in mixed case is part of a name, unless it opens the sentence.
+        if !tokens.allCaps, list[previous].text.first?.isUppercase == true, !tokens.startsSentence(previous) { return false }
+        return true
     }
 
     /// Whether the name at `first...last` modifies a listed noun in lower case ("U.S. officials"),

@@ -25,6 +25,10 @@ struct KnownAbbreviationRule: SlotRule {
         "MFA": Expansion(wordings: ["Foreign Ministry", "Ministry of Foreign Affairs"], abbreviationIsSymbol: true),
         "DCM": Expansion(wordings: ["Deputy Chief of Mission"], abbreviationIsSymbol: true),
     ]
+    /// Scheme 6's extra form of "USG", written by copies and so found again by a normaliser.
+    static let americanGovernment: (abbreviation: String, form: Int, tokens: [String]) = ("USG", 3, ["american", "government"])
+    static let schemeSixForms = (forms + [americanGovernment]).sorted { $0.tokens.count > $1.tokens.count }
+
     /// Words after "FM" or "PM" that show another sense (radio, a time of day).
     static let otherSenses: Set<String> = ["radio", "station", "stations", "frequency", "band", "broadcast", "broadcasts", "local", "time"]
 
@@ -41,7 +45,7 @@ struct KnownAbbreviationRule: SlotRule {
             defer { index += 1 }
             guard list[index].isWord, !list[index].quoted else { continue }
             // The longest form that starts here ("United Nations Security Council" before "United Nations").
-            guard let match = Self.forms.first(where: { form in
+            guard let match = (context.scheme >= .v6 ? Self.schemeSixForms : Self.forms).first(where: { form in
                 index + form.tokens.count <= list.count && (0..<form.tokens.count).allSatisfy { list[index + $0].lower == form.tokens[$0] && !list[index + $0].quoted }
                     // The bare abbreviation is matched in capitals only ("un" or "Eu" are something else).
                     && (form.form > 0 || list[index].text == form.abbreviation)
@@ -55,17 +59,22 @@ struct KnownAbbreviationRule: SlotRule {
             }
             // In a cable written in capitals "PM" could be a time of day, so it needs a word after it.
             if tokens.allCaps, ["PM", "FM"].contains(match.abbreviation), last + 1 >= list.count || !list[last + 1].isWord { continue }
-            let written = ([match.abbreviation] + expansion.wordings).map { tokens.allCaps ? $0.uppercased() : $0 }
+            var written = ([match.abbreviation] + expansion.wordings).map { tokens.allCaps ? $0.uppercased() : $0 }
+            var symbols = expansion.abbreviationIsSymbol ? Array(written.indices.prefix(4)) : Array(1..<written.count)
+            // From scheme 6 "USG" may also be "American Government", where "the" comes before it or
+            // a listed noun after it ("USG officials"), never after "a" or "an"; a normaliser finds it again.
+            let afterThe = tokens.previousWord(before: index).map { list[$0].lower == "the" } ?? false
+            if context.scheme >= .v6, match.abbreviation == "USG",
+               match.form == Self.americanGovernment.form || afterThe || UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
+                written.append(tokens.allCaps ? "AMERICAN GOVERNMENT" : "American Government")
+                symbols.append(written.count - 1)
+            }
+            // "an American Government official" takes another article than "a U.S. Government official".
+            guard match.form < written.count,
+                  match.form != Self.americanGovernment.form || !(tokens.previousWord(before: index).map { ["a", "an"].contains(list[$0].lower) } ?? false)
+            else { continue }
             var alternatives = written
             alternatives[match.form] = String(tokens.span(index, last))
-            var symbols = expansion.abbreviationIsSymbol ? Array(alternatives.indices.prefix(4)) : Array(1..<alternatives.count)
-            // From scheme 6 "USG" may also be "American Government", where "the" comes before it or
-            // a listed noun after it ("USG officials"), never after "a" or "an".
-            let afterThe = tokens.previousWord(before: index).map { list[$0].lower == "the" } ?? false
-            if context.scheme >= .v6, match.abbreviation == "USG", afterThe || UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
-                alternatives.append(tokens.allCaps ? "AMERICAN GOVERNMENT" : "American Government")
-                symbols.append(alternatives.count - 1)
-            }
             found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: match.form, rule: id, canonical: 0))
             index = last
         }
