@@ -63,16 +63,15 @@ struct KnownAbbreviationRule: SlotRule {
             var symbols = expansion.abbreviationIsSymbol ? Array(written.indices.prefix(4)) : Array(1..<written.count)
             // From scheme 6 "USG" may also be "American Government", where "the" comes before it or
             // a listed noun after it ("USG officials"), never after "a" or "an"; a normaliser finds it again.
-            let afterThe = tokens.previousWord(before: index).map { list[$0].lower == "the" } ?? false
+            let previous = tokens.previousWord(before: index).map { list[$0].lower }
+            let isAmericanGovernment = match.form == Self.americanGovernment.form && match.abbreviation == Self.americanGovernment.abbreviation
+            // "an American Government official" takes another article than "a U.S. Government official".
+            if isAmericanGovernment, previous == "a" || previous == "an" { continue }
             if context.scheme >= .v6, match.abbreviation == "USG",
-               match.form == Self.americanGovernment.form || afterThe || UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
+               isAmericanGovernment || previous == "the" || UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
                 written.append(tokens.allCaps ? "AMERICAN GOVERNMENT" : "American Government")
                 symbols.append(written.count - 1)
             }
-            // "an American Government official" takes another article than "a U.S. Government official".
-            guard match.form < written.count,
-                  match.form != Self.americanGovernment.form || !(tokens.previousWord(before: index).map { ["a", "an"].contains(list[$0].lower) } ?? false)
-            else { continue }
             var alternatives = written
             alternatives[match.form] = String(tokens.span(index, last))
             found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: match.form, rule: id, canonical: 0))
