@@ -15,4 +15,8 @@ enum Gazetteer {
         "tanzania", "thailand", "tunisia", "turkey", "turkmenistan", "uganda", "ukraine", "uruguay", "uzbekistan", "venezuela",
         "vietnam", "yemen", "zambia", "zimbabwe", "washington", "moscow", "beijing", "tehran", "kabul", "islamabad",
     ]
+
+    /// The places in `countries` that are not countries (capitals and a continent): no government
+    /// of their own.
+    static let notCountries: Set<String> = ["europe", "washington", "moscow", "beijing", "tehran", "kabul", "islamabad"]
 }

@@ -37,8 +37,7 @@ struct HostCountry: Sendable, Hashable {
         let abbreviation = host.governmentAbbreviation
         // Other countries with the same abbreviation, by name or adjective.
         let listed = countries.filter { $0.0 != host.name && governmentAbbreviation(of: $0.0) == abbreviation }.flatMap { [$0.0, $0.1] }
-        // The gazetteer also lists a few capitals and "Europe", which have no government of their own.
-        let named = Gazetteer.countries.subtracting(["europe", "washington", "moscow", "beijing", "tehran", "kabul", "islamabad"])
+        let named = Gazetteer.countries.subtracting(Gazetteer.notCountries)
             .map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .filter { $0 != host.name && governmentAbbreviation(of: $0) == abbreviation }
         host.abbreviationIsUnambiguous = !(listed + named).contains { other in
@@ -113,7 +112,7 @@ struct HostCountry: Sendable, Hashable {
 /// "the GOB" / "the Government of Brazil" / "the Brazilian Government", in a cable from a post in Brazil.
 struct HostGovernmentRule: SlotRule {
     let id = "host-government"
-    let reason = "In a cable from a post, \"GO\" and the host country's initial (\"the GOB\" from Brasilia) names the host government, and so do \"the Government of Brazil\" and \"the Brazilian Government\". Copies write one of the two in full (a spell checker would \"correct\" the abbreviation, so it reads as no evidence); the written-out forms, after \"the\", become slots too (\"the Brazilian government\" / \"the Government of Brazil\"). Only forms after \"the\" are looked for, never a possessive, a hyphenated word, a longer name or an abbreviation the cable defines otherwise."
+    let reason = "In a cable from a post, \"GO\" and the initials of the host country's name (\"the GOB\" from Brasilia, \"the GOSA\" from Pretoria) names the host government, and so do \"the Government of Brazil\" and \"the Brazilian Government\". Copies write one of the two in full (a spell checker would \"correct\" the abbreviation, so it reads as no evidence); the written-out forms, after \"the\", become slots too (\"the Brazilian government\" / \"the Government of Brazil\"). Only forms after \"the\" are looked for, never a possessive, a hyphenated word, a longer name or an abbreviation the cable defines otherwise."
     let summary = "the GOB | the Government of Brazil | the Brazilian Government (GOB read as no evidence; in cables from Brazil)"
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v6
