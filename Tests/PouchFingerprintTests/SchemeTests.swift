@@ -77,4 +77,9 @@ struct SchemeTests {
     func schemeFiveIsFrozen() throws {
         try Self.expectFrozen(.v5, digests: Scheme5Digests.copies)
     }
+
+    @Test("scheme 6 still writes, byte for byte, the copies it wrote before scheme 7 existed")
+    func schemeSixIsFrozen() throws {
+        try Self.expectFrozen(.v6, digests: Scheme6Digests.copies)
+    }
 }

@@ -32,9 +32,14 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// before a listed noun ("U.S. officials" / "United States officials" / "American officials");
     /// "American Government" as a third wording of "USG".
     case v6 = 6
+    /// Scheme 6's catalogue; more abbreviations every cable reader knows, written out or not
+    /// ("NATO", "NSC", "MOD", "A/S", "UAE", "NGOs" …), and "FM" also as "Minister of Foreign
+    /// Affairs". Right after "a" or "an", an abbreviation takes the article its letters are spoken
+    /// with ("an EU official"), so scheme 6's "an European Union official" is never written.
+    case v7 = 7
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v6
+    public static let current = FingerprintScheme.v7
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -12,6 +12,10 @@ struct KnownAbbreviationRule: SlotRule {
         /// UNSC or DCM, so where there are two expansions copies use those and the bare
         /// abbreviation reads as no evidence.
         var abbreviationIsSymbol: Bool
+        /// From scheme 7: the abbreviation is not a dictionary word and there is one expansion
+        /// ("UAE"), so only the abbreviation the cable itself writes is varied, and a normaliser
+        /// writes it out. Copies never bring the abbreviation in where the cable wrote the name.
+        var onlyWhereWritten = false
     }
 
     static let expansions: [String: Expansion] = [
@@ -39,17 +43,19 @@ struct KnownAbbreviationRule: SlotRule {
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
+        let (table, forms) = context.scheme >= .v7 ? (Self.schemeSevenExpansions, Self.schemeSevenForms)
+            : (Self.expansions, context.scheme >= .v6 ? Self.schemeSixForms : Self.forms)
         var found: [SlotCandidate] = []
         var index = 0
         while index < list.count {
             defer { index += 1 }
             guard list[index].isWord, !list[index].quoted else { continue }
             // The longest form that starts here ("United Nations Security Council" before "United Nations").
-            guard let match = (context.scheme >= .v6 ? Self.schemeSixForms : Self.forms).first(where: { form in
+            guard let match = forms.first(where: { form in
                 index + form.tokens.count <= list.count && (0..<form.tokens.count).allSatisfy { list[index + $0].lower == form.tokens[$0] && !list[index + $0].quoted }
                     // The bare abbreviation is matched in capitals only ("un" or "Eu" are something else).
-                    && (form.form > 0 || list[index].text == form.abbreviation)
-            }), context.abbreviations[match.abbreviation] == nil, let expansion = Self.expansions[match.abbreviation] else { continue }
+                    && (form.form > 0 || Self.isWrittenInCapitals(form.abbreviation, first: index, count: form.tokens.count, in: tokens))
+            }), context.abbreviations[match.abbreviation] == nil, let expansion = table[match.abbreviation] else { continue }
             let last = index + match.tokens.count - 1
             // Not beside a number ("3 PM"), a hyphen or an apostrophe ("UN-led", "EU's").
             if index > 0, list[index - 1].hasDigit || ["-", "'", "\u{2019}", "/"].contains(String(list[index - 1].text)) { continue }
@@ -59,8 +65,13 @@ struct KnownAbbreviationRule: SlotRule {
             }
             // In a cable written in capitals "PM" could be a time of day, so it needs a word after it.
             if tokens.allCaps, ["PM", "FM"].contains(match.abbreviation), last + 1 >= list.count || !list[last + 1].isWord { continue }
+            if context.scheme >= .v7, !Self.fitsBeside(match.abbreviation, first: index, in: tokens) { continue }
             var written = ([match.abbreviation] + expansion.wordings).map { tokens.allCaps ? $0.uppercased() : $0 }
-            var symbols = expansion.abbreviationIsSymbol ? Array(written.indices.prefix(4)) : Array(1..<written.count)
+            // A written-out form in lower case ("nongovernmental organizations") opening a sentence takes its capital.
+            if tokens.startsSentence(index) {
+                written = written.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            }
+            var symbols = expansion.abbreviationIsSymbol || expansion.onlyWhereWritten ? Array(written.indices.prefix(4)) : Array(1..<written.count)
             // From scheme 6 "USG" may also be "American Government", where "the" comes before it or
             // a listed noun after it ("USG officials"), never after "a" or "an"; a normaliser finds it again.
             let previous = tokens.previousWord(before: index).map { list[$0].lower }
@@ -74,7 +85,8 @@ struct KnownAbbreviationRule: SlotRule {
             }
             var alternatives = written
             alternatives[match.form] = String(tokens.span(index, last))
-            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: match.form, rule: id, canonical: 0))
+            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: match.form, rule: id,
+                                       canonical: expansion.onlyWhereWritten ? 1 : 0))
             index = last
         }
         return found

@@ -11,6 +11,7 @@ struct SlotFinder {
         let paragraphs = cable.paragraphs.map { TextTokens($0.text) }
         let (abbreviations, sites) = DefinedAbbreviationRule.definitions(in: paragraphs)
         let host = scheme >= .v6 ? HostCountry.of(cable) : nil
+        let defined = Set(abbreviations.keys)
         var slots: [Slot] = []
         for (p, tokens) in paragraphs.enumerated() {
             let context = CableContext(abbreviations: abbreviations, definitionSites: sites, paragraph: p, scheme: scheme, host: host)
@@ -18,7 +19,9 @@ struct SlotFinder {
             var taken: [ClosedRange<Int>] = []
             var accepted: [SlotCandidate] = []
             for rule in catalogue.rules where rule.since <= scheme {
-                for candidate in rule.candidates(in: tokens, context: context) where isAcceptable(candidate, tokens) {
+                for proposed in rule.candidates(in: tokens, context: context) {
+                    let candidate = scheme >= .v7 ? keepingArticle(proposed, tokens, defined: defined) : proposed
+                    guard isAcceptable(candidate, tokens) else { continue }
                     let range = candidate.first...candidate.last
                     // At least one word between this span and any other.
                     let clashes = taken.contains { other in
@@ -54,11 +57,33 @@ struct SlotFinder {
         guard Set(normalized).count == normalized.count, candidate.symbols.allSatisfy({ !normalized[$0].isEmpty }) else { return false }
         // From scheme 4, right after "a" or "an" every wording must take the article the original
         // takes: "an upcoming visit" is never written "an forthcoming visit".
-        if scheme >= .v4, candidate.first > 0, tokens.tokens[candidate.first - 1].isWord, ["a", "an"].contains(tokens.tokens[candidate.first - 1].lower),
+        // (From scheme 7 `keepingArticle` has already settled this, by sound.)
+        if (.v4 ..< .v7).contains(scheme), candidate.first > 0, tokens.tokens[candidate.first - 1].isWord, ["a", "an"].contains(tokens.tokens[candidate.first - 1].lower),
            Set(candidate.alternatives.map(Self.articleClass)).count > 1 {
             return false
         }
         return true
+    }
+
+    /// From scheme 7, right after "a" or "an" copies write only the wordings said with that
+    /// article: "an EU official" is never written "an European Union official", while "a Foreign
+    /// Ministry official" may still read "a Ministry of Foreign Affairs official".
+    private func keepingArticle(_ candidate: SlotCandidate, _ tokens: TextTokens, defined: Set<String>) -> SlotCandidate {
+        guard candidate.first > 0, tokens.tokens[candidate.first - 1].isWord, ["a", "an"].contains(tokens.tokens[candidate.first - 1].lower)
+        else { return candidate }
+        let article = tokens.tokens[candidate.first - 1].lower
+        let original = Self.firstWord(candidate.alternatives[candidate.original])
+        var kept = candidate
+        kept.symbols = candidate.symbols.filter { symbol in
+            let wording = candidate.alternatives[symbol]
+            return Self.firstWord(wording) == original || ArticleSound.articles(wording, abbreviations: defined) == [article]
+        }
+        return kept
+    }
+
+    /// A wording's first word, lower-cased, for telling whether it keeps the original's article.
+    static func firstWord(_ wording: String) -> Substring {
+        wording.drop(while: { $0.isWhitespace }).prefix(while: { !$0.isWhitespace }).lowercased()[...]
     }
 
     /// Whether a wording starts with a vowel letter (the article it takes), or with no letter at all.

@@ -1,0 +1,114 @@
+/// Wordings added in scheme 7. Like every rule, each keeps meaning, grammar, register and every
+/// name, number, negation and modal verb exactly as they were.
+
+extension KnownAbbreviationRule {
+    /// Scheme 7's table: scheme 6's, "FM" also as "Minister of Foreign Affairs", and more bodies
+    /// and offices every reader of cables knows by their letters. Each has one expansion in
+    /// diplomatic usage; where a cable defines the abbreviation itself, its own definition rules.
+    static let schemeSevenExpansions: [String: Expansion] = {
+        var table = expansions
+        table["FM"] = Expansion(wordings: ["Foreign Minister", "Minister of Foreign Affairs"], abbreviationIsSymbol: true)
+        let added: [String: Expansion] = [
+            // Abbreviations in the en_US dictionary: copies may write them anywhere.
+            "NATO": Expansion(wordings: ["North Atlantic Treaty Organization"], abbreviationIsSymbol: true),
+            "NSC": Expansion(wordings: ["National Security Council"], abbreviationIsSymbol: true),
+            "MOD": Expansion(wordings: ["Ministry of Defense", "Defense Ministry"], abbreviationIsSymbol: true),
+            "FBI": Expansion(wordings: ["Federal Bureau of Investigation"], abbreviationIsSymbol: true),
+            "DEA": Expansion(wordings: ["Drug Enforcement Administration"], abbreviationIsSymbol: true),
+            "IMF": Expansion(wordings: ["International Monetary Fund"], abbreviationIsSymbol: true),
+            "WTO": Expansion(wordings: ["World Trade Organization"], abbreviationIsSymbol: true),
+            "GCC": Expansion(wordings: ["Gulf Cooperation Council"], abbreviationIsSymbol: true),
+            "OAS": Expansion(wordings: ["Organization of American States"], abbreviationIsSymbol: true),
+            "IAEA": Expansion(wordings: ["International Atomic Energy Agency"], abbreviationIsSymbol: true),
+            "GDP": Expansion(wordings: ["gross domestic product"], abbreviationIsSymbol: true),
+            // Single letters, each a dictionary word.
+            "A/S": Expansion(wordings: ["Assistant Secretary"], abbreviationIsSymbol: true),
+            "U/S": Expansion(wordings: ["Under Secretary"], abbreviationIsSymbol: true),
+            // Two expansions: copies write those, and the abbreviation (which a spell checker
+            // would "correct") reads as no evidence.
+            "UNGA": Expansion(wordings: ["UN General Assembly", "United Nations General Assembly"], abbreviationIsSymbol: false),
+            "NGO": Expansion(wordings: ["nongovernmental organization", "non-governmental organization"], abbreviationIsSymbol: false),
+            "NGOs": Expansion(wordings: ["nongovernmental organizations", "non-governmental organizations"], abbreviationIsSymbol: false),
+            // Not dictionary words, with one expansion: varied only where the cable writes them.
+            "UAE": Expansion(wordings: ["United Arab Emirates"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+            "ISAF": Expansion(wordings: ["International Security Assistance Force"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+            "DAS": Expansion(wordings: ["Deputy Assistant Secretary"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+            "OSCE": Expansion(wordings: ["Organization for Security and Cooperation in Europe"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+            "HMG": Expansion(wordings: ["Her Majesty's Government"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+        ]
+        table.merge(added) { old, _ in old }
+        return table
+    }()
+
+    /// Every form scheme 7 looks for, longest first. An abbreviation varied only where written
+    /// is looked for in its letters alone.
+    static let schemeSevenForms: [(abbreviation: String, form: Int, tokens: [String])] = (schemeSevenExpansions.flatMap { abbreviation, expansion in
+        (expansion.onlyWhereWritten ? [abbreviation] : [abbreviation] + expansion.wordings).enumerated().map {
+            (abbreviation, $0.offset, TextTokens($0.element).tokens.map(\.lower))
+        }
+    } + [americanGovernment]).sorted { ($0.tokens.count, $0.abbreviation, $0.form) > ($1.tokens.count, $1.abbreviation, $1.form) }
+
+    /// Letters every reader says one by one, so they take the article of the first letter's name
+    /// ("an FBI agent", "a UN official"). Those said as a word ("a NATO summit") are not listed.
+    static let spelledOut: Set<String> = [
+        "USG", "UNSC", "UN", "EU", "UK", "PM", "FM", "MFA", "DCM", "NSC", "MOD", "FBI", "DEA", "IMF", "WTO", "GCC",
+        "OAS", "IAEA", "GDP", "A/S", "U/S", "NGO", "NGOs", "UAE", "DAS", "OSCE", "HMG", "U.S.", "US",
+    ]
+
+    /// Whether the abbreviation stands here in its own capitals ("un" or "Eu" are something else).
+    static func isWrittenInCapitals(_ abbreviation: String, first: Int, count: Int, in tokens: TextTokens) -> Bool {
+        let written = tokens.span(first, first + count - 1)
+        return written == abbreviation || (tokens.allCaps && written == abbreviation.uppercased())
+    }
+
+    /// "A/S" and "U/S" are offices before a name or after "the", a bureau or a lower-case word,
+    /// never the suffix of a company's name ("Maersk A/S").
+    static func fitsBeside(_ abbreviation: String, first: Int, in tokens: TextTokens) -> Bool {
+        guard abbreviation.contains("/"), let previous = tokens.previousWord(before: first) else { return true }
+        let word = tokens.tokens[previous].text
+        if !tokens.allCaps, word.allSatisfy({ $0.isLowercase || !$0.isLetter }) { return true }
+        return officeCompanions.contains(word.uppercased())
+    }
+
+    /// Words that may stand right before "A/S" or "U/S" in a cable written in capitals: function
+    /// words, titles and the Department's bureaus.
+    static let officeCompanions: Set<String> = [
+        "THE", "AND", "WITH", "BY", "TO", "FOR", "OF", "FROM", "THAT", "AS", "AT", "ON", "IN", "WHEN", "FORMER", "ACTING", "THEN",
+        "NEW", "INCOMING", "OUTGOING", "PRINCIPAL", "DEPUTY", "EUR", "NEA", "SCA", "WHA", "AF", "EAP", "ISN", "PM", "DRL", "INL",
+        "EEB", "IO", "CA", "PRM", "VCI", "OES", "ECA", "PA", "CT", "USG", "U.S.", "US", "STATE",
+    ]
+}
+
+/// The article a wording takes, said aloud: "an EU official" but "a European Union official".
+/// From scheme 7 a slot right after "a" or "an" varies only between wordings that take the
+/// article the cable has; scheme 6 looked at the first letter only and could write "an European
+/// Union official".
+enum ArticleSound {
+    /// Words with a vowel letter said with a consonant ("a united front"), and the reverse.
+    static let consonantVowels: Set<String> = ["european", "united", "union", "one", "once", "unique", "usual", "unified", "uniform", "universal", "university", "ukraine", "ukrainian", "uzbek"]
+    static let silentH: Set<String> = ["hour", "hours", "honest", "honor", "honorary", "heir"]
+    /// Letters whose names start with a vowel sound ("an F", "an M"); "U" is said "you".
+    static let vowelNamedLetters: Set<Character> = ["A", "E", "F", "H", "I", "L", "M", "N", "O", "R", "S", "X"]
+
+    /// The articles the wording may take: "an" for a vowel sound, "a" otherwise. Both for letters
+    /// a reader may say either way (a cable's own abbreviation, "the GOI"), so no other wording is
+    /// put after its article.
+    static func articles(_ wording: String, abbreviations: Set<String>) -> Set<String> {
+        let word = String(wording.drop(while: { $0.isWhitespace }).prefix(while: { $0.isLetter || $0 == "." || $0 == "/" || $0 == "'" }))
+        guard let first = word.first(where: \.isLetter) else { return [] }
+        let letters = word.filter(\.isLetter)
+        let isCapitals = letters.count >= 2 && letters.allSatisfy { $0.isUppercase || $0 == "s" }
+        if isCapitals, KnownAbbreviationRule.spelledOut.contains(word) || KnownAbbreviationRule.spelledOut.contains(word.uppercased()) {
+            return [vowelNamedLetters.contains(first) ? "an" : "a"]
+        }
+        if isCapitals, abbreviations.contains(word) || abbreviations.contains(word.uppercased()),
+           vowelNamedLetters.contains(first) != "AEIO".contains(first) || first == "U" {
+            // Said letter by letter or as a word: either article may be right.
+            return ["a", "an"]
+        }
+        let lower = word.lowercased().filter { $0.isLetter }
+        if consonantVowels.contains(lower) { return ["a"] }
+        if silentH.contains(lower) { return ["an"] }
+        return ["aeiou".contains(first.lowercased()) ? "an" : "a"]
+    }
+}
