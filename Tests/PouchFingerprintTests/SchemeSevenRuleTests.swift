@@ -13,6 +13,8 @@ struct SchemeSevenRuleTests {
         #expect(alternatives("He met the Defense Ministry officials.", rule: "known-abbreviation") == [["MOD", "Ministry of Defense", "Defense Ministry"]])
         #expect(alternatives("The FM will travel next week.", rule: "known-abbreviation") == [["FM", "Foreign Minister", "Minister of Foreign Affairs"]])
         #expect(alternatives("THE NSC WILL MEET.", rule: "known-abbreviation") == [["NSC", "NATIONAL SECURITY COUNCIL"]])
+        #expect(alternatives("He spoke on state TV about the plan.", rule: "known-abbreviation") == [["TV", "television"]])
+        #expect(alternatives("Headquarters staff will decide.", rule: "known-abbreviation") == [["HQ", "Headquarters"]])
         // Scheme 6 is unchanged.
         #expect(alternatives("The NATO summit will open soon.", rule: "known-abbreviation", scheme: .v6).isEmpty)
         #expect(alternatives("The FM will travel next week.", rule: "known-abbreviation", scheme: .v6) == [["FM", "Foreign Minister"]])
@@ -98,5 +100,41 @@ struct SchemeSevenRuleTests {
 
     private func cable(_ text: String) -> Cable {
         Cable(classification: .confidential, paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
+    }
+}
+
+@Suite("Scheme 7: a minister or ministry named by its portfolio before or after it")
+struct PortfolioRuleTests {
+    @Test("either order, keeping case, with a name after the office")
+    func bothOrders() {
+        #expect(alternatives("The Justice Minister will decide soon.", rule: "portfolio") == [["Justice Minister", "Minister of Justice"]])
+        #expect(alternatives("He met the Minister of Justice last week.", rule: "portfolio") == [["Justice Minister", "Minister of Justice"]])
+        #expect(alternatives("Israeli Defense Minister Barak arrived today.", rule: "portfolio") == [["Defense Minister", "Minister of Defense"]])
+        #expect(alternatives("He met the interior minister yesterday.", rule: "portfolio")
+                == [["interior minister", "minister of interior", "minister of the interior"]])
+        #expect(alternatives("THE MINISTRY OF THE INTERIOR WILL ACT.", rule: "portfolio")
+                == [["INTERIOR MINISTRY", "MINISTRY OF INTERIOR", "MINISTRY OF THE INTERIOR"]])
+        #expect(alternatives("Health Ministry officials said the outbreak was over.", rule: "portfolio") == [["Health Ministry", "Ministry of Health"]])
+        // "Defense Ministry" and "Foreign Minister" are the known abbreviations' ("MOD", "FM").
+        #expect(alternatives("The Defense Ministry said nothing.", rule: "portfolio").isEmpty)
+        #expect(alternatives("The Foreign Minister said nothing.", rule: "portfolio").isEmpty)
+        // Scheme 6 has no such rule.
+        #expect(alternatives("The Justice Minister said the law would pass.", rule: "portfolio", scheme: .v6).isEmpty)
+    }
+
+    @Test("never where another word may belong to the portfolio")
+    func wholePortfolio() {
+        #expect(alternatives("The Higher Education Minister resigned.", rule: "portfolio").isEmpty)
+        #expect(alternatives("The Oil and Energy Minister resigned.", rule: "portfolio").isEmpty)
+        #expect(alternatives("He met the Minister of Energy and Mines today.", rule: "portfolio").isEmpty)
+        #expect(alternatives("He met the Minister of Economy, Trade and Industry today.", rule: "portfolio").isEmpty)
+        #expect(alternatives("He met the Ministry of Interior Affairs officials.", rule: "portfolio").isEmpty)
+        #expect(alternatives("He met the Minister of State for Europe.", rule: "portfolio").isEmpty)
+        #expect(alternatives("HE MET THE MINISTER OF DEFENSE INDUSTRY TODAY.", rule: "portfolio").isEmpty)
+        #expect(alternatives("The Justice Minister's aide left.", rule: "portfolio").isEmpty)
+        // Nor where the cable defines an abbreviation by it.
+        #expect(alternatives("He met the Ministry of Finance (MOF) team.", rule: "portfolio").isEmpty)
+        // After "an", "Interior Minister" never becomes "an Minister of Interior".
+        #expect(alternatives("He met an Interior Ministry official.", rule: "portfolio").isEmpty)
     }
 }
