@@ -37,15 +37,21 @@ struct SchemeSevenRuleTests {
         #expect(alternatives("NGOs working in the north complained.", rule: "known-abbreviation")
                 == [["NGOs", "Nongovernmental organizations", "Non-governmental organizations"]])
         #expect(alternatives("The UNGA vote is due.", rule: "known-abbreviation") == [["UNGA", "UN General Assembly", "United Nations General Assembly"]])
+        // A written-out form found in the cable becomes a slot of the two.
+        #expect(alternatives("The Secretary General will travel.", rule: "known-abbreviation") == [["SG", "Secretary General", "Secretary-General"]])
+        #expect(alternatives("He met USAID staff.", rule: "known-abbreviation")
+                == [["USAID", "U.S. Agency for International Development", "United States Agency for International Development"]])
     }
 
-    @Test("A/S and U/S are offices, never a company's suffix")
+    @Test("A/S and U/S are offices, never a company's suffix, and TV never ends a station's name")
     func offices() {
         #expect(alternatives("EUR A/S Gordon arrived today.", rule: "known-abbreviation") == [["A/S", "Assistant Secretary"]])
         #expect(alternatives("He said U/S Burns would attend.", rule: "known-abbreviation") == [["U/S", "Under Secretary"]])
         #expect(alternatives("The contract went to Maersk A/S in the end.", rule: "known-abbreviation").isEmpty)
         #expect(alternatives("THE CONTRACT WENT TO MAERSK A/S IN THE END.", rule: "known-abbreviation").isEmpty)
         #expect(alternatives("THE A/S WILL ARRIVE.", rule: "known-abbreviation") == [["A/S", "ASSISTANT SECRETARY"]])
+        // Nor is a station's name written out.
+        #expect(alternatives("He told Abu Dhabi TV that talks would resume.", rule: "known-abbreviation").isEmpty)
     }
 
     @Test("after a or an, every wording takes the article the cable has, said aloud")

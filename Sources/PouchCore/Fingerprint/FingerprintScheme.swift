@@ -33,9 +33,11 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// "American Government" as a third wording of "USG".
     case v6 = 6
     /// Scheme 6's catalogue; more abbreviations every cable reader knows, written out or not
-    /// ("NATO", "NSC", "MOD", "A/S", "UAE", "NGOs" …), and "FM" also as "Minister of Foreign
-    /// Affairs". Right after "a" or "an", an abbreviation takes the article its letters are spoken
-    /// with ("an EU official"), so scheme 6's "an European Union official" is never written.
+    /// ("NATO", "NSC", "MOD", "A/S", "UAE", "NGOs", "HQ", "TV" …), "FM" also as "Minister of
+    /// Foreign Affairs", and a minister or ministry named by its portfolio before or after it
+    /// ("Interior Minister" / "Minister of Interior"). Right after "a" or "an" every wording takes
+    /// the article it is said with ("an EU official"), so scheme 6's "an European Union official"
+    /// is never written.
     case v7 = 7
 
     /// The scheme new copies are marked with.

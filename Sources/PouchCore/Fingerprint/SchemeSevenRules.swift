@@ -23,20 +23,36 @@ extension KnownAbbreviationRule {
             "GDP": Expansion(wordings: ["gross domestic product"], abbreviationIsSymbol: true),
             "HQ": Expansion(wordings: ["headquarters"], abbreviationIsSymbol: true),
             "TV": Expansion(wordings: ["television"], abbreviationIsSymbol: true),
+            "VP": Expansion(wordings: ["Vice President"], abbreviationIsSymbol: true),
+            "CEO": Expansion(wordings: ["chief executive officer"], abbreviationIsSymbol: true),
+            "PRC": Expansion(wordings: ["People's Republic of China"], abbreviationIsSymbol: true),
+            "ROK": Expansion(wordings: ["Republic of Korea"], abbreviationIsSymbol: true),
+            "CIA": Expansion(wordings: ["Central Intelligence Agency"], abbreviationIsSymbol: true),
+            "DHS": Expansion(wordings: ["Department of Homeland Security"], abbreviationIsSymbol: true),
             // Single letters, each a dictionary word.
             "A/S": Expansion(wordings: ["Assistant Secretary"], abbreviationIsSymbol: true),
             "U/S": Expansion(wordings: ["Under Secretary"], abbreviationIsSymbol: true),
+            "AA/S": Expansion(wordings: ["Acting Assistant Secretary"], abbreviationIsSymbol: true),
+            "S/E": Expansion(wordings: ["Special Envoy"], abbreviationIsSymbol: true),
             // Two expansions: copies write those, and the abbreviation (which a spell checker
             // would "correct") reads as no evidence.
             "UNGA": Expansion(wordings: ["UN General Assembly", "United Nations General Assembly"], abbreviationIsSymbol: false),
             "NGO": Expansion(wordings: ["nongovernmental organization", "non-governmental organization"], abbreviationIsSymbol: false),
             "NGOs": Expansion(wordings: ["nongovernmental organizations", "non-governmental organizations"], abbreviationIsSymbol: false),
+            "DTOs": Expansion(wordings: ["drug trafficking organizations", "drug-trafficking organizations"], abbreviationIsSymbol: false),
+            "SG": Expansion(wordings: ["Secretary General", "Secretary-General"], abbreviationIsSymbol: false),
+            "USAID": Expansion(wordings: ["U.S. Agency for International Development", "United States Agency for International Development"], abbreviationIsSymbol: false),
             // Not dictionary words, with one expansion: varied only where the cable writes them.
             "UAE": Expansion(wordings: ["United Arab Emirates"], abbreviationIsSymbol: false, onlyWhereWritten: true),
             "ISAF": Expansion(wordings: ["International Security Assistance Force"], abbreviationIsSymbol: false, onlyWhereWritten: true),
             "DAS": Expansion(wordings: ["Deputy Assistant Secretary"], abbreviationIsSymbol: false, onlyWhereWritten: true),
             "OSCE": Expansion(wordings: ["Organization for Security and Cooperation in Europe"], abbreviationIsSymbol: false, onlyWhereWritten: true),
             "HMG": Expansion(wordings: ["Her Majesty's Government"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+            "DPRK": Expansion(wordings: ["Democratic People's Republic of Korea"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+            "IDPs": Expansion(wordings: ["internally displaced persons"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+            "PRT": Expansion(wordings: ["Provincial Reconstruction Team"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+            "FCO": Expansion(wordings: ["Foreign and Commonwealth Office"], abbreviationIsSymbol: false, onlyWhereWritten: true),
+            "IPR": Expansion(wordings: ["intellectual property rights"], abbreviationIsSymbol: false, onlyWhereWritten: true),
         ]
         table.merge(added) { old, _ in old }
         return table
@@ -54,7 +70,8 @@ extension KnownAbbreviationRule {
     /// ("an FBI agent", "a UN official"). Those said as a word ("a NATO summit") are not listed.
     static let spelledOut: Set<String> = [
         "USG", "UNSC", "UN", "EU", "UK", "PM", "FM", "MFA", "DCM", "NSC", "MOD", "FBI", "DEA", "IMF", "WTO", "GCC",
-        "OAS", "IAEA", "GDP", "HQ", "TV", "A/S", "U/S", "NGO", "NGOs", "UAE", "DAS", "OSCE", "HMG", "U.S.", "US",
+        "OAS", "IAEA", "GDP", "HQ", "TV", "A/S", "U/S", "NGO", "NGOs", "UAE", "DAS", "OSCE", "HMG", "U.S.", "US", "VP", "CEO", "PRC",
+        "CIA", "DHS", "AA/S", "S/E", "DTOs", "SG", "USAID", "DPRK", "IDPs", "PRT", "FCO", "IPR",
     ]
 
     /// Whether the abbreviation stands here in its own capitals ("un" or "Eu" are something else).
@@ -63,10 +80,13 @@ extension KnownAbbreviationRule {
         return written == abbreviation || (tokens.allCaps && written == abbreviation.uppercased())
     }
 
-    /// "A/S" and "U/S" are offices before a name or after "the", a bureau or a lower-case word,
-    /// never the suffix of a company's name ("Maersk A/S").
+    /// Abbreviations that may also end a name: a company's ("Maersk A/S") or a station's ("Abu Dhabi TV").
+    static let mayEndAName: Set<String> = ["A/S", "U/S", "AA/S", "S/E", "TV"]
+
+    /// "A/S" is an office, and "TV" television, after "the", a bureau, a lower-case word or no
+    /// word at all, never at the end of a name ("Maersk A/S", "Abu Dhabi TV").
     static func fitsBeside(_ abbreviation: String, first: Int, in tokens: TextTokens) -> Bool {
-        guard abbreviation.contains("/"), let previous = tokens.previousWord(before: first) else { return true }
+        guard mayEndAName.contains(abbreviation), let previous = tokens.previousWord(before: first) else { return true }
         let word = tokens.tokens[previous].text
         if !tokens.allCaps, word.allSatisfy({ $0.isLowercase || !$0.isLetter }) { return true }
         return officeCompanions.contains(word.uppercased())
