@@ -1,7 +1,7 @@
 /// Abbreviations every reader of cables knows, written out or not: "USG" / "U.S. Government".
 struct KnownAbbreviationRule: SlotRule {
     let id = "known-abbreviation"
-    let reason = "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM); the abbreviation and its expansion name the same body or office. Where a cable defines an abbreviation itself, its own definition rules instead."
+    let reason = "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM; from scheme 7 also NATO, NSC, MOD, FBI, DEA, IMF, WTO, GCC, OAS, IAEA, GDP, HQ, TV, VP, CEO, PRC, ROK, CIA, DHS, A/S, U/S, AA/S, S/E, UNGA, NGO, DTOs, SG, USAID, and, only where the cable writes them, UAE, ISAF, DAS, OSCE, HMG, DPRK, IDPs, PRT, FCO and IPR); the abbreviation and its expansion name the same body or office. Where a cable defines an abbreviation itself, its own definition rules instead."
     let summary = "USG | U.S. Government | United States Government; UN | United Nations; EU | European Union; …"
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v2
