@@ -89,12 +89,12 @@ extension KnownAbbreviationRule {
         guard mayEndAName.contains(abbreviation), let previous = tokens.previousWord(before: first) else { return true }
         let word = tokens.tokens[previous].text
         if !tokens.allCaps, word.allSatisfy({ $0.isLowercase || !$0.isLetter }) { return true }
-        return officeCompanions.contains(word.uppercased())
+        return companions.contains(word.uppercased())
     }
 
-    /// Words that may stand right before "A/S" or "U/S" in a cable written in capitals: function
-    /// words, titles and the Department's bureaus.
-    static let officeCompanions: Set<String> = [
+    /// Words that may stand right before "A/S" or "TV" in a cable written in capitals: function
+    /// words, titles and the Department's bureaus ("STATE TV", "EUR A/S").
+    static let companions: Set<String> = [
         "THE", "AND", "WITH", "BY", "TO", "FOR", "OF", "FROM", "THAT", "AS", "AT", "ON", "IN", "WHEN", "FORMER", "ACTING", "THEN",
         "NEW", "INCOMING", "OUTGOING", "PRINCIPAL", "DEPUTY", "EUR", "NEA", "SCA", "WHA", "AF", "EAP", "ISN", "PM", "DRL", "INL",
         "EEB", "IO", "CA", "PRM", "VCI", "OES", "ECA", "PA", "CT", "USG", "U.S.", "US", "STATE",
@@ -179,7 +179,7 @@ struct PortfolioRule: SlotRule {
                 var at = of + 1
                 let hasArticle = at < list.count && list[at].lower == "the"
                 if hasArticle { at += 1 }
-                guard at < list.count, list[at].isWord, !list[at].quoted, Self.portfolios.contains(list[at].lower), tokens.previousWord(before: at) != nil,
+                guard at < list.count, list[at].isWord, !list[at].quoted, Self.portfolios.contains(list[at].lower),
                       sameCase(list[index].text, list[at].text), !hasArticle || Self.withArticle.contains(list[at].lower),
                       portfolioEnds(after: at, afterOffice: false, tokens), !defines(after: at) else { continue }
                 found.append(candidate(first: index, last: at, portfolio: list[at].text, office: list[index].text, original: hasArticle ? 2 : 1, tokens))

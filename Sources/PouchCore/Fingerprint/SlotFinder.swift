@@ -82,8 +82,8 @@ struct SlotFinder {
     }
 
     /// A wording's first word, lower-cased, for telling whether it keeps the original's article.
-    static func firstWord(_ wording: String) -> Substring {
-        wording.drop(while: { $0.isWhitespace }).prefix(while: { !$0.isWhitespace }).lowercased()[...]
+    static func firstWord(_ wording: String) -> String {
+        wording.drop(while: \.isWhitespace).prefix(while: { !$0.isWhitespace }).lowercased()
     }
 
     /// Whether a wording starts with a vowel letter (the article it takes), or with no letter at all.
