@@ -13,6 +13,13 @@ struct SchemeTests {
         return SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined().prefix(16).description
     }
 
+    /// The article ("a" or "an", lower-cased) right before a slot's span, if there is one ("A.
+    /// During …" is a list label, not an article).
+    static func article(before slot: Slot, in cable: Cable) -> String? {
+        let before = cable.paragraphs[slot.paragraph].text.utf8.prefix(slot.start)
+        return String(decoding: before, as: UTF8.self).lowercased().firstMatch(of: /(?:^|[^a-z])(an?)\s+$/).map { String($0.1) }
+    }
+
     /// Compares the copies a frozen scheme writes for alice and bob with digests taken when it was current.
     static func expectFrozen(_ scheme: FingerprintScheme, digests: [String: (alice: String, bob: String)]) throws {
         let files = try CorpusFile.loadDirectory(RealSlots.corpus.appendingPathComponent("cablegate-wikileaks"))
@@ -52,10 +59,7 @@ struct SchemeTests {
         for file in files {
             guard let cable = try? CableParser().parse(bytes: file.bytes, fileName: file.name).cable else { continue }
             for slot in CableFingerprint(cable: cable, key: Self.key, scheme: .v4).slots {
-                let before = cable.paragraphs[slot.paragraph].text.utf8.prefix(slot.start)
-                // The article itself, right before the span ("A. During …" is a list label, not an article).
-                guard let match = String(decoding: before, as: UTF8.self).lowercased().firstMatch(of: /(?:^|[^a-z])(an?)\s+$/) else { continue }
-                let article = match.1
+                guard let article = Self.article(before: slot, in: cable) else { continue }
                 slotsAfterArticle += 1
                 #expect(Set(slot.alternatives.map(SlotFinder.articleClass)).count == 1, "\(file.stem): \(article) \(slot.alternatives)")
             }

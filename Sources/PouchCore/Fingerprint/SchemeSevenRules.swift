@@ -66,13 +66,14 @@ extension KnownAbbreviationRule {
         }
     } + [americanGovernment]).sorted { ($0.tokens.count, $0.abbreviation, $0.form) > ($1.tokens.count, $1.abbreviation, $1.form) }
 
+    /// Abbreviations of the table a reader may say as a word ("a NATO summit"; "ROK" is often
+    /// said "rock").
+    static let saidAsWord: Set<String> = ["NATO", "ISAF", "UNGA", "ROK"]
+
     /// Letters every reader says one by one, so they take the article of the first letter's name
-    /// ("an FBI agent", "a UN official"). Those said as a word ("a NATO summit") are not listed.
-    static let spelledOut: Set<String> = [
-        "USG", "UNSC", "UN", "EU", "UK", "PM", "FM", "MFA", "DCM", "NSC", "MOD", "FBI", "DEA", "IMF", "WTO", "GCC",
-        "OAS", "IAEA", "GDP", "HQ", "TV", "A/S", "U/S", "NGO", "NGOs", "UAE", "DAS", "OSCE", "HMG", "U.S.", "US", "VP", "CEO", "PRC",
-        "CIA", "DHS", "AA/S", "S/E", "DTOs", "SG", "USAID", "DPRK", "IDPs", "PRT", "FCO", "IPR",
-    ]
+    /// ("an FBI agent", "a UN official"): every abbreviation of the table not said as a word, and
+    /// the country's own.
+    static let spelledOut: Set<String> = Set(schemeSevenExpansions.keys).subtracting(saidAsWord).union(["U.S.", "US"])
 
     /// Whether the abbreviation stands here in its own capitals ("un" or "Eu" are something else).
     static func isWrittenInCapitals(_ abbreviation: String, first: Int, count: Int, in tokens: TextTokens) -> Bool {
