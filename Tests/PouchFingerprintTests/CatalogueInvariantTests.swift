@@ -19,7 +19,7 @@ struct CatalogueInvariantTests {
     /// Rules that rearrange words (phrase synonyms only ever swap fixed common words).
     static let structural: Set<String> = [
         "that-complementizer", "told-that", "told-informed", "also-auxiliary", "serial-comma", "introductory-comma",
-        "clause-comma", "hyphenated-compound", "met-with",
+        "clause-comma", "hyphenated-compound", "met-with", "country-pair-order",
     ]
     static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without", "cannot", "n't"]
     static let modals: Set<String> = ["may", "might", "will", "would", "shall", "should", "can", "could", "must", "cannot"]

@@ -63,6 +63,35 @@ struct TraceTests {
         #expect(trace(text).accused.map(\.recipient) == ["R100"])
     }
 
+    @Test("a leak carried through a web page or a PDF reads as the text itself")
+    func webPageAndPDF() {
+        let leaker = "R055"
+        let copy = CableRenderer().render(LongCable.fingerprint.copy(for: leaker))
+        let plain = trace(copy)
+        // A web page: entities for quotes and ampersands, paragraphs in tags.
+        let page = "<html><body><p>" + copy.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#8217;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n\n", with: "</p>\n<p class=\"cable\">") + "</p></body></html>"
+        // A PDF: lines of at most 60 characters, long words split at a line's end with a hyphen.
+        var lines: [String] = [], line = ""
+        for word in copy.split(whereSeparator: \.isWhitespace).map(String.init) {
+            if line.count + word.count + 1 <= 60 { line += (line.isEmpty ? "" : " ") + word; continue }
+            if word.count >= 8, word.allSatisfy(\.isLetter), line.count + 6 <= 60 {
+                lines.append(line + " " + word.prefix(4) + "-")
+                line = String(word.dropFirst(4))
+            } else {
+                lines.append(line)
+                line = word
+            }
+        }
+        lines.append(line)
+        for leak in [page, lines.joined(separator: "\n")] {
+            let verdict = trace(leak)
+            #expect(verdict.accused.map(\.recipient) == [leaker])
+            #expect(verdict.bitsObserved == plain.bitsObserved)
+        }
+        #expect(TraceText.unwrap("the govern-\nment &amp; <b>its</b> allies&#8217; &#x2014; U.S.-\nIran") == "the government &  its  allies\u{2019} \u{2014} U.S.-\nIran")
+    }
+
     @Test("several short leaks by one source add up")
     func severalLeaks() {
         let copy = LongCable.fingerprint.copy(for: "R150")

@@ -39,9 +39,15 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// the article it is said with ("an EU official"), so scheme 6's "an European Union official"
     /// is never written.
     case v7 = 7
+    /// Scheme 7's catalogue; two countries joined by "and" or "or" in either order ("France and
+    /// Germany" / "Germany and France"); any country's government named by its adjective or by
+    /// "of" ("the Iranian government" / "the government of Iran"); "coming" beside "upcoming" and
+    /// "forthcoming"; "para" / "paragraph" before a paragraph's number; "DOE", "DOD" and "DOJ"
+    /// written out where a cable writes them.
+    case v8 = 8
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v7
+    public static let current = FingerprintScheme.v8
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 

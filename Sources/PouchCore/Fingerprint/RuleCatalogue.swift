@@ -21,7 +21,7 @@ public struct RuleCatalogue: Sendable {
     /// The public catalogue.
     public static let publicCatalogue = RuleCatalogue(rules: structuralRules + phraseRules + schemeTwoPhraseRules + [SentenceAdverbCommaRule()]
         + [AdverbAuxiliaryRule(), AdjectiveComplementizerRule(), NumberQualifierRule(), AdjectivePairRule()] + schemeThreePhraseRules
-        + schemeFivePhraseRules + [TopicPrepositionRule(), LatinAbbreviationRule(), PrefixHyphenRule(), CompoundSpellingRule()] + [HostGovernmentRule()] + [PortfolioRule()])
+        + schemeFivePhraseRules + [TopicPrepositionRule(), LatinAbbreviationRule(), PrefixHyphenRule(), CompoundSpellingRule()] + [HostGovernmentRule()] + [PortfolioRule()] + [CountryPairRule(), ParagraphReferenceRule(), PersonGenitiveRule()])
 
     /// The public catalogue with a deployment's private rules on top (they take precedence where spans overlap).
     public func adding(_ privateRules: [PhraseRule]) -> RuleCatalogue {
@@ -41,7 +41,7 @@ public struct RuleCatalogue: Sendable {
     public func restricted(to ids: Set<String>) -> RuleCatalogue { RuleCatalogue(rules: rules.filter { ids.contains($0.id) }) }
 
     static let structuralRules: [any SlotRule] = [
-        DefinedAbbreviationRule(), KnownAbbreviationRule(), UnitedStatesRule(), GenitiveRule(), InstitutionGenitiveRule(), ToldThatRule(), ToldInformedRule(), ReportingVerbRule(), ComplementizerRule(), NominativeComplementizerRule(),
+        DefinedAbbreviationRule(), KnownAbbreviationRule(), UnitedStatesRule(), CountryGovernmentRule(), GenitiveRule(), InstitutionGenitiveRule(), ToldThatRule(), ToldInformedRule(), ReportingVerbRule(), ComplementizerRule(), NominativeComplementizerRule(),
         MetWithRule(), AlsoAuxiliaryRule(), SerialCommaRule(), IntroductoryCommaRule(), ClauseCommaRule(), HyphenatedCompoundRule(),
         RelativePronounRule(), ContinueToRule(), SpokeWithRule(),
     ]
@@ -93,7 +93,8 @@ public struct RuleCatalogue: Sendable {
                    alternatives: ["mainly", "primarily", "chiefly"]),
         PhraseRule(id: "currently-at-present", reason: "\"Currently\" and \"at present\" both mean \"now\".", alternatives: ["currently", "at present"]),
         PhraseRule(id: "upcoming-forthcoming", reason: "Before a noun, \"upcoming\" and \"forthcoming\" both mean \"about to happen\".",
-                   alternatives: ["upcoming", "forthcoming"], profile: .standard, after: determiners),
+                   alternatives: ["upcoming", "forthcoming"], profile: .standard, after: determiners,
+                   widening: .init(scheme: .v8, alternatives: ["upcoming", "forthcoming", "coming"], originals: [0, 1], notAfter: ["a", "an"])),
         PhraseRule(id: "toward-towards", reason: "\"Toward\" and \"towards\" are spelling variants of one preposition, both in the dictionary.",
                    alternatives: ["toward", "towards"]),
         PhraseRule(id: "for-example", reason: "\"For example\" and \"for instance\" are interchangeable.", alternatives: ["for example", "for instance"]),

@@ -58,13 +58,18 @@ extension KnownAbbreviationRule {
         return table
     }()
 
-    /// Every form scheme 7 looks for, longest first. An abbreviation varied only where written
-    /// is looked for in its letters alone.
-    static let schemeSevenForms: [(abbreviation: String, form: Int, tokens: [String])] = (schemeSevenExpansions.flatMap { abbreviation, expansion in
-        (expansion.onlyWhereWritten ? [abbreviation] : [abbreviation] + expansion.wordings).enumerated().map {
-            (abbreviation, $0.offset, TextTokens($0.element).tokens.map(\.lower))
-        }
-    } + [americanGovernment]).sorted { ($0.tokens.count, $0.abbreviation, $0.form) > ($1.tokens.count, $1.abbreviation, $1.form) }
+    /// Every form scheme 7 looks for, longest first.
+    static let schemeSevenForms = lookupForms(of: schemeSevenExpansions)
+
+    /// Every form a table from scheme 7 on looks for, longest first. An abbreviation varied only
+    /// where written is looked for in its letters alone.
+    static func lookupForms(of table: [String: Expansion]) -> [(abbreviation: String, form: Int, tokens: [String])] {
+        (table.flatMap { abbreviation, expansion in
+            (expansion.onlyWhereWritten ? [abbreviation] : [abbreviation] + expansion.wordings).enumerated().map {
+                (abbreviation, $0.offset, TextTokens($0.element).tokens.map(\.lower))
+            }
+        } + [americanGovernment]).sorted { ($0.tokens.count, $0.abbreviation, $0.form) > ($1.tokens.count, $1.abbreviation, $1.form) }
+    }
 
     /// Abbreviations of the table a reader may say as a word ("a NATO summit"; "ROK" is often
     /// said "rock").

@@ -155,7 +155,30 @@ struct HostGovernmentRule: SlotRule {
             let adjectiveWord = tokens.allCaps ? host.adjective.uppercased() : host.adjective
             var alternatives = [abbreviation, "\(government) \(of) \(country)", "\(adjectiveWord) \(government)"]
             alternatives[original] = String(tokens.span(index, last))
-            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [1, 2], original: original, rule: id, canonical: 0))
+            guard context.scheme >= .v8 else {
+                found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [1, 2], original: original, rule: id, canonical: 0))
+                continue
+            }
+            // From scheme 8 the slot takes in "the", so that "Brazil's Government" may stand for it,
+            // and "the Government of Brazil" is written only where the phrase surely ends (scheme 7
+            // wrote "the Government of Argentina position" for "the GOA position").
+            let the = String(list[previous].text)
+            var wordings = alternatives.map { "\(the) \($0)" }
+            wordings[original] = String(tokens.span(previous, last))
+            var symbols = endsNounPhrase(at: last, in: tokens) ? [1, 2] : [2]
+            if !host.name.hasPrefix("the ") {
+                let s = tokens.allCaps ? "S" : "s"
+                wordings.append("\(country)'\(s) \(government)")
+                symbols.append(3)
+            }
+            if symbols.count > 1 {
+                found.append(SlotCandidate(first: previous, last: last, alternatives: wordings, symbols: symbols, original: original, rule: id, canonical: 0))
+            }
+            // Where "the" is too close to another slot, the slot without it (and without the possessive)
+            // still stands, as in scheme 7, if the phrase surely ends.
+            if symbols.contains(1) {
+                found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [1, 2], original: original, rule: id, canonical: 0))
+            }
         }
         return found
     }

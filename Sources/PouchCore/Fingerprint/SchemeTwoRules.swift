@@ -1,7 +1,7 @@
 /// Abbreviations every reader of cables knows, written out or not: "USG" / "U.S. Government".
 struct KnownAbbreviationRule: SlotRule {
     let id = "known-abbreviation"
-    let reason = "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM; from scheme 7 also NATO, NSC, MOD, FBI, DEA, IMF, WTO, GCC, OAS, IAEA, GDP, HQ, TV, VP, CEO, PRC, ROK, CIA, DHS, A/S, U/S, AA/S, S/E, UNGA, NGO, DTOs, SG, USAID, and, only where the cable writes them, UAE, ISAF, DAS, OSCE, HMG, DPRK, IDPs, PRT, FCO and IPR); the abbreviation and its expansion name the same body or office. Where a cable defines an abbreviation itself, its own definition rules instead."
+    let reason = "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM; from scheme 7 also NATO, NSC, MOD, FBI, DEA, IMF, WTO, GCC, OAS, IAEA, GDP, HQ, TV, VP, CEO, PRC, ROK, CIA, DHS, A/S, U/S, AA/S, S/E, UNGA, NGO, DTOs, SG, USAID, and, only where the cable writes them, UAE, ISAF, DAS, OSCE, HMG, DPRK, IDPs, PRT, FCO and IPR, and from scheme 8 DOE, DOD and DOJ); the abbreviation and its expansion name the same body or office. Where a cable defines an abbreviation itself, its own definition rules instead."
     let summary = "USG | U.S. Government | United States Government; UN | United Nations; EU | European Union; …"
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v2
@@ -43,7 +43,8 @@ struct KnownAbbreviationRule: SlotRule {
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
-        let (table, forms) = context.scheme >= .v7 ? (Self.schemeSevenExpansions, Self.schemeSevenForms)
+        let (table, forms) = context.scheme >= .v8 ? (Self.schemeEightExpansions, Self.schemeEightForms)
+            : context.scheme >= .v7 ? (Self.schemeSevenExpansions, Self.schemeSevenForms)
             : (Self.expansions, context.scheme >= .v6 ? Self.schemeSixForms : Self.forms)
         var found: [SlotCandidate] = []
         var index = 0
@@ -373,6 +374,8 @@ struct InstitutionGenitiveRule: SlotRule {
                       Self.nouns.contains(list[noun].lower) else { continue }
                 // "the N of the X of Y" would change what "of Y" attaches to.
                 if let after = tokens.nextWord(after: noun), list[after].lower == "of" { continue }
+                // From scheme 8 the noun must end its phrase: scheme 7 wrote "the security of the region forces".
+                if context.scheme >= .v8, !endsNounPhrase(at: noun, in: tokens) { continue }
                 let the = applyCase("the", template: list[index].text, sentenceStart: initial, allCaps: tokens.allCaps)
                 let plainThe = tokens.allCaps ? "THE" : "the"
                 found.append(SlotCandidate(first: index, last: noun,
@@ -390,6 +393,8 @@ struct InstitutionGenitiveRule: SlotRule {
                 if next.lower == "of" || isName(next, tokens) || (tokens.allCaps && !Self.followers.contains(next.lower)) { continue }
             }
             if possessor + 1 < list.count, ["'", "\u{2019}", "-"].contains(String(list[possessor + 1].text)) { continue }
+            // From scheme 8 for sure: scheme 7 wrote "the president's position or the presidency".
+            if context.scheme >= .v8, !endsNounPhrase(at: possessor, in: tokens) { continue }
             let the = applyCase("the", template: list[index].text, sentenceStart: initial, allCaps: tokens.allCaps)
             let span = tokens.span(index, possessor)
             let apostrophe = span.contains("\u{2019}") ? "\u{2019}" : "'"

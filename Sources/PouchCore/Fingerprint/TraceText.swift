@@ -42,9 +42,43 @@ public enum TraceText {
         return String(out)
     }
 
+    /// Undoes what carrying text through a web page or a PDF adds: HTML character references
+    /// ("&amp;", "&#8217;") decoded, tags ("<p>") dropped, and a word that a line break split
+    /// with a hyphen ("govern-" / "ment") joined. Text without "&", "<" or a hyphen before a
+    /// line break is returned as it is.
+    public static func unwrap(_ text: String) -> String {
+        var result = text
+        if result.contains("<") {
+            result = result.replacing(#/<[A-Za-z\/!][^<>]{0,200}>/#, with: " ")
+        }
+        if result.contains("&") {
+            result = result.replacing(#/&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});/#) { match in
+                let name = match.output.1
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) } ?? String(match.output.0)
+                }
+                if name.hasPrefix("#") {
+                    return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) } ?? String(match.output.0)
+                }
+                return namedReferences[String(name)] ?? String(match.output.0)
+            }
+        }
+        if result.contains("-\n") || result.contains("-\r") || result.contains("- \n") {
+            // Only before a lower-case letter: a line that ends "U.S.-" and a name on the next stay apart.
+            result = result.replacing(#/(\p{L})-[ \t]*\r?\n[ \t]*(\p{Ll})/#) { match in "\(match.output.1)\(match.output.2)" }
+        }
+        return result
+    }
+
+    /// The named character references a leak from a web page is likely to carry.
+    static let namedReferences: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "rsquo": "\u{2019}", "lsquo": "\u{2018}",
+        "rdquo": "\u{201D}", "ldquo": "\u{201C}", "ndash": "\u{2013}", "mdash": "\u{2014}", "hellip": "...", "shy": "",
+    ]
+
     /// Normalised tokens: lower-case words without digits, and commas.
     public static func tokens(of text: String) -> [String] {
-        let tokens = TextTokens(normalize(text).lowercased())
+        let tokens = TextTokens(normalize(unwrap(text)).lowercased())
         var result: [String] = []
         result.reserveCapacity(tokens.tokens.count)
         for token in tokens.tokens {
