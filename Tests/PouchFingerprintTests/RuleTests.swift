@@ -11,6 +11,13 @@ func alternatives(_ text: String, rule: String, scheme: FingerprintScheme = .cur
     slots(text, scheme: scheme).filter { $0.rule == rule }.map(\.alternatives)
 }
 
+/// The alternatives of one rule's slots in a one-paragraph cable sent from `post` (none: the Department).
+func alternatives(_ text: String, rule: String, post: String?, scheme: FingerprintScheme = .current) -> [[String]] {
+    let cable = Cable(referenceID: post.map { ReferenceID(year: 2009, post: $0, serial: 1) }, classification: .confidential,
+                      paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
+    return SlotFinder(catalogue: .publicCatalogue, scheme: scheme).slots(in: cable).filter { $0.rule == rule }.map(\.alternatives)
+}
+
 @Suite("Catalogue rules, one by one")
 struct RuleTests {
     @Test("the optional complementiser after reporting verbs")

@@ -2,13 +2,6 @@ import Foundation
 import Testing
 @testable import PouchCore
 
-/// The alternatives of one rule's slots in a one-paragraph cable, sent from `post` if given.
-private func alternatives(_ text: String, rule: String, post: String? = nil, scheme: FingerprintScheme = .current) -> [[String]] {
-    let cable = Cable(referenceID: post.map { ReferenceID(year: 2009, post: $0, serial: 1) }, classification: .confidential,
-                      paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
-    return SlotFinder(catalogue: .publicCatalogue, scheme: scheme).slots(in: cable).filter { $0.rule == rule }.map(\.alternatives)
-}
-
 @Suite("Scheme 8: country pairs, governments by name or adjective, paragraph references")
 struct SchemeEightRuleTests {
     @Test("two countries joined by and or or, in either order")

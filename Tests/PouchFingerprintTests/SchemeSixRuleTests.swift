@@ -3,57 +3,49 @@ import PouchTestSupport
 import Testing
 @testable import PouchCore
 
-/// The alternatives of one rule's slots in a one-paragraph cable sent from `post`.
-/// (Scheme 7 by default: scheme 8 widened the host-government slot.)
-private func alternatives(_ text: String, rule: String, post: String?, scheme: FingerprintScheme = .v7) -> [[String]] {
-    let cable = Cable(referenceID: post.map { ReferenceID(year: 2009, post: $0, serial: 1) }, classification: .confidential,
-                      paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
-    return SlotFinder(catalogue: .publicCatalogue, scheme: scheme).slots(in: cable).filter { $0.rule == rule }.map(\.alternatives)
-}
-
 @Suite("Scheme 6: the host government written out, and American")
 struct SchemeSixRuleTests {
     @Test("the GOB from Brasilia is the Government of Brazil or the Brazilian Government")
     func hostGovernment() {
-        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "BRASILIA")
+        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "BRASILIA", scheme: .v7)
                 == [["GOB", "Government of Brazil", "Brazilian Government"]])
-        #expect(alternatives("THE GOP WILL ACT SOON.", rule: "host-government", post: "ISLAMABAD")
+        #expect(alternatives("THE GOP WILL ACT SOON.", rule: "host-government", post: "ISLAMABAD", scheme: .v7)
                 == [["GOP", "GOVERNMENT OF PAKISTAN", "PAKISTANI GOVERNMENT"]])
-        #expect(alternatives("Officials said the GOP had agreed.", rule: "host-government", post: "MANILA")
+        #expect(alternatives("Officials said the GOP had agreed.", rule: "host-government", post: "MANILA", scheme: .v7)
                 == [["GOP", "Government of the Philippines", "Philippine Government"]])
         // A consulate's host is its country.
-        #expect(alternatives("The GOB has not replied.", rule: "host-government", post: "RIO DE JANEIRO")
+        #expect(alternatives("The GOB has not replied.", rule: "host-government", post: "RIO DE JANEIRO", scheme: .v7)
                 == [["GOB", "Government of Brazil", "Brazilian Government"]])
         // Written out, after "the": either full form, keeping the case of "government".
-        #expect(alternatives("He said the Brazilian government would not change its policy.", rule: "host-government", post: "BRASILIA")
+        #expect(alternatives("He said the Brazilian government would not change its policy.", rule: "host-government", post: "BRASILIA", scheme: .v7)
                 == [["GOB", "government of Brazil", "Brazilian government"]])
-        #expect(alternatives("He said the Government of the Philippines would act.", rule: "host-government", post: "MANILA")
+        #expect(alternatives("He said the Government of the Philippines would act.", rule: "host-government", post: "MANILA", scheme: .v7)
                 == [["GOP", "Government of the Philippines", "Philippine Government"]])
-        #expect(alternatives("THE SOUTH AFRICAN GOVERNMENT WILL ACT.", rule: "host-government", post: "PRETORIA")
+        #expect(alternatives("THE SOUTH AFRICAN GOVERNMENT WILL ACT.", rule: "host-government", post: "PRETORIA", scheme: .v7)
                 == [["GOSA", "GOVERNMENT OF SOUTH AFRICA", "SOUTH AFRICAN GOVERNMENT"]])
         // A country of several words has the initials of all of them: from Pretoria "the GOS" is not South Africa's.
-        #expect(alternatives("He said the GOS would act.", rule: "host-government", post: "PRETORIA").isEmpty)
+        #expect(alternatives("He said the GOS would act.", rule: "host-government", post: "PRETORIA", scheme: .v7).isEmpty)
         // An abbreviation another country named in the cable shares is left alone (here Sudan); the full forms are not.
-        #expect(alternatives("He said the GOS would not act. Sudan was not discussed.", rule: "host-government", post: "MADRID").isEmpty)
-        #expect(alternatives("He said the GOS would not act. The Sudanese envoy left.", rule: "host-government", post: "MADRID").isEmpty)
+        #expect(alternatives("He said the GOS would not act. Sudan was not discussed.", rule: "host-government", post: "MADRID", scheme: .v7).isEmpty)
+        #expect(alternatives("He said the GOS would not act. The Sudanese envoy left.", rule: "host-government", post: "MADRID", scheme: .v7).isEmpty)
         // A capital is not a country: "Tehran" leaves "the GOT" in Ankara Turkey's.
-        #expect(alternatives("He said the GOT would not act. Tehran was silent.", rule: "host-government", post: "ANKARA")
+        #expect(alternatives("He said the GOT would not act. Tehran was silent.", rule: "host-government", post: "ANKARA", scheme: .v7)
                 == [["GOT", "Government of Turkey", "Turkish Government"]])
-        #expect(alternatives("He said the Spanish government would act. Sudan was not discussed.", rule: "host-government", post: "MADRID")
+        #expect(alternatives("He said the Spanish government would act. Sudan was not discussed.", rule: "host-government", post: "MADRID", scheme: .v7)
                 == [["GOS", "government of Spain", "Spanish government"]])
         // Not inside a longer name, nor another country's government.
-        #expect(alternatives("He said the Brazilian Government Accountability Office would act.", rule: "host-government", post: "BRASILIA").isEmpty)
-        #expect(alternatives("He said the Chinese government would act.", rule: "host-government", post: "BRASILIA").isEmpty)
+        #expect(alternatives("He said the Brazilian Government Accountability Office would act.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
+        #expect(alternatives("He said the Chinese government would act.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
         // Only the host's initial: from Islamabad "the GOI" is India's government, not written out.
-        #expect(alternatives("He said the GOI would not change its policy.", rule: "host-government", post: "ISLAMABAD").isEmpty)
+        #expect(alternatives("He said the GOI would not change its policy.", rule: "host-government", post: "ISLAMABAD", scheme: .v7).isEmpty)
         // No host: the Department, or a cable with no post.
-        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "STATE").isEmpty)
-        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: nil).isEmpty)
+        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "STATE", scheme: .v7).isEmpty)
+        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: nil, scheme: .v7).isEmpty)
         // Only after "the", never a possessive, compound or an abbreviation the cable defines.
-        #expect(alternatives("GOB officials said the talks would resume.", rule: "host-government", post: "BRASILIA").isEmpty)
-        #expect(alternatives("He said the GOB's policy would change.", rule: "host-government", post: "BRASILIA").isEmpty)
-        #expect(alternatives("He said the GOB-led talks would resume.", rule: "host-government", post: "BRASILIA").isEmpty)
-        #expect(alternatives("The Group of Bankers (GOB) met. He said the GOB would meet again.", rule: "host-government", post: "BRASILIA").isEmpty)
+        #expect(alternatives("GOB officials said the talks would resume.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
+        #expect(alternatives("He said the GOB's policy would change.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
+        #expect(alternatives("He said the GOB-led talks would resume.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
+        #expect(alternatives("The Group of Bankers (GOB) met. He said the GOB would meet again.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
         // Scheme 5 is frozen without it.
         #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "BRASILIA", scheme: .v5).isEmpty)
     }
