@@ -33,7 +33,7 @@ struct HostCountry: Sendable, Hashable {
     static func of(_ cable: Cable) -> HostCountry? {
         let post = cable.referenceID?.post ?? cable.telegramNumber.map { ReferenceID.compactPost($0.post) }
         guard var host = post.flatMap(of(referencePost:)) else { return nil }
-        let words = " " + TraceText.tokens(of: cable.subject + " " + cable.bodyText).joined(separator: " ") + " "
+        let words = " " + TraceText.tokens(of: cable.subject + " " + cable.bodyText, unwrapping: false).joined(separator: " ") + " "
         let abbreviation = host.governmentAbbreviation
         // Other countries with the same abbreviation, by name or adjective.
         let listed = countries.filter { $0.0 != host.name && governmentAbbreviation(of: $0.0) == abbreviation }.flatMap { [$0.0, $0.1] }
@@ -41,7 +41,7 @@ struct HostCountry: Sendable, Hashable {
             .map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .filter { $0 != host.name && governmentAbbreviation(of: $0) == abbreviation }
         host.abbreviationIsUnambiguous = !(listed + named).contains { other in
-            words.contains(" " + TraceText.tokens(of: other).filter { $0 != "the" }.joined(separator: " ") + " ")
+            words.contains(" " + TraceText.tokens(of: other, unwrapping: false).filter { $0 != "the" }.joined(separator: " ") + " ")
         }
         return host
     }
@@ -112,8 +112,8 @@ struct HostCountry: Sendable, Hashable {
 /// "the GOB" / "the Government of Brazil" / "the Brazilian Government", in a cable from a post in Brazil.
 struct HostGovernmentRule: SlotRule {
     let id = "host-government"
-    let reason = "In a cable from a post, \"GO\" and the initials of the host country's name (\"the GOB\" from Brasilia, \"the GOSA\" from Pretoria) names the host government, and so do \"the Government of Brazil\" and \"the Brazilian Government\". Copies write one of the two in full (a spell checker would \"correct\" the abbreviation, so it reads as no evidence); the written-out forms, after \"the\", become slots too (\"the Brazilian government\" / \"the Government of Brazil\"). Only forms after \"the\" are looked for, never a possessive, a hyphenated word, a longer name or an abbreviation the cable defines otherwise."
-    let summary = "the GOB | the Government of Brazil | the Brazilian Government (GOB read as no evidence; in cables from Brazil)"
+    let reason = "In a cable from a post, \"GO\" and the initials of the host country's name (\"the GOB\" from Brasilia, \"the GOSA\" from Pretoria) names the host government, and so do \"the Government of Brazil\" and \"the Brazilian Government\". Copies write one of the two in full (a spell checker would \"correct\" the abbreviation, so it reads as no evidence); the written-out forms, after \"the\", become slots too (\"the Brazilian government\" / \"the Government of Brazil\"). Only forms after \"the\" are looked for, never a possessive, a hyphenated word, a longer name or an abbreviation the cable defines otherwise. From scheme 8 copies may also write \"Brazil's Government\" for \"the GOB\", and write \"the Government of Brazil\" only where the phrase surely ends (not \"the Government of Brazil position\")."
+    let summary = "the GOB | the Government of Brazil | the Brazilian Government | Brazil's Government (from scheme 8) (GOB read as no evidence; in cables from Brazil)"
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v6
 

@@ -53,7 +53,7 @@ struct SlotFinder {
         else { return false }
         // Every alternative must read differently from every other after normalisation (so a
         // leak shows which one it has), and no symbol wording may be empty.
-        let normalized = candidate.alternatives.map { TraceText.tokens(of: $0) }
+        let normalized = candidate.alternatives.map { TraceText.tokens(of: $0, unwrapping: false) }
         guard Set(normalized).count == normalized.count, candidate.symbols.allSatisfy({ !normalized[$0].isEmpty }) else { return false }
         // From scheme 4, right after "a" or "an" every wording must take the article the original
         // takes: "an upcoming visit" is never written "an forthcoming visit".

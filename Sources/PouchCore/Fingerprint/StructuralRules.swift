@@ -361,7 +361,7 @@ struct IntroductoryCommaRule: SlotRule {
 /// "Pakistan's position" / "the position of Pakistan".
 struct GenitiveRule: SlotRule {
     let id = "genitive"
-    let reason = "For a country and an abstract noun such as position, policy or government, the s-genitive and the of-genitive name the same thing (\"Pakistan's position\" / \"the position of Pakistan\"); the name itself is kept."
+    let reason = "For a country and an abstract noun such as position, policy or government, the s-genitive and the of-genitive name the same thing (\"Pakistan's position\" / \"the position of Pakistan\"); the name itself is kept. From scheme 8 only where the phrase surely ends (never before \"and\", \"or\", \"of\" or a noun), never after a capitalised word that may begin the name, and never after \"and\" or \"or\"."
     let summary = "Pakistan's position | the position of Pakistan"
     let profile = FingerprintProfile.standard
 

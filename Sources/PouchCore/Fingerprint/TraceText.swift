@@ -76,9 +76,10 @@ public enum TraceText {
         "rdquo": "\u{201D}", "ldquo": "\u{201C}", "ndash": "\u{2013}", "mdash": "\u{2014}", "hellip": "...", "shy": "",
     ]
 
-    /// Normalised tokens: lower-case words without digits, and commas.
-    public static func tokens(of text: String) -> [String] {
-        let tokens = TextTokens(normalize(unwrap(text)).lowercased())
+    /// Normalised tokens: lower-case words without digits, and commas. Tracing unwraps the text
+    /// first; marking does not (`unwrapping: false`), so copies under every scheme stay as they were.
+    public static func tokens(of text: String, unwrapping: Bool = true) -> [String] {
+        let tokens = TextTokens(normalize(unwrapping ? unwrap(text) : text).lowercased())
         var result: [String] = []
         result.reserveCapacity(tokens.tokens.count)
         for token in tokens.tokens {
