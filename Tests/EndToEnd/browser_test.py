@@ -9,6 +9,7 @@ import unittest
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -59,7 +60,21 @@ class BrowserTests(unittest.TestCase):
         self.driver.find_element(By.ID, "user").send_keys(user)
         self.driver.find_element(By.ID, "password").send_keys(f"{user}-pouch-demo")
         self.driver.find_element(By.ID, "sign-in").click()
-        self.assertIn(user, self.driver.find_element(By.ID, "who").text)
+        self.assertIn(user, self.text_once_shown("who", user))
+
+    def text_once_shown(self, element_id, part):
+        """After a click the old page may still be up, and its element goes stale as the new one
+        loads: look again until the element shows `part` (or 15 s pass), then return its text."""
+        def shown(driver):
+            try:
+                return part in driver.find_element(By.ID, element_id).text
+            except StaleElementReferenceException:
+                return False
+        try:
+            WebDriverWait(self.driver, 15).until(shown)
+        except TimeoutException:
+            pass
+        return self.text(element_id)
 
     def wait_for_url(self, part):
         """A form post answers with a redirect; wait for the browser to follow it before looking."""
