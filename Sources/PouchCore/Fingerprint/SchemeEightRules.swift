@@ -99,6 +99,8 @@ struct CountryPairRule: SlotRule {
     static let attachesToLast: Set<String> = ["'", "\u{2019}", "-", "/", "(", "[", "\u{2014}", "\u{2013}"]
     /// Words after a comma that continue a list or open an aside that may be about the second name only.
     static let listOrAside: Set<String> = ["and", "or", "which", "who", "whose", "where", "whom", "the", "a", "an", "its", "both", "each"]
+    /// In a cable written in capitals, the words after the pair that show it has ended.
+    static let clauseWordsInCapitals = PortfolioRule.clauseWords.union(["are", "were", "have", "agreed", "should", "could", "can", "may", "must"])
     /// Pairs that were once one country's name.
     static let oneName: Set<Set<String>> = [["serbia", "montenegro"]]
 
@@ -123,7 +125,7 @@ struct CountryPairRule: SlotRule {
                 let next = list[second + 1]
                 if next.isWord {
                     if ["and", "or", "nor"].contains(next.lower) || isName(next, tokens) { continue }
-                    if tokens.allCaps, !PortfolioRule.clauseWords.union(["are", "were", "have", "agreed", "should", "could", "can", "may", "must"]).contains(next.lower) { continue }
+                    if tokens.allCaps, !Self.clauseWordsInCapitals.contains(next.lower) { continue }
                 } else if Self.attachesToLast.contains(String(next.text)) {
                     continue
                 } else if next.text == ",", second + 2 < list.count, Self.listOrAside.contains(list[second + 2].lower) {
@@ -170,7 +172,7 @@ struct CountryGovernmentRule: SlotRule {
         ("Iran", "Iranian"), ("Somalia", "Somali"), ("North Korea", "North Korean"), ("Kyrgyzstan", "Kyrgyz"), ("Burundi", "Burundian"), ("Laos", "Lao"),
     ]
     /// Each country with its name and adjective as lower-case words.
-    static let forms: [(name: String, adjective: String, nameWords: [String], adjectiveWords: [String])] = countries.map {
+    static let forms: [Country] = countries.map {
         ($0.name, $0.adjective, TextTokens($0.name).tokens.map(\.lower), TextTokens($0.adjective).tokens.map(\.lower))
     }
 
