@@ -90,6 +90,8 @@ struct TraceTests {
             #expect(verdict.bitsObserved == plain.bitsObserved)
         }
         #expect(TraceText.unwrap("the govern-\nment &amp; <b>its</b> allies&#8217; &#x2014; U.S.-\nIran") == "the government &  its  allies\u{2019} \u{2014} U.S.-\nIran")
+        // Spaces or a tab between the hyphen and the break, and a Windows line end, are joined the same way.
+        #expect(TraceText.unwrap("the govern-  \nment and its allies-\t\r\nhip") == "the government and its allieship")
     }
 
     @Test("several short leaks by one source add up")

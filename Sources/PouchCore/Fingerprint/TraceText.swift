@@ -63,9 +63,10 @@ public enum TraceText {
                 return namedReferences[String(name)] ?? String(match.output.0)
             }
         }
-        if result.contains("-\n") || result.contains("-\r") || result.contains("- \n") {
+        // The same test as the pattern's (any spaces or tabs between the hyphen and the break), done cheaply first.
+        if result.contains("-"), result.contains(where: \.isNewline) {
             // Only before a lower-case letter: a line that ends "U.S.-" and a name on the next stay apart.
-            result = result.replacing(#/(\p{L})-[ \t]*\r?\n[ \t]*(\p{Ll})/#) { match in "\(match.output.1)\(match.output.2)" }
+            result = result.replacing(#/(\p{L})-[ \t]*\R[ \t]*(\p{Ll})/#) { match in "\(match.output.1)\(match.output.2)" }
         }
         return result
     }
