@@ -98,7 +98,12 @@ struct TraceCommand: AsyncParsableCommand {
             lines.append("copy-edited to one wording in: \(verdict.restyledRules.joined(separator: ", ")) (traced with and without those slots, sharing the threshold)")
         }
         for candidate in verdict.accused {
-            lines.append(String(format: "accused: %@ (score %.2f, false-accusation probability ≤ %.2e)", candidate.recipient, candidate.score, candidate.falseAccusationProbability))
+            if let partner = candidate.partner {
+                lines.append(String(format: "accused: %@ (merged with %@'s copy: log-likelihood ratio %.2f, false-accusation probability ≤ %.2e)",
+                                    candidate.recipient, partner, candidate.score, candidate.falseAccusationProbability))
+            } else {
+                lines.append(String(format: "accused: %@ (score %.2f, false-accusation probability ≤ %.2e)", candidate.recipient, candidate.score, candidate.falseAccusationProbability))
+            }
         }
         if let more = verdict.moreSlotsNeeded {
             lines.append(more == Int.max ? "no recipient stands out" : "about \(more) more readable slots would be needed")

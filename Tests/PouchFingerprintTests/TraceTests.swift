@@ -145,6 +145,62 @@ struct TraceTests {
         #expect(Set(verdict.accused.map(\.recipient)).isSubset(of: ["R010", "R020"]))
     }
 
+    @Test("two colluders who merged their copies are named by the partner test where their own scores fall short")
+    func partnerTest() throws {
+        let fingerprint = LongCable.fingerprint
+        var random = SplitMix(seed: 5)
+        var plainConvictions = 0, partnerConvictions = 0
+        for trial in 0..<16 {
+            let (a, b) = (Self.recipients[trial], Self.recipients[100 + trial])
+            let (mineA, mineB) = (fingerprint.symbols(for: a), fingerprint.symbols(for: b))
+            // A merged leak that shows 80 slots, each in one of the two copies' wordings.
+            let slots = fingerprint.slots.indices.shuffled(using: &random).prefix(80)
+            var symbols: [Int: UInt8] = [:]
+            for slot in slots { symbols[slot] = Bool.random(using: &random) ? mineA[slot] : mineB[slot] }
+            let verdict = Self.tracer.trace([LeakReading(cable: 0, symbols: symbols, slotsSeen: slots.count, leakWords: 1000)], recipients: Self.recipients)
+            #expect(Set(verdict.accused.map(\.recipient)).isSubset(of: [a, b]), "trial \(trial)")
+            if verdict.accused.contains(where: { $0.partner == nil }) { plainConvictions += 1 }
+            if !verdict.accused.isEmpty && verdict.accused.allSatisfy({ $0.partner != nil }) { partnerConvictions += 1 }
+            for accused in verdict.accused where accused.partner != nil {
+                #expect(accused.partner == (accused.recipient == a ? b : a), "the other colluder is the partner")
+                // The plain test alone bounds this recipient far less tightly.
+                let plain = verdict.scores.first { $0.recipient == accused.recipient }!.falseAccusationProbability
+                #expect(plain > accused.falseAccusationProbability)
+                // The JSON verdict keeps its documented fields.
+                let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(accused)) as! [String: Any]
+                #expect(Set(object.keys) == ["recipient", "score", "falseAccusationProbability"])
+            }
+        }
+        // Merging halves each colluder's own score: with 80 merged slots the plain test names
+        // neither colluder in any of these trials, and the partner test names one in nearly all.
+        #expect(partnerConvictions >= 12 && plainConvictions < partnerConvictions, "plain \(plainConvictions), partner only \(partnerConvictions)")
+    }
+
+    @Test("the partner test's bound is never below an innocent's real tail")
+    func partnerBoundHolds() {
+        var random = SplitMix(seed: 17)
+        for trial in 0..<4 {
+            let m = 25 + trial * 20
+            // Half the slots differ from the partner's copy; p as in two- to four-symbol slots.
+            let terms = (0..<m).map { k -> (p: Double, match: Double, other: Double) in
+                let p = Double.random(in: 0.15...0.7, using: &random)
+                return k % 2 == 0 ? (p, log(2 / (1 + p)), log(1 / (1 + p))) : (p, log(1 / p), log(Tracer.partnerMisread / (1 - p)))
+            }
+            let bound = TardosBound(terms: terms)
+            var scores: [Double] = []
+            for _ in 0..<20_000 {
+                scores.append(terms.reduce(0) { $0 + (Double.random(in: 0..<1, using: &random) < $1.p ? $1.match : $1.other) })
+            }
+            scores.sort()
+            // Quantiles with 200 or more samples beyond them, so sampling noise stays under the 0.8 margin.
+            for quantile in [0.9, 0.99] {
+                let s = scores[Int(Double(scores.count) * quantile)]
+                let empirical = Double(scores.filter { $0 >= s }.count) / Double(scores.count)
+                #expect(exp(bound.logTail(s)) >= empirical * 0.8, "m=\(m) q=\(quantile)")
+            }
+        }
+    }
+
     @Test("a copy of another cable accuses nobody")
     func otherCable() {
         let other = RealSlots.cables.first { $0 != LongCable.cable && $0.wordCount > 1000 }!
@@ -179,7 +235,7 @@ struct TraceTests {
         return (min(1, Double(Self.recipients.count) * exp(bound.logTail(score))), read.filter { mine[$0.key] != $0.value }.count)
     }
 
-    @Test("taking an honest copy for a restyled one costs it a tenth of the threshold at most; a restyled original accuses nobody")
+    @Test("taking an honest copy for a restyled one, and the partner tests, cost it a fifth of the threshold at most; a restyled original accuses nobody")
     func restyledHonesty() {
         // Which rules look settled depends on the leak alone, so the bound holds either way.
         let cable = RealSlots.cables.min { abs($0.wordCount - 1500) < abs($1.wordCount - 1500) }!
@@ -192,7 +248,7 @@ struct TraceTests {
             if !verdict.restyledRules.isEmpty { flagged += 1 }
             let whole = everySlotBound(readings[0], fingerprint, recipient).bound
             let reported = verdict.scores.first { $0.recipient == recipient }!.falseAccusationProbability
-            #expect(reported <= whole / (1 - Tracer.restyledShare) * (1 + 1e-9), "\(recipient)")
+            #expect(reported <= whole / ((1 - Tracer.restyledShare) * (1 - Tracer.partnerShare)) * (1 + 1e-9), "\(recipient)")
         }
         #expect(flagged < 24, "every honest copy was taken for a restyled one")
         let original = trace(CableRenderer().render(Attack.restyle(LongCable.cable)))

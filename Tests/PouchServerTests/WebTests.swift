@@ -270,6 +270,7 @@ struct WebTests {
             #expect(result.body.contains("class=\"accused\""))
             #expect(result.body.contains("Identified"))
             #expect(result.body.contains("<td>dev</td>"))
+            #expect(result.body.contains("<td>their own copy</td>"))
             let empty = try await sam.post("/trace", form: [("leak", "   ")])
             #expect(empty.status == .unprocessableContent)
         }

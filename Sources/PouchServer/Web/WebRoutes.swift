@@ -346,8 +346,10 @@ struct WebRoutes: Sendable {
             return pages.render("trace", values, context: context)
         }
         func row(_ candidate: TraceVerdict.Candidate) -> [String: Any] {
-            ["recipient": candidate.recipient, "score": String(format: "%.2f", candidate.score),
-             "probability": String(format: "%.2g", candidate.falseAccusationProbability)]
+            var values: [String: Any] = ["recipient": candidate.recipient, "score": String(format: "%.2f", candidate.score),
+                                         "probability": String(format: "%.2g", candidate.falseAccusationProbability)]
+            if let partner = candidate.partner { values["partner"] = partner }
+            return values
         }
         values["cables"] = result.cables.map(\.description)
         values["identified"] = verdict.verdict == "identified"
