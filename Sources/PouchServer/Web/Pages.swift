@@ -39,10 +39,15 @@ struct Pages: Sendable {
                 "auditor": user.roles.contains(.securityOfficer) || user.roles.contains(.administrator),
             ] as [String: Any]
         }
-        let html = library.render(page, withTemplate: template) ?? "<!doctype html><title>Pouch</title><p>The page could not be rendered.</p>"
+        let html = self.html(template, page) ?? "<!doctype html><title>Pouch</title><p>The page could not be rendered.</p>"
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A template filled with `values` alone (nil when the template is missing).
+    func html(_ template: String, _ values: [String: Any]) -> String? {
+        library.render(values, withTemplate: template)
     }
 
     func errorPage(_ failure: PublicError, context: PouchRequestContext) -> Response {

@@ -345,13 +345,20 @@ struct WebRoutes: Sendable {
             values["nomatch"] = true
             return pages.render("trace", values, context: context)
         }
+        values.merge(Self.traceValues(verdict, cables: result.cables.map(\.description))) { $1 }
+        return pages.render("trace", values, context: context)
+    }
+
+    /// The trace page's values for a verdict: the accused (and by which test), the candidates, the counts and the chart.
+    static func traceValues(_ verdict: TraceVerdict, cables: [String]) -> [String: Any] {
         func row(_ candidate: TraceVerdict.Candidate) -> [String: Any] {
             var values: [String: Any] = ["recipient": candidate.recipient, "score": String(format: "%.2f", candidate.score),
                                          "probability": String(format: "%.2g", candidate.falseAccusationProbability)]
             if let partner = candidate.partner { values["partner"] = partner }
             return values
         }
-        values["cables"] = result.cables.map(\.description)
+        var values: [String: Any] = [:]
+        values["cables"] = cables
         values["identified"] = verdict.verdict == "identified"
         values["accused"] = verdict.accused.map(row)
         values["hasAccused"] = !verdict.accused.isEmpty
@@ -363,7 +370,7 @@ struct WebRoutes: Sendable {
         if let more = verdict.moreSlotsNeeded { values["moreSlotsNeeded"] = more }
         if !verdict.restyledRules.isEmpty { values["restyled"] = verdict.restyledRules.joined(separator: ", ") }
         values["chart"] = ScoreChart(verdict: verdict).svg()
-        return pages.render("trace", values, context: context)
+        return values
     }
 
     // MARK: Account
