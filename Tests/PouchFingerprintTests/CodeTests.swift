@@ -112,22 +112,53 @@ struct BoundTests {
             // [0.3, 0.7], four-symbol slots go down to 0.15.
             let probabilities = (0..<m).map { _ in Double.random(in: 0.15...0.7, using: &random) }
             let bound = TardosBound(leakedSymbolProbabilities: probabilities)
-            var scores: [Double] = []
-            for _ in 0..<20_000 {
-                var total = 0.0
-                for term in bound.terms {
-                    total += Double.random(in: 0..<1, using: &random) < term.p ? term.match : term.other
-                }
-                scores.append(total)
-            }
-            scores.sort()
+            let scores = innocentScores(bound, using: &random)
             for quantile in [0.9, 0.99, 0.999] {
-                let s = scores[Int(Double(scores.count) * quantile)]
-                let empirical = Double(scores.filter { $0 >= s }.count) / Double(scores.count)
+                let (s, empirical) = tail(of: scores, at: quantile)
                 #expect(exp(bound.logTail(s)) >= empirical * 0.8, "m=\(m) q=\(quantile)")
                 #expect(exp(bound.chernoffLogTail(s)) >= empirical * 0.8, "m=\(m) q=\(quantile)")
             }
         }
+    }
+
+    @Test("the partner test's bound is never below an innocent's real tail")
+    func partnerBoundHolds() {
+        var random = SplitMix(seed: 17)
+        for trial in 0..<4 {
+            let m = 25 + trial * 20
+            // Half the slots differ from the partner's copy; p as in two- to four-symbol slots.
+            let terms = (0..<m).map { k -> (p: Double, match: Double, other: Double) in
+                let p = Double.random(in: 0.15...0.7, using: &random)
+                return k % 2 == 0 ? (p, log(2 / (1 + p)), log(1 / (1 + p))) : (p, log(1 / p), log(Tracer.partnerMisread / (1 - p)))
+            }
+            let bound = TardosBound(terms: terms)
+            let scores = innocentScores(bound, using: &random)
+            // Quantiles with 200 or more samples beyond them, so sampling noise stays under the 0.8 margin.
+            for quantile in [0.9, 0.99] {
+                let (s, empirical) = tail(of: scores, at: quantile)
+                #expect(exp(bound.logTail(s)) >= empirical * 0.8, "m=\(m) q=\(quantile)")
+            }
+        }
+    }
+
+    /// 20,000 simulated scores of an innocent, who holds the leaked symbol of each term with its
+    /// probability `p`, in ascending order.
+    func innocentScores(_ bound: TardosBound, using random: inout SplitMix) -> [Double] {
+        var scores: [Double] = []
+        for _ in 0..<20_000 {
+            var total = 0.0
+            for term in bound.terms {
+                total += Double.random(in: 0..<1, using: &random) < term.p ? term.match : term.other
+            }
+            scores.append(total)
+        }
+        return scores.sorted()
+    }
+
+    /// The score at `quantile` of sorted `scores`, and the share of scores at or above it.
+    func tail(of scores: [Double], at quantile: Double) -> (score: Double, share: Double) {
+        let s = scores[Int(Double(scores.count) * quantile)]
+        return (s, Double(scores.filter { $0 >= s }.count) / Double(scores.count))
     }
 
     @Test("the lattice tail is at least the exact tail, over every outcome of up to 14 slots, and tighter than Chernoff")
