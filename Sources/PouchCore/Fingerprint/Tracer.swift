@@ -254,7 +254,7 @@ public struct Tracer: Sendable {
         let empty = test.positions.isEmpty
         let ranked = scored.map { entry in
             TraceVerdict.Candidate(recipient: entry.0, score: entry.1, falseAccusationProbability:
-                empty ? 1 : min(1, Double(n) * exp(test.bound.logTail(entry.1)) / test.share))
+                empty ? 1 : test.bound.falseAccusationProbability(of: entry.1, recipients: n, share: test.share))
         }
         return ScoreOutcome(test: test, ranked: ranked)
     }
@@ -280,7 +280,7 @@ public struct Tracer: Sendable {
             }
             let bound = TardosBound(terms: terms)
             return TraceVerdict.Candidate(recipient: candidate.recipient, score: score, falseAccusationProbability:
-                min(1, Double(n) * exp(bound.logTail(score)) / Self.partnerShare), partner: partner)
+                bound.falseAccusationProbability(of: score, recipients: n, share: Self.partnerShare), partner: partner)
         }
     }
 
@@ -383,6 +383,12 @@ struct TardosBound {
     func logTail(_ s: Double) -> Double {
         guard let lattice else { return chernoffLogTail(s) }
         return lattice.logTail(s)
+    }
+
+    /// The union bound over `recipients` on anyone innocent scoring `score`, for a test given
+    /// `share` of the threshold (its probability scaled up by 1/share, so tests compare to one threshold).
+    func falseAccusationProbability(of score: Double, recipients: Int, share: Double) -> Double {
+        min(1, Double(recipients) * exp(logTail(score)) / share)
     }
 
     /// log E[exp(λ S)] for an innocent.
