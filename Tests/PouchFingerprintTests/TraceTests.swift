@@ -176,6 +176,22 @@ struct TraceTests {
         #expect(partnerConvictions >= 12 && plainConvictions < partnerConvictions, "plain \(plainConvictions), partner only \(partnerConvictions)")
     }
 
+    @Test("the partner test's part of a recipient's share grows only on another recipient's evidence")
+    func partnerSplit() {
+        let bound = TardosBound(leakedSymbolProbabilities: [Double](repeating: 0.3, count: 60))
+        let n = 1000
+        // A score whose union bound is just within the second-source evidence, and one just outside it.
+        let strong = bound.scoreThreshold(recipients: n, maxFalseAccusation: Tracer.secondSourceEvidence / 2)
+        let weak = bound.scoreThreshold(recipients: n, maxFalseAccusation: Tracer.secondSourceEvidence * 2)
+        let high = Tracer.partnerShareForSecondSource, low = Tracer.partnerShare
+        for (first, second, topPart, othersPart) in [(strong, strong, high, high), (strong, weak, low, high), (weak, weak, low, low)] {
+            let split = Tracer.PartnerSplit(ranking: [("A", first), ("B", second), ("C", -1)], bound: bound, recipients: n)
+            #expect(split.partnerShare(of: "A") == topPart)
+            #expect(split.partnerShare(of: "B") == othersPart)
+            #expect(split.partnerShare(of: "C") == othersPart)
+        }
+    }
+
     @Test("a copy of another cable accuses nobody")
     func otherCable() {
         let other = RealSlots.cables.first { $0 != LongCable.cable && $0.wordCount > 1000 }!
@@ -205,12 +221,21 @@ struct TraceTests {
     func everySlotBound(_ reading: LeakReading, _ fingerprint: CableFingerprint, _ recipient: String) -> (bound: Double, mismatches: Int) {
         let mine = fingerprint.symbols(for: recipient)
         let read = reading.symbols.sorted { $0.key < $1.key }
-        let bound = TardosBound(leakedSymbolProbabilities: read.map { fingerprint.symbolProbabilities[$0.key][Int($0.value)] })
-        let score = zip(read, bound.terms).reduce(0.0) { $0 + (mine[$1.0.key] == $1.0.value ? $1.1.match : $1.1.other) }
-        return (min(1, Double(Self.recipients.count) * exp(bound.logTail(score))), read.filter { mine[$0.key] != $0.value }.count)
+        return (everySlotBounds(reading, fingerprint, [recipient])[0], read.filter { mine[$0.key] != $0.value }.count)
     }
 
-    @Test("taking an honest copy for a restyled one, and the partner tests, cost it a fifth of the threshold at most; a restyled original accuses nobody")
+    /// The bounds a trace scoring every read slot gives each of `recipients`.
+    func everySlotBounds(_ reading: LeakReading, _ fingerprint: CableFingerprint, _ recipients: [String]) -> [Double] {
+        let read = reading.symbols.sorted { $0.key < $1.key }
+        let bound = TardosBound(leakedSymbolProbabilities: read.map { fingerprint.symbolProbabilities[$0.key][Int($0.value)] })
+        return recipients.map { recipient in
+            let mine = fingerprint.symbols(for: recipient)
+            let score = zip(read, bound.terms).reduce(0.0) { $0 + (mine[$1.0.key] == $1.0.value ? $1.1.match : $1.1.other) }
+            return min(1, Double(Self.recipients.count) * exp(bound.logTail(score)))
+        }
+    }
+
+    @Test("taking an honest copy for a restyled one, and the partner tests, cost it a fifth of the threshold at most, unless another recipient scores high; a restyled original accuses nobody")
     func restyledHonesty() {
         // Which rules look settled depends on the leak alone, so the bound holds either way.
         let cable = RealSlots.cables.min { abs($0.wordCount - 1500) < abs($1.wordCount - 1500) }!
@@ -221,9 +246,14 @@ struct TraceTests {
             let readings = tracer.read(leak: CableRenderer().render(fingerprint.copy(for: recipient)))
             let verdict = tracer.trace(readings, recipients: Self.recipients)
             if !verdict.restyledRules.isEmpty { flagged += 1 }
-            let whole = everySlotBound(readings[0], fingerprint, recipient).bound
+            let bounds = everySlotBounds(readings[0], fingerprint, Self.recipients)
+            let whole = bounds[Self.recipients.firstIndex(of: recipient)!]
+            // The partner test takes more of the leaker's share only when some other recipient's
+            // own bound is already small.
+            let bestOther = zip(Self.recipients, bounds).filter { $0.0 != recipient }.map(\.1).min()!
+            let partnerPart = bestOther <= Tracer.secondSourceEvidence ? Tracer.partnerShareForSecondSource : Tracer.partnerShare
             let reported = verdict.scores.first { $0.recipient == recipient }!.falseAccusationProbability
-            #expect(reported <= whole / ((1 - Tracer.restyledShare) * (1 - Tracer.partnerShare)) * (1 + 1e-9), "\(recipient)")
+            #expect(reported <= whole / ((1 - Tracer.restyledShare) * (1 - partnerPart)) * (1 + 1e-9), "\(recipient)")
         }
         #expect(flagged < 24, "every honest copy was taken for a restyled one")
         let original = trace(CableRenderer().render(Attack.restyle(LongCable.cable)))

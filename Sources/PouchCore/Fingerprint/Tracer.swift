@@ -84,9 +84,12 @@ public struct TraceVerdict: Sendable, Codable {
 /// colluder `a` must show the leak's symbol, and wherever it matches, `a` matches a little more
 /// often than chance. `a` is scored by the log-likelihood ratio of those two cases. Which
 /// recipient is `b` depends on the leak and the other recipients' symbols alone, so an innocent
-/// `a`'s symbols stay independent of the weights, and the same exact tail bounds its score. The
-/// partner tests share a tenth of the threshold (`partnerShare`); a lone leaker, whom the plain
-/// test convicts, pays log₂ 1/0.9 ≈ 0.15 bits for them.
+/// `a`'s symbols stay independent of the weights, and the same exact tail bounds its score. Each
+/// recipient's share of the threshold is split between its plain and partner tests: a tenth to
+/// the partner test as a rule (a lone leaker, whom the plain test convicts, pays log₂ 1/0.9 ≈
+/// 0.15 bits for it), nine tenths when the best-ranked other recipient alone already scores high
+/// enough to suggest a second source (`PartnerSplit`). That split too depends only on the leak and
+/// the other recipients' symbols, so the union bound over all recipients and tests still holds.
 ///
 /// A publisher may copy-edit a leak to a house style, writing every serial comma, hyphen or
 /// optional "that" one way. Those slots then read the same wording throughout, which would count
@@ -170,18 +173,26 @@ public struct Tracer: Sendable {
         // traced and the union of the two tests keeps the bound.
         let restyled = restyledRules(positions)
         let partnered = recipients.count >= 2 && !positions.isEmpty
-        let plainShare = partnered ? 1 - Self.partnerShare : 1
-        var tests = [ScoreTest(positions: positions, share: plainShare * (restyled.isEmpty ? 1 : 1 - Self.restyledShare))]
+        var tests = [ScoreTest(positions: positions, share: restyled.isEmpty ? 1 : 1 - Self.restyledShare)]
         if !restyled.isEmpty {
             let kept = positions.filter { !restyled.contains(RuleKey(cable: $0.cable, rule: fingerprints[$0.cable].slots[$0.slot].rule)) }
-            tests.append(ScoreTest(positions: kept, share: plainShare * Self.restyledShare))
+            tests.append(ScoreTest(positions: kept, share: Self.restyledShare))
         }
-        let outcomes = tests.map { score($0, codes: codes, recipients: n) }
+        // The plain ranking decides the split of each recipient's share between its plain and
+        // partner tests; the ranking does not depend on the shares, only the bounds do.
+        let rankings = tests.map { rank($0, codes: codes) }
+        let split = partnered ? PartnerSplit(ranking: rankings[0], bound: tests[0].bound, recipients: n) : .none
+        let outcomes = zip(tests, rankings).map { test, ranking in
+            ScoreOutcome(test: test, ranked: ranking.map { recipient, score in
+                TraceVerdict.Candidate(recipient: recipient, score: score, falseAccusationProbability: test.positions.isEmpty ? 1
+                    : test.bound.falseAccusationProbability(of: score, recipients: n, share: test.share * (1 - split.partnerShare(of: recipient))))
+            })
+        }
         // Report through the test that came nearest to convicting someone.
         let reported = outcomes.min { ($0.ranked.first?.falseAccusationProbability ?? 1) < ($1.ranked.first?.falseAccusationProbability ?? 1) }!
-        var convictions = outcomes.flatMap { $0.ranked.prefix(while: { $0.falseAccusationProbability <= maxFalseAccusation }) }
+        var convictions = outcomes.flatMap { $0.ranked.filter { $0.falseAccusationProbability <= maxFalseAccusation } }
         if partnered {
-            convictions += partnerTests(positions, ranked: outcomes[0].ranked, codes: codes, recipients: n)
+            convictions += partnerTests(positions, ranked: outcomes[0].ranked, split: split, codes: codes, recipients: n)
                 .filter { $0.falseAccusationProbability <= maxFalseAccusation }
         }
         var accusedBy: [String: TraceVerdict.Candidate] = [:]
@@ -191,13 +202,15 @@ public struct Tracer: Sendable {
         }
         let accused = accusedBy.values.sorted { $0.falseAccusationProbability != $1.falseAccusationProbability
             ? $0.falseAccusationProbability < $1.falseAccusationProbability : $0.recipient < $1.recipient }
+        // The threshold line and the slots still needed are the top-ranked recipient's.
+        let topPlainShare = 1 - split.partnerShare(of: outcomes[0].ranked.first?.recipient ?? "")
         var more: Int?
         if accused.isEmpty {
             let full = tests[0]
             more = full.bound.moreSlotsNeeded(topScore: outcomes[0].ranked.first?.score ?? 0, recipients: n,
-                                              maxFalseAccusation: maxFalseAccusation * full.share)
+                                              maxFalseAccusation: maxFalseAccusation * full.share * topPlainShare)
         }
-        let threshold = reported.test.bound.scoreThreshold(recipients: n, maxFalseAccusation: maxFalseAccusation * reported.test.share)
+        let threshold = reported.test.bound.scoreThreshold(recipients: n, maxFalseAccusation: maxFalseAccusation * reported.test.share * topPlainShare)
         return TraceVerdict(
             verdict: accused.isEmpty ? "inconclusive" : "identified", accused: accused, candidates: Array(reported.ranked.prefix(5)),
             slotsObserved: seenSlots.values.reduce(0, +), slotsInCable: slotsInCable, bitsObserved: Int(bits.rounded()),
@@ -239,9 +252,10 @@ public struct Tracer: Sendable {
         var ranked: [TraceVerdict.Candidate]
     }
 
-    private func score(_ test: ScoreTest, codes: RecipientCodes, recipients n: Int) -> ScoreOutcome {
+    /// Every recipient's score in a test, best first (ties by name).
+    private func rank(_ test: ScoreTest, codes: RecipientCodes) -> [(recipient: String, score: Double)] {
         let contributions = test.bound.terms
-        var scored: [(String, Double)] = []
+        var scored: [(recipient: String, score: Double)] = []
         scored.reserveCapacity(codes.recipients.count)
         for (r, recipient) in codes.recipients.enumerated() {
             var total = 0.0
@@ -250,18 +264,46 @@ public struct Tracer: Sendable {
             }
             scored.append((recipient, total))
         }
-        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        let empty = test.positions.isEmpty
-        let ranked = scored.map { entry in
-            TraceVerdict.Candidate(recipient: entry.0, score: entry.1, falseAccusationProbability:
-                empty ? 1 : test.bound.falseAccusationProbability(of: entry.1, recipients: n, share: test.share))
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.recipient < $1.recipient }
+        return scored
+    }
+
+    /// How each recipient's share of the threshold is split between its plain tests and its
+    /// partner test. A recipient's partner test gets the larger part when the best-ranked *other*
+    /// recipient scores so high on its own that a second source looks likely; that evidence comes
+    /// from the leak and the other recipients' symbols alone, so for an innocent recipient the
+    /// split is fixed before its own symbols count, and every recipient's parts still sum to its
+    /// share of the threshold.
+    struct PartnerSplit {
+        /// The top-ranked recipient, whose best other is the second-ranked one.
+        var top: String
+        /// The partner tests' part for the top-ranked recipient, and for everyone else.
+        var topPart: Double
+        var othersPart: Double
+
+        static let none = PartnerSplit(top: "", topPart: 0, othersPart: 0)
+
+        init(top: String, topPart: Double, othersPart: Double) {
+            self.top = top
+            self.topPart = topPart
+            self.othersPart = othersPart
         }
-        return ScoreOutcome(test: test, ranked: ranked)
+
+        init(ranking: [(recipient: String, score: Double)], bound: TardosBound, recipients n: Int) {
+            let part = { (score: Double) in
+                Double(n) * exp(bound.logTail(score)) <= Tracer.secondSourceEvidence ? Tracer.partnerShareForSecondSource : Tracer.partnerShare
+            }
+            self.init(top: ranking[0].recipient, topPart: part(ranking[1].score), othersPart: part(ranking[0].score))
+        }
+
+        func partnerShare(of recipient: String) -> Double {
+            recipient == top ? topPart : othersPart
+        }
     }
 
     /// Partner tests for the best-ranked recipients of the full test (see the type's notes): each
     /// candidate's score and bound, with the bound divided by the partner tests' share.
-    private func partnerTests(_ positions: [Position], ranked: [TraceVerdict.Candidate], codes: RecipientCodes, recipients n: Int) -> [TraceVerdict.Candidate] {
+    private func partnerTests(_ positions: [Position], ranked: [TraceVerdict.Candidate], split: PartnerSplit, codes: RecipientCodes, recipients n: Int) -> [TraceVerdict.Candidate] {
         let index = { (recipient: String) in codes.recipients.firstIndex(of: recipient)! }
         return ranked.prefix(Self.partnerCandidates).map { candidate in
             // The partner is the best-ranked recipient other than the candidate: the plain ranking
@@ -280,12 +322,19 @@ public struct Tracer: Sendable {
             }
             let bound = TardosBound(terms: terms)
             return TraceVerdict.Candidate(recipient: candidate.recipient, score: score, falseAccusationProbability:
-                bound.falseAccusationProbability(of: score, recipients: n, share: Self.partnerShare), partner: partner)
+                bound.falseAccusationProbability(of: score, recipients: n, share: split.partnerShare(of: candidate.recipient)), partner: partner)
         }
     }
 
-    /// The share of the threshold the partner tests get.
+    /// The part of a recipient's share of the threshold its partner test gets, as a rule.
     static let partnerShare = 0.1
+    /// The part it gets when the best-ranked other recipient's own union bound is at most
+    /// `secondSourceEvidence`: so strong a second score suggests a merged leak. When a leak has
+    /// one source every other recipient is innocent, so by the union bound at most a tenth of such
+    /// leaks show one: a lone leaker pays log₂ 10 ≈ 3.3 bits in at most a tenth of traces, and
+    /// log₂ 1/0.9 ≈ 0.15 bits in the rest.
+    static let partnerShareForSecondSource = 0.9
+    static let secondSourceEvidence = 0.1
     /// How many of the best-ranked recipients get a partner test. Two colluders are nearly always
     /// the top two; the bound does not depend on how many are tried.
     static let partnerCandidates = 3
