@@ -92,4 +92,9 @@ struct SchemeTests {
     func schemeSevenIsFrozen() throws {
         try Self.expectFrozen(.v7, digests: Scheme7Digests.copies)
     }
+
+    @Test("scheme 8 still writes, byte for byte, the copies it wrote before scheme 9 existed")
+    func schemeEightIsFrozen() throws {
+        try Self.expectFrozen(.v8, digests: Scheme8Digests.copies)
+    }
 }
