@@ -45,9 +45,13 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// "forthcoming"; "para" / "paragraph" before a paragraph's number; "DOE", "DOD" and "DOJ"
     /// written out where a cable writes them.
     case v8 = 8
+    /// Scheme 8's catalogue; "cooperation" and "coordination" (and their verbs) also hyphenated,
+    /// "while" / "whilst", "adviser" / "advisor", "help to build" / "help build", and "on" before a
+    /// date written or left out inside a sentence ("met on March 5" / "met March 5").
+    case v9 = 9
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v8
+    public static let current = FingerprintScheme.v9
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 

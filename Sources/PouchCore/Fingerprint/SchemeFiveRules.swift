@@ -91,8 +91,8 @@ struct LatinAbbreviationRule: SlotRule {
 /// "non-proliferation" / "nonproliferation": a prefix written with or without its hyphen.
 struct PrefixHyphenRule: SlotRule {
     let id = "prefix-hyphen"
-    let reason = "A word formed with a prefix (non-, anti-, re-, co-, post-, multi-, …) may be written with or without the hyphen (\"non-proliferation\" / \"nonproliferation\"); both spellings are in the dictionary and mean the same. Only listed words are varied, so a pair whose closed form is another word (\"re-sign\" / \"resign\") never is; a word in title case, or before a capitalised word or \"Treaty\", \"Act\", \"Pact\", \"Convention\" or \"Movement\", may be part of a name and is left alone."
-    let summary = "non-proliferation | nonproliferation; re-election | reelection; …"
+    let reason = "A word formed with a prefix (non-, anti-, re-, co-, post-, multi-, …) may be written with or without the hyphen (\"non-proliferation\" / \"nonproliferation\"); both spellings are in the dictionary and mean the same. Only listed words are varied, so a pair whose closed form is another word (\"re-sign\" / \"resign\") never is; a word in title case, or before a capitalised word or \"Treaty\", \"Act\", \"Pact\", \"Convention\" or \"Movement\", may be part of a name and is left alone. From scheme 9 also \"cooperation\" / \"co-operation\" (with \"cooperate\", \"cooperative\" …) and \"coordination\" / \"co-ordination\", in cables written in mixed case only, where a name in title case (\"Gulf Cooperation Council\") can be told apart."
+    let summary = "non-proliferation | nonproliferation; re-election | reelection; cooperation | co-operation; …"
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v5
 
@@ -129,14 +129,7 @@ struct PrefixHyphenRule: SlotRule {
         var found: [SlotCandidate] = []
         for index in list.indices where list[index].isWord && !list[index].quoted && !list[index].hasDigit {
             let word = list[index].lower
-            let other: String
-            if Self.hyphenated.contains(word) {
-                other = String(word.filter { $0 != "-" })
-            } else if let hyphenated = Self.closed[word] {
-                other = hyphenated
-            } else {
-                continue
-            }
+            guard let other = Self.otherSpelling(of: word, scheme: context.scheme, allCaps: tokens.allCaps) else { continue }
             let text = list[index].text
             // Only a capital at the start (a sentence start) in mixed case: "Non-Proliferation" is a name's spelling.
             if !tokens.allCaps, text.dropFirst().contains(where: \.isUppercase) { continue }
@@ -147,7 +140,7 @@ struct PrefixHyphenRule: SlotRule {
             }
             let written = applyCase(other, template: text, sentenceStart: text.first?.isUppercase ?? false, allCaps: tokens.allCaps)
             found.append(SlotCandidate(first: index, last: index, alternatives: [String(text), written], symbols: [0, 1], original: 0, rule: id,
-                                       canonical: Self.hyphenated.contains(word) ? 1 : 0))
+                                       canonical: word.contains("-") ? 1 : 0))
         }
         return found
     }
