@@ -14,7 +14,7 @@ struct TraceCommand: AsyncParsableCommand {
     @Option(help: "The fingerprint key file (with --original).") var keyFile: String?
     @Option(help: "A file with one recipient ID per line (with --original).") var recipients: String?
     @Option(help: "strict or standard: the profile the copies were marked with.") var profile: FingerprintProfile = .standard
-    @Option(help: "The fingerprint scheme the copies were marked with: 8 (current), 7, 6, 5, 4, 3, 2 or 1.") var scheme: FingerprintScheme = .current
+    @Option(help: "The fingerprint scheme the copies were marked with (the default is the current one).") var scheme: FingerprintScheme = .current
     @Option(help: "The private rules file the copies were marked with.") var rules: String?
     @Option(help: "The largest acceptable probability of accusing anyone innocent.") var maxFalseAccusation = 1e-6
     @Flag(help: "Print the verdict as JSON.") var json = false

@@ -60,4 +60,16 @@ struct SchemeNineRuleTests {
         // Scheme 8 has no such slot.
         #expect(alternatives("The minister met Garcia on March 3 in Brasilia.", rule: "on-date", scheme: .v8).isEmpty)
     }
+
+    @Test("a person's speech or release, and never a name's particle or a title in apposition")
+    func personGenitive() {
+        #expect(alternatives("The crowd cheered after Lula's speech.", rule: "genitive-person") == [["Lula's speech", "the speech of Lula"]])
+        #expect(alternatives("The crowd cheered after Lula's speech.", rule: "genitive-person", scheme: .v8).isEmpty)
+        // Scheme 8 took the word before the name for one that opens a phrase; scheme 9 does not.
+        for text in ["They discussed hostage Ingrid Betancourt's position.", "Analysts expect Rio de Janeiro's economy to grow."] {
+            #expect(alternatives(text, rule: "genitive-person", scheme: .v8).count == 1, "\(text)")
+            #expect(alternatives(text, rule: "genitive-person").isEmpty, "\(text)")
+        }
+        #expect(alternatives("It was tied to then-President Chissano's decision.", rule: "genitive-person").isEmpty)
+    }
 }

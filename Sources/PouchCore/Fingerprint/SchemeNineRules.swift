@@ -24,6 +24,23 @@ extension PrefixHyphenRule {
     }
 }
 
+extension PersonGenitiveRule {
+    /// Scheme 9's nouns beside scheme 8's: events and relations of a person, whose s-genitive
+    /// and of-genitive read the same ("Lula's speech" / "the speech of Lula", "Garcia's
+    /// resignation" / "the resignation of Garcia").
+    static let schemeNineNouns: Set<String> = InstitutionGenitiveRule.nouns.union([
+        "speech", "speeches", "return", "release", "arrest", "death", "election", "reelection", "resignation", "appointment",
+        "nomination", "arrival", "departure", "absence", "successor", "predecessor", "supporters", "aides", "wife", "son",
+        "daughter", "family", "cabinet", "campaign", "candidacy", "tenure", "presidency", "legacy", "popularity", "trip",
+        "advisers", "advisors", "critics", "opponents", "allies", "associates", "assessment", "analysis", "account", "version",
+    ])
+
+    /// The nouns a scheme's person genitive takes.
+    static func nouns(_ scheme: FingerprintScheme) -> Set<String> {
+        scheme >= .v9 ? schemeNineNouns : InstitutionGenitiveRule.nouns
+    }
+}
+
 /// Phrase rules added in scheme 9.
 extension RuleCatalogue {
     /// Verbs "help" may take with or without "to" ("help to build" / "help build").
