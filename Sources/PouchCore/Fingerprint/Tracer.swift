@@ -56,8 +56,10 @@ public struct TraceVerdict: Sendable, Codable {
     public var maxFalseAccusation: Double
     /// Every recipient's score, highest first (for charts; not part of the JSON verdict).
     public var scores: [Candidate] = []
-    /// The score an innocent recipient exceeds with probability at most `maxFalseAccusation`
-    /// (over all recipients together); nil when no slot was read.
+    /// The score at which the reported test convicts the top-ranked recipient: an innocent exceeds
+    /// it with probability at most that recipient's share of `maxFalseAccusation` (over all
+    /// recipients together). Other recipients' shares may differ (see `Tracer`); nil when no slot
+    /// was read.
     public var scoreThreshold: Double?
     /// Rules the leak seemed copy-edited to one wording in (traced both with and without them;
     /// not part of the JSON verdict).
