@@ -340,33 +340,6 @@ struct PersonGenitiveRule: SlotRule {
         return found
     }
 
-    /// From scheme 9 the word before the name may not be part of the name or a title in
-    /// apposition: scheme 8 also took "Rio de Janeiro's economy", "hostage Ingrid Betancourt's
-    /// release" and "then-President Chissano's family" and wrote "hostage the release of Ingrid
-    /// Betancourt".
-    static func opensPhrase(_ word: TextTokens.Token) -> Bool {
-        let lower = word.lower
-        guard !word.text.contains(where: \.isUppercase), !nameParticles.contains(lower), !roleNouns.contains(lower) else { return false }
-        return !(lower.hasSuffix("man") || lower.hasSuffix("woman") || lower.hasSuffix("person") || lower.hasSuffix("ist"))
-    }
-
-    /// Lower-case words inside names ("Rio de Janeiro", "Abu Bakr al Baghdadi").
-    static let nameParticles: Set<String> = [
-        "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el", "bin",
-        "ibn", "abu", "ben", "y", "e", "st", "san", "santa", "sao",
-    ]
-    /// Nouns that stand before a name as its title or role ("hostage Ingrid Betancourt").
-    static let roleNouns: Set<String> = [
-        "hostage", "counterpart", "colleague", "leader", "leaders", "minister", "ambassador", "president", "official", "officials",
-        "deputy", "aide", "adviser", "advisor", "secretary", "general", "envoy", "colonel", "captain", "commander", "candidate",
-        "lawyer", "judge", "cleric", "senator", "congressman", "governor", "mayor", "director", "chief", "head", "member", "founder",
-        "owner", "partner", "rival", "successor", "predecessor", "son", "daughter", "wife", "husband", "brother", "sister",
-        "father", "mother", "friend", "ally", "opponent", "critic", "prisoner", "detainee", "suspect", "premier", "king",
-        "queen", "prince", "sheikh", "emir", "imam", "ayatollah", "mullah", "cardinal", "bishop", "pope", "lieutenant", "major",
-        "sergeant", "admiral", "marshal", "spokesman", "representative", "delegate", "negotiator", "economist", "analyst",
-        "businessman", "tycoon", "magnate", "oligarch", "actor", "singer", "writer", "author", "editor", "publisher", "host",
-    ]
-
     /// A capitalised word with lower-case letters after its first ("Lula", "Al-Maliki"), not an abbreviation.
     static func looksLikeName(_ word: Substring) -> Bool {
         guard let initial = word.first, initial.isUppercase, word.count >= 2, word.contains(where: \.isLowercase) else { return false }

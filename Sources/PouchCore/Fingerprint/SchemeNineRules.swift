@@ -39,6 +39,32 @@ extension PersonGenitiveRule {
     static func nouns(_ scheme: FingerprintScheme) -> Set<String> {
         scheme >= .v9 ? schemeNineNouns : InstitutionGenitiveRule.nouns
     }
+
+    /// From scheme 9 the word before the name may not be part of the name or a title in
+    /// apposition: scheme 8 also took "Rio de Janeiro's economy" and "statesman Paddy Ashdown's
+    /// views" and wrote "Rio de the economy of Janeiro" and "statesman the views of Paddy Ashdown".
+    static func opensPhrase(_ word: TextTokens.Token) -> Bool {
+        let lower = word.lower
+        guard !word.text.contains(where: \.isUppercase), !nameParticles.contains(lower), !roleNouns.contains(lower) else { return false }
+        return !(lower.hasSuffix("man") || lower.hasSuffix("woman") || lower.hasSuffix("person") || lower.hasSuffix("ist"))
+    }
+
+    /// Lower-case words inside names ("Rio de Janeiro", "Abu Bakr al Baghdadi").
+    static let nameParticles: Set<String> = [
+        "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el", "bin",
+        "ibn", "abu", "ben", "y", "e", "st", "san", "santa", "sao",
+    ]
+    /// Nouns that stand before a name as its title or role ("hostage Ingrid Betancourt").
+    static let roleNouns: Set<String> = [
+        "hostage", "counterpart", "colleague", "leader", "leaders", "minister", "ambassador", "president", "official", "officials",
+        "deputy", "aide", "adviser", "advisor", "secretary", "general", "envoy", "colonel", "captain", "commander", "candidate",
+        "lawyer", "judge", "cleric", "senator", "congressman", "governor", "mayor", "director", "chief", "head", "member", "founder",
+        "owner", "partner", "rival", "successor", "predecessor", "son", "daughter", "wife", "husband", "brother", "sister",
+        "father", "mother", "friend", "ally", "opponent", "critic", "prisoner", "detainee", "suspect", "premier", "king",
+        "queen", "prince", "sheikh", "emir", "imam", "ayatollah", "mullah", "cardinal", "bishop", "pope", "lieutenant", "major",
+        "sergeant", "admiral", "marshal", "spokesman", "representative", "delegate", "negotiator", "economist", "analyst",
+        "businessman", "tycoon", "magnate", "oligarch", "actor", "singer", "writer", "author", "editor", "publisher", "host",
+    ]
 }
 
 /// Phrase rules added in scheme 9.
