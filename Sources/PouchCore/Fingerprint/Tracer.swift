@@ -292,8 +292,10 @@ public struct Tracer: Sendable {
         }
 
         init(ranking: [(recipient: String, score: Double)], bound: TardosBound, recipients n: Int) {
+            // A recipient's own union bound, with the whole threshold to itself.
             let part = { (score: Double) in
-                Double(n) * exp(bound.logTail(score)) <= Tracer.secondSourceEvidence ? Tracer.partnerShareForSecondSource : Tracer.partnerShare
+                bound.falseAccusationProbability(of: score, recipients: n, share: 1) <= Tracer.secondSourceEvidence
+                    ? Tracer.partnerShareForSecondSource : Tracer.partnerShare
             }
             self.init(top: ranking[0].recipient, topPart: part(ranking[1].score), othersPart: part(ranking[0].score))
         }
