@@ -1,4 +1,5 @@
-/// Country names, for the genitive rule (lower case, as single tokens or with their spaces).
+/// Country names, for the genitive rule (lower case, as single tokens or with their spaces), and the
+/// calendar's names.
 enum Gazetteer {
     static let countries: Set<String> = [
         "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia", "austria", "azerbaijan", "bahrain",
@@ -19,4 +20,10 @@ enum Gazetteer {
     /// The places in `countries` that are not countries (capitals and a continent): no government
     /// of their own.
     static let notCountries: Set<String> = ["europe", "washington", "moscow", "beijing", "tehran", "kabul", "islamabad"]
+
+    /// The months and the days of the week (lower case): dates, never someone's name.
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 }

@@ -310,10 +310,8 @@ struct PersonGenitiveRule: SlotRule {
     let since = FingerprintScheme.v8
 
     /// Capitalised words that are not names of someone (dates, and possessors other rules take).
-    static let notPeople: Set<String> = InstitutionGenitiveRule.possessors.union([
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tomorrow",
-    ])
+    static let notPeople: Set<String> = InstitutionGenitiveRule.possessors.union(Gazetteer.weekdays).union(Gazetteer.months)
+        .union(["today", "yesterday", "tomorrow"])
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         guard !tokens.allCaps else { return [] }

@@ -111,10 +111,6 @@ struct DatePrepositionRule: SlotRule {
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v9
 
-    static let months: Set<String> = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    ]
-    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     /// Words that take "on" themselves, or around which a bare date would read otherwise.
     static let takesOn: Set<String> = [
         "based", "base", "bases", "depend", "depends", "depended", "depending", "dependent", "focus", "focused", "focuses", "focusing",
@@ -169,11 +165,11 @@ struct DatePrepositionRule: SlotRule {
         let list = tokens.tokens
         let word = list[index]
         guard word.text.first?.isUppercase ?? false else { return false }
-        if months.contains(word.lower) {
+        if Gazetteer.months.contains(word.lower) {
             guard let day = tokens.nextWord(after: index), list[day].text.allSatisfy(\.isNumber), (1...2).contains(list[day].text.count) else { return false }
             return true
         }
-        guard weekdays.contains(word.lower) else { return false }
+        guard Gazetteer.weekdays.contains(word.lower) else { return false }
         // Not "on Monday's talks" (a possessive is another token shape) or "on Monday night".
         if let next = tokens.nextWord(after: index), !["with", "to", "in", "at", "that", "for", "and", "the", "a", "by"].contains(list[next].lower) { return false }
         return true
