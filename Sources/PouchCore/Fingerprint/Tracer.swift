@@ -192,15 +192,19 @@ public struct Tracer: Sendable {
         }
         // Report through the test that came nearest to convicting someone.
         let reported = outcomes.min { ($0.ranked.first?.falseAccusationProbability ?? 1) < ($1.ranked.first?.falseAccusationProbability ?? 1) }!
-        var convictions = outcomes.flatMap { $0.ranked.filter { $0.falseAccusationProbability <= maxFalseAccusation } }
-        if partnered {
-            convictions += partnerTests(positions, ranked: outcomes[0].ranked, split: split, codes: codes, recipients: n)
-                .filter { $0.falseAccusationProbability <= maxFalseAccusation }
-        }
+        let convictions = outcomes.flatMap { $0.ranked.filter { $0.falseAccusationProbability <= maxFalseAccusation } }
         var accusedBy: [String: TraceVerdict.Candidate] = [:]
         for candidate in convictions {
             if let earlier = accusedBy[candidate.recipient], earlier.falseAccusationProbability <= candidate.falseAccusationProbability { continue }
             accusedBy[candidate.recipient] = candidate
+        }
+        // A recipient their own copy convicts is reported through it, even where the partner test's
+        // bound is tighter: naming a partner would suggest a merged copy that the evidence does not need.
+        if partnered {
+            for candidate in partnerTests(positions, ranked: outcomes[0].ranked, split: split, codes: codes, recipients: n)
+            where candidate.falseAccusationProbability <= maxFalseAccusation && accusedBy[candidate.recipient] == nil {
+                accusedBy[candidate.recipient] = candidate
+            }
         }
         let accused = accusedBy.values.sorted { $0.falseAccusationProbability != $1.falseAccusationProbability
             ? $0.falseAccusationProbability < $1.falseAccusationProbability : $0.recipient < $1.recipient }
