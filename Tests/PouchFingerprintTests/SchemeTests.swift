@@ -97,4 +97,9 @@ struct SchemeTests {
     func schemeEightIsFrozen() throws {
         try Self.expectFrozen(.v8, digests: Scheme8Digests.copies)
     }
+
+    @Test("scheme 9 still writes, byte for byte, the copies it wrote before scheme 10 existed")
+    func schemeNineIsFrozen() throws {
+        try Self.expectFrozen(.v9, digests: Scheme9Digests.copies)
+    }
 }
