@@ -49,9 +49,15 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// "while" / "whilst", "adviser" / "advisor", "help to build" / "help build", and "on" before a
     /// date written or left out inside a sentence ("met on March 5" / "met March 5").
     case v9 = 9
+    /// Scheme 9's catalogue; "end summary" / "end of summary" (and comment, note), "over the past"
+    /// / "over the last" / "in the past" / "in the last" before a span of time, "largely" /
+    /// "mostly", "reiterated" / "repeated", "requested" / "asked for" before the thing asked for,
+    /// "along with" / "together with", "in part" / "partly", "instead of" / "rather than",
+    /// "regardless of" / "irrespective of".
+    case v10 = 10
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v9
+    public static let current = FingerprintScheme.v10
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 
