@@ -23,6 +23,9 @@ struct LeakAligner {
         var split: Int
         var join: Int
         var branches: [(first: Int, last: Int)]
+        /// Each branch's words joined without spaces ("usg", "u.s.government" tokenised), for
+        /// telling wordings apart when a spell checker split or changed a word.
+        var spellings: [[Character]] = []
         var leftAnchor: Int?
         var rightAnchor: Int?
     }
@@ -53,10 +56,13 @@ struct LeakAligner {
                 let split = addNode(.split, token: -1, after: last)
                 var branches: [(Int, Int)] = []
                 var ends: [Int32] = []
+                var spellings: [[Character]] = []
                 for alternative in slot.alternatives {
                     var previous = Int32(split)
                     var first = -1
-                    for token in TraceText.tokens(of: alternative) {
+                    let words = TraceText.tokens(of: alternative)
+                    spellings.append(Array(words.joined()))
+                    for token in words {
                         previous = addToken(token, after: previous)
                         if first < 0 { first = Int(previous) }
                     }
@@ -65,7 +71,7 @@ struct LeakAligner {
                 }
                 let join = addNode(.join, token: -1, after: -1)
                 joinPredecessors[join] = ends
-                slotNodes[index] = SlotNodes(split: split, join: join, branches: branches, leftAnchor: leftAnchor, rightAnchor: nil)
+                slotNodes[index] = SlotNodes(split: split, join: join, branches: branches, spellings: spellings, leftAnchor: leftAnchor, rightAnchor: nil)
                 last = Int32(join)
                 cursor = slot.end
             }
@@ -108,7 +114,7 @@ struct LeakAligner {
         var rounds = 0
         while let range = pending.popLast(), rounds < 64 {
             rounds += 1
-            guard range.count >= 5, let (aligned, found) = align(Array(ids[range])) else { continue }
+            guard range.count >= 5, let (aligned, found) = align(Array(ids[range]), words: leakTokens[range]) else { continue }
             for (slot, alternative) in found {
                 if let previous = readings[slot], previous != alternative { conflicts.insert(slot) }
                 readings[slot] = alternative
@@ -122,7 +128,7 @@ struct LeakAligner {
     }
 
     /// One local alignment: the leak range it covers and the slots it reads.
-    private func align(_ leak: [Int32]) -> (Range<Int>, [Int: Int])? {
+    private func align(_ leak: [Int32], words: ArraySlice<String>) -> (Range<Int>, [Int: Int])? {
         let n = kinds.count
         let width = leak.count + 1
         guard n > 0 else { return nil }
@@ -186,11 +192,12 @@ struct LeakAligner {
         guard best >= Self.minimumScore, bestCell >= 0 else { return nil }
 
         // Trace back, noting for every node how the path treated it.
-        enum Visit { case exact, changed, skipped }
         var visits: [Int: Visit] = [:]
         var extraAfter: Set<Int> = []
         var chosenBranch: [Int: Int] = [:]
-        var v = bestCell / width
+        var leakIndex: [Int: Int] = [:]
+        let endNode = bestCell / width
+        var v = endNode
         var i = bestCell % width
         let end = i
         var start = i
@@ -199,6 +206,7 @@ struct LeakAligner {
             switch move[cell] {
             case 1:
                 visits[v] = leak[i - 1] == tokenIDs[v] ? .exact : .changed
+                leakIndex[v] = i - 1
                 start = i - 1
                 let u = Int(predecessor[v])
                 if u < 0 || score[u * width + i - 1] <= 0 { break walk }
@@ -225,34 +233,91 @@ struct LeakAligner {
         }
         var found: [Int: Int] = [:]
         for (index, nodes) in slotNodes.enumerated() {
-            // Both neighbours aligned (a name the spell checker changed may stand there), at least
-            // one of them exactly, and nothing extra between them and the slot.
-            guard let k = chosenBranch[nodes.join], let left = nodes.leftAnchor, let right = nodes.rightAnchor,
-                  let leftVisit = visits[left], let rightVisit = visits[right], leftVisit != .skipped, rightVisit != .skipped,
-                  leftVisit == .exact || rightVisit == .exact,
-                  !extraAfter.contains(left), !extraAfter.contains(nodes.split), !extraAfter.contains(nodes.join) else { continue }
-            let (first, last) = nodes.branches[k]
-            guard first >= 0 else { continue }
-            var changed = 0
-            var clean = true
-            for node in first...last {
-                if extraAfter.contains(node) || visits[node] == nil || visits[node] == .skipped {
-                    clean = false
-                    break
+            if let k = chosenBranch[nodes.join] {
+                if let reading = Self.exactReading(nodes, branch: k, visits: visits, extraAfter: extraAfter)
+                    ?? spelledReading(nodes, visits: visits, leakIndex: leakIndex, words: words) {
+                    found[index] = reading
                 }
-                if visits[node] == .changed { changed += 1 }
-            }
-            guard clean else { continue }
-            if changed == 0 {
-                found[index] = k
-            } else if changed == 1, leftVisit == .exact, rightVisit == .exact,
-                      !nodes.branches.enumerated().contains(where: { $0.offset != k && $0.element.last - $0.element.first == last - first }) {
-                // One word of the branch was changed (a spell checker "corrects" an abbreviation such as
-                // GOI), but the words around it are exact and no other wording has as many words: the
-                // count of words still tells the wordings apart.
+            } else if let k = nodes.branches.firstIndex(where: { $0.last == endNode }),
+                      Self.endingReading(nodes, branch: k, visits: visits, extraAfter: extraAfter) {
                 found[index] = k
             }
         }
         return (start..<end, found)
+    }
+
+    private enum Visit { case exact, changed, skipped }
+
+    /// The branch the path took, read where both neighbours aligned (a name the spell checker
+    /// changed may stand there), at least one of them exactly, nothing extra lies between them
+    /// and the slot, and the branch's words are all exact, or one is changed but the count of
+    /// words still tells the wordings apart.
+    private static func exactReading(_ nodes: SlotNodes, branch k: Int, visits: [Int: Visit], extraAfter: Set<Int>) -> Int? {
+        guard let left = nodes.leftAnchor, let right = nodes.rightAnchor,
+              let leftVisit = visits[left], let rightVisit = visits[right], leftVisit != .skipped, rightVisit != .skipped,
+              leftVisit == .exact || rightVisit == .exact,
+              !extraAfter.contains(left), !extraAfter.contains(nodes.split), !extraAfter.contains(nodes.join) else { return nil }
+        let (first, last) = nodes.branches[k]
+        guard first >= 0 else { return nil }
+        var changed = 0
+        for node in first...last {
+            if extraAfter.contains(node) || visits[node] == nil || visits[node] == .skipped { return nil }
+            if visits[node] == .changed { changed += 1 }
+        }
+        if changed == 0 { return k }
+        // One word of the branch was changed (a spell checker "corrects" an abbreviation such as
+        // GOI), but the words around it are exact and no other wording has as many words.
+        if changed == 1, leftVisit == .exact, rightVisit == .exact,
+           !nodes.branches.enumerated().contains(where: { $0.offset != k && $0.element.last - $0.element.first == last - first }) {
+            return k
+        }
+        return nil
+    }
+
+    /// A slot the leak ends with (the cable's last words, or an excerpt's), read where the word
+    /// before it and every word of its branch are exact and no wording begins with another
+    /// ("noted" / "noted that"), so a cut cannot pass for the shorter one.
+    private static func endingReading(_ nodes: SlotNodes, branch k: Int, visits: [Int: Visit], extraAfter: Set<Int>) -> Bool {
+        guard let left = nodes.leftAnchor, visits[left] == .exact, !extraAfter.contains(left), !extraAfter.contains(nodes.split) else { return false }
+        let (first, last) = nodes.branches[k]
+        guard first >= 0, (first...last).allSatisfy({ visits[$0] == .exact && ($0 == last || !extraAfter.contains($0)) }) else { return false }
+        let spelling = nodes.spellings[k]
+        return !nodes.spellings.enumerated().contains { $0.offset != k && ($0.element.starts(with: spelling) || spelling.starts(with: $0.element)) }
+    }
+
+    /// The wording closest in spelling to what the leak shows between the slot's two exact neighbours,
+    /// when the words there were split, joined or changed ("Sec Def" for "SecDef", "Kwashniewski,
+    /// and" for "Kwasniewski, and"): read only when it is nearer than every other wording and
+    /// differs from the leak in at most a quarter of its letters.
+    private func spelledReading(_ nodes: SlotNodes, visits: [Int: Visit], leakIndex: [Int: Int], words: ArraySlice<String>) -> Int? {
+        // Both neighbours exact: a changed one may have been split too ("Gar cia"), and its part
+        // would pass for the slot's.
+        guard let left = nodes.leftAnchor, let right = nodes.rightAnchor, let leftAt = leakIndex[left], let rightAt = leakIndex[right],
+              visits[left] == .exact, visits[right] == .exact, rightAt > leftAt else { return nil }
+        let longest = nodes.branches.map { $0.first < 0 ? 0 : $0.last - $0.first + 1 }.max() ?? 0
+        guard rightAt - leftAt - 1 <= longest + 2 else { return nil }
+        let shown = Array(words[(words.startIndex + leftAt + 1)..<(words.startIndex + rightAt)].joined())
+        let distances = nodes.spellings.map { Self.editDistance(shown, $0) }
+        guard let best = distances.indices.min(by: { distances[$0] < distances[$1] }) else { return nil }
+        let nearest = distances[best]
+        guard !distances.indices.contains(where: { $0 != best && distances[$0] <= nearest }),
+              nearest == 0 || nearest * 4 <= nodes.spellings[best].count else { return nil }
+        return best
+    }
+
+    /// Levenshtein distance between two short strings.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import PouchCore
+
+/// How the aligner reads slots whose neighbours a leaker's spell checker damaged.
+@Suite("Reading slots in damaged leaks")
+struct LeakReadingTests {
+    static let key = try! FingerprintKey(bytes: (0..<32).map { UInt8($0) })
+    static let text = """
+        The director told Huddleston that a Northrop Grumman delegation will arrive in Algeria this week to discuss \
+        the radar tender. The delegation will meet officials from Sonatrach, Sonelgaz, and the Ministry of Energy. \
+        The ambassador met Bouteflika on March 3 in Algiers. The minister reiterated his concern about the price of the bid. End comment.
+        """
+    static let cable = Cable(
+        referenceID: ReferenceID(year: 2009, post: "ALGIERS", serial: 1), classification: .confidential,
+        paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
+    static let fingerprint = CableFingerprint(cable: cable, key: key)
+    static let tracer = Tracer(fingerprints: [fingerprint])
+    static let recipients = (1...40).map { "R\($0)" }
+
+    /// The slot a rule found (there is one of each in the text).
+    func slot(_ rule: String) throws -> Int {
+        try #require(Self.fingerprint.slots.firstIndex { $0.rule == rule })
+    }
+
+    /// What the tracer reads in each recipient's copy after `damage`, beside what the copy holds.
+    func readings(slot: Int, damage: (String) -> String) -> [(read: UInt8?, written: UInt8)] {
+        Self.recipients.map { recipient in
+            let copy = CableRenderer().render(Self.fingerprint.copy(for: recipient))
+            let read = Self.tracer.read(leak: damage(copy)).first?.symbols[slot]
+            return (read, Self.fingerprint.symbols(for: recipient)[slot])
+        }
+    }
+
+    @Test("a name split in two beside a slot (\"Huddles ton\") leaves the slot readable, and read right")
+    func splitName() throws {
+        let told = try slot("told-that")
+        let pairs = readings(slot: told) { $0.replacingOccurrences(of: "Huddleston", with: "Huddles ton") }
+        #expect(pairs.allSatisfy { $0.read == $0.written })
+        #expect(Set(pairs.map(\.written)).count == 2)
+    }
+
+    @Test("a changed name inside a serial-comma slot, with a changed word before it, is read right")
+    func changedNameInsideSlot() throws {
+        let comma = try slot("serial-comma")
+        let pairs = readings(slot: comma) {
+            $0.replacingOccurrences(of: "Sonelgaz", with: "Sonelgas").replacingOccurrences(of: "Sonatrach", with: "Sonatrack")
+        }
+        #expect(pairs.allSatisfy { $0.read == $0.written })
+        #expect(Set(pairs.map(\.written)).count == 2)
+    }
+
+    @Test("a slot that ends the cable is read")
+    func lastSlot() throws {
+        let end = try slot("end-comment")
+        let pairs = readings(slot: end) { $0 }
+        #expect(pairs.allSatisfy { $0.read == $0.written })
+        #expect(Set(pairs.map(\.written)).count == 2)
+    }
+
+    @Test("where the leak shows other words than any wording, the slot is not read")
+    func rewritten() throws {
+        let told = try slot("told-that")
+        let pairs = readings(slot: told) { copy in
+            copy.replacingOccurrences(of: "Huddleston that", with: "a visiting official").replacingOccurrences(of: "Huddleston", with: "a visiting official")
+        }
+        #expect(pairs.allSatisfy { $0.read == nil })
+    }
+
+    @Test("edit distance")
+    func editDistance() {
+        #expect(LeakAligner.editDistance(Array("huddleston"), Array("huddlestonthat")) == 4)
+        #expect(LeakAligner.editDistance(Array(""), Array("abc")) == 3)
+        #expect(LeakAligner.editDistance(Array("kitten"), Array("sitting")) == 3)
+    }
+}
