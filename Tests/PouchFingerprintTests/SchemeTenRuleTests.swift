@@ -47,6 +47,25 @@ struct SchemeTenRuleTests {
         #expect(alternatives("They sent the requested information.", rule: "requested-asked-for").isEmpty)
     }
 
+    @Test("in this regard, a wide range, by contrast, at the time: only where the words are the phrase")
+    func smallPhrases() {
+        #expect(alternatives("Spain was helpful in this regard.", rule: "in-this-regard") == [["in this regard", "in this respect"]])
+        #expect(alternatives("Spain offered a wide range of projects.", rule: "wide-range") == [["wide range of", "broad range of"]])
+        #expect(alternatives("By contrast, Spain agreed.", rule: "by-contrast") == [["In contrast", "By contrast"]])
+        #expect(alternatives("In contrast to Spain, Italy agreed.", rule: "by-contrast").isEmpty)
+        #expect(alternatives("He was minister at the time.", rule: "at-the-time") == [["at the time", "at that time"]])
+        #expect(alternatives("He was abroad at the time of the attack.", rule: "at-the-time").isEmpty)
+        #expect(alternatives("At the time he arrived, talks had stalled.", rule: "at-the-time").isEmpty)
+    }
+
+    @Test("UK before a listed noun also as British, as U.S. may be American")
+    func british() {
+        #expect(alternatives("The minister met UK officials in Madrid.", rule: "known-abbreviation") == [["UK", "United Kingdom", "British"]])
+        #expect(alternatives("The minister met UK officials in Madrid.", rule: "known-abbreviation", scheme: .v9) == [["UK", "United Kingdom"]])
+        // Not as a noun ("the UK"), nor before a noun that is not listed.
+        #expect(alternatives("The minister flew to the UK on Monday.", rule: "known-abbreviation") == [["UK", "United Kingdom"]])
+    }
+
     @Test("along with, in part, instead of, never where the words belong to something else")
     func connectives() {
         #expect(alternatives("The minister, along with his deputy, attended.", rule: "along-with") == [["along with", "together with"]])

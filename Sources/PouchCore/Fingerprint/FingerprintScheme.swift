@@ -53,7 +53,9 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// / "over the last" / "in the past" / "in the last" before a span of time, "largely" /
     /// "mostly", "reiterated" / "repeated", "requested" / "asked for" before the thing asked for,
     /// "along with" / "together with", "in part" / "partly", "instead of" / "rather than",
-    /// "regardless of" / "irrespective of".
+    /// "regardless of" / "irrespective of", "in this regard" / "in this respect", "a wide / broad
+    /// range of", "in contrast" / "by contrast" and "at the time" / "at that time" closing a clause;
+    /// "UK" before a listed noun also as "British".
     case v10 = 10
 
     /// The scheme new copies are marked with.

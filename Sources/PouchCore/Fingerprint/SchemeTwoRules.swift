@@ -1,7 +1,7 @@
 /// Abbreviations every reader of cables knows, written out or not: "USG" / "U.S. Government".
 struct KnownAbbreviationRule: SlotRule {
     let id = "known-abbreviation"
-    let reason = "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM; from scheme 7 also NATO, NSC, MOD, FBI, DEA, IMF, WTO, GCC, OAS, IAEA, GDP, HQ, TV, VP, CEO, PRC, ROK, CIA, DHS, A/S, U/S, AA/S, S/E, UNGA, NGO, DTOs, SG, USAID, and, only where the cable writes them, UAE, ISAF, DAS, OSCE, HMG, DPRK, IDPs, PRT, FCO and IPR, and from scheme 8 DOE, DOD and DOJ); the abbreviation and its expansion name the same body or office. Where a cable defines an abbreviation itself, its own definition rules instead."
+    let reason = "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM; from scheme 7 also NATO, NSC, MOD, FBI, DEA, IMF, WTO, GCC, OAS, IAEA, GDP, HQ, TV, VP, CEO, PRC, ROK, CIA, DHS, A/S, U/S, AA/S, S/E, UNGA, NGO, DTOs, SG, USAID, and, only where the cable writes them, UAE, ISAF, DAS, OSCE, HMG, DPRK, IDPs, PRT, FCO and IPR, and from scheme 8 DOE, DOD and DOJ); the abbreviation and its expansion name the same body or office. From scheme 10 \"UK\" before a listed noun may also be \"British\" (\"UK officials\" / \"British officials\"), as \"U.S.\" may be \"American\". Where a cable defines an abbreviation itself, its own definition rules instead."
     let summary = "USG | U.S. Government | United States Government; UN | United Nations; EU | European Union; …"
     let profile = FingerprintProfile.standard
     let since = FingerprintScheme.v2
@@ -82,6 +82,12 @@ struct KnownAbbreviationRule: SlotRule {
             if context.scheme >= .v6, match.abbreviation == "USG",
                isAmericanGovernment || previous == "the" || UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
                 written.append(tokens.allCaps ? "AMERICAN GOVERNMENT" : "American Government")
+                symbols.append(written.count - 1)
+            }
+            // From scheme 10 "UK" before a listed noun may also be "British" ("UK officials" /
+            // "United Kingdom officials" / "British officials"), as "U.S." may be "American".
+            if context.scheme >= .v10, match.abbreviation == "UK", UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
+                written.append(tokens.allCaps ? "BRITISH" : "British")
                 symbols.append(written.count - 1)
             }
             var alternatives = written
