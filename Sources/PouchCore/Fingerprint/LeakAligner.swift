@@ -249,13 +249,12 @@ struct LeakAligner {
     private enum Visit { case exact, changed, skipped }
 
     /// The branch the path took, read where both neighbours aligned (a name the spell checker
-    /// changed may stand there), at least one of them exactly, nothing extra lies between them
-    /// and the slot, and the branch's words are all exact, or one is changed but the count of
-    /// words still tells the wordings apart.
+    /// changed may stand there), nothing extra lies between them and the slot, and the branch's
+    /// words are all exact, or one is changed, both neighbours are exact and the count of words
+    /// still tells the wordings apart.
     private static func exactReading(_ nodes: SlotNodes, branch k: Int, visits: [Int: Visit], extraAfter: Set<Int>) -> Int? {
         guard let left = nodes.leftAnchor, let right = nodes.rightAnchor,
               let leftVisit = visits[left], let rightVisit = visits[right], leftVisit != .skipped, rightVisit != .skipped,
-              leftVisit == .exact || rightVisit == .exact,
               !extraAfter.contains(left), !extraAfter.contains(nodes.split), !extraAfter.contains(nodes.join) else { return nil }
         let (first, last) = nodes.branches[k]
         guard first >= 0 else { return nil }
@@ -264,6 +263,8 @@ struct LeakAligner {
             if extraAfter.contains(node) || visits[node] == nil || visits[node] == .skipped { return nil }
             if visits[node] == .changed { changed += 1 }
         }
+        // Two changed neighbours are two names the spell checker "corrected" ("Jobim stated that
+        // Guimaraes"); the branch between them, word for word, still shows the wording.
         if changed == 0 { return k }
         // One word of the branch was changed (a spell checker "corrects" an abbreviation such as
         // GOI), but the words around it are exact and no other wording has as many words.
