@@ -58,6 +58,32 @@ struct LeakReadingTests {
         #expect(Set(pairs.map(\.written)).count == 2)
     }
 
+    @Test("a slot right beside another, across a paragraph break, is read through the other's wording")
+    func besideAnotherSlot() throws {
+        let cable = Cable(
+            referenceID: ReferenceID(year: 2009, post: "MADRID", serial: 2), classification: .confidential,
+            paragraphs: [
+                Paragraph(number: 1, mark: PortionMark("C"), text: "Summary: the talks will resume in May. End summary."),
+                Paragraph(number: 2, mark: PortionMark("C"), text: "UK officials have agreed to the timetable for the talks in Madrid."),
+            ])
+        let fingerprint = CableFingerprint(cable: cable, key: Self.key)
+        let tracer = Tracer(fingerprints: [fingerprint])
+        let end = try #require(fingerprint.slots.firstIndex { $0.rule == "end-summary" })
+        let next = try #require(fingerprint.slots.firstIndex { $0.rule == "known-abbreviation" })
+        #expect(fingerprint.slots[next].start == 0 && fingerprint.slots[next].paragraph == 1)
+        var written: Set<UInt8> = []
+        for recipient in Self.recipients {
+            let symbols = fingerprint.symbols(for: recipient)
+            // The paragraphs without their numbers and markings, as intercept leaves them.
+            let leak = fingerprint.copy(for: recipient).paragraphs.map(\.text).joined(separator: "\n\n")
+            let read = tracer.read(leak: leak).first?.symbols
+            #expect(read?[end] == symbols[end], "\(recipient)")
+            #expect(read?[next] == symbols[next], "\(recipient)")
+            written.insert(symbols[end])
+        }
+        #expect(written.count == 2)
+    }
+
     @Test("where the leak shows other words than any wording, the slot is not read")
     func rewritten() throws {
         let told = try slot("told-that")

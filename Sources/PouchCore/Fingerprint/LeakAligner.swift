@@ -30,6 +30,9 @@ struct LeakAligner {
         var rightAnchor: Int?
     }
     private var slotNodes: [SlotNodes] = []
+    /// The slot each split and join node belongs to.
+    private var slotOfSplit: [Int: Int] = [:]
+    private var slotOfJoin: [Int: Int] = [:]
     let slotCount: Int
 
     static let match: Int32 = 3
@@ -72,6 +75,8 @@ struct LeakAligner {
                 let join = addNode(.join, token: -1, after: -1)
                 joinPredecessors[join] = ends
                 slotNodes[index] = SlotNodes(split: split, join: join, branches: branches, spellings: spellings, leftAnchor: leftAnchor, rightAnchor: nil)
+                slotOfSplit[split] = index
+                slotOfJoin[join] = index
                 last = Int32(join)
                 cursor = slot.end
             }
@@ -233,13 +238,17 @@ struct LeakAligner {
         }
         var found: [Int: Int] = [:]
         for (index, nodes) in slotNodes.enumerated() {
+            // A slot right beside another (the last words of one paragraph and the first of the
+            // next) has for its neighbour the word of the other's wording the path took.
+            let left = nodes.leftAnchor ?? neighbouringSlotWord(before: nodes.split, chosenBranch: chosenBranch)
+            let right = nodes.rightAnchor ?? neighbouringSlotWord(after: nodes.join, chosenBranch: chosenBranch)
             if let k = chosenBranch[nodes.join] {
-                if let reading = Self.exactReading(nodes, branch: k, visits: visits, extraAfter: extraAfter)
-                    ?? spelledReading(nodes, visits: visits, leakIndex: leakIndex, words: words) {
+                if let reading = Self.exactReading(nodes, branch: k, left: left, right: right, visits: visits, extraAfter: extraAfter)
+                    ?? spelledReading(nodes, left: left, right: right, visits: visits, leakIndex: leakIndex, words: words) {
                     found[index] = reading
                 }
             } else if let k = nodes.branches.firstIndex(where: { $0.last == endNode }),
-                      Self.endingReading(nodes, branch: k, visits: visits, extraAfter: extraAfter) {
+                      Self.endingReading(nodes, branch: k, left: left, visits: visits, extraAfter: extraAfter) {
                 found[index] = k
             }
         }
@@ -248,12 +257,29 @@ struct LeakAligner {
 
     private enum Visit { case exact, changed, skipped }
 
+    /// The last word of the wording the path took through the slot that ends right before `split`.
+    private func neighbouringSlotWord(before split: Int, chosenBranch: [Int: Int]) -> Int? {
+        let join = Int(predecessor[split])
+        guard join >= 0, let slot = slotOfJoin[join], let k = chosenBranch[join] else { return nil }
+        let branch = slotNodes[slot].branches[k]
+        return branch.first >= 0 ? branch.last : nil
+    }
+
+    /// The first word of the wording the path took through the slot that starts right after `join`.
+    private func neighbouringSlotWord(after join: Int, chosenBranch: [Int: Int]) -> Int? {
+        let split = join + 1
+        guard split < kinds.count, predecessor[split] == Int32(join), let slot = slotOfSplit[split],
+              let k = chosenBranch[slotNodes[slot].join] else { return nil }
+        let branch = slotNodes[slot].branches[k]
+        return branch.first >= 0 ? branch.first : nil
+    }
+
     /// The branch the path took, read where both neighbours aligned (a name the spell checker
     /// changed may stand there), nothing extra lies between them and the slot, and the branch's
     /// words are all exact, or one is changed, both neighbours are exact and the count of words
     /// still tells the wordings apart.
-    private static func exactReading(_ nodes: SlotNodes, branch k: Int, visits: [Int: Visit], extraAfter: Set<Int>) -> Int? {
-        guard let left = nodes.leftAnchor, let right = nodes.rightAnchor,
+    private static func exactReading(_ nodes: SlotNodes, branch k: Int, left: Int?, right: Int?, visits: [Int: Visit], extraAfter: Set<Int>) -> Int? {
+        guard let left, let right,
               let leftVisit = visits[left], let rightVisit = visits[right], leftVisit != .skipped, rightVisit != .skipped,
               !extraAfter.contains(left), !extraAfter.contains(nodes.split), !extraAfter.contains(nodes.join) else { return nil }
         let (first, last) = nodes.branches[k]
@@ -278,8 +304,8 @@ struct LeakAligner {
     /// A slot the leak ends with (the cable's last words, or an excerpt's), read where the word
     /// before it and every word of its branch are exact and no wording begins with another
     /// ("noted" / "noted that"), so a cut cannot pass for the shorter one.
-    private static func endingReading(_ nodes: SlotNodes, branch k: Int, visits: [Int: Visit], extraAfter: Set<Int>) -> Bool {
-        guard let left = nodes.leftAnchor, visits[left] == .exact, !extraAfter.contains(left), !extraAfter.contains(nodes.split) else { return false }
+    private static func endingReading(_ nodes: SlotNodes, branch k: Int, left: Int?, visits: [Int: Visit], extraAfter: Set<Int>) -> Bool {
+        guard let left, visits[left] == .exact, !extraAfter.contains(left), !extraAfter.contains(nodes.split) else { return false }
         let (first, last) = nodes.branches[k]
         guard first >= 0, (first...last).allSatisfy({ visits[$0] == .exact && ($0 == last || !extraAfter.contains($0)) }) else { return false }
         let spelling = nodes.spellings[k]
@@ -290,10 +316,10 @@ struct LeakAligner {
     /// when the words there were split, joined or changed ("Sec Def" for "SecDef", "Kwashniewski,
     /// and" for "Kwasniewski, and"): read only when it is nearer than every other wording and
     /// differs from the leak in at most a quarter of its letters.
-    private func spelledReading(_ nodes: SlotNodes, visits: [Int: Visit], leakIndex: [Int: Int], words: ArraySlice<String>) -> Int? {
+    private func spelledReading(_ nodes: SlotNodes, left: Int?, right: Int?, visits: [Int: Visit], leakIndex: [Int: Int], words: ArraySlice<String>) -> Int? {
         // Both neighbours exact: a changed one may have been split too ("Gar cia"), and its part
         // would pass for the slot's.
-        guard let left = nodes.leftAnchor, let right = nodes.rightAnchor, let leftAt = leakIndex[left], let rightAt = leakIndex[right],
+        guard let left, let right, let leftAt = leakIndex[left], let rightAt = leakIndex[right],
               visits[left] == .exact, visits[right] == .exact, rightAt > leftAt else { return nil }
         let longest = nodes.branches.map { $0.first < 0 ? 0 : $0.last - $0.first + 1 }.max() ?? 0
         guard rightAt - leftAt - 1 <= longest + 2 else { return nil }
