@@ -4,9 +4,11 @@
 /// alternative. A local alignment (Smith–Waterman over the lattice) finds the best match for
 /// the leak, so an excerpt, missing paragraphs, removed markings and numbers, and corrected
 /// or changed words are tolerated; leftover stretches of the leak are aligned again, which
-/// handles reordered paragraphs. A slot is read only where its branch and the unchanging
-/// words on both sides match exactly, or where both neighbours match exactly and the branch has
-/// one changed word but no other wording has as many words; anything else is an erasure.
+/// handles reordered paragraphs. A slot is read where its branch matches exactly between two
+/// aligned neighbours (a neighbour may be a word of the next slot's wording), or with one changed
+/// word between exact neighbours when no other wording has as many words, or by the wording
+/// nearest in spelling to what stands between exact neighbours (a split or changed name), or
+/// where the leak ends with it and no wording begins another; anything else is an erasure.
 /// (How a slot is read never depends on anyone's symbols, so a misreading can only weaken the
 /// evidence against the real leaker, never raise an innocent's score on average.)
 struct LeakAligner {

@@ -22,13 +22,14 @@ extension RuleCatalogue {
         "equipment", "resources", "aid", "cooperation", "consultations", "talks", "two", "three", "several",
     ]
 
-    static let schemeTenPhraseRules: [any SlotRule] = [
-        PhraseRule(id: "end-summary", reason: "\"End summary\" and \"end of summary\" both close a cable's summary; only the marker opening a sentence is matched.",
-                   alternatives: ["end summary", "end of summary"], sentenceStart: true, since: .v10),
-        PhraseRule(id: "end-comment", reason: "\"End comment\" and \"end of comment\" both close a drafter's comment; only the marker opening a sentence is matched.",
-                   alternatives: ["end comment", "end of comment"], sentenceStart: true, since: .v10),
-        PhraseRule(id: "end-note", reason: "\"End note\" and \"end of note\" both close a drafter's note; only the marker opening a sentence is matched.",
-                   alternatives: ["end note", "end of note"], sentenceStart: true, since: .v10),
+    /// "End summary." / "End of summary." and the same for a comment and a note: the markers that
+    /// close a cable's summary and a drafter's asides.
+    static let endMarkers: [any SlotRule] = [("summary", "a cable's summary"), ("comment", "a drafter's comment"), ("note", "a drafter's note")].map { section, closes in
+        PhraseRule(id: "end-\(section)", reason: "\"End \(section)\" and \"end of \(section)\" both close \(closes); only the marker opening a sentence is matched.",
+                   alternatives: ["end \(section)", "end of \(section)"], sentenceStart: true, since: .v10)
+    }
+
+    static let schemeTenPhraseRules: [any SlotRule] = endMarkers + [
         PhraseRule(id: "over-the-past", reason: "Before a span of time (\"over the past two years\"), \"over the past\", \"over the last\", \"in the past\" and \"in the last\" all name the same recent span; only the first three are looked for (\"in the last year of his term\" is a final year, not a recent one), and only when a word such as year, month or week follows within three words.",
                    alternatives: ["over the past", "over the last", "in the past", "in the last"], profile: .standard,
                    followedWithin: spansOfTime, since: .v10, originals: [0, 1, 2]),
