@@ -102,4 +102,9 @@ struct SchemeTests {
     func schemeNineIsFrozen() throws {
         try Self.expectFrozen(.v9, digests: Scheme9Digests.copies)
     }
+
+    @Test("scheme 10 still writes, byte for byte, the copies it wrote before scheme 11 existed")
+    func schemeTenIsFrozen() throws {
+        try Self.expectFrozen(.v10, digests: Scheme10Digests.copies)
+    }
 }
