@@ -43,15 +43,20 @@ struct CodeTests {
         #expect(fingerprint.text(choosing: \.original) == LongCable.cable)
     }
 
-    @Test("symbols follow each slot's symbol probabilities (two and three symbols)")
-    func symbolFrequencies() {
-        let fingerprint = LongCable.fingerprint
+    @Test("symbols follow each slot's symbol probabilities (two and three symbols): drawn per cable before scheme 11, even from it",
+          arguments: [FingerprintScheme.v10, .v11])
+    func symbolFrequencies(scheme: FingerprintScheme) {
+        let fingerprint = CableFingerprint(cable: LongCable.cable, key: TestKeys.key, scheme: scheme)
         #expect(Set(fingerprint.slots.map(\.symbols.count)).isSuperset(of: [2, 3]))
         for (slot, probabilities) in zip(fingerprint.slots, fingerprint.symbolProbabilities) {
             #expect(probabilities.count == slot.symbols.count)
             #expect(abs(probabilities.reduce(0, +) - 1) < 1e-9)
-            let floor = probabilities.count == 2 ? CableFingerprint.cutoff : 2 * CableFingerprint.cutoff / Double(probabilities.count)
-            #expect(probabilities.allSatisfy { $0 >= floor - 1e-9 })
+            if scheme >= CableFingerprint.evenFrom {
+                #expect(probabilities.allSatisfy { $0 == 1 / Double(probabilities.count) })
+            } else {
+                let floor = probabilities.count == 2 ? CableFingerprint.cutoff : 2 * CableFingerprint.cutoff / Double(probabilities.count)
+                #expect(probabilities.allSatisfy { $0 >= floor - 1e-9 })
+            }
         }
         // Per number of symbols: how often each symbol index is drawn, against its expected count.
         var drawn: [Int: [Double]] = [:], expected: [Int: [Double]] = [:]

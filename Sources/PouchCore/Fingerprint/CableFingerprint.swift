@@ -4,10 +4,11 @@ import Foundation
 /// A cable prepared for traceable copies: its slots, and the Tardos code derived from the key.
 ///
 /// Nothing per copy is stored: the key, the cable, the scheme and the recipient ID give the copy.
-/// Each slot has a symbol distribution drawn once per cable from the key: for two symbols the
-/// arcsine (Tardos) distribution with a cut-off, for three or four a symmetric Dirichlet(½)
-/// squeezed away from zero (Škorić et al.'s q-ary code). Recipient `j`'s symbol in slot `i` is
-/// drawn from that distribution by a keyed PRF (HMAC-SHA256).
+/// Recipient `j`'s symbol in slot `i` is drawn by a keyed PRF (HMAC-SHA256) from the slot's
+/// symbol distribution. From scheme 11 every symbol is equally likely (see `evenFrom`); before,
+/// each slot's distribution was drawn once per cable from the key: for two symbols the arcsine
+/// (Tardos) distribution with a cut-off, for three or four a symmetric Dirichlet(½) squeezed away
+/// from zero (Škorić et al.'s q-ary code).
 public struct CableFingerprint: Sendable {
     public let cable: Cable
     public let slots: [Slot]
@@ -22,9 +23,18 @@ public struct CableFingerprint: Sendable {
     private let pieces: [[Substring]]
     private let slotsByParagraph: [[Int]]
 
-    /// The Tardos cut-off for two symbols: probabilities lie in [t, 1 − t]. With q symbols each
-    /// probability is at least 2t/q. Small codes for few colluders want a large cut-off.
+    /// The Tardos cut-off for two symbols before scheme 11: probabilities lie in [t, 1 − t]. With q
+    /// symbols each probability is at least 2t/q. Small codes for few colluders want a large cut-off.
     public static let cutoff = 0.3
+
+    /// The first scheme whose slots give every symbol the same probability. The code is tuned for
+    /// a lone leaker and coalitions of two, and for those the best bias of a Tardos-type code is
+    /// the single point ½ (Nuida et al. 2009): a lone leaker's matching slot then carries a full
+    /// log₂ q bits, where the scheme-10 draws gave about 0.96 of a bit for two symbols. The
+    /// symmetric score keeps every innocent at mean 0 and variance 1 per slot whatever the
+    /// probabilities, so the false-accusation bound is unchanged; a coalition of three or more
+    /// that votes for the minority wording already escaped the scheme-10 cut-off.
+    public static let evenFrom = FingerprintScheme.v11
 
     public init(
         cable: Cable, key: FingerprintKey, catalogue: RuleCatalogue = .publicCatalogue, profile: FingerprintProfile = .standard,
@@ -36,6 +46,11 @@ public struct CableFingerprint: Sendable {
         let slots = SlotFinder(catalogue: catalogue.rules(for: profile), scheme: scheme).slots(in: cable)
         self.slots = slots
         cableID = Array(SHA256.hash(data: Array(("pouch-cable-v1\n" + CableRenderer().render(cable)).utf8)))
+        guard scheme < Self.evenFrom else {
+            symbolProbabilities = slots.map { Array(repeating: 1 / Double($0.symbols.count), count: $0.symbols.count) }
+            (pieces, slotsByParagraph) = Self.pieces(of: cable, around: slots)
+            return
+        }
         let t = Self.cutoff
         let low = asin(t.squareRoot())
         let high = Double.pi / 2 - low
@@ -64,6 +79,11 @@ public struct CableFingerprint: Sendable {
             let floor = 2 * t / Double(q)
             return used.map { floor + (1 - floor * Double(q)) * $0 / total }
         }
+        (pieces, slotsByParagraph) = Self.pieces(of: cable, around: slots)
+    }
+
+    /// Per paragraph: the unchanging text pieces around its slots, and the slots in it.
+    private static func pieces(of cable: Cable, around slots: [Slot]) -> (pieces: [[Substring]], slotsByParagraph: [[Int]]) {
         var pieces: [[Substring]] = []
         var byParagraph: [[Int]] = Array(repeating: [], count: cable.paragraphs.count)
         for (index, slot) in slots.enumerated() { byParagraph[slot.paragraph].append(index) }
@@ -80,8 +100,7 @@ public struct CableFingerprint: Sendable {
             list.append(text[cursor...])
             pieces.append(list)
         }
-        self.pieces = pieces
-        self.slotsByParagraph = byParagraph
+        return (pieces, byParagraph)
     }
 
     /// The recipient's symbol in every slot (an index into the slot's `symbols`).

@@ -57,9 +57,13 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// range of", "in contrast" / "by contrast" and "at the time" / "at that time" closing a clause;
     /// "UK" before a listed noun also as "British".
     case v10 = 10
+    /// Scheme 10's catalogue; "try" / "attempt" / "seek" (and "tries" / "attempts" / "seeks")
+    /// before "to", and "such as" / "including" after a plural noun; every symbol of a slot equally
+    /// likely (`CableFingerprint.evenFrom`).
+    case v11 = 11
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v10
+    public static let current = FingerprintScheme.v11
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 
