@@ -46,11 +46,14 @@ public struct CableFingerprint: Sendable {
         let slots = SlotFinder(catalogue: catalogue.rules(for: profile), scheme: scheme).slots(in: cable)
         self.slots = slots
         cableID = Array(SHA256.hash(data: Array(("pouch-cable-v1\n" + CableRenderer().render(cable)).utf8)))
-        guard scheme < Self.evenFrom else {
-            symbolProbabilities = slots.map { Array(repeating: 1 / Double($0.symbols.count), count: $0.symbols.count) }
-            (pieces, slotsByParagraph) = Self.pieces(of: cable, around: slots)
-            return
-        }
+        symbolProbabilities = scheme >= Self.evenFrom
+            ? slots.map { Array(repeating: 1 / Double($0.symbols.count), count: $0.symbols.count) }
+            : Self.drawnProbabilities(of: slots, key: key, cableID: cableID)
+        (pieces, slotsByParagraph) = Self.pieces(of: cable, around: slots)
+    }
+
+    /// Before scheme 11: per slot, symbol probabilities drawn from the key for this cable.
+    private static func drawnProbabilities(of slots: [Slot], key: FingerprintKey, cableID: [UInt8]) -> [[Double]] {
         let t = Self.cutoff
         let low = asin(t.squareRoot())
         let high = Double.pi / 2 - low
@@ -58,7 +61,7 @@ public struct CableFingerprint: Sendable {
         // Four uniforms per slot for the Dirichlet weights, drawn only when some slot needs them
         // (so scheme 1 derives exactly what it always did).
         let weights = slots.contains { $0.symbols.count > 2 } ? key.uniforms("symbol-weights", [cableID], count: slots.count * 4) : []
-        symbolProbabilities = slots.indices.map { index in
+        return slots.indices.map { index in
             let q = slots[index].symbols.count
             if q == 2 {
                 let r = low + binary[index] * (high - low)
@@ -79,7 +82,6 @@ public struct CableFingerprint: Sendable {
             let floor = 2 * t / Double(q)
             return used.map { floor + (1 - floor * Double(q)) * $0 / total }
         }
-        (pieces, slotsByParagraph) = Self.pieces(of: cable, around: slots)
     }
 
     /// Per paragraph: the unchanging text pieces around its slots, and the slots in it.
