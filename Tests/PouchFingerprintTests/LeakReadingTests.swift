@@ -54,6 +54,24 @@ struct LeakReadingTests {
         #expect(Set(pairs.map(\.written)).count == 2)
     }
 
+    @Test("two slots side by side inside a paragraph are both read right")
+    func adjoiningSlotsRead() throws {
+        let text = "The director noted that NATO membership was premature, and the minister said that USG officials agreed."
+        let cable = Cable(referenceID: ReferenceID(year: 2009, post: "ALGIERS", serial: 2), classification: .confidential,
+                          paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
+        let fingerprint = CableFingerprint(cable: cable, key: Self.key)
+        let tracer = Tracer(fingerprints: [fingerprint])
+        // "[noted that] [NATO]" and "[said that] [USG]": no word between either pair.
+        let slots = fingerprint.slots
+        #expect(zip(slots, slots.dropFirst()).filter { $1.start - $0.end == 1 }.map { [$0.rule, $1.rule] }
+                == [["reporting-verb", "known-abbreviation"], ["reporting-verb", "known-abbreviation"]])
+        for slot in fingerprint.slots.indices {
+            let pairs = readings(slot: slot, of: fingerprint, tracer: tracer) { CableRenderer().render($0) }
+            #expect(pairs.allSatisfy { $0.read == $0.written }, "slot \(slot)")
+            #expect(Set(pairs.map(\.written)).count >= 2)
+        }
+    }
+
     @Test("a slot that ends the cable is read")
     func lastSlot() throws {
         let end = try slot("end-comment")

@@ -120,9 +120,12 @@ struct SchemeEightRuleTests {
                 == [["the GOB", "the Government of Brazil", "the Brazilian Government", "Brazil's Government"]])
         #expect(alternatives("The Brazilian government agreed.", rule: "host-government", post: "BRASILIA")
                 == [["The GOB", "The government of Brazil", "The Brazilian government", "Brazil's government"]])
-        // Right after another slot ("said" / "said that") "the" cannot join the slot: scheme 7's slot stands.
-        #expect(alternatives("He said the Brazilian government would act.", rule: "host-government", post: "BRASILIA")
+        // Before scheme 11, right after another slot ("said" / "said that") "the" cannot join the slot: scheme 7's slot stands.
+        #expect(alternatives("He said the Brazilian government would act.", rule: "host-government", post: "BRASILIA", scheme: .v10)
                 == [["GOB", "government of Brazil", "Brazilian government"]])
+        // From scheme 11 slots may stand side by side, so the whole phrase is the slot.
+        #expect(alternatives("He said the Brazilian government would act.", rule: "host-government", post: "BRASILIA")
+                == [["the GOB", "the government of Brazil", "the Brazilian government", "Brazil's government"]])
         // Before a noun only the wordings that stay grammatical there (scheme 7 wrote "the Government of Argentina position").
         let slot = SlotFinder(catalogue: .publicCatalogue).slots(in: Cable(referenceID: ReferenceID(year: 2009, post: "BUENOSAIRES", serial: 1),
             classification: .confidential, paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: "He explained the GOA position on trade.")]))

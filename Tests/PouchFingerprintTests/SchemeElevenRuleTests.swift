@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PouchCore
 
-@Suite("Scheme 11: try, attempt or seek to; such as or including")
+@Suite("Scheme 11: try, attempt or seek to; such as or including; slots side by side; even symbols")
 struct SchemeElevenRuleTests {
     @Test("try, attempt and seek before to, never where the word is a noun")
     func tryAttempt() {
@@ -36,6 +36,31 @@ struct SchemeElevenRuleTests {
         // Quoted speech is never touched.
         #expect(alternatives("He said \"issues such as trade matter.\"", rule: "such-as").isEmpty)
         #expect(alternatives("They discussed issues such as trade and energy.", rule: "such-as", scheme: .v10).isEmpty)
+    }
+
+    @Test("from scheme 11 two slots may stand side by side, except across a bracket or beside a list's comma")
+    func adjoiningSlots() {
+        let text = "The minister said that NATO membership was not on the table."
+        #expect(slots(text).map(\.rule) == ["reporting-verb", "known-abbreviation"])
+        #expect(slots(text, scheme: .v10).count == 1)
+        let met = "The Ambassador met with UAE officials in Dubai."
+        #expect(slots(met).map(\.rule) == ["met-with", "known-abbreviation"])
+        #expect(slots(met, scheme: .v10).count == 1)
+        // An abbreviation defined in brackets: each side written out would define it by itself.
+        #expect(slots("He met non-governmental organizations (NGOs) in Kabul.").count == 1)
+        // A list's comma keeps a word between itself and any other slot.
+        let list = slots("They discussed Darfur, Afghanistan, Kosovo, and NATO at length.")
+        #expect(list.map(\.rule).contains("serial-comma") != list.map(\.rule).contains("known-abbreviation"))
+    }
+
+    @Test("from scheme 11 a release marking and a currency are never varied")
+    func markingsAndCurrencies() {
+        #expect(alternatives("(S/Rel UK) The minister met UK officials.", rule: "known-abbreviation") == [["UK", "United Kingdom", "British"]])
+        #expect(alternatives("(S/Rel UK) The minister met UK officials.", rule: "known-abbreviation", scheme: .v10).count == 2)
+        #expect(alternatives("The annex is marked REL TO UK and Canada.", rule: "known-abbreviation").isEmpty)
+        #expect(alternatives("Canada has allocated US$16 million to the fund.", rule: "united-states").isEmpty)
+        #expect(alternatives("Canada has allocated US $16 million to the fund.", rule: "united-states").isEmpty)
+        #expect(alternatives("Canada has allocated US$16 million to the fund.", rule: "united-states", scheme: .v10).count == 1)
     }
 
     @Test("from scheme 11 every symbol of a slot is equally likely, whatever the key")

@@ -58,8 +58,9 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// "UK" before a listed noun also as "British".
     case v10 = 10
     /// Scheme 10's catalogue; "try" / "attempt" / "seek" (and "tries" / "attempts" / "seeks")
-    /// before "to", and "such as" / "including" after a plural noun; every symbol of a slot equally
-    /// likely (`CableFingerprint.evenFrom`).
+    /// before "to", and "such as" / "including" after a plural noun; two slots may stand side by
+    /// side (`SlotFinder.adjoiningFrom`); a release marking ("REL UK") and a currency ("US$") are
+    /// never varied; every symbol of a slot equally likely (`CableFingerprint.evenFrom`).
     case v11 = 11
 
     /// The scheme new copies are marked with.

@@ -78,6 +78,8 @@ extension UnitedStatesRule {
             if last + 1 < list.count, ["'", "-", "\u{2019}", "/"].contains(String(list[last + 1].text)) || list[last + 1].lower.hasPrefix("'") { continue }
             if index > 0, ["-", "'", "\u{2019}", "/"].contains(String(list[index - 1].text)) { continue }
             if list[last].text.hasSuffix("'s") { continue }
+            // From scheme 11, not the country of a currency ("US$16 million", "US $240 million").
+            if scheme >= .v11, last + 1 < list.count, list[last + 1].text.hasPrefix("$") { continue }
             let sentenceEnd = form != 0 && (last + 1 >= list.count || list[last + 1].text == ".")
             var alternatives = sentenceEnd ? [caps ? "UNITED STATES" : "United States", "US"] : ["U.S.", caps ? "UNITED STATES" : "United States", "US"]
             var symbols = [0, 1]

@@ -41,6 +41,15 @@ struct KnownAbbreviationRule: SlotRule {
         ([abbreviation] + expansion.wordings).enumerated().map { (abbreviation, $0.offset, TextTokens($0.element).tokens.map(\.lower)) }
     }.sorted { $0.tokens.count > $1.tokens.count }
 
+    /// Whether the word at `index` follows "REL" or "REL TO" (a release marking: "(S/Rel UK)").
+    static func isReleasedTo(_ index: Int, in tokens: TextTokens) -> Bool {
+        let list = tokens.tokens
+        guard let previous = tokens.previousWord(before: index) else { return false }
+        if list[previous].lower == "rel" { return true }
+        guard list[previous].lower == "to", let before = tokens.previousWord(before: previous) else { return false }
+        return list[before].lower == "rel"
+    }
+
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
         let (table, forms) = context.scheme >= .v8 ? (Self.schemeEightExpansions, Self.schemeEightForms)
@@ -64,6 +73,8 @@ struct KnownAbbreviationRule: SlotRule {
                 let next = list[last + 1]
                 if next.hasDigit || ["-", "'", "\u{2019}", "/"].contains(String(next.text)) || next.lower.hasPrefix("'") || Self.otherSenses.contains(next.lower) { continue }
             }
+            // From scheme 11 never in a release marking ("(S/Rel UK)", "REL TO UK"): markings are never touched.
+            if context.scheme >= .v11, Self.isReleasedTo(index, in: tokens) { continue }
             // In a cable written in capitals "PM" could be a time of day, so it needs a word after it.
             if tokens.allCaps, ["PM", "FM"].contains(match.abbreviation), last + 1 >= list.count || !list[last + 1].isWord { continue }
             if context.scheme >= .v7, !Self.fitsBeside(match.abbreviation, first: index, in: tokens) { continue }

@@ -1,9 +1,22 @@
 /// Finds a cable's slots with a rule catalogue: every rule proposes candidates, then earlier
-/// rules win where spans overlap, and every slot keeps at least one unchanging word between
-/// itself and the next (so a leak can be aligned around it).
+/// rules win where spans overlap. Before scheme 11 every slot keeps at least one unchanging word
+/// between itself and the next (so a leak can be aligned around it); from scheme 11 two slots may
+/// stand side by side, since the aligner reads a slot with its neighbour's wording as an anchor,
+/// unless one of them is of a rule in `keptApart`.
 struct SlotFinder {
     let catalogue: RuleCatalogue
     var scheme = FingerprintScheme.current
+
+    /// The first scheme whose slots may stand side by side ("[told] [PolOff that]", "[the GOF]
+    /// [notes that]", "[Despite] [all of the] condemnations").
+    static let adjoiningFrom = FingerprintScheme.v11
+    /// Rules whose slots still keep a word between themselves and any other. Their tests read the
+    /// words beside them, and there a neighbouring slot's wording would make the result wrong or
+    /// clumsy: a list's commas side by side ("Women, Repatriations, and Children and Adolescents"
+    /// would gain a comma inside a name), "that" read as a relative pronoun right after a reporting
+    /// verb ("he noted that had been"), and "that" left out after "informed" ("informed us the
+    /// party wanted").
+    static let keptApart: Set<String> = ["serial-comma", "relative-that-which", "told-that"]
 
     static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without", "cannot", "n't"]
 
@@ -15,20 +28,17 @@ struct SlotFinder {
         var slots: [Slot] = []
         for (p, tokens) in paragraphs.enumerated() {
             let context = CableContext(abbreviations: abbreviations, definitionSites: sites, paragraph: p, scheme: scheme, host: host)
-            // Accepted spans as token ranges, per paragraph.
-            var taken: [ClosedRange<Int>] = []
             var accepted: [SlotCandidate] = []
             for rule in catalogue.rules where rule.since <= scheme {
                 for proposed in rule.candidates(in: tokens, context: context) {
                     let candidate = scheme >= .v7 ? keepingArticle(proposed, tokens, defined: defined) : proposed
                     guard isAcceptable(candidate, tokens) else { continue }
                     let range = candidate.first...candidate.last
-                    // At least one word between this span and any other.
-                    let clashes = taken.contains { other in
-                        range.overlaps(other) || !hasWordBetween(range, other, tokens)
+                    let clashes = accepted.contains { other in
+                        let otherRange = other.first...other.last
+                        return range.overlaps(otherRange) || !hasWordBetween(range, otherRange, tokens) && !mayAdjoin(candidate, other, tokens)
                     }
                     if clashes { continue }
-                    taken.append(range)
                     accepted.append(candidate)
                 }
             }
@@ -90,6 +100,15 @@ struct SlotFinder {
     static func articleClass(_ wording: String) -> Int {
         guard let first = wording.first(where: { !$0.isWhitespace }), first.isLetter else { return 2 }
         return "aeiou".contains(first.lowercased()) ? 1 : 0
+    }
+
+    /// Whether two slots with no word between them may both stand (see `keptApart`). Never across
+    /// a bracket: "non-governmental organizations (NGOs)" defines the abbreviation, and each side
+    /// written out would define it by itself.
+    private func mayAdjoin(_ a: SlotCandidate, _ b: SlotCandidate, _ tokens: TextTokens) -> Bool {
+        guard scheme >= Self.adjoiningFrom, !Self.keptApart.contains(a.rule), !Self.keptApart.contains(b.rule) else { return false }
+        let (low, high) = a.last < b.first ? (a.last, b.first) : (b.last, a.first)
+        return !tokens.tokens[(low + 1)..<high].contains { ["(", ")", "[", "]"].contains(String($0.text)) }
     }
 
     private func hasWordBetween(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, _ tokens: TextTokens) -> Bool {
