@@ -11,11 +11,10 @@ struct SlotFinder {
     /// [notes that]", "[Despite] [all of the] condemnations").
     static let adjoiningFrom = FingerprintScheme.v11
     /// Rules whose slots still keep a word between themselves and any other. Their tests read the
-    /// words beside them, and there a neighbouring slot's wording would make the result wrong or
+    /// words beside them, and there a neighbouring slot's wording could make the result wrong or
     /// clumsy: a list's commas side by side ("Women, Repatriations, and Children and Adolescents"
-    /// would gain a comma inside a name), "that" read as a relative pronoun right after a reporting
-    /// verb ("he noted that had been"), and "that" left out after "informed" ("informed us the
-    /// party wanted").
+    /// would gain a comma inside a name), a relative "that" whose test reads the noun before it,
+    /// and "that" left out after "informed" ("informed us the party wanted").
     static let keptApart: Set<String> = ["serial-comma", "relative-that-which", "told-that"]
 
     static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without", "cannot", "n't"]
