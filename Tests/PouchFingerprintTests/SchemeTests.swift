@@ -107,4 +107,9 @@ struct SchemeTests {
     func schemeTenIsFrozen() throws {
         try Self.expectFrozen(.v10, digests: Scheme10Digests.copies)
     }
+
+    @Test("scheme 11 still writes, byte for byte, the copies it wrote before scheme 12 existed")
+    func schemeElevenIsFrozen() throws {
+        try Self.expectFrozen(.v11, digests: Scheme11Digests.copies)
+    }
 }
