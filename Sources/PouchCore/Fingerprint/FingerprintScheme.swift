@@ -62,9 +62,14 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     /// side (`SlotFinder.adjoiningFrom`); a release marking ("REL UK") and a currency ("US$") are
     /// never varied; every symbol of a slot equally likely (`CableFingerprint.evenFrom`).
     case v11 = 11
+    /// Scheme 11's catalogue with its list and introductory commas held to stricter tests: a list's
+    /// comma only between short items of one list (never after "however" or "he added", never in
+    /// "between A and B"), and an introductory phrase's comma only where the main clause opens with
+    /// a determiner, a pronoun or a name, so that dropping it cannot run a noun into the subject.
+    case v12 = 12
 
     /// The scheme new copies are marked with.
-    public static let current = FingerprintScheme.v11
+    public static let current = FingerprintScheme.v12
 
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 

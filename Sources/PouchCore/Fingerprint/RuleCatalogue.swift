@@ -22,7 +22,7 @@ public struct RuleCatalogue: Sendable {
     public static let publicCatalogue = RuleCatalogue(rules: structuralRules + phraseRules + schemeTwoPhraseRules + [SentenceAdverbCommaRule()]
         + [AdverbAuxiliaryRule(), AdjectiveComplementizerRule(), NumberQualifierRule(), AdjectivePairRule()] + schemeThreePhraseRules
         + schemeFivePhraseRules + [TopicPrepositionRule(), LatinAbbreviationRule(), PrefixHyphenRule(), CompoundSpellingRule()] + [HostGovernmentRule()] + [PortfolioRule()] + [CountryPairRule(), ParagraphReferenceRule(), PersonGenitiveRule()]
-        + schemeNinePhraseRules + [DatePrepositionRule()] + schemeTenPhraseRules + schemeElevenPhraseRules)
+        + schemeNinePhraseRules + [DatePrepositionRule()] + schemeTenPhraseRules + schemeElevenPhraseRules + schemeTwelvePhraseRules)
 
     /// The public catalogue with a deployment's private rules on top (they take precedence where spans overlap).
     public func adding(_ privateRules: [PhraseRule]) -> RuleCatalogue {

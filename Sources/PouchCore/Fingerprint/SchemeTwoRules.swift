@@ -33,6 +33,8 @@ struct KnownAbbreviationRule: SlotRule {
     static let americanGovernment: (abbreviation: String, form: Int, tokens: [String]) = ("USG", 3, ["american", "government"])
     static let schemeSixForms = (forms + [americanGovernment]).sorted { $0.tokens.count > $1.tokens.count }
 
+    /// Titles of Department of State officers: after one of them "PM" names a bureau.
+    static let departmentOffices: Set<String> = ["A/S", "DAS", "PDAS", "AA/S", "U/S", "Bureau", "bureau"]
     /// Words after "FM" or "PM" that show another sense (radio, a time of day).
     static let otherSenses: Set<String> = ["radio", "station", "stations", "frequency", "band", "broadcast", "broadcasts", "local", "time"]
 
@@ -75,6 +77,11 @@ struct KnownAbbreviationRule: SlotRule {
             }
             // From scheme 11 never in a release marking ("(S/Rel UK)", "REL TO UK"): markings are never touched.
             if context.scheme >= .v11, Self.isReleasedTo(index, in: tokens) { continue }
+            // From scheme 12 "PM" before an office of the Department ("PM A/S Rood", "PM DAS") is the
+            // Bureau of Political-Military Affairs, not a Prime Minister.
+            if context.scheme >= .v12, match.abbreviation == "PM", match.form == 0, let next = tokens.nextWord(after: last),
+               Self.departmentOffices.contains(String(list[next].text))
+                || Self.departmentOffices.contains(String(tokens.span(next, min(next + 2, list.count - 1)))) { continue }
             // In a cable written in capitals "PM" could be a time of day, so it needs a word after it.
             if tokens.allCaps, ["PM", "FM"].contains(match.abbreviation), last + 1 >= list.count || !list[last + 1].isWord { continue }
             if context.scheme >= .v7, !Self.fitsBeside(match.abbreviation, first: index, in: tokens) { continue }
@@ -347,8 +354,10 @@ struct NominativeComplementizerRule: SlotRule {
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
-        for index in list.indices where ComplementizerRule.site(at: index, in: tokens) == nil {
-            guard let site = ComplementizerRule.schemeTwoSite(at: index, in: tokens, scheme: context.scheme), !site.hasThat else { continue }
+        let verbs = ComplementizerRule.verbs(for: context.scheme)
+        for index in list.indices where ComplementizerRule.site(at: index, in: tokens, verbs: verbs) == nil {
+            guard let site = ComplementizerRule.schemeTwoSite(at: index, in: tokens, verbs: verbs, scheme: context.scheme), !site.hasThat else { continue }
+            if context.scheme >= .v12, ComplementizerRule.isNounUse(index, in: tokens) { continue }
             let verb = list[index].text
             let that = tokens.allCaps ? "THAT" : "that"
             found.append(SlotCandidate(first: index, last: index, alternatives: [String(verb), "\(verb) \(that)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))

@@ -57,6 +57,8 @@ struct SlotFinder {
             let token = tokens.tokens[index]
             if token.quoted || token.hasDigit || Self.negations.contains(token.lower) { return false }
         }
+        // From scheme 12 never inside a web or mail address ("www.icc-ccs.org").
+        if scheme >= .v12, Self.isInAddress(candidate.first, candidate.last, tokens) { return false }
         guard (2...scheme.maximumSymbols).contains(candidate.symbols.count), Set(candidate.symbols).count == candidate.symbols.count,
               candidate.symbols.allSatisfy({ $0 < candidate.alternatives.count }), candidate.original < candidate.alternatives.count
         else { return false }
@@ -72,6 +74,33 @@ struct SlotFinder {
             return false
         }
         return true
+    }
+
+    /// Parts of an address: "www" and "http" in any case, domains only in lower case ("COM" is a Chief of Mission).
+    static let addressWords: Set<String> = ["www", "http", "https"]
+    static let domainWords: Set<String> = ["org", "com", "gov", "net", "html", "htm"]
+
+    static func isAddressWord(_ token: TextTokens.Token) -> Bool {
+        addressWords.contains(token.lower) || domainWords.contains(String(token.text))
+    }
+
+    /// Whether tokens `first...last` belong to a web or mail address: glued by dots to a lower-case
+    /// domain part, or beside "www", "http" or "@" (a retyped address may have lost its dots).
+    static func isInAddress(_ first: Int, _ last: Int, _ tokens: TextTokens) -> Bool {
+        let list = tokens.tokens
+        var low = first
+        while low > 0, list[low - 1].end == list[low].start { low -= 1 }
+        var high = last
+        while high + 1 < list.count, list[high].end == list[high + 1].start { high += 1 }
+        for index in low...high {
+            if list[index].text == "@" || isAddressWord(list[index]) { return true }
+            if list[index].text == ".", index + 1 <= high, index > low, list[index - 1].isWord, list[index - 1].end == list[index].start,
+               list[index].end == list[index + 1].start, list[index + 1].isWord, list[index + 1].text.count >= 2,
+               list[index + 1].text.allSatisfy(\.isLowercase) { return true }
+        }
+        if let previous = tokens.previousWord(before: low), isAddressWord(list[previous]) { return true }
+        if let next = tokens.nextWord(after: high), isAddressWord(list[next]) { return true }
+        return false
     }
 
     /// From scheme 7, right after "a" or "an" copies write only the wordings said with that

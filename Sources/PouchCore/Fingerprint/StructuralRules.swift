@@ -42,7 +42,8 @@ struct ComplementizerRule: SlotRule {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
         for index in list.indices {
-            guard let site = Self.site(at: index, in: tokens) else { continue }
+            guard let site = Self.site(at: index, in: tokens, verbs: Self.verbs(for: context.scheme)) else { continue }
+            if context.scheme >= .v12, Self.isNounUse(index, in: tokens) { continue }
             let verb = list[index].text
             if site.hasThat {
                 let that = list[site.last].text
@@ -53,6 +54,17 @@ struct ComplementizerRule: SlotRule {
             }
         }
         return found
+    }
+
+    /// Words after which a verb of saying or thinking is a noun ("his hope that", "its fears that"),
+    /// whose "that" cannot be dropped (from scheme 12). Not "some" or "each", which may be the subject
+    /// ("Some say that").
+    static let nounMarkers: Set<String> = ["his", "her", "its", "their", "our", "my", "your", "this", "these", "no", "every"]
+
+    /// Whether the word at `index` follows a possessive or a determiner, and so is a noun.
+    static func isNounUse(_ index: Int, in tokens: TextTokens) -> Bool {
+        guard let previous = tokens.previousWord(before: index) else { return false }
+        return nounMarkers.contains(tokens.tokens[previous].lower)
     }
 
     /// Where the verb at `index` introduces a reported clause whose "that" may be dropped or
@@ -278,6 +290,9 @@ struct SerialCommaRule: SlotRule {
                 // Serial comma present: item B before it, and a comma before B.
                 guard list[index - 2].isWord, let itemStart = itemStart(before: index - 2, in: tokens), itemStart > 0,
                       list[itemStart - 1].text == ",", !(itemStart...index).contains(where: { list[$0].hasDigit }) else { continue }
+                // From scheme 12 the comma must close a list item, not an aside ("still occurring, however, and")
+                // or a clause ("slanderous, he added, and").
+                if context.scheme >= .v12, Self.asides.contains(list[index - 2].lower) || !isListItem(itemStart, index - 2, in: tokens) { continue }
                 let word = list[index - 2].text
                 found.append(SlotCandidate(first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 1))
             } else if list[index - 1].isWord {
@@ -286,11 +301,32 @@ struct SerialCommaRule: SlotRule {
                       let itemA = itemStart(before: itemB - 2, in: tokens), itemA >= 1, list[itemA - 1].text == ",",
                       list[itemB - 2].isWord, list[itemA - 2].isWord,
                       !((itemA - 2)...index).contains(where: { list[$0].hasDigit }) else { continue }
+                // From scheme 12 both items before must read as list items: "cess, biannually, between our AG and
+                // the Justice Minister" joins two people, and a comma there would split "between A and B".
+                if context.scheme >= .v12, !isListItem(itemA, itemB - 2, in: tokens) || !isListItem(itemB, index - 1, in: tokens) { continue }
                 let word = list[index - 1].text
                 found.append(SlotCandidate(first: index - 1, last: index, alternatives: ["\(word) \(list[index].text)", "\(word), \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
             }
         }
         return found
+    }
+
+    /// Words that end an aside, not a list item, before a comma ("however, and", "either, and").
+    static let asides: Set<String> = [
+        "however", "either", "too", "though", "also", "therefore", "instead", "meanwhile", "moreover", "furthermore",
+        "nevertheless", "nonetheless", "thus", "again", "added", "said", "says", "noted", "stressed", "argued", "insisted",
+        "explained", "claimed", "believes", "thinks", "insist", "insists", "say", "believe", "think", "hoped",
+    ]
+    /// Words that make a stretch a clause or one half of a pair rather than an item of a list of three or more.
+    static let notInListItems: Set<String> = [
+        "between", "both", "either", "neither", "whether", "did", "does", "do", "is", "was", "are", "were", "be", "been",
+        "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "he", "she", "they", "we",
+        "it", "i", "you", "who", "which", "that", "there", "not",
+    ]
+
+    /// Whether the words `first...last` can be one item of a list.
+    private func isListItem(_ first: Int, _ last: Int, in tokens: TextTokens) -> Bool {
+        first <= last && !(first...last).contains { tokens.tokens[$0].isWord && Self.notInListItems.contains(tokens.tokens[$0].lower) }
     }
 
     /// The first token of a short list item (one to three words, no punctuation) ending at `last`.
@@ -327,6 +363,26 @@ struct IntroductoryCommaRule: SlotRule {
         "neither", "namely", "even", "although", "though", "if", "while", "i", "e", "not", "like", "than", "after", "before", "since",
     ]
     static let schemeThreeFixed: Set<String> = fixed.union(["example", "instance", "course", "hand", "balance", "whole", "now", "once", "all"])
+    /// Words a main clause may open with right after an introductory phrase (from scheme 12).
+    static let clauseOpeners: Set<String> = [
+        "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "many", "most",
+        "several", "each", "every", "both", "no", "any", "few", "much", "other", "he", "she", "it", "they", "we", "i", "you",
+        "there", "one",
+    ]
+
+    /// Whether the word at `index` opens the main clause itself rather than an aside or a noun the phrase could absorb.
+    private func opensMainClause(at index: Int, in tokens: TextTokens) -> Bool {
+        let list = tokens.tokens
+        let word = list[index]
+        let opener = Self.clauseOpeners.contains(word.lower)
+        // A redaction ("xxxxx") stands for a name.
+        let redaction = word.text.count >= 4 && word.lower.allSatisfy { $0 == "x" }
+        guard opener || redaction || (!tokens.allCaps && (word.text.first?.isUppercase ?? false)) else { return false }
+        // "he said," / "she noted," right after the comma is an aside, whatever opens it.
+        if let verb = tokens.nextWord(after: index), verb + 1 < list.count, list[verb + 1].text == ",",
+           SerialCommaRule.asides.contains(list[verb].lower) { return false }
+        return true
+    }
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
@@ -349,6 +405,10 @@ struct IntroductoryCommaRule: SlotRule {
             // opens an aside or a relative clause ("In some cases, such as …", "After two days, that …"),
             // and written right after its word.
             if three, Self.notClauseStarts.contains(list[end + 2].lower) || list[end + 1].start != list[end].end { continue }
+            // From scheme 12 the main clause must open with a determiner, a pronoun or (in mixed case) a name,
+            // so that the phrase cannot run on into it ("Despite the press fury reaction from …"), and not with
+            // an aside ("Like a skilled boxer, he said, the key …" would make him speak like a boxer).
+            if context.scheme >= .v12, !opensMainClause(at: end + 2, in: tokens) { continue }
             let word = list[end].text
             // A normaliser cannot find the comma-less form again, so from scheme 2 on it writes that.
             found.append(SlotCandidate(first: end, last: end + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id,
