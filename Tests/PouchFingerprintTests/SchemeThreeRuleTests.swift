@@ -6,7 +6,8 @@ struct SchemeThreeRuleTests {
     @Test("an adverb of stance or time before or after the auxiliary, never the copula, a negation or a month")
     func adverbAuxiliary() {
         #expect(alternatives("The government has already taken steps.", rule: "adverb-auxiliary") == [["has already", "already has"]])
-        #expect(alternatives("It will likely remain the main fuel.", rule: "adverb-auxiliary") == [["will likely", "likely will"]])
+        #expect(alternatives("It will likely remain the main fuel.", rule: "adverb-auxiliary", scheme: .v11) == [["will likely", "likely will"]])
+        #expect(alternatives("It will likely remain the main fuel.", rule: "adverb-auxiliary") == [["will likely", "likely will", "will probably", "probably will"]])
         #expect(alternatives("The command probably could be expanded.", rule: "adverb-auxiliary") == [["probably could", "could probably"]])
         #expect(alternatives("THE GOVERNMENT HAS ALREADY TAKEN STEPS.", rule: "adverb-auxiliary") == [["HAS ALREADY", "ALREADY HAS"]])
         // Not before a negation or "been", not opening a question, not the copula, not the month.

@@ -108,4 +108,22 @@ struct SchemeTwelveRuleTests {
         }
         #expect(alternatives("They bought two properties.", rule: "bought-purchased", scheme: .v11).isEmpty)
     }
+
+    @Test("however before or after a short subject that opens its sentence")
+    func howeverPlacement() {
+        #expect(alternatives("It rained. However, the minister said no.", rule: "however-placement") == [["However, the minister", "The minister, however,"]])
+        #expect(alternatives("It rained. The minister, however, said no.", rule: "however-placement") == [["The minister, however,", "However, the minister"]])
+        #expect(alternatives("It rained. However, he agreed.", rule: "however-placement") == [["However, he", "He, however,"]])
+        #expect(alternatives("It rained; however, France has agreed.", rule: "however-placement") == [["however, France", "France, however,"]])
+        #expect(alternatives("It rained; however, they agreed.", rule: "however-placement") == [["however, they", "they, however,"]])
+        #expect(alternatives("HOWEVER, THIS EPISODE HAS SHOWN A GAP.", rule: "however-placement") == [["HOWEVER, THIS EPISODE", "THIS EPISODE, HOWEVER,"]])
+        // Not across a possessive, a long or interrupted subject, an introductory phrase, or a word that only
+        // opening the sentence capitalises.
+        #expect(alternatives("However, Ortega's continued attacks hurt.", rule: "however-placement").isEmpty)
+        #expect(alternatives("In 2009, the council, however, said no.", rule: "however-placement").isEmpty)
+        #expect(alternatives("Officials, however, said no.", rule: "however-placement").isEmpty)
+        #expect(alternatives("However hard they try, it fails.", rule: "however-placement").isEmpty)
+        #expect(alternatives("However, the head of the office in the capital said no.", rule: "however-placement").isEmpty)
+        #expect(alternatives("It rained. However, the minister said no.", rule: "however-placement", scheme: .v11).isEmpty)
+    }
 }
