@@ -126,4 +126,19 @@ struct SchemeTwelveRuleTests {
         #expect(alternatives("However, the head of the office in the capital said no.", rule: "however-placement").isEmpty)
         #expect(alternatives("It rained. However, the minister said no.", rule: "however-placement", scheme: .v11).isEmpty)
     }
+
+    @Test("a named speaker before or after a reporting verb that closes a clause")
+    func speakerInversion() {
+        #expect(alternatives("The talks will go on, Moratinos said.", rule: "reporting-verb")
+            == [["Moratinos said", "Moratinos stated", "said Moratinos", "stated Moratinos"]])
+        #expect(alternatives("\"We cannot accept it,\" the Ambassador noted, and left.", rule: "reporting-verb").count == 1)
+        #expect(alternatives("\"It is absurd,\" Richier said.", rule: "reporting-verb")
+            == [["Richier said", "Richier stated", "said Richier", "stated Richier"]])
+        #expect(alternatives("This, the AG said, was wrong.", rule: "reporting-verb")
+            == [["the AG said", "the AG stated", "said the AG", "stated the AG"]])
+        // Never a pronoun ("said he"), and never before "and": the verb then heads its own clause.
+        #expect(alternatives("The talks will go on, he said.", rule: "reporting-verb") == [["said", "stated"]])
+        #expect(alternatives("\"We cannot accept it,\" Moratinos said, and asked for help.", rule: "reporting-verb") == [["said", "stated"]])
+        #expect(alternatives("The talks will go on, Moratinos said.", rule: "reporting-verb", scheme: .v11) == [["said", "stated"]])
+    }
 }

@@ -162,12 +162,46 @@ struct ReportingVerbRule: SlotRule {
                   !["was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "as", "to"].contains(list[previous].lower)
             else { continue }
             if index + 2 < list.count, ["\"", "\u{201C}", "'", "\u{2018}"].contains(String(list[index + 2].text)) { continue }
+            // From scheme 12 a named speaker may also follow the verb (", Moratinos said." / ", said Moratinos.").
+            if context.scheme >= .v12, let speaker = Self.namedSpeaker(before: index, in: tokens) {
+                let subject = String(tokens.span(speaker, index - 1))
+                let lowered = { (form: String) in tokens.allCaps ? form.uppercased() : form.lowercased() }
+                var alternatives = ["\(subject) \(verb)", "\(subject) \(cased(partner))", "\(lowered(String(verb))) \(subject)", "\(lowered(partner)) \(subject)"]
+                let canonical = normal == list[index].lower ? 0 : normal == partner ? 1 : 4
+                if canonical == 4 { alternatives.append("\(subject) \(cased(normal))") }
+                found.append(SlotCandidate(first: speaker, last: index, alternatives: alternatives, symbols: [0, 1, 2, 3], original: 0, rule: id, canonical: canonical))
+                continue
+            }
             var alternatives = [String(verb), cased(partner)]
             if normal != list[index].lower && normal != partner { alternatives.append(cased(normal)) }
             let canonical = normal == list[index].lower ? 0 : normal == partner ? 1 : 2
             found.append(SlotCandidate(first: index, last: index, alternatives: alternatives, symbols: [0, 1], original: 0, rule: id, canonical: canonical))
         }
         return found
+    }
+}
+
+extension ReportingVerbRule {
+    /// The first word of a named speaker that stands between a comma (or a quotation closed by one)
+    /// and the verb at `verb` before a full stop or a comma that goes on with no "and" or "but":
+    /// one to three capitalised words or a redaction, or "the" and one or two words
+    /// ("…, Moratinos said." / "…," the Ambassador said,"). Never a pronoun: "said he" is archaic.
+    static func namedSpeaker(before verb: Int, in tokens: TextTokens) -> Int? {
+        let list = tokens.tokens
+        guard verb + 1 < list.count, [",", "."].contains(String(list[verb + 1].text)) else { return nil }
+        if list[verb + 1].text == ",", let after = tokens.nextWord(after: verb + 1), ["and", "but", "or"].contains(list[after].lower) { return nil }
+        var start = verb
+        while start > 0, verb - start < 3, list[start - 1].isWord, !list[start - 1].quoted, !list[start - 1].hasDigit { start -= 1 }
+        guard start < verb, start > 0 else { return nil }
+        // What stands before the speaker: a comma, or a quotation that a comma closes.
+        let before = list[start - 1].text
+        let closesQuote = ["\"", "\u{201D}", "'", "\u{2019}"].contains(String(before)) && start >= 2 && list[start - 2].text == ","
+        guard before == "," || closesQuote else { return nil }
+        let words = Array(start..<verb)
+        let redaction = { (token: TextTokens.Token) in token.text.count >= 4 && token.lower.allSatisfy { $0 == "x" } }
+        if words.allSatisfy({ isName(list[$0], tokens) || redaction(list[$0]) }), !list[words[0]].lower.hasSuffix("'s") { return start }
+        if list[start].lower == "the", words.count >= 2, !words.dropFirst().contains(where: { ComplementizerRule.notInSubject.contains(list[$0].lower) }) { return start }
+        return nil
     }
 }
 
