@@ -141,4 +141,20 @@ struct SchemeTwelveRuleTests {
         #expect(alternatives("\"We cannot accept it,\" Moratinos said, and asked for help.", rule: "reporting-verb") == [["said", "stated"]])
         #expect(alternatives("The talks will go on, Moratinos said.", rule: "reporting-verb", scheme: .v11) == [["said", "stated"]])
     }
+
+    @Test("before only before an event, never meaning in front of or opening a clause")
+    func beforeEvent() {
+        #expect(alternatives("One month before the election, the outlook is bleak.", rule: "before-event") == [["before", "prior to"]])
+        #expect(alternatives("It will happen before the end of the year.", rule: "before-event") == [["before", "prior to"]])
+        #expect(alternatives("BLACKLISTS MUST BE REMOVED BEFORE THE TALKS.", rule: "before-event") == [["BEFORE", "PRIOR TO"]])
+        for text in ["Aznar was willing to go before the US Congress.", "He will appear before a special session.",
+                     "They want to embarrass Putin before the West.", "The lists must be removed before these talks can start.",
+                     "Nothing will happen before the court decides.", "Polls taken before the election process starts are useless."] {
+            #expect(alternatives(text, rule: "before-event").isEmpty, "\(text)")
+            #expect(alternatives(text, rule: "prior-to").isEmpty, "\(text)")
+        }
+        // "Prior to" is still found, and scheme 11 still looks for "before" in its own way.
+        #expect(alternatives("Prior to the meeting, he called.", rule: "prior-to") == [["Prior to", "Before"]])
+        #expect(alternatives("Aznar was willing to go before the US Congress.", rule: "prior-to", scheme: .v11).count == 1)
+    }
 }
