@@ -157,4 +157,11 @@ struct SchemeTwelveRuleTests {
         #expect(alternatives("Prior to the meeting, he called.", rule: "prior-to") == [["Prior to", "Before"]])
         #expect(alternatives("Aznar was willing to go before the US Congress.", rule: "prior-to", scheme: .v11).count == 1)
     }
+
+    @Test("whole as a noun is no entire")
+    func wholeAsNoun() {
+        #expect(alternatives("It met as a committee of the whole to hear testimony.", rule: "entire-whole").isEmpty)
+        #expect(alternatives("It met as a committee of the whole to hear testimony.", rule: "entire-whole", scheme: .v11).count == 1)
+        #expect(alternatives("China will pay for the entire project.", rule: "entire-whole") == [["entire", "whole"]])
+    }
 }

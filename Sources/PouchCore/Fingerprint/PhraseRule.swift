@@ -86,6 +86,22 @@ public struct PhraseRule: SlotRule, Hashable {
     public var originals: Set<Int>?
     /// Wordings a later scheme adds to the rule (the rule's earlier schemes stay as they were).
     public var widening: Widening?
+    /// Places a later scheme no longer matches (the rule's earlier schemes stay as they were).
+    public var tightening: Tightening?
+
+    /// From `scheme` on, the rule also leaves alone a match after a word in `notAfter` or before a
+    /// token in `notBefore` ("the committee of the whole to hear" is no "entire").
+    public struct Tightening: Sendable, Hashable {
+        public var scheme: FingerprintScheme
+        public var notAfter: Set<String>
+        public var notBefore: Set<String>
+
+        public init(scheme: FingerprintScheme, notAfter: Set<String> = [], notBefore: Set<String> = []) {
+            self.scheme = scheme
+            self.notAfter = notAfter
+            self.notBefore = notBefore
+        }
+    }
 
     /// From `scheme` on, the rule writes `alternatives` (the earlier ones first, in their order)
     /// and looks for the ones in `originals`.
@@ -126,7 +142,7 @@ public struct PhraseRule: SlotRule, Hashable {
         id: String, reason: String, alternatives: [String], symbols: [Int] = [0, 1], profile: FingerprintProfile = .strict,
         isPrivate: Bool = false, notAfter: Set<String> = [], after: Set<String>? = nil, before: Set<String>? = nil,
         notBefore: Set<String> = [], followedWithin: Set<String>? = nil, withinWords: Int = 3, sentenceStart: Bool = false, midSentence: Bool = false,
-        since: FingerprintScheme = .v1, originals: Set<Int>? = nil, widening: Widening? = nil
+        since: FingerprintScheme = .v1, originals: Set<Int>? = nil, widening: Widening? = nil, tightening: Tightening? = nil
     ) {
         self.id = id
         self.reason = reason
@@ -145,6 +161,7 @@ public struct PhraseRule: SlotRule, Hashable {
         self.since = since
         self.originals = originals
         self.widening = widening
+        self.tightening = tightening
         self.words = alternatives.map { $0.lowercased().split(separator: " ").map(String.init) }
     }
 
@@ -164,6 +181,9 @@ public struct PhraseRule: SlotRule, Hashable {
             for (k, phrase) in words.enumerated() where phrase.first == list[index].lower && originals?.contains(k) ?? true {
                 guard let last = tokens.endOfPhrase(phrase, at: index) else { continue }
                 guard contextHolds(first: index, last: last, in: tokens) else { continue }
+                if let tightening, context.scheme >= tightening.scheme,
+                   index > 0 && list[index - 1].isWord && tightening.notAfter.contains(list[index - 1].lower)
+                    || last + 1 < list.count && tightening.notBefore.contains(list[last + 1].lower) { continue }
                 if let excluded = widened?.notFollowedWithin, !excluded.isEmpty,
                    tokens.tokens[(last + 1)...].prefix(4).contains(where: { $0.isWord && excluded.contains($0.lower) }) { continue }
                 // Where the added wordings do not fit, the earlier ones (which come first) are written.
