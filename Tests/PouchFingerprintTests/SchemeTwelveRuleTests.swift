@@ -164,4 +164,14 @@ struct SchemeTwelveRuleTests {
         #expect(alternatives("It met as a committee of the whole to hear testimony.", rule: "entire-whole", scheme: .v11).count == 1)
         #expect(alternatives("China will pay for the entire project.", rule: "entire-whole") == [["entire", "whole"]])
     }
+
+    @Test("over the course of beside during, and notably beside especially where it focuses")
+    func widerWordings() {
+        #expect(alternatives("He raised it during the meeting.", rule: "during-in-the-course-of") == [["during", "in the course of", "over the course of"]])
+        #expect(alternatives("He raised it during the meeting.", rule: "during-in-the-course-of", scheme: .v11) == [["during", "in the course of"]])
+        #expect(alternatives("Crime is low, particularly in the north.", rule: "especially-particularly") == [["especially", "particularly", "notably"]])
+        // Before an adjective "notably" would mean "remarkably"; opening a sentence, "it is notable that".
+        #expect(alternatives("The slogans were particularly divisive.", rule: "especially-particularly") == [["especially", "particularly"]])
+        #expect(alternatives("It rained. Particularly if it lasts, crops fail.", rule: "especially-particularly") == [["Especially", "Particularly"]])
+    }
 }

@@ -47,6 +47,12 @@ public struct RuleCatalogue: Sendable {
         RelativePronounRule(), ContinueToRule(), SpokeWithRule(),
     ]
 
+    /// Words before which an adverb focuses on what follows rather than grading an adjective.
+    static let focusContexts: Set<String> = [
+        "in", "on", "at", "for", "with", "among", "amongst", "since", "after", "before", "when", "if", "as", "because", "from", "during",
+        "given", "regarding", "concerning", "within", "against", "to", "by", "through", "where", "the", "his", "her", "their", "its",
+        "our", "those", "these", "this",
+    ]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "that", "any", "such", "all", "some", "each"]
     static let predicative: Set<String> = ["a", "an", "the", "very", "is", "was", "are", "were", "be", "been", "being", "most", "more", "less", "particularly", "deeply", "quite", "so", "too", "equally", "also"]
     static let sentiments: Set<String> = [
@@ -150,8 +156,10 @@ public struct RuleCatalogue: Sendable {
     static let schemeTwoPhraseRules: [any SlotRule] = [
         PhraseRule(id: "although-though", reason: "As a conjunction opening a concession, \"although\" and \"though\" are interchangeable; only \"although\" is looked for, since \"though\" is also an adverb.",
                    alternatives: ["although", "though"], since: .v2, originals: [0]),
-        PhraseRule(id: "especially-particularly", reason: "\"Especially\" and \"particularly\" are the same focusing adverb.",
-                   alternatives: ["especially", "particularly"], since: .v2),
+        PhraseRule(id: "especially-particularly", reason: "\"Especially\" and \"particularly\" are the same focusing adverb; from scheme 12, before a preposition, a conjunction or a determiner (\"particularly in Asia\", \"especially the young\"), so is \"notably\", which before an adjective would mean \"remarkably\" and opening a sentence \"it is notable that\", and is written in neither place.",
+                   alternatives: ["especially", "particularly"], since: .v2,
+                   widening: .init(scheme: .v12, alternatives: ["especially", "particularly", "notably"], originals: [0, 1], before: focusContexts,
+                                   notAfter: [".", ";", ":", "(", "\"", "\u{201C}"])),
         PhraseRule(id: "additional-further", reason: "Before a noun, \"additional\" and \"further\" both mean \"more of the same kind\"; only \"additional\" is looked for (\"further\" is also an adverb), and never after \"a\" or \"an\".",
                    alternatives: ["additional", "further"], profile: .standard, notAfter: ["a", "an"], notBefore: [".", ",", ";", ":", ")"], since: .v2, originals: [0]),
         PhraseRule(id: "because-of", reason: "\"Because of\", \"owing to\" and (from scheme 5) \"due to\" all give a cause.",
