@@ -1,4 +1,5 @@
 import Foundation
+import PouchTestSupport
 import Testing
 @testable import PouchCore
 
@@ -173,5 +174,20 @@ struct SchemeTwelveRuleTests {
         // Before an adjective "notably" would mean "remarkably"; opening a sentence, "it is notable that".
         #expect(alternatives("The slogans were particularly divisive.", rule: "especially-particularly") == [["especially", "particularly"]])
         #expect(alternatives("It rained. Particularly if it lasts, crops fail.", rule: "especially-particularly") == [["Especially", "Particularly"]])
+    }
+
+    @Test("scheme 12's rules stand up to any order of their own trigger words, even at a text's very end")
+    func triggerSoup() {
+        let words = ["However", "however", ",", ".", ";", "he", "the", "minister", "said", "stated", "Moratinos", "before", "election",
+                     "end", "of", "will", "likely", "probably", "First", "buy", "bought", "time", "during", "particularly", "in",
+                     "and", "\"", "xxxxx", "whole", "to", "PM", "A/S", "www", "icc-ccs", "org", "his", "hope", "that"]
+        var random = SplitMix(seed: 12)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 1...9, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+            for slot in slots(text) {
+                #expect(slot.alternatives.count >= 2 && slot.alternatives.allSatisfy { !$0.isEmpty }, "\(text)")
+            }
+        }
+        #expect(slots("It rained. However, he").allSatisfy { $0.rule != "however-placement" })
     }
 }

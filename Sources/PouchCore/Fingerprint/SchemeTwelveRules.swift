@@ -74,7 +74,7 @@ struct HoweverPlacementRule: SlotRule {
         var found: [SlotCandidate] = []
         for index in list.indices where list[index].isWord && list[index].lower == "however" && !list[index].quoted {
             if tokens.startsSentence(index), index + 2 < list.count, list[index + 1].text == ",", tokens.spaceAfter(index + 1),
-               let end = ((index + 2)...min(index + 6, list.count - 2)).first(where: { isSubject(index + 2, $0, in: tokens) && isVerb($0 + 1, after: index + 2, in: tokens) }) {
+               let end = ((index + 2)..<min(index + 7, list.count - 1)).first(where: { isSubject(index + 2, $0, in: tokens) && isVerb($0 + 1, after: index + 2, in: tokens) }) {
                 // "However, the minister" → "The minister, however,"
                 let subject = casedSubject(index + 2, end, in: tokens, capital: list[index].text.first?.isUppercase ?? false)
                 let however = tokens.allCaps ? "HOWEVER" : "however"
