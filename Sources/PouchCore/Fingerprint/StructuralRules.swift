@@ -198,11 +198,15 @@ extension ReportingVerbRule {
         let closesQuote = ["\"", "\u{201D}", "'", "\u{2019}"].contains(String(before)) && start >= 2 && list[start - 2].text == ","
         guard before == "," || closesQuote else { return nil }
         let words = Array(start..<verb)
-        let redaction = { (token: TextTokens.Token) in token.text.count >= 4 && token.lower.allSatisfy { $0 == "x" } }
-        if words.allSatisfy({ isName(list[$0], tokens) || redaction(list[$0]) }), !list[words[0]].lower.hasSuffix("'s") { return start }
+        if words.allSatisfy({ isName(list[$0], tokens) || isRedaction(list[$0]) }), !list[words[0]].lower.hasSuffix("'s") { return start }
         if list[start].lower == "the", words.count >= 2, !words.dropFirst().contains(where: { ComplementizerRule.notInSubject.contains(list[$0].lower) }) { return start }
         return nil
     }
+}
+
+/// A redaction ("XXXXXXXXXXXX", "xxxxx"), which stands for a name.
+func isRedaction(_ token: TextTokens.Token) -> Bool {
+    token.text.count >= 4 && token.lower.allSatisfy { $0 == "x" }
 }
 
 /// A capitalised word in mixed-case text that is not a sentence opener: a name.
@@ -409,9 +413,7 @@ struct IntroductoryCommaRule: SlotRule {
         let list = tokens.tokens
         let word = list[index]
         let opener = Self.clauseOpeners.contains(word.lower)
-        // A redaction ("xxxxx") stands for a name.
-        let redaction = word.text.count >= 4 && word.lower.allSatisfy { $0 == "x" }
-        guard opener || redaction || (!tokens.allCaps && (word.text.first?.isUppercase ?? false)) else { return false }
+        guard opener || isRedaction(word) || (!tokens.allCaps && (word.text.first?.isUppercase ?? false)) else { return false }
         // "he said," / "she noted," right after the comma is an aside, whatever opens it.
         if let verb = tokens.nextWord(after: index), verb + 1 < list.count, list[verb + 1].text == ",",
            SerialCommaRule.asides.contains(list[verb].lower) { return false }
