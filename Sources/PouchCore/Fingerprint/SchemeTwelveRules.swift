@@ -102,14 +102,14 @@ struct HoweverPlacementRule: SlotRule {
         if list[last].lower.hasSuffix("'s") || list[last].lower.hasSuffix("\u{2019}s") { return false }
         let opener = list[first]
         if Self.pronouns.contains(opener.lower) { return first == last }
-        guard Self.openers.contains(opener.lower) && last > first || isName(opener, tokens) && isSurelyName(first, last, in: tokens) else { return false }
+        guard Self.openers.contains(opener.lower) && last > first || isName(opener, tokens) && isSurelyName(first, in: tokens) else { return false }
         return ((first + 1)...max(first + 1, last)).allSatisfy { $0 > last || !ComplementizerRule.notInSubject.contains(list[$0].lower) && !Self.verbs.contains(list[$0].lower) }
     }
 
     /// Whether a capitalised word is a name even where it opens a sentence ("Officials, however," is
     /// no name): an abbreviation, a country, a title, or a word the paragraph capitalises elsewhere
     /// inside a sentence.
-    private func isSurelyName(_ first: Int, _ last: Int, in tokens: TextTokens) -> Bool {
+    private func isSurelyName(_ first: Int, in tokens: TextTokens) -> Bool {
         let list = tokens.tokens
         let word = list[first]
         guard tokens.startsSentence(first) else { return true }
@@ -157,7 +157,7 @@ struct BeforeEventRule: SlotRule {
         "departure", "trip", "talks", "attack", "attacks", "war", "ceremony", "holiday", "holidays", "event", "signing", "release",
         "announcement", "designation", "opening", "surge", "bombing", "bombings", "murder", "emergence", "assassination", "referendum",
         "inauguration", "transition", "handover", "launch", "invasion", "crisis", "coup", "recess", "outbreak", "end", "start",
-        "beginning", "close", "elections", "ballot", "runoff", "round", "ministerial", "deployment", "withdrawal", "agreement",
+        "beginning", "close", "ballot", "runoff", "round", "ministerial", "deployment", "withdrawal", "agreement",
     ]
     /// What may follow the event noun: a pause, or a word that cannot be the verb of a clause.
     static let phraseEnds: Set<String> = [
