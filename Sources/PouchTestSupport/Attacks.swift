@@ -65,6 +65,11 @@ public enum Attack {
         return out
     }
 
+    /// The paragraphs of a leak in another order, as a story quoting them might set them.
+    public static func reorder(_ text: String, using random: inout some RandomNumberGenerator) -> String {
+        text.components(separatedBy: "\n\n").shuffled(using: &random).joined(separator: "\n\n")
+    }
+
     /// `count` consecutive words from a random sentence start.
     public static func excerpt(_ text: String, words count: Int, using random: inout some RandomNumberGenerator) -> String {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)

@@ -187,6 +187,19 @@ public struct TraceBenchmark {
             rows.append(british)
         }
 
+        // A story that quotes the intercepted cable's paragraphs in another order. Its own random
+        // source, so the rows after it draw what they always drew.
+        progress("intercept, reordered / whole cable")
+        var reorderRandom = SplitMix(seed: seed ^ 0x7265_6F72_6465_72)
+        var reordered = Row(attack: "reorder", length: "whole, ≥600 words")
+        for item in prepared where item.words >= 600 {
+            let leaker = recipients[Int.random(in: 0..<recipients.count, using: &reorderRandom)]
+            let intercepted = try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: spellChecker, using: &reorderRandom)
+            let text = Attack.reorder(intercepted, using: &reorderRandom)
+            record(&reordered, item.tracer.trace(item.tracer.read(leak: text), codes: item.codes), guilty: [leaker], words: words(text))
+        }
+        rows.append(reordered)
+
         // Several leaks by the same source: two 100-word excerpts of one cable, traced together.
         progress("intercept / 2 × 100 words")
         var several = Row(attack: "intercept", length: "2 leaks × 100 words")
