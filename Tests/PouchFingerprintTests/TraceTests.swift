@@ -63,6 +63,36 @@ struct TraceTests {
         #expect(trace(text).accused.map(\.recipient) == ["R100"])
     }
 
+    @Test("paragraphs put in another order are each read: none is swallowed bridging two others", arguments: [1, 5] as [UInt64])
+    func shuffledParagraphs(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let paragraphs = LongCable.fingerprint.copy(for: "R100").paragraphs.map(\.text)
+        let inOrder = try #require(Self.tracer.read(leak: paragraphs.joined(separator: "\n\n")).first)
+        let shuffled = try #require(Self.tracer.read(leak: paragraphs.shuffled(using: &random).joined(separator: "\n\n")).first)
+        // At most the slot beside each new paragraph boundary loses its neighbour.
+        #expect(shuffled.slotsSeen >= inOrder.slotsSeen - paragraphs.count)
+        // Where two paragraphs meet, a chance match can misread the odd slot ("Nykonenko observed
+        // that Ukraine" against "Van Diepen observed that Ukraine"); it only weakens the evidence.
+        let written = LongCable.fingerprint.symbols(for: "R100")
+        let misread = shuffled.symbols.filter { slot, symbol in written[slot] != symbol }.count
+        #expect(misread * 100 <= shuffled.symbols.count)
+    }
+
+    @Test("a paragraph set between two others is read, not matched word for word against the paragraph the leak left out")
+    func paragraphBetweenOthers() throws {
+        // In 07PARIS3668, paragraph 1 set between paragraphs 4 and 6 is about as long as the
+        // paragraph 5 it replaces: the alignment once bridged from 4 to 6 through it, reading none of its slots.
+        let cable = try #require(RealSlots.cables.first { $0.referenceID?.description == "07PARIS3668" })
+        let fingerprint = CableFingerprint(cable: cable, key: TestKeys.key)
+        let tracer = Tracer(fingerprints: [fingerprint])
+        let paragraphs = fingerprint.copy(for: "R100").paragraphs.map(\.text)
+        let seenAlone = try [3, 0, 5].map { try #require(tracer.read(leak: paragraphs[$0]).first).slotsSeen }
+        let together = try #require(tracer.read(leak: [3, 0, 5].map { (index: Int) in paragraphs[index] }.joined(separator: "\n\n")).first)
+        #expect(together.slotsSeen >= seenAlone.reduce(0, +))
+        let written = fingerprint.symbols(for: "R100")
+        #expect(together.symbols.allSatisfy { slot, symbol in written[slot] == symbol })
+    }
+
     @Test("a leak carried through a web page or a PDF reads as the text itself")
     func webPageAndPDF() {
         let leaker = "R055"

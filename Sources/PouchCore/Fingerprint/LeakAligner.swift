@@ -4,7 +4,9 @@
 /// alternative. A local alignment (Smith–Waterman over the lattice) finds the best match for
 /// the leak, so an excerpt, missing paragraphs, removed markings and numbers, and corrected
 /// or changed words are tolerated; leftover stretches of the leak are aligned again, which
-/// handles reordered paragraphs. A slot is read where its branch matches exactly between two
+/// handles reordered paragraphs. An alignment that sinks far below an earlier peak and climbs
+/// again has bridged two passages through unrelated words: only its last passage is kept, and
+/// the rest is aligned again. A slot is read where its branch matches exactly between two
 /// aligned neighbours (a neighbour may be a word of the next slot's wording), or with one changed
 /// word between exact neighbours when no other wording has as many words, or by the wording
 /// nearest in spelling to what stands between exact neighbours (a split or changed name), or
@@ -198,44 +200,37 @@ struct LeakAligner {
         }
         guard best >= Self.minimumScore, bestCell >= 0 else { return nil }
 
-        // Trace back, noting for every node how the path treated it.
+        // Trace back, then keep only the passage the best cell ends: a path that sinks far below
+        // an earlier peak and climbs again has bridged two passages (paragraphs the leak put in
+        // another order, matched through unrelated words), and what lies before the sink is
+        // aligned again on its own.
+        var path = tracePath(from: bestCell, width: width, score: score, move: move, branch: branch)
+        if let sink = Self.bridgeSink(of: path.map { score[$0] }) { path.removeSubrange(sink...) }
+        let endNode = bestCell / width
+        let end = bestCell % width
+
+        // Note for every node how the kept path treated it.
         var visits: [Int: Visit] = [:]
         var extraAfter: Set<Int> = []
         var chosenBranch: [Int: Int] = [:]
         var leakIndex: [Int: Int] = [:]
-        let endNode = bestCell / width
-        var v = endNode
-        var i = bestCell % width
-        let end = i
-        var start = i
-        walk: while true {
-            let cell = v * width + i
+        var start = end
+        for cell in path {
+            let v = cell / width
+            let i = cell % width
             switch move[cell] {
             case 1:
                 visits[v] = leak[i - 1] == tokenIDs[v] ? .exact : .changed
                 leakIndex[v] = i - 1
                 start = i - 1
-                let u = Int(predecessor[v])
-                if u < 0 || score[u * width + i - 1] <= 0 { break walk }
-                v = u
-                i -= 1
             case 2:
                 visits[v] = .skipped
-                v = Int(predecessor[v])
             case 3:
                 extraAfter.insert(v)
-                i -= 1
             case 4:
-                if kinds[v] == .join {
-                    let k = Int(branch[cell])
-                    chosenBranch[v] = k
-                    v = Int(joinPredecessors[v]![k])
-                } else {
-                    v = Int(predecessor[v])
-                }
-                if v < 0 { break walk }
+                if kinds[v] == .join { chosenBranch[v] = Int(branch[cell]) }
             default:
-                break walk
+                break
             }
         }
         var found: [Int: Int] = [:]
@@ -255,6 +250,56 @@ struct LeakAligner {
             }
         }
         return (start..<end, found)
+    }
+
+    /// The cells of the best path, from its last cell back to its first.
+    private func tracePath(from bestCell: Int, width: Int, score: [Int32], move: [UInt8], branch: [UInt8]) -> [Int] {
+        var cells: [Int] = []
+        var v = bestCell / width
+        var i = bestCell % width
+        while true {
+            let cell = v * width + i
+            switch move[cell] {
+            case 1:
+                cells.append(cell)
+                let u = Int(predecessor[v])
+                if u < 0 || score[u * width + i - 1] <= 0 { return cells }
+                v = u
+                i -= 1
+            case 2:
+                cells.append(cell)
+                v = Int(predecessor[v])
+            case 3:
+                cells.append(cell)
+                i -= 1
+            case 4:
+                cells.append(cell)
+                v = kinds[v] == .join ? Int(joinPredecessors[v]![Int(branch[cell])]) : Int(predecessor[v])
+                if v < 0 { return cells }
+            default:
+                return cells
+            }
+        }
+    }
+
+    /// How far a path may sink below an earlier peak and still be one passage: about ten words
+    /// of damage (a dropped phrase, a run of corrected names, a removed heading cost less).
+    static let maximumSink: Int32 = 30
+
+    /// Given the scores along a path from its end back to its start, the position of the sink
+    /// nearest the end that lies more than `maximumSink` below an earlier peak, or nil.
+    static func bridgeSink(of scores: [Int32]) -> Int? {
+        guard var lowest = scores.first else { return nil }
+        var lowestAt = 0
+        for (position, value) in scores.enumerated().dropFirst() {
+            if value < lowest {
+                lowest = value
+                lowestAt = position
+            } else if value - lowest > maximumSink {
+                return lowestAt
+            }
+        }
+        return nil
     }
 
     private enum Visit { case exact, changed, skipped }
