@@ -161,44 +161,38 @@ public struct TraceBenchmark {
             rows.append(row)
         }
 
-        // A publisher's house style: commas, hyphens, "that" and spelling variants written one way throughout.
-        // Its own random source, so the rows after it draw what they always drew.
-        progress("restyle / whole cable")
-        var restyleRandom = SplitMix(seed: seed ^ 0x7265_7374_796C_65)
-        var restyled = Row(attack: "restyle", length: "whole, ≥600 words")
-        for item in prepared where item.words >= 600 {
-            let leaker = recipients[Int.random(in: 0..<recipients.count, using: &restyleRandom)]
-            let copy = Attack.restyle(item.fingerprint.copy(for: leaker))
-            let text = try Attack.intercept(CableRenderer().render(copy), spellChecker: spellChecker, using: &restyleRandom)
-            record(&restyled, item.tracer.trace(item.tracer.read(leak: text), codes: item.codes), guilty: [leaker], words: words(text))
+        // Whole cables of 600 words or more, each leaked by a random recipient through `leak`. Each
+        // such row has its own random source, so the rows after it draw what they always drew.
+        func wholeCableRow(_ attack: String, seed rowSeed: UInt64, leak: (Prepared, String, inout SplitMix) throws -> String) rethrows -> Row {
+            var rowRandom = SplitMix(seed: seed ^ rowSeed)
+            var row = Row(attack: attack, length: "whole, ≥600 words")
+            for item in prepared where item.words >= 600 {
+                let leaker = recipients[Int.random(in: 0..<recipients.count, using: &rowRandom)]
+                let text = try leak(item, leaker, &rowRandom)
+                record(&row, item.tracer.trace(item.tracer.read(leak: text), codes: item.codes), guilty: [leaker], words: words(text))
+            }
+            return row
         }
-        rows.append(restyled)
+
+        // A publisher's house style: commas, hyphens, "that" and spelling variants written one way throughout.
+        progress("restyle / whole cable")
+        rows.append(try wholeCableRow("restyle", seed: 0x7265_7374_796C_65) { item, leaker, random in
+            try Attack.intercept(CableRenderer().render(Attack.restyle(item.fingerprint.copy(for: leaker))), spellChecker: spellChecker, using: &random)
+        })
 
         // A British publisher: the same intercept, with an en_GB spell checker ("dialog" → "dialogue", "nonbinding" → "non-binding").
         if let britishSpellChecker {
             progress("intercept (en_GB) / whole cable")
-            var britishRandom = SplitMix(seed: seed ^ 0x656E_5F47_42)
-            var british = Row(attack: "intercept GB", length: "whole, ≥600 words")
-            for item in prepared where item.words >= 600 {
-                let leaker = recipients[Int.random(in: 0..<recipients.count, using: &britishRandom)]
-                let text = try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: britishSpellChecker, using: &britishRandom)
-                record(&british, item.tracer.trace(item.tracer.read(leak: text), codes: item.codes), guilty: [leaker], words: words(text))
-            }
-            rows.append(british)
+            rows.append(try wholeCableRow("intercept GB", seed: 0x656E_5F47_42) { item, leaker, random in
+                try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: britishSpellChecker, using: &random)
+            })
         }
 
-        // A story that quotes the intercepted cable's paragraphs in another order. Its own random
-        // source, so the rows after it draw what they always drew.
+        // A story that quotes the intercepted cable's paragraphs in another order.
         progress("intercept, reordered / whole cable")
-        var reorderRandom = SplitMix(seed: seed ^ 0x7265_6F72_6465_72)
-        var reordered = Row(attack: "reorder", length: "whole, ≥600 words")
-        for item in prepared where item.words >= 600 {
-            let leaker = recipients[Int.random(in: 0..<recipients.count, using: &reorderRandom)]
-            let intercepted = try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: spellChecker, using: &reorderRandom)
-            let text = Attack.reorder(intercepted, using: &reorderRandom)
-            record(&reordered, item.tracer.trace(item.tracer.read(leak: text), codes: item.codes), guilty: [leaker], words: words(text))
-        }
-        rows.append(reordered)
+        rows.append(try wholeCableRow("reorder", seed: 0x7265_6F72_6465_72) { item, leaker, random in
+            Attack.reorder(try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: spellChecker, using: &random), using: &random)
+        })
 
         // Several leaks by the same source: two 100-word excerpts of one cable, traced together.
         progress("intercept / 2 × 100 words")
