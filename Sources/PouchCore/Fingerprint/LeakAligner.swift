@@ -259,25 +259,22 @@ struct LeakAligner {
         var i = bestCell % width
         while true {
             let cell = v * width + i
-            switch move[cell] {
+            let step = move[cell]
+            guard step != 0 else { return cells }
+            cells.append(cell)
+            switch step {
             case 1:
-                cells.append(cell)
                 let u = Int(predecessor[v])
                 if u < 0 || score[u * width + i - 1] <= 0 { return cells }
                 v = u
                 i -= 1
             case 2:
-                cells.append(cell)
                 v = Int(predecessor[v])
             case 3:
-                cells.append(cell)
                 i -= 1
-            case 4:
-                cells.append(cell)
+            default:
                 v = kinds[v] == .join ? Int(joinPredecessors[v]![Int(branch[cell])]) : Int(predecessor[v])
                 if v < 0 { return cells }
-            default:
-                return cells
             }
         }
     }
