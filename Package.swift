@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // The cable model, its formats, validation and the fingerprint engine: pure, no I/O.
@@ -67,6 +68,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             resources: [.copy("Templates"), .copy("Static")],
             swiftSettings: swiftSettings
@@ -94,7 +97,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PouchCoreTests", dependencies: ["PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PouchSQLiteTests", dependencies: ["PouchSQLite", "PouchStore", "PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PouchSQLiteTests",
+            dependencies: ["PouchSQLite", "PouchStore", "PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures/format1-store")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PouchFingerprintTests", dependencies: ["PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .testTarget(
@@ -110,3 +117,14 @@ let package = Package(
         .testTarget(name: "PouchCorpusTests", dependencies: ["PouchCorpus", "PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
     ]
 )
+
+// Coverage-guided fuzz targets (libFuzzer), built only with POUCH_FUZZ=1 so they never ship:
+// `scripts/fuzz TARGET SECONDS` (see Fuzz/README.md).
+if Context.environment["POUCH_FUZZ"] != nil {
+    for name in ["FuzzCableParser", "FuzzDraftParser", "FuzzSearchQuery", "FuzzLeakReader"] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["PouchCore"], path: "Fuzz/\(name)",
+            // libFuzzer supplies `main`; the instrumentation comes from `swift build --sanitize fuzzer`.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

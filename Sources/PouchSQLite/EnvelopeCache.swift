@@ -42,6 +42,9 @@ public final class EnvelopeCache: Sendable {
 
         /// Every year some row has, for year-range filters.
         var yearsPresent: Set<Int32> = []
+        /// Rows whose envelope failed its MAC when loaded, by docid: held as empty rows no one may
+        /// read, their reference IDs kept for the audit log.
+        var damaged: [Int64: String] = [:]
         /// Bitmaps of the rows an access profile or a filter value admits, by key, each up to `loaded`.
         var bitmaps: [String: (loaded: Int64, set: DocidSet)] = [:]
 
@@ -94,25 +97,46 @@ public final class EnvelopeCache: Sendable {
     }
 
     /// Loads the rows inserted since the last refresh (in the caller's read transaction).
-    public func refresh(_ db: Database) throws {
+    ///
+    /// With `intact`, each row (every column of the table) is checked first; a row that fails is
+    /// loaded as a row no one may read, and its reference ID is returned. Only rows loaded by this
+    /// call are returned.
+    @discardableResult
+    public func refresh(_ db: Database, intact: ((Row) -> Bool)? = nil) throws -> [String] {
         let loaded = state.withLock { $0.loaded }
         let access = hasAccessColumns ? "restricted, archive" : "0, 1"
+        let extra = intact == nil ? "" : ", *"
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT docid, post, year, classification, caveats, tags, date, id, postKey, \(access) FROM \(table) WHERE docid > ? ORDER BY docid
+            SELECT docid, post, year, classification, caveats, tags, date, id, postKey, \(access)\(extra) FROM \(table) WHERE docid > ? ORDER BY docid
             """, arguments: [loaded])
         struct Envelope {
             var docid: Int64, post: String, year: Int, classification: Int, caveats: String, tags: String, date: String, id: String, postKey: String
             var restricted: Int, archive: Bool
+            var damaged: Bool
         }
         var rows: [Envelope] = []
         while let row = try cursor.next() {
-            rows.append(Envelope(docid: row[0], post: row[1], year: row[2], classification: row[3], caveats: row[4], tags: row[5], date: row[6],
-                                 id: row[7], postKey: row[8], restricted: row[9], archive: row[10]))
+            let docid: Int64 = row[0]
+            if let intact, !intact(row) {
+                rows.append(Envelope(docid: docid, post: "", year: 0, classification: 255, caveats: "", tags: "", date: "",
+                                     id: String(decoding: SQLiteStore.bytes(row["id"]), as: UTF8.self), postKey: "", restricted: 0, archive: false, damaged: true))
+                continue
+            }
+            rows.append(Envelope(docid: docid, post: row[1], year: row[2], classification: row[3], caveats: row[4], tags: row[5], date: row[6],
+                                 id: row[7], postKey: row[8], restricted: row[9], archive: row[10], damaged: false))
         }
-        guard !rows.isEmpty else { return }
-        state.withLock { table in
+        guard !rows.isEmpty else { return [] }
+        return state.withLock { table in
+            var damaged: [String] = []
             for row in rows where row.docid > table.loaded {
                 while Int64(table.levels.count) < row.docid { table.appendEmpty() }
+                if row.damaged {
+                    table.appendEmpty()
+                    table.damaged[row.docid] = row.id
+                    table.loaded = row.docid
+                    damaged.append(row.id)
+                    continue
+                }
                 table.dates.append(Self.dateNumber(row.date))
                 table.ids.append(row.id)
                 table.levels.append(UInt8(clamping: row.classification))
@@ -137,8 +161,15 @@ public final class EnvelopeCache: Sendable {
                 table.offsets.append(Int32(table.values.count))
                 table.loaded = row.docid
             }
+            return damaged
         }
     }
+
+    /// How many loaded rows failed their check, and which reference IDs they name.
+    var damaged: [Int64: String] { state.withLock { $0.damaged } }
+
+    /// Whether a docid's row failed its check when loaded.
+    func isDamaged(_ docid: Int64) -> Bool { state.withLock { $0.damaged[docid] != nil } }
 
     /// "2009-03-17" as 20090317 ("2009" as 20090000).
     static func dateNumber(_ date: String) -> Int32 {

@@ -2,12 +2,14 @@ import Foundation
 import GRDB
 import PouchCore
 import PouchStore
+import Synchronization
 
 extension SQLiteStore {
     /// Appends an entry in the caller's transaction, re-signs the head and, every
     /// `AuditChain.checkpointInterval` entries, keeps a signed checkpoint.
     /// `signHead: false` lets a batch sign the head once, after its last entry.
-    func appendAudit(_ event: AuditEvent, _ db: Database, signHead: Bool = true) throws {
+    @discardableResult
+    func appendAudit(_ event: AuditEvent, _ db: Database, signHead: Bool = true) throws -> Int {
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1"))
         let sequence = (last.map { $0["sequence"] as Int } ?? 0) + 1
         let previous = last.map { Array($0["hash"] as Data) } ?? AuditChain.genesis
@@ -23,16 +25,18 @@ extension SQLiteStore {
         ).execute(arguments: [entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
                         Data(entry.previousHash), Data(entry.hash)])
         let checkpoint = sequence % AuditChain.checkpointInterval == 0
-        guard signHead || checkpoint else { return }
+        guard signHead || checkpoint else { return sequence }
         let signature = Data(try auditKey.sign(AuditChain.signedMessage(sequence: sequence, hash: entry.hash)))
         if signHead {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO auditHead (id, sequence, hash, signature) VALUES (1, ?, ?, ?)")
                 .execute(arguments: [sequence, Data(entry.hash), signature])
+            try stageHead(sequence: sequence, hash: entry.hash, time: entry.time, db)
         }
         if checkpoint {
             try db.execute(sql: "INSERT INTO auditCheckpoint (sequence, hash, signature) VALUES (?, ?, ?)",
                            arguments: [sequence, Data(entry.hash), signature])
         }
+        return sequence
     }
 
     static let sealedMarker = "[sealed:"
@@ -52,7 +56,7 @@ extension SQLiteStore {
     /// the transaction (and its fsync) with entries recorded at the same moment.
     public func record(_ event: AuditEvent) async throws {
         try await auditQueue.append(event) { events in
-            try await database.write { db in
+            try await writing { db in
                 for (index, event) in events.enumerated() {
                     try self.appendAudit(event, db, signHead: index == events.count - 1)
                 }
@@ -62,7 +66,7 @@ extension SQLiteStore {
 
     /// Security officers and administrators see the log; anyone else is refused (and that is logged).
     func requireAuditor(_ userID: String, action: AuditAction, _ db: Database) throws -> Bool {
-        guard let user = try user(userID, db), !user.roles.isDisjoint(with: [.securityOfficer, .administrator]) else {
+        guard let user = try user(userID, db), user.acts(as: .securityOfficer) || user.acts(as: .administrator) else {
             try appendAudit(AuditEvent(user: userID, action: action, outcome: .denied), db)
             return false
         }
@@ -70,7 +74,7 @@ extension SQLiteStore {
     }
 
     public func auditLog(_ filter: AuditFilter, as userID: String) async throws -> [AuditEntry] {
-        let outcome: Result<[AuditEntry], StoreError> = try await database.write { db in
+        let outcome: Result<[AuditEntry], StoreError> = try await writing { db in
             guard try self.requireAuditor(userID, action: .auditLog, db) else {
                 return .failure(.notPermitted("only a security officer or an administrator may read the audit log"))
             }
@@ -99,17 +103,45 @@ extension SQLiteStore {
     }
 
     public func verifyAudit(as userID: String) async throws -> AuditReport {
-        let outcome: Result<AuditReport, StoreError> = try await database.write { db in
+        let outcome: Result<AuditReport, StoreError> = try await writing { db in
             guard try self.requireAuditor(userID, action: .auditVerify, db) else {
                 return .failure(.notPermitted("only a security officer or an administrator may verify the audit log"))
             }
-            let report = try Self.verifyAudit(db)
+            let report = try self.auditReport(db)
             // The verification itself is logged after the check, so it never disturbs what it checked.
             try self.appendAudit(AuditEvent(user: userID, action: .auditVerify, outcome: report.intact ? .ok : .failed,
                                             detail: report.intact ? "\(report.entries) entries intact" : "\(report.problems.count) problems"), db)
             return .success(report)
         }
         return try outcome.get()
+    }
+
+    /// The chain checked, and the database compared with the head file and the witness.
+    func auditReport(_ db: Database) throws -> AuditReport {
+        var report = try Self.verifyAudit(db)
+        let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit") ?? 0
+        func compare(_ head: AuditHead?, source: String) throws {
+            guard let head else { return }
+            let comparison = try HeadComparison.compare(head, publicKey: auditKey.publicKey, databaseLast: last) { try Self.auditHash(at: $0, db) }
+            if let problem = comparison.problem(source: source) {
+                let sequence: Int? = if case .behind(let last, _) = comparison { last + 1 } else { head.sequence }
+                report.problems.append(.init(sequence: sequence, message: problem))
+            }
+        }
+        do {
+            let head = try headFile.read()
+            if head == nil {
+                report.problems.append(.init(sequence: nil, message: "the audit head file \(headFile.path) is missing (deleted, or the database was copied without it)"))
+            }
+            try compare(head, source: "the audit head file \(headFile.path)")
+            if let witness = headFile.witness { try compare(try headFile.readWitness(), source: "the audit witness \(witness)") }
+        } catch let error as AuditHeadFile.FileError {
+            report.problems.append(.init(sequence: nil, message: error.description))
+        }
+        if let failure = headWriter.lastFailure.withLock({ $0 }) {
+            report.problems.append(.init(sequence: nil, message: "the audit head file could not be written after the last commit: \(failure)"))
+        }
+        return report
     }
 
     /// Reads every stored value as raw bytes and checks the chain, checkpoints and head.
@@ -146,6 +178,6 @@ extension SQLiteStore {
     /// Checks the audit log without logging the check: for tests and integrity scans that must not
     /// change the table they examine.
     public func verifyAuditWithoutRecording() throws -> AuditReport {
-        try database.read { db in try Self.verifyAudit(db) }
+        try database.read { db in try self.auditReport(db) }
     }
 }

@@ -11,13 +11,14 @@ extension SQLiteStore {
             throw StoreError.invalid("a draft needs its post (From) and date")
         }
         let post = Post(fmLine: origin)
-        let outcome: Result<ReferenceID, StoreError> = try await database.write { db in
+        let outcome: Result<ReferenceID, StoreError> = try await writing { db in
             var cable = draft
             func deny(_ reason: String, _ error: StoreError) throws -> Result<ReferenceID, StoreError> {
                 try self.appendAudit(AuditEvent(user: userID, action: .draft, target: cable.referenceID?.description ?? post.fmLine, outcome: .denied, detail: reason), db)
                 return .failure(error)
             }
             guard let user = try self.user(userID, db) else { return try deny("no such user", .noSuchUser(userID)) }
+            guard !user.disabled else { return try deny("account disabled", .disabled(userID)) }
             guard user.roles.contains(.drafter) else { return try deny("not a drafter", .notPermitted("\(userID) is not a drafter")) }
             guard Self.serves(user, post: post) else {
                 return try deny("post \(user.post)", .notPermitted("\(userID) is posted at \(user.post) and cannot draft for \(post.fmLine)"))
@@ -46,8 +47,8 @@ extension SQLiteStore {
     public func importCable(_ cable: Cable, as userID: String) async throws -> Bool {
         guard let id = cable.referenceID else { throw StoreError.invalid("an archived cable needs a reference ID") }
         let post = cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: id.post)
-        let outcome: Result<Bool, StoreError> = try await database.write { db in
-            guard let user = try self.user(userID, db), user.roles.contains(.administrator) else {
+        let outcome: Result<Bool, StoreError> = try await writing { db in
+            guard let user = try self.user(userID, db), user.acts(as: .administrator) else {
                 try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: id.description, outcome: .denied), db)
                 return .failure(.notPermitted("only an administrator may import into the archive"))
             }
@@ -73,7 +74,7 @@ extension SQLiteStore {
         let ids = fresh.map(\.1.description)
         let posts = Set(fresh.map(\.2))
         let setup: (existing: Set<String>, keys: [String: SigningKey])? = try await database.read { db in
-            guard let user = try self.user(userID, db), user.roles.contains(.administrator) else { return nil }
+            guard let user = try self.user(userID, db), user.acts(as: .administrator) else { return nil }
             var existing: Set<String> = []
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[start..<min(start + 500, ids.count)])
@@ -85,7 +86,7 @@ extension SQLiteStore {
             return (existing, keys)
         }
         guard let (existing, storedKeys) = setup else {
-            try await database.write { db in
+            try await writing { db in
                 try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: "\(cables.count) cables", outcome: .denied), db)
             }
             throw StoreError.notPermitted("only an administrator may import into the archive")
@@ -94,7 +95,7 @@ extension SQLiteStore {
         var keys = storedKeys
         let newPosts = posts.filter { keys[$0] == nil }
         if !newPosts.isEmpty {
-            keys.merge(try await database.write { db in
+            keys.merge(try await writing { db in
                 Dictionary(uniqueKeysWithValues: try newPosts.map { ($0, try self.signingKey(for: $0, db)) })
             }) { first, _ in first }
         }
@@ -129,7 +130,7 @@ extension SQLiteStore {
             return (parts.flatMap(\.1), words, tokens)
         }
         // 3. One transaction: rows, index, vocabulary, audit.
-        let inserted: [String] = try await database.write { db in
+        let inserted: [String] = try await writing { db in
             var done: [String] = []
             let stored = try db.cachedStatement(sql: "SELECT 1 FROM cable WHERE id = ?")
             for cable in prepared {
@@ -198,16 +199,20 @@ extension SQLiteStore {
     }
 
     func insert(_ cable: PreparedCable, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-                INSERT INTO cable (id, classification, caveats, restricted, archive, post, postKey, tags, drafter, year, serial, date, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [cable.binding.id, Int(cable.binding.classification), cable.binding.caveats,
-                        Self.restrictedBits(cable.binding.caveats.split(separator: ",").map { Caveat(rawValue: String($0)) }),
-                        cable.binding.archive == "1", cable.binding.post,
-                        cable.postKey, cable.tags, cable.binding.drafter.isEmpty ? nil : cable.binding.drafter, cable.year, cable.id.serial,
-                        cable.date, cable.state])
-        let docid = db.lastInsertedRowID
+        // The docid is chosen here, not by SQLite, so the envelope's MAC can cover it: a row
+        // renumbered onto another cable's index entries no longer verifies.
+        let docid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(docid), 0) + 1 FROM cable")) ?? 1
+        var envelope: [String: (any DatabaseValueConvertible)?] = [
+            "docid": docid, "id": cable.binding.id, "classification": Int(cable.binding.classification), "caveats": cable.binding.caveats,
+            "restricted": Self.restrictedBits(cable.binding.caveats.split(separator: ",").map { Caveat(rawValue: String($0)) }),
+            "archive": cable.binding.archive == "1", "post": cable.binding.post, "postKey": cable.postKey, "tags": cable.tags,
+            "drafter": cable.binding.drafter.isEmpty ? nil : cable.binding.drafter, "year": cable.year, "serial": cable.id.serial,
+            "date": cable.date, "state": cable.state,
+        ]
+        envelope["mac"] = Data(envelopeMAC(Row(envelope)))
+        let columns = Self.envelopeColumns + ["mac"]
+        try db.cachedStatement(sql: "INSERT INTO cable (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+            .execute(arguments: statementArguments(columns.map { (envelope[$0] ?? nil) ?? DatabaseValue.null }))
         try db.cachedStatement(sql: "INSERT INTO sealed (docid, wrappedKey, sealedText, subjectKey, sealedSubject, signature) VALUES (?, ?, ?, ?, ?, ?)").execute(
             arguments: [docid, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
                         Data(cable.subject.content), Data(cable.signature)])
@@ -253,41 +258,64 @@ extension SQLiteStore {
 
     public func send(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String) async throws -> SendReceipt {
         // 1. Check everything and open the original (read transaction).
-        let plan: Result<SendPlan, StoreError> = try await database.read { db in try self.planSend(id, to: users, lists: listNames, as: userID, db) }
+        let plan: Result<SendPlan, StoreError> = try await database.read { db in
+            do {
+                return try self.planSend(id, to: users, lists: listNames, as: userID, db)
+            } catch let error as StoreError {
+                guard case .tampered = error else { throw error }
+                return .failure(error)
+            }
+        }
         let sendPlan: SendPlan
         switch plan {
         case .success(let value): sendPlan = value
         case .failure(let error):
             let detail: String
             if case .refused(let reasons) = error { detail = "refused: " + reasons.joined(separator: "; ") } else { detail = error.description }
+            if case .tampered(let record) = error {
+                try await self.record(AuditEvent(user: userID, action: .tamper, target: record, outcome: .failed, detail: "found during send of \(id)"))
+            }
             try await record(AuditEvent(user: userID, action: .send, target: id.description, outcome: .denied, detail: detail))
             throw error
         }
         // 2. Mark, render, seal and sign every copy (no transaction held; both cores).
         let copies = try await makeCopies(sendPlan)
         // 3. One transaction: re-check, store every copy, mark the cable sent, log it.
-        let outcome: Result<SendReceipt, StoreError> = try await database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT state, drafter, classification, caveats FROM cable WHERE id = ?", arguments: [id.description]),
+        let outcome: Result<SendReceipt, StoreError> = try await writing { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ?", arguments: [id.description]),
                   (row["drafter"] as String?) == userID, row["state"] as String != "archive" else {
                 return .failure(.noSuchCable(id.description))
+            }
+            try self.requireIntactEnvelope(row)
+            // Another send of the same draft may have finished while this one made its copies.
+            let heldNow = Set(try String.fetchAll(db, sql: "SELECT reader FROM copy WHERE cable = ?", arguments: [id.description]))
+            let raced = copies.map(\.reader).filter(heldNow.contains)
+            guard raced.isEmpty else {
+                return .failure(.alreadySent(id.description, raced))
             }
             for copy in copies {
                 guard let user = try self.user(copy.reader, db), AccessPolicy.mayRead(user, sendPlan.cable, distribution: .addressees([copy.reader])) else {
                     return .failure(.refused(["\(copy.reader) (changed while sending)"]))
                 }
-                try db.execute(sql: "INSERT INTO copy (cable, reader, wrappedKey, sealedText, signature) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id.description, copy.reader, Data(copy.sealed.wrappedKey), Data(copy.sealed.content), Data(copy.signature)])
+                try db.cachedStatement(sql: "INSERT INTO copy (cable, reader, wrappedKey, sealedText, signature) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [id.description, copy.reader, Data(copy.sealed.wrappedKey), Data(copy.sealed.content), Data(copy.signature)])
             }
+            try self.addHoldings(id.description, readers: copies.map(\.reader), db)
             try db.execute(sql: "UPDATE cable SET state = 'sent' WHERE id = ?", arguments: [id.description])
+            try self.sealEnvelope(docid: row["docid"], db)
             // Copies already stored fixed the scheme at the first send; the plan used it.
             try db.execute(sql: "INSERT OR IGNORE INTO marking (cable, scheme, mac) VALUES (?, ?, ?)",
                            arguments: [id.description, sendPlan.scheme.rawValue, Data(self.markingMAC(cable: id.description, scheme: sendPlan.scheme.rawValue))])
             let receipt = SendReceipt(referenceID: id, recipients: copies.map(\.reader), alreadyHeld: sendPlan.alreadyHeld)
-            try self.appendAudit(AuditEvent(
+            let sequence = try self.appendAudit(AuditEvent(
                 user: userID, action: .send, target: id.description,
                 detail: "\(copies.count) copies: \(Self.abbreviated(copies.map(\.reader)))"
                     + (sendPlan.alreadyHeld.isEmpty ? "" : "; already held by \(sendPlan.alreadyHeld.count)")), db)
+            if !copies.isEmpty { try self.storeReceipt(cable: id.description, sequence: sequence, recipients: copies.map(\.reader), db) }
             return .success(receipt)
+        }
+        if case .failure(let error) = outcome, case .alreadySent = error {
+            try await record(AuditEvent(user: userID, action: .send, target: id.description, outcome: .failed, detail: error.description))
         }
         return try outcome.get()
     }
@@ -326,8 +354,9 @@ extension SQLiteStore {
 
     func planSend(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String, _ db: Database) throws -> Result<SendPlan, StoreError> {
         guard let sender = try user(userID, db) else { return .failure(.noSuchUser(userID)) }
+        guard !sender.disabled else { return .failure(.disabled(userID)) }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"), arguments: [id.description]),
-              (row["drafter"] as String?) == userID,
+              (row["drafter"] as String?) == userID, self.envelopeIsIntact(row),
               AccessPolicy.mayRead(sender, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
                                    caveats: Self.caveats(row["caveats"]), distribution: .addressees([userID]))
         else { return .failure(.noSuchCable(id.description)) }
@@ -335,9 +364,8 @@ extension SQLiteStore {
         var seen: Set<String> = []
         for name in users where seen.insert(name).inserted { addressees.append(name) }
         for list in listNames {
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM list WHERE name = ?", arguments: [list]) == true else { return .failure(.noSuchList(list)) }
-            for member in try String.fetchAll(db, sql: "SELECT reader FROM listMember WHERE list = ? ORDER BY reader", arguments: [list])
-            where seen.insert(member).inserted {
+            guard let members = try verifiedMembers(of: list, db) else { return .failure(.noSuchList(list)) }
+            for member in members where seen.insert(member).inserted {
                 addressees.append(member)
             }
         }
@@ -352,6 +380,10 @@ extension SQLiteStore {
         for name in addressees {
             guard let user = try user(name, db) else {
                 refused.append("\(name) (no such user)")
+                continue
+            }
+            if user.disabled {
+                refused.append("\(name) (account disabled)")
                 continue
             }
             if let reason = Self.refusal(user, cable) {
@@ -416,17 +448,29 @@ extension SQLiteStore {
     public func read(_ id: ReferenceID, as userID: String) async throws -> CableText {
         // Checked and opened in a read transaction (both cores at once); the text is returned only
         // after its audit entry is committed (group commit, see AuditQueue).
-        let (outcome, event): (Result<CableText, StoreError>, AuditEvent) = try await database.read { db in
-            func deny(_ detail: String) -> (Result<CableText, StoreError>, AuditEvent) {
-                (.failure(.noSuchCable(id.description)),
-                 AuditEvent(user: userID, action: .read, target: id.description, outcome: .denied, detail: detail))
+        let (outcome, events): (Result<CableText, StoreError>, [AuditEvent]) = try await database.read { db in
+            func deny(_ detail: String, _ error: StoreError? = nil) -> (Result<CableText, StoreError>, [AuditEvent]) {
+                (.failure(error ?? .noSuchCable(id.description)),
+                 [AuditEvent(user: userID, action: .read, target: id.description, outcome: .denied, detail: detail)])
+            }
+            /// Tampering: audited with the reference ID; the reader hears of it only for a cable on their own distribution.
+            func tampered(_ record: String, told: Bool) -> (Result<CableText, StoreError>, [AuditEvent]) {
+                (.failure(told ? .tampered(record) : .noSuchCable(id.description)),
+                 [AuditEvent(user: userID, action: .tamper, target: id.description, outcome: .failed, detail: "\(record) found during read"),
+                  AuditEvent(user: userID, action: .read, target: id.description, outcome: .failed, detail: "tampering detected")])
             }
             guard let user = try self.user(userID, db) else { return deny("no such user") }
+            guard !user.disabled else { return deny("account disabled", .disabled(userID)) }
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"),
                                              arguments: [id.description]) else { return deny("no such cable") }
             let isDrafter = (row["drafter"] as String?) == userID
             let copy = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [id.description, userID])
+            guard self.envelopeIsIntact(row) else { return tampered("the envelope of cable \(id)", told: isDrafter || copy != nil) }
             let archive: Bool = row["archive"]
+            if !archive, !isDrafter, copy == nil, try self.receiptRecipients(of: id.description, db).contains(userID) {
+                // Sent to this reader, but their copy is gone.
+                return tampered("the copy of cable \(id) for \(userID) (deleted)", told: true)
+            }
             let distribution: Distribution = archive ? .archive : .addressees(isDrafter || copy != nil ? [userID] : [])
             guard AccessPolicy.mayRead(user, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
                                        caveats: Self.caveats(row["caveats"]), distribution: distribution)
@@ -442,48 +486,84 @@ extension SQLiteStore {
                     kind = archive ? .archive : .original
                 }
             } catch let error as StoreError {
-                return (.failure(error), AuditEvent(user: userID, action: .read, target: id.description, outcome: .failed, detail: "tampering detected"))
+                guard case .tampered(let record) = error else { throw error }
+                return tampered(record, told: true)
             }
             return (.success(CableText(referenceID: id, text: String(decoding: text, as: UTF8.self), kind: kind)),
-                    AuditEvent(user: userID, action: .read, target: id.description, detail: kind.rawValue))
+                    [AuditEvent(user: userID, action: .read, target: id.description, detail: kind.rawValue)])
         }
-        try await record(event)
+        for event in events { try await record(event) }
         return try outcome.get()
     }
 
+    /// What the person may see, newest first: the same admission as a search without words (from
+    /// the checked envelopes in memory), so a changed envelope in the database can neither show a
+    /// cable to someone new nor count one they may not see.
     public func list(as userID: String, limit: Int, offset: Int) async throws -> CableListing {
-        let (listing, event): (CableListing, AuditEvent) = try await database.read { db in
+        let (outcome, events): (Result<CableListing, StoreError>, [AuditEvent]) = try await database.read { db in
             guard let user = try self.user(userID, db) else {
-                return (CableListing(cables: [], total: 0), AuditEvent(user: userID, action: .list, outcome: .denied, detail: "no such user"))
+                return (.failure(.noSuchUser(userID)), [AuditEvent(user: userID, action: .list, outcome: .denied, detail: "no such user")])
             }
-            let (filter, arguments) = Self.visibility(for: user)
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE \(filter)", arguments: statementArguments(arguments)) ?? 0
-            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE \(filter) ORDER BY date DESC, id DESC LIMIT \(max(0, limit)) OFFSET \(max(0, offset))",
-                                        arguments: statementArguments(arguments))
+            guard !user.disabled else {
+                return (.failure(.disabled(userID)), [AuditEvent(user: userID, action: .list, outcome: .denied, detail: "account disabled")])
+            }
+            let (docids, damagedFound, problems, missing) = try self.admittedDocids(user, filters: SearchFilters(), db)
             var summaries: [CableSummary] = []
             var tampered: [String] = []
-            for row in rows {
+            for docid in self.envelopes.newest(docids, offset: max(0, offset), limit: max(0, limit)) {
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"),
+                                                 arguments: [docid]) else { continue }
                 // Defence in depth: the rule again, in Swift, on what SQL returned.
                 let archive: Bool = row["archive"]
                 let level = Classification(rawValue: row["classification"]) ?? .topSecret
                 let caveats = Self.caveats(row["caveats"])
                 guard AccessPolicy.mayRead(user, classification: level, caveats: caveats, distribution: archive ? .archive : .addressees([userID])) else { continue }
                 do {
+                    try self.requireIntactEnvelope(row)
                     let binding = try self.binding(row)
                     let subject = try Seal.open(SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
                                                 record: binding.record("subject"), master: self.master)
                     summaries.append(CableSummary(referenceID: row["id"], date: row["date"], classification: level, caveats: caveats,
                                                   origin: row["post"], subject: String(decoding: subject, as: UTF8.self), state: row["state"]))
                 } catch {
-                    tampered.append(String(decoding: Self.bytes(row["id"]), as: UTF8.self))
+                    tampered.append("cable " + String(decoding: Self.bytes(row["id"]), as: UTF8.self))
                 }
             }
-            return (CableListing(cables: summaries, total: total, tampered: tampered),
-                    AuditEvent(user: userID, action: .list, detail: "\(summaries.count) of \(total) shown"
-                        + (tampered.isEmpty ? "" : "; tampering detected in \(tampered.joined(separator: ","))")))
+            let found = try self.reportTampering(damagedFound + tampered + problems, found: userID, during: .list)
+            let damaged = self.envelopes.damaged.count + tampered.count + missing
+            return (.success(CableListing(cables: summaries, total: docids.count - tampered.count, damaged: damaged)),
+                    found + [AuditEvent(user: userID, action: .list, detail: "\(summaries.count) of \(docids.count) shown"
+                        + (damaged == 0 && problems.isEmpty ? "" : "; \(damaged) damaged rows left out" + (problems.isEmpty ? "" : "; " + problems.joined(separator: "; "))))])
         }
-        try await record(event)
-        return listing
+        for event in events { try await record(event) }
+        return try outcome.get()
+    }
+
+    /// The docids `user` may see within `filters`, from the checked envelopes; with the rows newly
+    /// found damaged (by reference ID) and any problem with the user's own copy set.
+    func admittedDocids(_ user: Reader, filters: SearchFilters, _ db: Database) throws -> (docids: [Int64], damaged: [String], problems: [String], missing: Int) {
+        let admitted = try admission(user, filters: filters, db)
+        return (admitted.set.members, admitted.damaged, admitted.problems, admitted.missing)
+    }
+
+    /// The envelopes loaded and checked, and what `user` is admitted to within `filters`; with the
+    /// envelopes newly found damaged, any problem with the user's copy set, and how many of their copies are missing.
+    func admission(_ user: Reader, filters: SearchFilters, _ db: Database) throws -> (set: DocidSet, damaged: [String], problems: [String], missing: Int) {
+        let damaged = try envelopes.refresh(db, intact: { self.envelopeIsIntact($0) }).map { "the envelope of cable \($0)" }
+        let held = try heldCopies(of: user.id, db)
+        var personal = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT docid FROM cable WHERE drafter = ?"), arguments: [user.id]))
+        if !held.cables.isEmpty {
+            for part in stride(from: 0, to: held.cables.count, by: 500) {
+                let ids = Array(held.cables[part..<min(part + 500, held.cables.count)])
+                personal.formUnion(try Int64.fetchAll(db, sql: "SELECT docid FROM cable WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                                      arguments: StatementArguments(ids)))
+            }
+        }
+        let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
+        let set = envelopes.admitted(EnvelopeCache.Admission(
+            clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(Self.nodisBit),
+            personal: personal, upTo: upTo, filters: filters))
+        return (set, damaged, held.problem.map { [$0] } ?? [], held.missing)
     }
 
     /// The captions that restrict who may read, in the bit order of the `restricted` column.
@@ -515,23 +595,34 @@ extension SQLiteStore {
     // MARK: Tracing
 
     public func tracingMaterial(as officerID: String) async throws -> TracingMaterial {
-        let outcome: Result<[SentCable], StoreError> = try await database.write { db in
-            guard let officer = try self.user(officerID, db), officer.roles.contains(.securityOfficer) else {
+        let outcome: Result<([SentCable], [String]), StoreError> = try await writing { db in
+            guard let officer = try self.user(officerID, db), officer.acts(as: .securityOfficer) else {
                 try self.appendAudit(AuditEvent(user: officerID, action: .trace, outcome: .denied, detail: "not a security officer"), db)
                 return .failure(.notPermitted("only a security officer may trace leaks"))
             }
             var cables: [SentCable] = []
+            var damaged: [String] = []
             for row in try Row.fetchAll(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE state = 'sent' ORDER BY cable.id") {
-                let id: String = row["id"]
-                let text = try self.openCable(row, db)
-                let cable: Cable
-                do { cable = try CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable } catch { throw StoreError.tampered("cable \(id)") }
-                let recipients = try String.fetchAll(db, sql: "SELECT reader FROM copy WHERE cable = ? ORDER BY reader", arguments: [id])
-                cables.append(SentCable(cable: cable, recipients: recipients, scheme: try self.markingScheme(id, sent: true, db)))
+                let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
+                do {
+                    try self.requireIntactEnvelope(row)
+                    let text = try self.openCable(row, db)
+                    let cable: Cable
+                    do { cable = try CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable } catch { throw StoreError.tampered("cable \(id)") }
+                    // Everyone a send gave a copy to, by the receipts: a deleted copy row does not take its reader out of the trace.
+                    var recipients = Set(try String.fetchAll(db, sql: "SELECT reader FROM copy WHERE cable = ?", arguments: [id]))
+                    recipients.formUnion(try self.receiptRecipients(of: id, db))
+                    cables.append(SentCable(cable: cable, recipients: recipients.sorted(), scheme: try self.markingScheme(id, sent: true, db)))
+                } catch StoreError.tampered(let record) {
+                    // One damaged cable must not stop every trace: left out and audited.
+                    damaged.append(record)
+                }
             }
-            return .success(cables)
+            for event in try self.reportTampering(damaged, found: officerID, during: .trace) { try self.appendAudit(event, db) }
+            return .success((cables, damaged))
         }
-        return TracingMaterial(key: tracingKey, profile: profile, cables: try outcome.get())
+        let (cables, damaged) = try outcome.get()
+        return TracingMaterial(key: tracingKey, profile: profile, cables: cables, damaged: damaged)
     }
 
     // MARK: Opening sealed rows

@@ -5,8 +5,8 @@ import PouchStore
 
 extension SQLiteStore {
     public func addUsers(_ users: [Reader], as actor: String) async throws {
-        let outcome: Result<Void, StoreError> = try await database.write { db in
-            guard let admin = try self.user(actor, db), admin.roles.contains(.administrator) else {
+        let outcome: Result<Void, StoreError> = try await writing { db in
+            guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
                 try self.appendAudit(AuditEvent(user: actor, action: .userAdd, target: users.map(\.id).joined(separator: ","), outcome: .denied), db)
                 return .failure(.notPermitted("only an administrator may add users"))
             }
@@ -27,15 +27,56 @@ extension SQLiteStore {
         try await database.read { db in try self.user(id, db) }
     }
 
-    public func users() async throws -> [Reader] {
-        try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id").map { try self.verifiedUser($0) }
+    public func users(as actor: String) async throws -> UserListing {
+        let (outcome, events): (Result<UserListing, StoreError>, [AuditEvent]) = try await database.read { db in
+            guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
+                return (.failure(.notPermitted("only an administrator may list users")),
+                        [AuditEvent(user: actor, action: .userList, outcome: .denied)])
+            }
+            var listing = UserListing()
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id") {
+                do {
+                    listing.users.append(try self.verifiedUser(row))
+                } catch {
+                    // One changed row must not hide everyone else from the administrators: left out, named, audited.
+                    listing.damaged.append(String(decoding: Self.bytes(row["id"]), as: UTF8.self))
+                }
+            }
+            let found = try self.reportTampering(listing.damaged.map { "user \($0)" }, found: actor, during: .userList)
+            return (.success(listing), found + [AuditEvent(user: actor, action: .userList, detail: "\(listing.users.count) users"
+                + (listing.damaged.isEmpty ? "" : "; tampering detected in \(listing.damaged.joined(separator: ","))"))])
         }
+        for event in events { try await record(event) }
+        return try outcome.get()
+    }
+
+    /// Disables or enables an account (administrators): a disabled person's sessions and tokens
+    /// stop working at once and their sign-in is refused.
+    public func setDisabled(_ disabled: Bool, user userID: String, as actor: String) async throws {
+        let action: AuditAction = disabled ? .userDisable : .userEnable
+        let outcome: Result<Void, StoreError> = try await writing { db in
+            guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
+                try self.appendAudit(AuditEvent(user: actor, action: action, target: userID, outcome: .denied), db)
+                return .failure(.notPermitted("only an administrator may disable or enable accounts"))
+            }
+            guard let user = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }
+            if disabled, userID == actor { return .failure(.invalid("an administrator cannot disable their own account")) }
+            guard user.disabled != disabled else { return .failure(.invalid("\(userID) is already \(disabled ? "disabled" : "enabled")")) }
+            try self.setAccountState(user, disabled: disabled, db)
+            try self.appendAudit(AuditEvent(user: actor, action: action, target: userID,
+                                            detail: disabled ? "account disabled; sessions and tokens ended" : "account enabled"), db)
+            return .success(())
+        }
+        try outcome.get()
+    }
+
+    public func account(id: String) async throws -> Account? {
+        try await database.read { db in try self.account(id, db).map { Account(reader: $0.reader, generation: $0.generation) } }
     }
 
     public func addToList(_ name: String, members: [String], as actor: String) async throws {
-        let outcome: Result<Void, StoreError> = try await database.write { db in
-            guard let admin = try self.user(actor, db), admin.roles.contains(.administrator) else {
+        let outcome: Result<Void, StoreError> = try await writing { db in
+            guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
                 try self.appendAudit(AuditEvent(user: actor, action: .listAdd, target: name, outcome: .denied), db)
                 return .failure(.notPermitted("only an administrator may change distribution lists"))
             }
@@ -43,22 +84,26 @@ extension SQLiteStore {
                 throw StoreError.invalid("'\(name)' is not a valid list name (letters, digits, . _ -)")
             }
             for member in members where try self.user(member, db) == nil { throw StoreError.noSuchUser(member) }
-            try db.execute(sql: "INSERT OR IGNORE INTO list (name) VALUES (?)", arguments: [name])
+            if try self.verifiedMembers(of: name, db) == nil {
+                try db.execute(sql: "INSERT INTO list (name) VALUES (?)", arguments: [name])
+            }
             for member in members {
                 try db.execute(sql: "INSERT OR IGNORE INTO listMember (list, reader) VALUES (?, ?)", arguments: [name, member])
             }
+            try self.sealList(name, db)
             try self.appendAudit(AuditEvent(user: actor, action: .listAdd, target: name, detail: "members \(members.joined(separator: ","))"), db)
             return .success(())
         }
         try outcome.get()
     }
 
+    /// Every list whose members are as the administrators left them (a changed list is left out:
+    /// `pouch verify` and every send to it report it).
     public func lists() async throws -> [String: [String]] {
         try await database.read { db in
             var lists: [String: [String]] = [:]
-            for name in try String.fetchAll(db, sql: "SELECT name FROM list") { lists[name] = [] }
-            for row in try Row.fetchAll(db, sql: "SELECT list, reader FROM listMember ORDER BY list, reader") {
-                lists[row["list"], default: []].append(row["reader"])
+            for name in try String.fetchAll(db, sql: "SELECT name FROM list") {
+                if let members = try? self.verifiedMembers(of: name, db) { lists[name] = members }
             }
             return lists
         }
@@ -69,18 +114,28 @@ extension SQLiteStore {
     func insertUser(_ user: Reader, _ db: Database) throws {
         let roles = user.roles.map(\.rawValue).sorted().joined(separator: ",")
         let grants = user.grants.map(\.rawValue).sorted().joined(separator: ",")
-        let mac = userMAC(id: user.id, name: user.name, post: user.post, roles: roles, clearance: user.clearance.rawValue, citizen: user.citizen, grants: grants)
         try db.execute(
-            sql: "INSERT INTO reader (id, name, post, roles, clearance, citizen, grants, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [user.id, user.name, user.post, roles, user.clearance.rawValue, user.citizen, grants, Data(mac)])
+            sql: "INSERT INTO reader (id, name, post, roles, clearance, citizen, grants, disabled, generation, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            arguments: [user.id, user.name, user.post, roles, user.clearance.rawValue, user.citizen, grants, user.disabled,
+                        Data(userMAC(user, disabled: user.disabled, generation: 0))])
     }
 
-    /// The user, if the row exists; a row whose MAC fails (a raised clearance, a new grant) is tampering.
+    /// The user, if the row exists; a row whose MAC fails (a raised clearance, a new grant, an
+    /// account enabled behind the administrators' backs) is tampering.
     func user(_ id: String, _ db: Database) throws -> Reader? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM reader WHERE id = ?"), arguments: [id]).map { try verifiedUser($0) }
     }
 
-    func verifiedUser(_ row: Row) throws -> Reader {
+    /// The user and their account generation (raised by a password change, disabling or revocation).
+    func account(_ id: String, _ db: Database) throws -> (reader: Reader, generation: Int)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM reader WHERE id = ?"), arguments: [id]) else { return nil }
+        let reader = try verifiedUser(row)
+        return (reader, Int.fromDatabaseValue(row["generation"]) ?? 0)
+    }
+
+    /// Checks a user row under its MAC: format 1 rows (before account state) during an upgrade,
+    /// format 2 rows otherwise.
+    func verifiedUser(_ row: Row, format: Int = SQLiteStore.currentFormat) throws -> Reader {
         let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
         let roles = String(decoding: Self.bytes(row["roles"]), as: UTF8.self)
         let grants = String(decoding: Self.bytes(row["grants"]), as: UTF8.self)
@@ -90,19 +145,47 @@ extension SQLiteStore {
         let citizenValue = row["citizen"] as DatabaseValue
         guard let clearanceRaw = Int.fromDatabaseValue(clearanceValue), let clearance = Classification(rawValue: clearanceRaw),
               let citizen = Bool.fromDatabaseValue(citizenValue),
-              let stored = Data.fromDatabaseValue(row["mac"] as DatabaseValue),
-              Array(stored) == userMAC(id: id, name: name, post: post, roles: roles, clearance: clearanceRaw, citizen: citizen, grants: grants)
+              let disabled = Bool.fromDatabaseValue(row["disabled"] as DatabaseValue),
+              let generation = Int.fromDatabaseValue(row["generation"] as DatabaseValue),
+              let stored = Data.fromDatabaseValue(row["mac"] as DatabaseValue)
         else { throw StoreError.tampered("user \(id)") }
-        return Reader(
+        let reader = Reader(
             id: id, name: name, post: post,
             roles: Set(roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }),
             clearance: clearance, citizen: citizen,
-            grants: Set(grants.split(separator: ",").map { Caveat(rawValue: String($0)) }))
+            grants: Set(grants.split(separator: ",").map { Caveat(rawValue: String($0)) }), disabled: disabled)
+        let expected = format < 2
+            ? legacyUserMAC(id: id, name: name, post: post, roles: roles, clearance: clearanceRaw, citizen: citizen, grants: grants)
+            : userMAC(fields: [id, name, post, roles, String(clearanceRaw), citizen ? "1" : "0", grants, disabled ? "1" : "0", String(generation)])
+        guard PasswordHash.constantTimeEqual(Array(stored), expected), format >= 2 || (!disabled && generation == 0) else {
+            throw StoreError.tampered("user \(id)")
+        }
+        return reader
     }
 
-    func userMAC(id: String, name: String, post: String, roles: String, clearance: Int, citizen: Bool, grants: String) -> [UInt8] {
+    /// The MAC of a user row with its account state.
+    func userMAC(_ user: Reader, disabled: Bool, generation: Int) -> [UInt8] {
+        let roles = user.roles.map(\.rawValue).sorted().joined(separator: ",")
+        let grants = user.grants.map(\.rawValue).sorted().joined(separator: ",")
+        return userMAC(fields: [user.id, user.name, user.post, roles, String(user.clearance.rawValue), user.citizen ? "1" : "0", grants,
+                                disabled ? "1" : "0", String(generation)])
+    }
+
+    func userMAC(fields: [String]) -> [UInt8] {
+        macs.user.code(fields: fields.map { Array($0.utf8) })
+    }
+
+    /// The format 1 MAC (no account state), checked once when a store is upgraded.
+    func legacyUserMAC(id: String, name: String, post: String, roles: String, clearance: Int, citizen: Bool, grants: String) -> [UInt8] {
         let fields = [id, name, post, roles, String(clearance), citizen ? "1" : "0", grants]
         return master.authenticationCode(for: Array(fields.map { "\($0.utf8.count):\($0)" }.joined().utf8), purpose: "user")
+    }
+
+    /// Sets a user's account state and raises their generation (ending their sessions), in the caller's transaction.
+    func setAccountState(_ user: Reader, disabled: Bool, _ db: Database) throws {
+        guard let (_, generation) = try account(user.id, db) else { throw StoreError.noSuchUser(user.id) }
+        try db.execute(sql: "UPDATE reader SET disabled = ?, generation = ?, mac = ? WHERE id = ?",
+                       arguments: [disabled, generation + 1, Data(userMAC(user, disabled: disabled, generation: generation + 1)), user.id])
     }
 
     /// A column's stored bytes, whatever its type: what a MAC or hash must cover.

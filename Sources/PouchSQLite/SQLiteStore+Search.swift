@@ -17,12 +17,12 @@ final class VocabularyCache: Sendable {
         var batches: [(Int64, [String: String])] = []
         for row in rows {
             let batch: Int64 = row["batch"]
-            do {
-                let bytes = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealed"] as Data)),
-                                          record: "vocabulary|\(batch)", master: master)
+            // A damaged batch costs prefix queries its words, never the whole search (`pouch verify` names it).
+            if let wrapped = SQLiteStore.blob(row["wrappedKey"]), let sealed = SQLiteStore.blob(row["sealed"]),
+               let bytes = try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", master: master) {
                 batches.append((batch, Vocabulary.decode(bytes)))
-            } catch {
-                throw StoreError.tampered("the search vocabulary (batch \(batch))")
+            } else {
+                batches.append((batch, [:]))
             }
         }
         state.withLock { state in
@@ -95,30 +95,42 @@ extension SQLiteStore {
     /// first search after a server starts does not pay for it (about a second at 250,000 cables).
     public func warmSearchCaches() async throws {
         try await database.read { db in
-            try self.envelopes.refresh(db)
+            try self.envelopes.refresh(db, intact: { self.envelopeIsIntact($0) })
             try self.documentLengths.refresh(db)
             try self.vocabulary.refresh(db, master: self.master)
         }
     }
 
     public func search(_ query: SearchQuery, as userID: String, options: SearchOptions) async throws -> SearchResults {
-        let outcome: Result<SearchResults, StoreError> = try await database.read { db in
+        let outcome: Result<(SearchResults, [String]), StoreError> = try await database.read { db in
             guard let user = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }
+            guard !user.disabled else { return .failure(.disabled(userID)) }
             try self.vocabulary.refresh(db, master: self.master)
-            return .success(try self.search(query, user: user, options: options, db))
+            var found: [String] = []
+            let results = try self.search(query, user: user, options: options, found: &found, db)
+            return .success((results, found))
         }
-        let results: SearchResults
-        do {
-            results = try outcome.get()
-        } catch {
-            try await record(AuditEvent(user: userID, action: .search, outcome: .denied, detail: "no such user"))
-            throw error
+        guard case .success(let (results, found)) = outcome else {
+            if case .failure(let error) = outcome {
+                try await record(AuditEvent(user: userID, action: .search, outcome: .denied, detail: Self.denial(error)))
+                throw error
+            }
+            throw StoreError.noSuchUser(userID)
         }
+        for event in try reportTampering(found, found: userID, during: .search) { try await record(event) }
         let shown = results.hits.map(\.summary.referenceID)
         try await record(AuditEvent(
-            user: userID, action: .search, detail: "\(results.total) hits; shown \(Self.abbreviated(shown))",
+            user: userID, action: .search, detail: "\(results.total) hits; shown \(Self.abbreviated(shown))"
+                + (results.damaged == 0 ? "" : "; \(results.damaged) damaged rows left out"),
             confidential: Self.describe(query)))
         return results
+    }
+
+    static func denial(_ error: StoreError) -> String {
+        switch error {
+        case .disabled: "account disabled"
+        default: "no such user"
+        }
     }
 
     /// The query as typed terms are not kept; this records its shape (sealed in the audit log).
@@ -129,21 +141,17 @@ extension SQLiteStore {
         return parts.joined(separator: " ")
     }
 
-    func search(_ query: SearchQuery, user: Reader, options: SearchOptions, _ db: Database) throws -> SearchResults {
-        let (visibility, visibilityArguments) = Self.visibility(for: user)
+    /// `found` collects the damaged rows and copy sets met on the way (for the audit log only).
+    func search(_ query: SearchQuery, user: Reader, options: SearchOptions, found: inout [String], _ db: Database) throws -> SearchResults {
         // The text expression, compiled to hashed tokens.
         let compiled = FTS5Query(token: index.token, expand: { self.vocabulary.expand($0) }).compile(query)
 
-        // What this reader may see within the filters, as a set of docids: the unchanging envelope
-        // columns from memory, and the sent or drafted cables that are theirs from this transaction.
-        try envelopes.refresh(db)
-        let personal = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT docid FROM cable WHERE drafter = ? UNION SELECT cable.docid FROM copy JOIN cable ON cable.id = copy.cable WHERE copy.reader = ?
-            """), arguments: [user.id, user.id])
+        // What this reader may see within the filters, as a set of docids: the checked, unchanging
+        // envelope columns from memory, and the sent or drafted cables that are theirs from this transaction.
+        let admitting = try admission(user, filters: query.filters, db)
+        found += admitting.damaged + admitting.problems
+        var admitted = admitting.set
         let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
-        var admitted = envelopes.admitted(EnvelopeCache.Admission(
-            clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(Self.nodisBit),
-            personal: Set(personal), upTo: upTo, filters: query.filters))
         if let excluded = compiled.excluded {
             for docid in try Int64.fetchAll(db, sql: "SELECT rowid FROM search WHERE search MATCH ?", arguments: [excluded]) { admitted.remove(docid) }
         }
@@ -173,32 +181,55 @@ extension SQLiteStore {
         // The page's sealed rows are read here; opening them (unwrap, decrypt, verify, snippet) is
         // pure work, spread over every core.
         var materials: [HitMaterial] = []
+        var left = 0
         for docid in pageDocids {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"), arguments: [docid]),
-                  let material = try hitMaterial(row, user: user, snippet: options.snippets, db) else { continue }
-            materials.append(material)
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"), arguments: [docid]) else { continue }
+            do {
+                guard let material = try hitMaterial(row, user: user, snippet: options.snippets, db) else { continue }
+                materials.append(material)
+            } catch let error as StoreError {
+                // One damaged cable must not fail the search for everyone: left out, and audited.
+                guard case .tampered(let record) = error else { throw error }
+                found.append(record)
+                left += 1
+            }
         }
-        var hits = try Self.concurrentMap(materials) { material in
-            try self.openHit(material, user: user, expression: options.snippets ? query.expression : nil, snippet: options.snippets)
+        let opened = Self.concurrentMap(materials) { material in
+            Result { try self.openHit(material, user: user, expression: options.snippets ? query.expression : nil, snippet: options.snippets) }
         }
+        var hits: [SearchHit] = []
+        for result in opened {
+            switch result {
+            case .success(let hit): hits.append(hit)
+            case .failure(StoreError.tampered(let record)):
+                found.append(record)
+                left += 1
+            case .failure(let error): throw error
+            }
+        }
+        total -= left
         // A reference ID typed alone: that cable first, with what it cites and what cites it.
-        if let id = query.referenceID, let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ? AND \(visibility)",
-                                                                  arguments: statementArguments([id.description] + visibilityArguments)),
-           var direct = try hit(row, user: user, expression: nil, snippet: options.snippets, db) {
+        // Who may see what is decided from the checked envelopes in memory, never from columns as stored.
+        if let id = query.referenceID {
+            let reachable = try admission(user, filters: SearchFilters(), db).set
+            if let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?", arguments: [id.description]),
+               reachable.contains(row["docid"]),
+               var direct = try directHit(row, user: user, snippet: options.snippets, found: &found, db) {
             hits.removeAll { $0.summary.referenceID == id.description }
             let cited = try self.cited(by: row, db)
-            direct.cites = try visibleIDs(cited, user: user, db)
+            direct.cites = try visibleIDs(cited, reachable: reachable, db)
             let citing = try search(SearchQuery(expression: nil, filters: { var f = SearchFilters(); f.cites = [id]; return f }()),
-                                    user: user, options: SearchOptions(limit: 100, facets: false, snippets: false), db)
+                                    user: user, options: SearchOptions(limit: 100, facets: false, snippets: false), found: &found, db)
             direct.citedBy = citing.hits.map(\.summary.referenceID)
             hits.insert(direct, at: 0)
             if options.offset == 0, total == 0 { total = 1 }
+            }
         }
         let facetLists = facets.mapValues { counts -> [FacetCount] in
             let list: [FacetCount] = counts.map { FacetCount(value: $0.key, count: $0.value) }
             return list.sorted { (a: FacetCount, b: FacetCount) -> Bool in a.count != b.count ? a.count > b.count : a.value < b.value }
         }
-        return SearchResults(total: total, hits: hits, facets: facetLists)
+        return SearchResults(total: total, hits: hits, facets: facetLists, damaged: envelopes.damaged.count + left)
     }
 
     /// Above this many cables, the pass over the matches runs as two docid ranges on two connections at once.
@@ -269,6 +300,7 @@ extension SQLiteStore {
     /// What a hit needs from the database: the sealed subject and text (this person's copy if they
     /// have one) and the post's public key. Nil when the rule, checked once more in Swift, says no.
     func hitMaterial(_ row: Row, user: Reader, snippet: Bool, _ db: Database) throws -> HitMaterial? {
+        try requireIntactEnvelope(row)
         let archive: Bool = row["archive"]
         let level = Classification(rawValue: row["classification"]) ?? .topSecret
         let caveats = Self.caveats(row["caveats"])
@@ -307,14 +339,14 @@ extension SQLiteStore {
     }
 
     /// `transform` over `items` on every core, results in order; the first error is thrown.
-    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) throws -> R) throws -> [R] {
-        guard items.count > 1 else { return try items.map(transform) }
-        let results = Mutex<[Result<R, any Error>?]>(Array(repeating: nil, count: items.count))
+    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = Mutex<[R?]>(Array(repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            let result = Result { try transform(items[index]) }
+            let result = transform(items[index])
             results.withLock { $0[index] = result }
         }
-        return try results.withLock { $0 }.map { try $0!.get() }
+        return results.withLock { $0 }.map { $0! }
     }
 
     /// The part of a canonical cable after its SUBJECT line: where snippets come from.
@@ -334,12 +366,23 @@ extension SQLiteStore {
         return BlindIndex.columns(of: cable).cites
     }
 
-    func visibleIDs(_ ids: [ReferenceID], user: Reader, _ db: Database) throws -> [String] {
+    /// The cables among `ids` the person may see (`reachable`, from the checked envelopes), by reference ID.
+    func visibleIDs(_ ids: [ReferenceID], reachable: DocidSet, _ db: Database) throws -> [String] {
         guard !ids.isEmpty else { return [] }
-        let (visibility, arguments) = Self.visibility(for: user)
         let list = ids.map(\.description)
-        return try String.fetchAll(db, sql: "SELECT id FROM cable WHERE id IN (\(list.map { _ in "?" }.joined(separator: ","))) AND \(visibility) ORDER BY id",
-                                   arguments: statementArguments(list + arguments))
+        return try Row.fetchAll(db, sql: "SELECT docid, id FROM cable WHERE id IN (\(list.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
+                                arguments: StatementArguments(list))
+            .filter { reachable.contains($0["docid"]) }.map { $0["id"] }
+    }
+
+    /// The cable a reference ID names, as a hit; nil (and noted in `found`) when its row is damaged.
+    func directHit(_ row: Row, user: Reader, snippet: Bool, found: inout [String], _ db: Database) throws -> SearchHit? {
+        do {
+            return try hit(row, user: user, expression: nil, snippet: snippet, db)
+        } catch StoreError.tampered(let record) {
+            found.append(record)
+            return nil
+        }
     }
 }
 

@@ -28,13 +28,25 @@ public struct SQLiteStore: CableStore {
     let envelopes = EnvelopeCache()
     /// Each indexed word's token, so an import computes one HMAC per new word, not per word per batch.
     let tokenCache = TokenCache()
+    /// The signed audit head kept beside the database (and in a witness, if one is named).
+    let headFile: AuditHeadFile
+    /// The head of the transaction being committed, written to `headFile` once it commits.
+    let headWriter = HeadWriter()
+    /// The MAC keys for rows stored in the clear (envelopes, copy sets, people), derived once.
+    let macs: IntegrityKeys
+    /// The store directory, for messages.
+    let directory: String
+    /// What opening found wrong when the store was opened for inspection (`pouch verify`).
+    public let openProblems: [String]
+    /// Rows found damaged during ordinary work: each is audited once, and left out of lists and searches.
+    let damage = DamageLog()
 
     /// The database file inside a store directory.
     public static func databasePath(in directory: String) -> String { directory + "/pouch.sqlite" }
 
     /// Creates a new store and its first administrator.
     public static func create(at directory: String, credential: StoreCredential, administrator: Reader,
-                              cost: MasterKey.Cost = .standard) throws -> SQLiteStore {
+                              cost: MasterKey.Cost = .standard, options: OpenOptions = OpenOptions()) throws -> SQLiteStore {
         let path = databasePath(in: directory)
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(directory) }
         guard administrator.roles.contains(.administrator) else { throw StoreError.invalid("the first user must be an administrator") }
@@ -55,33 +67,70 @@ public struct SQLiteStore: CableStore {
             let lengths = DocumentLengths()
             let database = try DatabasePool(path: building, configuration: configuration(lengths: lengths))
             try migrator.migrate(database)
+            // The head file is written below, once the database is in place, not by the commit.
             let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
-                                    index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost)
-            try database.write { db in
+                                    index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
+                                    headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory,
+                                    openProblems: [])
+            let head: AuditHead = try database.write { db in
                 try db.execute(
-                    sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile, format) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     arguments: [Data(salt), Data(master.verifier), cost.rounds, cost.blockSize, cost.parallelism, credential.kind,
-                                administrator.id, profile.rawValue])
+                                administrator.id, profile.rawValue, Self.currentFormat])
                 try store.storeSecret("trace", tracingBytes, publicKey: nil, db)
                 try store.storeSecret("audit", auditKey.rawRepresentation, publicKey: auditKey.publicKey, db)
                 try store.storeSecret("index", randomBytes(32), publicKey: nil, db)
                 try store.insertUser(administrator, db)
                 try store.appendAudit(AuditEvent(user: administrator.id, action: .initialize, target: directory,
-                                                 detail: "store created; administrator \(administrator.id)"), db)
+                                                 detail: "store created; administrator \(administrator.id); format \(Self.currentFormat)"), db)
+                store.headWriter.discard()
+                return try store.currentHead(db)
             }
             try database.close()
+            try AuditHeadFile(directory: directory, witness: options.witness).replace(with: head)
+            if let witness = options.witness { try AuditHeadFile(directory: directory, witness: witness).append(head, to: witness) }
             try FileManager.default.moveItem(atPath: building, toPath: path)
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
-            throw error
+            throw Self.plain(error, directory: directory)
         }
-        return try open(at: directory, credential: credential)
+        return try open(at: directory, credential: credential, options: options)
     }
 
-    /// Opens an existing store; a wrong passphrase or key is a clear error.
-    public static func open(at directory: String, credential: StoreCredential) throws -> SQLiteStore {
+    /// How a store is opened.
+    public struct OpenOptions: Sendable {
+        /// A second place where every signed audit head is also appended (another disk, a share).
+        public var witness: String?
+        /// Open a store that fails its open checks (a log behind its head file), to report what is
+        /// wrong rather than refuse: for `pouch verify` and `pouch audit verify`.
+        public var inspecting: Bool
+
+        public init(witness: String? = nil, inspecting: Bool = false) {
+            self.witness = witness
+            self.inspecting = inspecting
+        }
+    }
+
+    /// The store format this code writes: 2 binds envelopes, copy sets and account state into
+    /// MACs and keeps the audit head outside the database.
+    static let currentFormat = 2
+
+    /// Opens an existing store; a wrong passphrase or key is a clear error. The audit log is
+    /// compared with the head file (and witness): a database behind them is `StoreError.damaged`,
+    /// unless `options.inspecting`, when the problem is kept in `openProblems`.
+    public static func open(at directory: String, credential: StoreCredential, options: OpenOptions = OpenOptions()) throws -> SQLiteStore {
+        do {
+            return try openChecked(at: directory, credential: credential, options: options)
+        } catch {
+            throw plain(error, directory: directory)
+        }
+    }
+
+    static func openChecked(at directory: String, credential: StoreCredential, options: OpenOptions) throws -> SQLiteStore {
         let path = databasePath(in: directory)
+        try checkDirectory(directory)
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notAStore(directory) }
+        if !isWritable(directory: directory, path: path) { throw StoreError.readOnly(directory) }
         let lengths = DocumentLengths()
         let database = try DatabasePool(path: path, configuration: configuration(lengths: lengths))
         try migrator.migrate(database)
@@ -109,8 +158,61 @@ public struct SQLiteStore: CableStore {
         }
         let tracingKey = try FingerprintKey(bytes: secrets.0)
         let auditKey = try SigningKey(rawRepresentation: secrets.1)
-        return SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
-                           index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost)
+        let headFile = AuditHeadFile(directory: directory, witness: options.witness)
+        let format: Int = row["format"]
+        // The head outside the database first: an upgrade must not run on a rolled-back copy.
+        let problems = try checkHead(database, headFile: headFile, format: format, auditKey: auditKey)
+        if !problems.isEmpty, !options.inspecting { throw StoreError.damaged(problems.joined(separator: "; ")) }
+        let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
+                                index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
+                                headFile: headFile, macs: IntegrityKeys(master: master), directory: directory, openProblems: problems)
+        if format < currentFormat {
+            try store.upgrade(from: format)
+        } else if problems.isEmpty {
+            // The database may be ahead of its head file (a crash after a commit): bring the file up.
+            try store.catchUpHead()
+        }
+        return store
+    }
+
+    /// Errors a person can act on, in place of SQLite's codes.
+    static func plain(_ error: any Error, directory: String) -> any Error {
+        storeError(error, directory: directory) ?? error
+    }
+
+    /// The store error an SQLite error means, if it means one a person can act on (a full disk,
+    /// a read-only file, a damaged database); nil for any other error.
+    public static func storeError(_ error: any Error, directory: String) -> StoreError? {
+        guard let error = error as? DatabaseError else { return nil }
+        switch error.resultCode {
+        case .SQLITE_FULL: return .diskFull(directory)
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(directory)
+        case .SQLITE_CANTOPEN where !isWritable(directory: directory, path: databasePath(in: directory)): return .readOnly(directory)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged("\(databasePath(in: directory)) is not a readable SQLite database (\(error.message ?? "corrupt"))")
+        default: return nil
+        }
+    }
+
+    /// A store directory that is not a directory, or cannot be entered, gets a plain message.
+    static func checkDirectory(_ directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw StoreError.invalid("\(directory) is a file, not a store directory")
+        }
+    }
+
+    static func isWritable(directory: String, path: String) -> Bool {
+        access(directory, W_OK) == 0 && (!FileManager.default.fileExists(atPath: path) || access(path, W_OK) == 0)
+    }
+
+    /// A write transaction whose failures a person can act on (a full disk, a read-only file)
+    /// come back as `StoreError`s; the transaction is rolled back whole either way.
+    func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await database.write(body)
+        } catch {
+            throw Self.plain(error, directory: directory)
+        }
     }
 
     /// The administrator created with the store.
@@ -291,6 +393,39 @@ public struct SQLiteStore: CableStore {
             // Each search reads the cables its reader drafted: an index over the few drafted cables,
             // not a scan of every envelope (archived cables have no drafter and stay out of it).
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS cable_drafter ON cable(drafter) WHERE drafter IS NOT NULL")
+        }
+        migrator.registerMigration("v6-integrity") { db in
+            // Format 2 (see `upgrade`): the columns start empty and are filled, under the master key,
+            // the first time the store is opened with it.
+            try db.alter(table: "meta") { t in t.add(column: "format", .integer).notNull().defaults(to: 1) }
+            // A MAC over every envelope column a person can see (tags, date, state …) and the docid.
+            try db.alter(table: "cable") { t in t.add(column: "mac", .blob) }
+            // Account state, bound into the user's MAC: a disabled account, and a generation that
+            // every password change, disabling or revocation raises, ending older sessions.
+            try db.alter(table: "reader") { t in
+                t.add(column: "disabled", .boolean).notNull().defaults(to: false)
+                t.add(column: "generation", .integer).notNull().defaults(to: 0)
+            }
+            // A list's members, bound together: a name slipped into a list would get the next send's copy.
+            try db.alter(table: "list") { t in t.add(column: "mac", .blob) }
+            // Tokens expire; the expiry is bound into the token's MAC.
+            try db.alter(table: "token") { t in t.add(column: "expires", .text) }
+            // What each send made: its recipients, bound by a MAC to the cable and the send's audit entry.
+            try db.create(table: "receipt") { t in
+                t.column("cable", .text).notNull().references("cable", column: "id")
+                t.column("sequence", .integer).notNull()
+                t.column("recipients", .text).notNull()
+                t.column("mac", .blob).notNull()
+                t.primaryKey(["cable", "sequence"])
+            }
+            // Per person, how many copies they hold and an order-free digest of which: a deleted
+            // or added copy row changes both.
+            try db.create(table: "holding") { t in
+                t.primaryKey("reader", .text).references("reader")
+                t.column("copies", .integer).notNull()
+                t.column("digest", .blob).notNull()
+                t.column("mac", .blob).notNull()
+            }
         }
         return migrator
     }

@@ -12,7 +12,15 @@ public protocol CableStore: Sendable {
     /// Adds users, all or nothing. `actor` must be an administrator.
     func addUsers(_ users: [Reader], as actor: String) async throws
     func user(id: String) async throws -> Reader?
-    func users() async throws -> [Reader]
+    /// Everyone, for an administrator; a user row that fails its MAC is left out, named in
+    /// `damaged` and audited, never allowed to hide the others.
+    func users(as actor: String) async throws -> UserListing
+    /// Disables or enables an account (administrators): a disabled person's sessions and tokens stop
+    /// working at once, sign-in is refused, and they act in no role.
+    func setDisabled(_ disabled: Bool, user userID: String, as actor: String) async throws
+    /// The person with their account generation: raised by every password change, disabling and
+    /// enabling. A web session remembers the generation it began under and ends when it changes.
+    func account(id: String) async throws -> Account?
     /// Adds members to a distribution list, creating it if needed. `actor` must be an administrator.
     func addToList(_ name: String, members: [String], as actor: String) async throws
     /// Every distribution list and its members.
@@ -29,8 +37,14 @@ public protocol CableStore: Sendable {
     /// Issues a bearer token for the JSON API (an administrator, or the person themself). The
     /// token is returned once; the store keeps only a keyed hash of it.
     func issueToken(for userID: String, label: String, as actor: String) async throws -> String
-    /// The person a bearer token belongs to, or nil for an unknown token.
+    /// Issues a token that expires after `lifetime` seconds.
+    func issueToken(for userID: String, label: String, lifetime: Double, as actor: String) async throws -> String
+    /// The person a bearer token belongs to, or nil for an unknown, expired or revoked token or a disabled account.
     func bearer(_ token: String) async throws -> Reader?
+    /// A person's tokens: labels and dates (the tokens themselves are never kept).
+    func tokens(of userID: String, as actor: String) async throws -> [TokenInfo]
+    /// Revokes a person's tokens with `label`, or all of them when nil; returns how many.
+    func revokeTokens(of userID: String, label: String?, as actor: String) async throws -> Int
 
     // MARK: Cables
 
@@ -66,8 +80,10 @@ public protocol CableStore: Sendable {
     func record(_ event: AuditEvent) async throws
     /// The audit log, for a security officer or an administrator.
     func auditLog(_ filter: AuditFilter, as userID: String) async throws -> [AuditEntry]
-    /// Checks the whole audit chain and its signed checkpoints.
+    /// Checks the whole audit chain, its signed checkpoints and the head kept outside the store.
     func verifyAudit(as userID: String) async throws -> AuditReport
+    /// Checks every row of the store (administrators and security officers; see `VerificationReport`).
+    func verifyStore(as userID: String, progress: VerificationProgress?) async throws -> VerificationReport
 }
 
 extension CableStore {
@@ -95,6 +111,18 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case refused([String])
     /// A stored row no longer matches its seal, signature or MAC.
     case tampered(String)
+    /// The store as a whole cannot be trusted as it stands (its audit log is behind the head kept
+    /// outside it, a file is missing): nothing is read or written until an officer looks.
+    case damaged(String)
+    /// The store's files cannot be written (a read-only mount or permissions); Pouch records every
+    /// read in its audit log, so only the integrity checks run.
+    case readOnly(String)
+    /// The disk is full: nothing of the failed step was written.
+    case diskFull(String)
+    /// The user's account is disabled: no sign-in, no token, no session, no action.
+    case disabled(String)
+    /// Another send of the same cable finished first and already gave these people their copies.
+    case alreadySent(String, [String])
     case invalid(String)
 
     public var description: String {
@@ -110,6 +138,11 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notPermitted(let message): "not permitted: \(message)"
         case .refused(let reasons): "nothing was sent; these addressees may not receive the cable: \(reasons.joined(separator: "; "))"
         case .tampered(let record): "tampering detected in \(record); its content is not shown"
+        case .damaged(let message): "the store is damaged: \(message); run 'pouch verify' and restore from a backup"
+        case .readOnly(let path): "the store in \(path) is read-only (a read-only mount or permissions): Pouch records every read in its audit log, so it can only be checked ('pouch verify', 'pouch audit verify') until it is writable"
+        case .diskFull(let path): "the disk holding \(path) is full: nothing of the failed step was written; free some space and run the command again"
+        case .disabled(let id): "the account \(id) is disabled"
+        case .alreadySent(let id, let readers): "cable \(id) was already sent to \(readers.joined(separator: ", ")) by a send that finished first; nothing more was sent"
         case .invalid(let message): message
         }
     }

@@ -59,13 +59,51 @@ public struct CableSummary: Sendable, Hashable, Codable {
 public struct CableListing: Sendable, Hashable {
     public var cables: [CableSummary]
     public var total: Int
-    /// Cables on this page whose stored row failed its seal: reported, not shown.
-    public var tampered: [String]
+    /// Stored rows left out because they failed their seal, signature or MAC. Only a count: a
+    /// changed row's markings cannot be trusted, so its reference ID is for the audit log alone.
+    public var damaged: Int
 
-    public init(cables: [CableSummary], total: Int, tampered: [String] = []) {
+    public init(cables: [CableSummary], total: Int, damaged: Int = 0) {
         self.cables = cables
         self.total = total
-        self.tampered = tampered
+        self.damaged = damaged
+    }
+}
+
+/// A person and their account generation (see `CableStore.account(id:)`).
+public struct Account: Sendable, Hashable {
+    public var reader: Reader
+    public var generation: Int
+
+    public init(reader: Reader, generation: Int) {
+        self.reader = reader
+        self.generation = generation
+    }
+}
+
+/// Everyone in the store, for an administrator.
+public struct UserListing: Sendable, Hashable {
+    public var users: [Reader] = []
+    /// IDs of user rows that failed their MAC: left out and audited.
+    public var damaged: [String] = []
+
+    public init(users: [Reader] = [], damaged: [String] = []) {
+        self.users = users
+        self.damaged = damaged
+    }
+}
+
+/// An API token as its owner and administrators may see it.
+public struct TokenInfo: Sendable, Hashable, Codable {
+    public var label: String
+    /// When it was issued and when it stops working (UTC, ISO 8601).
+    public var created: String
+    public var expires: String
+
+    public init(label: String, created: String, expires: String) {
+        self.label = label
+        self.created = created
+        self.expires = expires
     }
 }
 
@@ -102,11 +140,15 @@ public struct TracingMaterial: Sendable {
     public var key: FingerprintKey
     public var profile: FingerprintProfile
     public var cables: [SentCable]
+    /// Sent cables left out because a stored row of theirs failed its integrity check (named for
+    /// the security officer; each is in the audit log too).
+    public var damaged: [String]
 
-    public init(key: FingerprintKey, profile: FingerprintProfile, cables: [SentCable]) {
+    public init(key: FingerprintKey, profile: FingerprintProfile, cables: [SentCable], damaged: [String] = []) {
         self.key = key
         self.profile = profile
         self.cables = cables
+        self.damaged = damaged
     }
 }
 
@@ -166,11 +208,15 @@ public struct SearchResults: Sendable, Hashable, Codable {
     public var total: Int
     public var hits: [SearchHit]
     public var facets: [String: [FacetCount]]
+    /// Stored rows left out of every search because they failed their integrity checks (a count
+    /// only: their reference IDs go to the audit log).
+    public var damaged: Int
 
-    public init(total: Int, hits: [SearchHit], facets: [String: [FacetCount]]) {
+    public init(total: Int, hits: [SearchHit], facets: [String: [FacetCount]], damaged: Int = 0) {
         self.total = total
         self.hits = hits
         self.facets = facets
+        self.damaged = damaged
     }
 }
 

@@ -6,6 +6,8 @@ public struct StoreTraceResult: Sendable {
     public var cables: [ReferenceID]
     /// The verdict over the recipients of those cables; nil when no leak matched any sent cable.
     public var verdict: TraceVerdict?
+    /// Sent cables that could not be traced against because their stored rows failed an integrity check.
+    public var damaged: [String] = []
 }
 
 extension CableStore {
@@ -21,7 +23,7 @@ extension CableStore {
         let ids = matched.compactMap { material.cables[$0].cable.referenceID }
         guard !matched.isEmpty else {
             try await record(AuditEvent(user: officerID, action: .trace, target: "\(leaks.count) leak(s)", detail: "no stored cable matched"))
-            return StoreTraceResult(cables: [], verdict: nil)
+            return StoreTraceResult(cables: [], verdict: nil, damaged: material.damaged)
         }
         let fingerprints = matched.map {
             CableFingerprint(cable: material.cables[$0].cable, key: material.key, profile: material.profile, scheme: material.cables[$0].scheme)
@@ -39,6 +41,6 @@ extension CableStore {
         try await record(AuditEvent(
             user: officerID, action: .trace, target: ids.map(\.description).joined(separator: ","),
             detail: "verdict \(verdict.verdict)\(accused.isEmpty ? "" : "; accused \(accused)"); \(verdict.symbolsRead) symbols read"))
-        return StoreTraceResult(cables: ids, verdict: verdict)
+        return StoreTraceResult(cables: ids, verdict: verdict, damaged: material.damaged)
     }
 }

@@ -14,7 +14,7 @@ public enum Distribution: Sendable, Hashable, Codable {
 /// (which `Reader.holds` already demands).
 public enum AccessPolicy {
     public static func mayRead(_ reader: Reader, classification: Classification, caveats: [Caveat], distribution: Distribution) -> Bool {
-        guard reader.clearance >= classification else { return false }
+        guard !reader.disabled, reader.clearance >= classification else { return false }
         for caveat in caveats where !reader.holds(caveat) { return false }
         switch distribution {
         case .archive:

@@ -18,9 +18,11 @@ public struct Reader: Sendable, Hashable, Codable {
     public var citizen: Bool
     /// Explicit grants for restricted distribution captions (EXDIS, NODIS, LIMDIS, STADIS).
     public var grants: Set<Caveat>
+    /// A disabled account reads nothing and acts in no role until an administrator enables it.
+    public var disabled: Bool
 
     public init(id: String, name: String, post: String, roles: Set<Role> = [.reader], clearance: Classification,
-                citizen: Bool = true, grants: Set<Caveat> = []) {
+                citizen: Bool = true, grants: Set<Caveat> = [], disabled: Bool = false) {
         self.id = id
         self.name = name
         self.post = post
@@ -28,6 +30,23 @@ public struct Reader: Sendable, Hashable, Codable {
         self.clearance = clearance
         self.citizen = citizen
         self.grants = grants
+        self.disabled = disabled
+    }
+
+    /// Whether the person may act in `role` now: they hold it and their account is not disabled.
+    public func acts(as role: Role) -> Bool {
+        !disabled && roles.contains(role)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, post, roles, clearance, citizen, grants, disabled }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
+                  post: try container.decode(String.self, forKey: .post), roles: try container.decode(Set<Role>.self, forKey: .roles),
+                  clearance: try container.decode(Classification.self, forKey: .clearance), citizen: try container.decode(Bool.self, forKey: .citizen),
+                  grants: try container.decode(Set<Caveat>.self, forKey: .grants),
+                  disabled: try container.decodeIfPresent(Bool.self, forKey: .disabled) ?? false)
     }
 
     /// Whether the person holds a caption: NOFORN through citizenship, the distribution captions

@@ -153,6 +153,11 @@ public struct AuditReport: Sendable, Hashable, Codable {
         /// The entry concerned, when one can be named.
         public var sequence: Int?
         public var message: String
+
+        public init(sequence: Int?, message: String) {
+            self.sequence = sequence
+            self.message = message
+        }
     }
 
     public var entries: Int

@@ -33,6 +33,16 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case importCable = "import"
     case auditLog = "audit-log"
     case auditVerify = "audit-verify"
+    case userList = "user-list"
+    case userDisable = "user-disable"
+    case userEnable = "user-enable"
+    case tokenRevoke = "token-revoke"
+    /// `pouch verify`: every row of the store checked.
+    case verify
+    /// Tampering found during ordinary work (a row that fails its seal, signature or MAC).
+    case tamper
+    /// The store's format raised (new integrity bindings computed once, over what was verified).
+    case upgrade
 }
 
 public enum AuditOutcome: String, Sendable, Hashable, Codable {

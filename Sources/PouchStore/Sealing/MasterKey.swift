@@ -46,8 +46,12 @@ public struct MasterKey: Sendable {
 
     /// A keyed MAC for rows that are stored in the clear but must not change unnoticed (users).
     public func authenticationCode(for message: [UInt8], purpose: String) -> [UInt8] {
-        let derived = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array("pouch-mac-v1:\(purpose)".utf8), using: key))
-        return Array(HMAC<SHA256>.authenticationCode(for: message, using: derived))
+        macKey(purpose: purpose).code(for: message)
+    }
+
+    /// The MAC key for one purpose, derived once: for loops that MAC many rows.
+    public func macKey(purpose: String) -> MACKey {
+        MACKey(key: SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array("pouch-mac-v1:\(purpose)".utf8), using: key)))
     }
 
     /// A value that proves a passphrase right without revealing the key: an HMAC of a fixed label.
@@ -90,5 +94,25 @@ public enum SealError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tampered(let record): "record \(record): tampering detected; the content was changed and is not shown"
         case .badSignature(let record): "record \(record): the post's signature does not verify; tampering detected"
         }
+    }
+}
+
+/// A MAC key derived from the master key for one purpose (`MasterKey.macKey(purpose:)`).
+public struct MACKey: Sendable {
+    let key: SymmetricKey
+
+    /// HMAC-SHA256 of `message`.
+    public func code(for message: [UInt8]) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
+    }
+
+    /// The MAC of several fields, each length-prefixed so no two lists of fields share an encoding.
+    public func code(fields: [[UInt8]]) -> [UInt8] {
+        var hmac = HMAC<SHA256>(key: key)
+        for field in fields {
+            hmac.update(data: Array("\(field.count):".utf8))
+            hmac.update(data: field)
+        }
+        return Array(hmac.finalize())
     }
 }

@@ -1,0 +1,332 @@
+import Foundation
+import GRDB
+import PouchCore
+import PouchStore
+import Synchronization
+
+/// The MAC keys for rows kept in the clear, each derived once from the master key.
+struct IntegrityKeys: Sendable {
+    /// A cable's envelope: every column a person can see, and its docid.
+    let envelope: MACKey
+    /// One (reader, cable) pair of the copy set, XORed into the reader's digest.
+    let held: MACKey
+    /// A reader's holding row: how many copies and their digest.
+    let holding: MACKey
+    /// A send's receipt: the cable, the send's audit entry and its recipients.
+    let receipt: MACKey
+    /// A user row, with account state (format 2).
+    let user: MACKey
+    /// An API token's owner and expiry (format 2).
+    let token: MACKey
+    /// A distribution list's members.
+    let list: MACKey
+
+    init(master: MasterKey) {
+        envelope = master.macKey(purpose: "envelope")
+        held = master.macKey(purpose: "held-copy")
+        holding = master.macKey(purpose: "holding")
+        receipt = master.macKey(purpose: "send-receipt")
+        user = master.macKey(purpose: "user-v2")
+        token = master.macKey(purpose: "api-token-v2")
+        list = master.macKey(purpose: "list-members")
+    }
+}
+
+/// The audit head of the transaction being committed. `appendAudit` stages it; once the
+/// transaction commits, the writer queue moves the head file forward (see `AuditHeadFile`).
+final class HeadWriter: Sendable {
+    private let staged = Mutex<AuditHead?>(nil)
+    /// Why the head file could not be written the last time (a full disk, permissions), if it could not.
+    let lastFailure = Mutex<String?>(nil)
+
+    /// Keeps `head` for the commit; true when the transaction has nothing staged yet (so a commit
+    /// hook must be registered).
+    func stage(_ head: AuditHead) -> Bool {
+        staged.withLock { staged in
+            defer { staged = head }
+            return staged == nil
+        }
+    }
+
+    func take() -> AuditHead? { staged.withLock { staged in defer { staged = nil }; return staged } }
+    func discard() { staged.withLock { $0 = nil } }
+}
+
+/// Rows found damaged during ordinary work, by table and key: each is audited once per process.
+final class DamageLog: Sendable {
+    private let seen = Mutex<Set<String>>([])
+
+    /// The keys not reported before.
+    func fresh(_ keys: [String]) -> [String] {
+        seen.withLock { seen in keys.filter { seen.insert($0).inserted } }
+    }
+}
+
+extension SQLiteStore {
+    // MARK: The head outside the database
+
+    /// The newest entry as a signed head.
+    func currentHead(_ db: Database) throws -> AuditHead {
+        guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash, time FROM audit ORDER BY sequence DESC LIMIT 1") else {
+            throw StoreError.damaged("the audit log is empty")
+        }
+        return try AuditHead.signed(sequence: row["sequence"], hash: Array(row["hash"] as Data), time: row["time"], key: auditKey)
+    }
+
+    static func auditHash(at sequence: Int, _ db: Database) throws -> [UInt8]? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit WHERE sequence = ?"), arguments: [sequence]).map(Array.init)
+    }
+
+    /// What is wrong between the database's log and the heads kept outside it (empty when nothing).
+    static func checkHead(_ database: DatabasePool, headFile: AuditHeadFile, format: Int, auditKey: SigningKey) throws -> [String] {
+        try database.read { db in
+            let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit") ?? 0
+            var problems: [String] = []
+            func compare(_ head: AuditHead?, source: String) throws {
+                guard let head else { return }
+                let comparison = try HeadComparison.compare(head, publicKey: auditKey.publicKey, databaseLast: last) { try auditHash(at: $0, db) }
+                if let problem = comparison.problem(source: source) { problems.append(problem) }
+            }
+            do {
+                let head = try headFile.read()
+                if head == nil, format >= 2 {
+                    problems.append("the audit head file \(headFile.path) is missing (deleted, or the database was copied without it)")
+                }
+                try compare(head, source: "the audit head file \(headFile.path)")
+                if let witness = headFile.witness { try compare(try headFile.readWitness(), source: "the audit witness \(witness)") }
+            } catch let error as AuditHeadFile.FileError {
+                problems.append(error.description)
+            }
+            return problems
+        }
+    }
+
+    /// Brings the head file up to the database (a crash may have come between a commit and its file write).
+    func catchUpHead() throws {
+        try database.read { db in
+            let head = try self.currentHead(db)
+            guard try self.headFile.read() != head else { return }
+            try self.headFile.advance(to: head) { try Self.auditHash(at: $0, db) }
+        }
+    }
+
+    /// Called in `appendAudit`: the head is written to its file after the transaction commits.
+    func stageHead(sequence: Int, hash: [UInt8], time: String, _ db: Database) throws {
+        let head = try AuditHead.signed(sequence: sequence, hash: hash, time: time, key: auditKey)
+        guard headWriter.stage(head) else { return }
+        let writer = headWriter, file = headFile
+        db.afterNextTransaction(onCommit: { db in
+            guard let head = writer.take() else { return }
+            do {
+                try file.advance(to: head) { try Self.auditHash(at: $0, db) }
+                writer.lastFailure.withLock { $0 = nil }
+            } catch {
+                // The commit stands; the next commit writes a newer head. `pouch verify` reports it meanwhile.
+                writer.lastFailure.withLock { $0 = "\(error)" }
+            }
+        }, onRollback: { _ in writer.discard() })
+    }
+
+    // MARK: Envelopes
+
+    /// The envelope columns a MAC binds, in order.
+    static let envelopeColumns = ["docid", "id", "classification", "caveats", "restricted", "archive", "post", "postKey", "tags", "drafter",
+                                  "year", "serial", "date", "state"]
+
+    /// The MAC of a stored envelope row, from each column's stored bytes.
+    func envelopeMAC(_ row: Row) -> [UInt8] {
+        macs.envelope.code(fields: Self.envelopeColumns.map { Self.bytes(row[$0] as DatabaseValue) })
+    }
+
+    /// Whether a row (holding every envelope column and `mac`) is as the store wrote it.
+    func envelopeIsIntact(_ row: Row) -> Bool {
+        guard let stored = Self.blob(row["mac"]) else { return false }
+        return PasswordHash.constantTimeEqual(stored, envelopeMAC(row))
+    }
+
+    /// Recomputes a cable's envelope MAC from its row (after an insert or a change of state).
+    func sealEnvelope(docid: Int64, _ db: Database) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cable WHERE docid = ?"), arguments: [docid]) else { return }
+        try db.cachedStatement(sql: "UPDATE cable SET mac = ? WHERE docid = ?").execute(arguments: [Data(envelopeMAC(row)), docid])
+    }
+
+    /// The row's envelope, checked; a changed one is tampering, reported by reference ID only to
+    /// the caller (who decides what a reader may be told).
+    func requireIntactEnvelope(_ row: Row) throws {
+        guard envelopeIsIntact(row) else { throw StoreError.tampered("cable \(String(decoding: Self.bytes(row["id"]), as: UTF8.self))") }
+    }
+
+    // MARK: Copy sets
+
+    /// One copy's contribution to its reader's digest.
+    func heldCode(reader: String, cable: String) -> [UInt8] {
+        macs.held.code(fields: [Array(reader.utf8), Array(cable.utf8)])
+    }
+
+    func holdingMAC(reader: String, copies: Int, digest: [UInt8]) -> [UInt8] {
+        macs.holding.code(fields: [Array(reader.utf8), Array(String(copies).utf8), digest])
+    }
+
+    static func xor(_ a: inout [UInt8], _ b: [UInt8]) {
+        for index in a.indices { a[index] ^= b[index] }
+    }
+
+    /// The reader's holding row as stored (nil: none, which means no copies), MAC-checked.
+    func holding(of reader: String, _ db: Database) throws -> (copies: Int, digest: [UInt8])? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT copies, digest, mac FROM holding WHERE reader = ?"), arguments: [reader]) else {
+            return nil
+        }
+        guard let copies = Int.fromDatabaseValue(row["copies"]), let digest = Self.blob(row["digest"]), digest.count == 32,
+              let mac = Self.blob(row["mac"]), PasswordHash.constantTimeEqual(mac, holdingMAC(reader: reader, copies: copies, digest: digest)) else {
+            throw StoreError.tampered("the record of the copies held by \(reader)")
+        }
+        return (copies, digest)
+    }
+
+    /// Adds copies to readers' holdings (in the send's transaction).
+    func addHoldings(_ cable: String, readers: [String], _ db: Database) throws {
+        for reader in readers {
+            var (copies, digest) = try holding(of: reader, db) ?? (0, [UInt8](repeating: 0, count: 32))
+            copies += 1
+            Self.xor(&digest, heldCode(reader: reader, cable: cable))
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO holding (reader, copies, digest, mac) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [reader, copies, Data(digest), Data(holdingMAC(reader: reader, copies: copies, digest: digest))])
+        }
+    }
+
+    /// The cables a reader holds copies of, checked against their holding: a copy row deleted or
+    /// added behind the store's back is tampering. The copies are returned either way (each one is
+    /// sealed on its own), with the problem.
+    func heldCopies(of reader: String, _ db: Database) throws -> (cables: [String], problem: String?, missing: Int) {
+        let cables = try String.fetchAll(db.cachedStatement(sql: "SELECT cable FROM copy WHERE reader = ?"), arguments: [reader])
+        let expected: (copies: Int, digest: [UInt8])
+        do {
+            expected = try holding(of: reader, db) ?? (0, [UInt8](repeating: 0, count: 32))
+        } catch let error as StoreError {
+            return (cables, error.description, 0)
+        }
+        var digest = [UInt8](repeating: 0, count: 32)
+        for cable in cables { Self.xor(&digest, heldCode(reader: reader, cable: cable)) }
+        guard cables.count == expected.copies, digest == expected.digest else {
+            let change = cables.count < expected.copies ? "\(expected.copies - cables.count) missing" : cables.count > expected.copies ? "\(cables.count - expected.copies) added" : "changed"
+            return (cables, "the copies held by \(reader) (\(change): \(cables.count) stored, \(expected.copies) sent)",
+                    max(0, expected.copies - cables.count))
+        }
+        return (cables, nil, 0)
+    }
+
+    // MARK: Receipts
+
+    func receiptMAC(cable: String, sequence: Int, recipients: String) -> [UInt8] {
+        macs.receipt.code(fields: [Array(cable.utf8), Array(String(sequence).utf8), Array(recipients.utf8)])
+    }
+
+    /// Records what a send made, bound to its audit entry.
+    func storeReceipt(cable: String, sequence: Int, recipients: [String], _ db: Database) throws {
+        let list = recipients.sorted().joined(separator: ",")
+        try db.execute(sql: "INSERT INTO receipt (cable, sequence, recipients, mac) VALUES (?, ?, ?, ?)",
+                       arguments: [cable, sequence, list, Data(receiptMAC(cable: cable, sequence: sequence, recipients: list))])
+    }
+
+    /// Everyone a cable was sent to, by its receipts; a receipt that fails its MAC is tampering.
+    func receiptRecipients(of cable: String, _ db: Database) throws -> Set<String> {
+        var readers: Set<String> = []
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT sequence, recipients, mac FROM receipt WHERE cable = ?"), arguments: [cable]) {
+            let list = String(decoding: Self.bytes(row["recipients"]), as: UTF8.self)
+            guard let sequence = Int.fromDatabaseValue(row["sequence"]), let mac = Self.blob(row["mac"]),
+                  PasswordHash.constantTimeEqual(mac, receiptMAC(cable: cable, sequence: sequence, recipients: list)) else {
+                throw StoreError.tampered("a send receipt of cable \(cable)")
+            }
+            readers.formUnion(list.split(separator: ",").map(String.init))
+        }
+        return readers
+    }
+
+    // MARK: Distribution lists
+
+    func listMAC(name: String, members: [String]) -> [UInt8] {
+        macs.list.code(fields: [Array(name.utf8)] + members.sorted().map { Array($0.utf8) })
+    }
+
+    /// Binds a list's current members (after a change, in the same transaction).
+    func sealList(_ name: String, _ db: Database) throws {
+        let members = try String.fetchAll(db, sql: "SELECT reader FROM listMember WHERE list = ?", arguments: [name])
+        try db.execute(sql: "UPDATE list SET mac = ? WHERE name = ?", arguments: [Data(listMAC(name: name, members: members)), name])
+    }
+
+    /// A list's members, checked against its MAC; nil when there is no such list.
+    func verifiedMembers(of name: String, _ db: Database) throws -> [String]? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT mac FROM list WHERE name = ?", arguments: [name]) else { return nil }
+        let members = try String.fetchAll(db, sql: "SELECT reader FROM listMember WHERE list = ? ORDER BY reader", arguments: [name])
+        guard let mac = Self.blob(row["mac"]), PasswordHash.constantTimeEqual(mac, listMAC(name: name, members: members)) else {
+            throw StoreError.tampered("distribution list \(name)")
+        }
+        return members
+    }
+
+    // MARK: Tampering found in ordinary work
+
+    /// Audits tampering found while serving `user`: each damaged row once per process. What the
+    /// entry names (a reference ID) is for security officers; the person is told only that rows
+    /// were left out.
+    func reportTampering(_ records: [String], found user: String, during action: AuditAction) throws -> [AuditEvent] {
+        damage.fresh(records).map { record in
+            AuditEvent(user: user, action: .tamper, target: record, outcome: .failed, detail: "found during \(action.rawValue); left out")
+        }
+    }
+
+    // MARK: Format upgrade
+
+    /// Raises a store written by an earlier version to the current format, in one transaction:
+    /// user rows and tokens are checked under their old MACs and bound again with account state;
+    /// every envelope, copy set and send gets its MAC. Recorded in the audit log, and refused when
+    /// the log already records an upgrade (a reset format marker would otherwise let a writer
+    /// launder changed rows into freshly MAC'd ones).
+    func upgrade(from format: Int) throws {
+        try database.write { db in
+            let marked = try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM audit WHERE (action = 'upgrade' AND target = 'format \(Self.currentFormat)')
+                    OR (action = 'init' AND detail LIKE '%format \(Self.currentFormat)%') LIMIT 1
+                """) ?? false
+            guard !marked else {
+                throw StoreError.damaged("the store's format marker was reset to \(format), but its audit log records format \(Self.currentFormat)")
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM reader") {
+                let user = try self.verifiedUser(row, format: 1)
+                try db.execute(sql: "UPDATE reader SET mac = ? WHERE id = ?", arguments: [Data(self.userMAC(user, disabled: false, generation: 0)), user.id])
+            }
+            let expiry = AuditEntry.timestamp(Date().addingTimeInterval(Self.tokenLifetime))
+            for row in try Row.fetchAll(db, sql: "SELECT digest, reader, mac FROM token") {
+                let digest = Array(row["digest"] as Data), reader: String = row["reader"]
+                guard Array(row["mac"] as Data) == self.legacyTokenMAC(digest: digest, reader: reader) else {
+                    throw StoreError.tampered("an API token of \(reader)")
+                }
+                try db.execute(sql: "UPDATE token SET expires = ?, mac = ? WHERE digest = ?",
+                               arguments: [expiry, Data(self.tokenMAC(digest: digest, reader: reader, expires: expiry)), Data(digest)])
+            }
+            let docids = try Int64.fetchAll(db, sql: "SELECT docid FROM cable WHERE mac IS NULL")
+            for docid in docids { try self.sealEnvelope(docid: docid, db) }
+            var byReader: [String: [String]] = [:]
+            var byCable: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT cable, reader FROM copy") {
+                byReader[row["reader"], default: []].append(row["cable"])
+                byCable[row["cable"], default: []].append(row["reader"])
+            }
+            try db.execute(sql: "DELETE FROM holding")
+            for (reader, cables) in byReader {
+                var digest = [UInt8](repeating: 0, count: 32)
+                for cable in cables { Self.xor(&digest, self.heldCode(reader: reader, cable: cable)) }
+                try db.execute(sql: "INSERT INTO holding (reader, copies, digest, mac) VALUES (?, ?, ?, ?)",
+                               arguments: [reader, cables.count, Data(digest), Data(self.holdingMAC(reader: reader, copies: cables.count, digest: digest))])
+            }
+            for name in try String.fetchAll(db, sql: "SELECT name FROM list") { try self.sealList(name, db) }
+            let administrator = try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "-"
+            let sequence = try self.appendAudit(AuditEvent(
+                user: administrator, action: .upgrade, target: "format \(Self.currentFormat)",
+                detail: "from format \(format): \(docids.count) envelopes, \(byReader.count) holdings, \(byCable.count) sent cables bound"), db)
+            // Copies made before receipts existed: one receipt each, as found at the upgrade.
+            for (cable, readers) in byCable { try self.storeReceipt(cable: cable, sequence: sequence, recipients: readers, db) }
+            try db.execute(sql: "UPDATE meta SET format = ? WHERE id = 1", arguments: [Self.currentFormat])
+        }
+    }
+}
