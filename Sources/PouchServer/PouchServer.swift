@@ -6,6 +6,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import NIOSSL
 import Logging
+import NIOCore
 import PouchStore
 
 /// Pouch over HTTP: the web pages, the JSON API under `/api`, `/openapi.json`, `/healthz` and
@@ -17,6 +18,9 @@ public struct PouchServer: Sendable {
     let pages: Pages
     let openAPIDocument: String
     let sessions: MemoryPersistDriver<ContinuousClock>
+    let signInCookie: SignInCookie
+    /// Open connections, shared by every connection's guard.
+    let connections: ConnectionCounter
 
     public init(store: any CableStore, configuration: ServerConfiguration = ServerConfiguration()) async throws {
         self.store = store
@@ -28,10 +32,13 @@ public struct PouchServer: Sendable {
         }
         openAPIDocument = try String(contentsOf: url, encoding: .utf8)
         sessions = MemoryPersistDriver()
+        signInCookie = SignInCookie(secure: configuration.secureCookies)
+        connections = ConnectionCounter(limit: configuration.maxConnections)
     }
 
-    /// The router with every route and middleware (what tests drive directly).
-    public func router() -> Router<PouchRequestContext> {
+    /// The router with every route and middleware (what tests drive directly), answering `HEAD`
+    /// wherever it answers `GET`.
+    public func router() -> PouchRouter {
         let router = Router(context: PouchRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.tls != nil))
@@ -58,28 +65,39 @@ public struct PouchServer: Sendable {
         let web = router.group()
             .add(middleware: SessionMiddleware(storage: sessions, configuration: .init(
                 sessionCookieParameters: cookie, keyPrefix: "pouch.session.", defaultSessionExpiration: configuration.sessionLifetime)))
-            .add(middleware: WebSessionMiddleware(store: store))
+            .add(middleware: WebSessionMiddleware(store: store, signInCookie: signInCookie))
             .add(middleware: ErrorMiddleware(pages: pages))
         let throttle = SignInThrottle(attempts: configuration.signInAttempts, lockout: configuration.signInLockout)
         let gate = SignInGate(store: store, throttle: throttle, metrics: metrics)
-        WebRoutes(store: store, pages: pages, gate: gate, metrics: metrics, configuration: configuration).add(to: web)
+        WebRoutes(store: store, pages: pages, gate: gate, metrics: metrics, configuration: configuration, signInCookie: signInCookie).add(to: web)
 
         let api = router.group("api").add(middleware: BearerMiddleware(store: store))
         APIRoutes(store: store, gate: gate, metrics: metrics).add(to: api)
         routes.set(router.routes.map { ($0.path.description, $0.method.rawValue) })
-        return router
+        return PouchRouter(router: router)
     }
 
     /// The application, listening where the configuration says (HTTPS when it names TLS files).
-    public func application(logger: Logger = Logger(label: "pouch.server")) throws -> some ApplicationProtocol {
-        var server = HTTPServerBuilder.http1()
+    ///
+    /// Every connection is guarded: its request must arrive whole within the read timeout, and
+    /// over the connection cap it is answered 503 and closed, so idle or half-sent connections
+    /// cannot use up the process's file descriptors. `onServerRunning` runs once the port is bound.
+    public func application(logger: Logger = Logger(label: "pouch.server"),
+                            onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let counter = connections
+        let timeout = TimeAmount.nanoseconds(Int64(configuration.readTimeout.components.seconds) * 1_000_000_000
+            + configuration.readTimeout.components.attoseconds / 1_000_000_000)
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ConnectionGuard(counter: counter, readTimeout: timeout)], idleTimeout: timeout)
+        var server = HTTPServerBuilder.http1(configuration: http1)
         if let tls = configuration.tls {
-            server = try .tls(.http1(), tlsConfiguration: try Self.tlsConfiguration(tls))
+            server = try .tls(.http1(configuration: http1), tlsConfiguration: try Self.tlsConfiguration(tls))
         }
         var app = Application(
             router: router(),
             server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Pouch"),
+            onServerRunning: onServerRunning,
             logger: logger)
         app.addServices(sessions)
         return app

@@ -26,10 +26,16 @@ public struct ServerConfiguration: Sendable {
     public var signInAttempts: Int
     /// How long a held-back user name or address waits.
     public var signInLockout: Duration
+    /// How long a connection may take to send a whole request (and may stay idle between
+    /// requests) before it is closed.
+    public var readTimeout: Duration
+    /// Connections served at once; more are answered 503 and closed at once. Kept below the
+    /// process's open-file limit, so the store and the log always have descriptors left.
+    public var maxConnections: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, tls: TLSFiles? = nil,
                 sessionLifetime: Duration = .seconds(8 * 60 * 60), signInAttempts: Int = 5,
-                signInLockout: Duration = .seconds(15 * 60)) {
+                signInLockout: Duration = .seconds(15 * 60), readTimeout: Duration = .seconds(30), maxConnections: Int = 1_000) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies || tls != nil
@@ -37,5 +43,7 @@ public struct ServerConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
         self.signInAttempts = signInAttempts
         self.signInLockout = signInLockout
+        self.readTimeout = readTimeout
+        self.maxConnections = min(maxConnections, ConnectionCounter.descriptorBound())
     }
 }

@@ -3,14 +3,17 @@ import HummingbirdAuth
 import NIOCore
 import PouchCore
 
-/// What a browser session remembers: who signed in (nobody yet, before sign-in) and the token
-/// every form must echo back.
+/// What a browser session remembers: who signed in, the account generation they signed in
+/// under (a password change or disabling raises it and so ends the session), and the token every
+/// form must echo back. Sessions exist only after sign-in.
 public struct WebSession: Codable, Sendable {
-    public var user: String?
+    public var user: String
+    public var generation: Int
     public var csrf: String
 
-    public init(user: String?, csrf: String) {
+    public init(user: String, generation: Int, csrf: String) {
         self.user = user
+        self.generation = generation
         self.csrf = csrf
     }
 }

@@ -41,7 +41,7 @@ def main():
         token = json.loads(text)["token"]
         for path, operations in document["paths"].items():
             for method, operation in operations.items():
-                concrete = path.replace("{id}", "26ISLAMABAD1").replace("{name}", "south-asia")
+                concrete = path.replace("{id}", "26ISLAMABAD1").replace("{name}", "south-asia").replace("{user}", "bea")
                 if method == "get" and "q" in [p["name"] for p in operation.get("parameters", [])]:
                     concrete += "?q=helicopters"
                 body = {} if method == "post" else None

@@ -55,8 +55,15 @@ struct Reply: Sendable {
 /// A browser in miniature: keeps the session cookie and the last page's CSRF token.
 struct Browser {
     let client: any TestClientProtocol
-    var cookie: String?
+    /// Every cookie the server set, by name (a cookie set to expire is dropped).
+    var cookies: [String: String] = [:]
     var csrf = ""
+
+    /// The session cookie.
+    var cookie: String? {
+        get { cookies["pouch_session"] }
+        set { cookies["pouch_session"] = newValue }
+    }
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
@@ -78,14 +85,19 @@ struct Browser {
 
     mutating func send(_ uri: String, method: HTTPRequest.Method, body: String?, contentType: String?) async throws -> Reply {
         var headers = HTTPFields()
-        if let cookie { headers[.cookie] = "pouch_session=\(cookie)" }
+        if !cookies.isEmpty { headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if let contentType { headers[.contentType] = contentType }
         let reply = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
             Reply(status: response.status, headers: response.headers, body: String(buffer: response.body))
         }
-        for setCookie in reply.headers[values: .setCookie] where setCookie.hasPrefix("pouch_session=") {
-            let value = String(setCookie.dropFirst("pouch_session=".count).prefix { $0 != ";" })
-            cookie = value
+        for setCookie in reply.headers[values: .setCookie] {
+            let pair = setCookie.prefix { $0 != ";" }.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pair.count == 2 else { continue }
+            if setCookie.contains("Max-Age=0") || pair[1].isEmpty {
+                cookies[String(pair[0])] = nil
+            } else {
+                cookies[String(pair[0])] = String(pair[1])
+            }
         }
         if let range = reply.body.range(of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
             csrf = String(reply.body[range].dropFirst(#"name="csrf" value=""#.count).dropLast())

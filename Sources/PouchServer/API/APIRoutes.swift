@@ -24,11 +24,19 @@ struct APIRoutes: Sendable {
             try await store.verifyAudit(as: try context.requireUser().id)
         }
         api.get("/users") { _, context -> UsersBody in
-            let user = try context.requireUser()
-            guard user.roles.contains(.administrator) else { throw StoreError.notPermitted("only an administrator may list users") }
-            return UsersBody(users: try await store.users().map(UserBody.init))
+            let listing = try await store.users(as: try context.requireUser().id)
+            return UsersBody(users: listing.users.map(UserBody.init), damaged: listing.damaged)
         }
         api.post("/users", use: addUser)
+        api.post("/users/:user/disable") { _, context -> UserBody in try await setDisabled(true, context: context) }
+        api.post("/users/:user/enable") { _, context -> UserBody in try await setDisabled(false, context: context) }
+        api.get("/users/:user/tokens") { _, context -> TokensBody in
+            TokensBody(tokens: try await store.tokens(of: try context.parameters.require("user"), as: try context.requireUser().id))
+        }
+        api.delete("/users/:user/tokens") { request, context -> RevokedBody in
+            let label = request.uri.queryParameters["label"].map(String.init)
+            return RevokedBody(revoked: try await store.revokeTokens(of: try context.parameters.require("user"), label: label, as: try context.requireUser().id))
+        }
         api.get("/lists") { _, context -> ListsBody in
             let user = try context.requireUser()
             guard user.roles.contains(.administrator) || user.roles.contains(.drafter) else {
@@ -45,6 +53,8 @@ struct APIRoutes: Sendable {
         var user: String
         var password: String
         var label: String?
+        /// Days until the token expires (1 to 1095; default 90).
+        var days: Int?
     }
 
     struct TokenBody: ResponseEncodable {
@@ -55,12 +65,15 @@ struct APIRoutes: Sendable {
     func issueToken(_ request: Request, context: PouchRequestContext) async throws -> EditedResponse<TokenBody> {
         let body = try await request.decode(as: TokenRequest.self, context: context)
         let reader: Reader
+        let days = body.days ?? 90
+        guard (1...1095).contains(days) else { throw ClientError(.badRequest, "`days` must be a whole number from 1 to 1095") }
         switch try await gate.attempt(body.user, password: body.password, client: context.client) {
-        case .heldBack(let wait): throw ClientError(.tooManyRequests, "too many failed attempts; try again in \(wait.components.seconds + 1) seconds")
+        case .heldBack(let refusal): throw ClientError(.tooManyRequests, refusal.message(client: context.client))
         case .wrong: throw StoreError.signInFailed
+        case .disabled: throw StoreError.disabled(body.user)
         case .signedIn(let person): reader = person
         }
-        let token = try await store.issueToken(for: reader.id, label: body.label ?? "api", as: reader.id)
+        let token = try await store.issueToken(for: reader.id, label: body.label ?? "api", lifetime: Double(days) * 24 * 60 * 60, as: reader.id)
         return EditedResponse(status: .created, response: TokenBody(token: token, user: reader.id))
     }
 
@@ -69,7 +82,8 @@ struct APIRoutes: Sendable {
     struct ListingBody: ResponseEncodable {
         var total: Int
         var cables: [CableSummary]
-        var tampered: [String]
+        /// Stored cables left out because they failed the store's integrity checks.
+        var damaged: Int
     }
 
     func list(_ request: Request, context: PouchRequestContext) async throws -> ListingBody {
@@ -77,7 +91,7 @@ struct APIRoutes: Sendable {
         let limit = try Self.integer(request, "limit", default: 50, range: 1...1000)
         let offset = try Self.integer(request, "offset", default: 0, range: 0...10_000_000)
         let listing = try await store.list(as: user.id, limit: limit, offset: offset)
-        return ListingBody(total: listing.total, cables: listing.cables, tampered: listing.tampered)
+        return ListingBody(total: listing.total, cables: listing.cables, damaged: listing.damaged)
     }
 
     struct CableBody: ResponseEncodable {
@@ -238,8 +252,26 @@ struct APIRoutes: Sendable {
         })
     }
 
+    struct TokensBody: ResponseEncodable {
+        var tokens: [TokenInfo]
+    }
+
+    struct RevokedBody: ResponseEncodable {
+        var revoked: Int
+    }
+
+    func setDisabled(_ disabled: Bool, context: PouchRequestContext) async throws -> UserBody {
+        let admin = try context.requireUser()
+        let id = try context.parameters.require("user")
+        try await store.setDisabled(disabled, user: id, as: admin.id)
+        guard let user = try await store.user(id: id) else { throw StoreError.noSuchUser(id) }
+        return UserBody(user)
+    }
+
     struct UsersBody: ResponseEncodable {
         var users: [UserBody]
+        /// Users whose stored row failed its MAC: left out (and audited).
+        var damaged: [String]
     }
 
     struct ListsBody: ResponseEncodable {
@@ -253,6 +285,7 @@ struct APIRoutes: Sendable {
         var clearance: String
         var caveats: [String]
         var roles: [String]
+        var disabled: Bool
 
         init(_ reader: Reader) {
             id = reader.id
@@ -261,6 +294,7 @@ struct APIRoutes: Sendable {
             clearance = reader.clearance.word
             caveats = (reader.citizen ? ["NOFORN"] : []) + reader.grants.map(\.rawValue).sorted()
             roles = reader.roles.map(\.rawValue).sorted()
+            disabled = reader.disabled
         }
     }
 

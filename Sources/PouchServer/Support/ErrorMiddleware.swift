@@ -38,6 +38,11 @@ struct PublicError: Sendable {
             case .tampered:
                 logger.error("tampering detected", metadata: ["error": "\(error.description)"])
                 self.init(status: .internalServerError, detail: error.description)
+            case .alreadySent: self.init(status: .conflict, detail: error.description)
+            case .disabled: self.init(status: .forbidden, detail: error.description)
+            case .damaged, .readOnly, .diskFull:
+                logger.error("store error", metadata: ["error": "\(error.description)"])
+                self.init(status: .serviceUnavailable, detail: "the store cannot serve this request now; the operators have been told")
             case .wrongPassphrase, .notAStore:
                 logger.error("store error", metadata: ["error": "\(error.description)"])
                 self.init(status: .internalServerError, detail: "the store could not be opened")

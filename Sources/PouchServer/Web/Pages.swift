@@ -28,7 +28,7 @@ struct Pages: Sendable {
     func render(_ template: String, _ values: [String: Any], context: PouchRequestContext,
                 status: HTTPResponse.Status = .ok) -> Response {
         var page = values
-        page["csrf"] = context.sessions.session?.csrf ?? ""
+        if page["csrf"] == nil { page["csrf"] = context.sessions.session?.csrf ?? "" }
         if let user = context.identity {
             page["user"] = [
                 "id": user.id, "name": user.name, "post": user.post,

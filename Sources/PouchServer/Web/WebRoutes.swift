@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 import PouchCore
@@ -12,13 +13,14 @@ struct WebRoutes: Sendable {
     let gate: SignInGate
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
+    let signInCookie: SignInCookie
 
     func add(to router: RouterGroup<PouchRequestContext>) {
         router.get("/") { _, context in
             Response.redirect(to: context.identity == nil ? "/login" : "/inbox", type: .found)
         }
         router.get("/login") { request, context in
-            pages.render("login", loginValues(next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))), context: context)
+            loginPage(next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)), context: context)
         }
         router.post("/login", use: signIn)
         router.post("/logout", use: signOut)
@@ -27,6 +29,7 @@ struct WebRoutes: Sendable {
         router.post("/cables/:id/send", use: send)
         router.get("/drafts/new") { _, context in
             let user = try context.requireUser()
+            guard user.acts(as: .drafter) else { throw StoreError.notPermitted("only a drafter may draft cables") }
             var form = DraftForm()
             form.from = Self.originLine(post: user.post)
             form.to = "SECSTATE WASHDC"
@@ -52,6 +55,8 @@ struct WebRoutes: Sendable {
         router.get("/admin/users") { request, context in try await users(request, context: context) }
         router.post("/admin/users", use: addUser)
         router.post("/admin/lists", use: addToList)
+        router.post("/admin/users/:id/disable") { request, context in try await setDisabled(true, request, context: context) }
+        router.post("/admin/users/:id/enable") { request, context in try await setDisabled(false, request, context: context) }
     }
 
     // MARK: Signing in and out
@@ -74,22 +79,37 @@ struct WebRoutes: Sendable {
         return values
     }
 
+    /// The sign-in page with a fresh signed CSRF cookie (no server-side session before sign-in).
+    func loginPage(next: String, user: String? = nil, error: String? = nil, context: PouchRequestContext,
+                   status: HTTPResponse.Status = .ok) -> Response {
+        let (token, setCookie) = signInCookie.issue()
+        var values = loginValues(next: next, user: user, error: error)
+        values["csrf"] = token
+        var response = pages.render("login", values, context: context, status: status)
+        response.headers.append(HTTPField(name: .setCookie, value: setCookie))
+        return response
+    }
+
     func signIn(_ request: Request, context: PouchRequestContext) async throws -> Response {
         let form = try await URLEncodedFormDecoder().decode(SignInForm.self, from: request, context: context)
         let user = form.user.trimmingCharacters(in: .whitespaces)
         let next = Self.safeNext(form.next)
         switch try await gate.attempt(user, password: form.password, client: context.client) {
-        case .heldBack(let wait):
-            return pages.render("login", loginValues(next: next, user: user,
-                                                     error: "Too many failed attempts. Try again in \(Int(wait.components.seconds / 60) + 1) minutes."),
-                                context: context, status: .tooManyRequests)
+        case .heldBack(let refusal):
+            var response = loginPage(next: next, user: user, error: refusal.message(client: context.client), context: context, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(refusal.wait.components.seconds + 1)
+            return response
         case .wrong:
-            return pages.render("login", loginValues(next: next, user: user, error: "Wrong user name or password."),
-                                context: context, status: .unauthorized)
+            return loginPage(next: next, user: user, error: "Wrong user name or password.", context: context, status: .unauthorized)
+        case .disabled:
+            return loginPage(next: next, user: user, error: "This account is disabled. Ask an administrator.", context: context, status: .forbidden)
         case .signedIn(let reader):
-            // A new session ID on sign-in: a session fixed before sign-in is worth nothing after it.
-            context.sessions.createSession(WebSession(user: reader.id, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
-            return Response.redirect(to: next, type: .normal)
+            // The session begins here, with a new ID: nothing from before sign-in carries over.
+            let generation = try await store.account(id: reader.id)?.generation ?? 0
+            context.sessions.createSession(WebSession(user: reader.id, generation: generation, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
+            var response = Response.redirect(to: next, type: .normal)
+            response.headers.append(HTTPField(name: .setCookie, value: "\(SignInCookie.name)=; Path=/login; Max-Age=0; HttpOnly; SameSite=Strict"))
+            return response
         }
     }
 
@@ -101,28 +121,48 @@ struct WebRoutes: Sendable {
         return Response.redirect(to: "/login", type: .normal)
     }
 
-    /// Only a local path may follow sign-in: never another site.
+    /// Only a known local page may follow sign-in: never another site. Browsers drop tabs and
+    /// line breaks from URLs and read `\\` as `/`, so `/\t/evil.example` would become
+    /// `//evil.example`: only plain path characters are allowed, under a page Pouch serves.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next != "/login" else { return "/inbox" }
+        guard let next, next.utf8.count <= 512,
+              next.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/-_.~%?=&+:".unicodeScalars.contains($0)) }),
+              !next.contains("//"), !next.contains("%2f"), !next.contains("%2F"), !next.contains("%5c"), !next.contains("%5C"), !next.contains(".."),
+              let first = next.split(separator: "/", omittingEmptySubsequences: false).dropFirst().first,
+              next.hasPrefix("/"), localPages.contains(String(first.prefix { $0 != "?" })) else { return "/inbox" }
+        // Percent-encoded control characters and spaces are refused too.
+        if next.range(of: "%[01][0-9a-fA-F]|%7[fF]|%20", options: .regularExpression) != nil { return "/inbox" }
         return next
     }
+
+    /// The first path segments of the pages a sign-in may lead to.
+    static let localPages: Set<String> = ["inbox", "cables", "drafts", "search", "trace", "account", "audit", "admin"]
 
     // MARK: Inbox and cables
 
     func inbox(_ request: Request, context: PouchRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let perPage = 50
-        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
+        let page = try Self.page(request)
         let listing = try await store.list(as: user.id, limit: perPage, offset: (page - 1) * perPage)
         var values: [String: Any] = [
             "title": "Inbox", "total": listing.total, "shown": listing.cables.count,
             "cables": listing.cables.map(Self.summaryValues),
-            "tampered": listing.tampered,
+            "damaged": listing.damaged, "hasDamaged": listing.damaged > 0,
             "page": page, "pages": max(1, (listing.total + perPage - 1) / perPage), "multiplePages": listing.total > perPage,
         ]
         if page > 1 { values["previous"] = "/inbox?page=\(page - 1)" }
         if page * perPage < listing.total { values["next"] = "/inbox?page=\(page + 1)" }
         return pages.render("inbox", values, context: context)
+    }
+
+    /// The `page` parameter: a whole number from 1 to 100,000, else a plain 400.
+    static func page(_ request: Request) throws -> Int {
+        guard let text = request.uri.queryParameters["page"] else { return 1 }
+        guard let page = Int(text), (1...100_000).contains(page) else {
+            throw ClientError(.badRequest, "page must be a whole number from 1 to 100000")
+        }
+        return page
     }
 
     static func summaryValues(_ summary: CableSummary) -> [String: Any] {
@@ -264,7 +304,7 @@ struct WebRoutes: Sendable {
         let user = try context.requireUser()
         let parameters = request.uri.queryParameters
         let text = parameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-        let page = max(1, parameters["page"].flatMap { Int($0) } ?? 1)
+        let page = try Self.page(request)
         let byDate = parameters["sort"] == "date"
         var values: [String: Any] = ["title": "Search", "q": text, "byDate": byDate]
         guard !text.isEmpty else { return pages.render("search", values, context: context) }
@@ -390,8 +430,9 @@ struct WebRoutes: Sendable {
         }
         guard form.new == form.confirm else { return fail("The new password and its confirmation differ.", .unprocessableContent) }
         switch try await gate.attempt(user.id, password: form.current, client: context.client) {
-        case .heldBack: return fail("Too many failed attempts. Try again later.", .tooManyRequests)
+        case .heldBack(let refusal): return fail(refusal.message(client: context.client), .tooManyRequests)
         case .wrong: return fail("The current password is wrong.", .forbidden)
+        case .disabled: throw StoreError.disabled(user.id)
         case .signedIn: break
         }
         do {
@@ -400,7 +441,10 @@ struct WebRoutes: Sendable {
             guard case .invalid(let message) = error else { throw error }
             return fail(message.prefix(1).uppercased() + message.dropFirst() + ".", .unprocessableContent)
         }
-        return pages.render("account", ["title": "Your account", "notice": "Your password is changed."], context: context)
+        // The change ended every session of this person; this one goes on under a new ID.
+        let generation = try await store.account(id: user.id)?.generation ?? 0
+        context.sessions.createSession(WebSession(user: user.id, generation: generation, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
+        return pages.render("account", ["title": "Your account", "notice": "Your password is changed. Your other sessions are signed out."], context: context)
     }
 
     // MARK: Audit and people
@@ -425,13 +469,15 @@ struct WebRoutes: Sendable {
     func users(_ request: Request, context: PouchRequestContext, notice: String? = nil, error: String? = nil,
                status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.requireUser()
-        guard user.roles.contains(.administrator) else { throw StoreError.notPermitted("only an administrator may manage users") }
-        let people = try await store.users()
+        let listing = try await store.users(as: user.id)
+        let people = listing.users
         let lists = try await store.lists()
         var values: [String: Any] = [
             "title": "People and lists",
             "people": people.map { ["id": $0.id, "name": $0.name, "post": $0.post, "clearance": $0.clearance.word,
-                                    "caveats": Self.caveatText($0), "roles": $0.roles.map(\.rawValue).sorted().joined(separator: ", ")] },
+                                    "caveats": Self.caveatText($0), "roles": $0.roles.map(\.rawValue).sorted().joined(separator: ", "),
+                                    "disabled": $0.disabled, "self": $0.id == user.id] },
+            "damaged": listing.damaged,
             "lists": lists.keys.sorted().map { ["name": $0, "members": lists[$0]!.joined(separator: ", ")] },
         ]
         if let notice { values["notice"] = notice }
@@ -463,6 +509,19 @@ struct WebRoutes: Sendable {
             try await store.addUsers([reader], as: admin.id)
             try await store.setPassword(form.password, for: reader.id, as: admin.id)
             return try await users(request, context: context, notice: "Added \(reader.id).")
+        } catch let error as StoreError {
+            if case .notPermitted = error { throw error }
+            return try await users(request, context: context, error: error.description, status: .unprocessableContent)
+        }
+    }
+
+    /// Disables or enables an account from the people page.
+    func setDisabled(_ disabled: Bool, _ request: Request, context: PouchRequestContext) async throws -> Response {
+        let admin = try context.requireUser()
+        let id = try context.parameters.require("id")
+        do {
+            try await store.setDisabled(disabled, user: id, as: admin.id)
+            return try await users(request, context: context, notice: disabled ? "Disabled \(id): their sessions and tokens no longer work." : "Enabled \(id).")
         } catch let error as StoreError {
             if case .notPermitted = error { throw error }
             return try await users(request, context: context, error: error.description, status: .unprocessableContent)
