@@ -126,7 +126,7 @@ public struct SearchBenchmark: Sendable {
         if reuse { report.cables = try await plain.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM meta") ?? 0 } }
 
         // 3. Mixed queries.
-        let realCables = await ArchiveImport.parse(realFiles).0
+        let realCables = await ArchiveImport.parse(realFiles).cables
         let drawn = Self.mixedQueries(from: realCables, count: queries, seed: seed)
         let queryTexts = drawn.map(\.text)
         let plainFacets = EnvelopeCache(table: "meta", hasAccessColumns: false)
@@ -152,7 +152,7 @@ public struct SearchBenchmark: Sendable {
         // 4. A 5,000-cable sample against brute force, and its file as a thief would read it.
         progress("checking a \(sample)-cable sample against brute force")
         let sampleFiles = Array(generatedFiles.prefix(max(0, sample - realFiles.count))) + realFiles
-        let sampleCables = await ArchiveImport.parse(sampleFiles).0
+        let sampleCables = await ArchiveImport.parse(sampleFiles).cables
         try? FileManager.default.removeItem(at: work.appendingPathComponent("sample"))
         let sampleStore = try SQLiteStore.create(at: work.appendingPathComponent("sample").path, credential: .key(key), administrator: admin)
         try await sampleStore.addUsers([Self.analyst], as: "admin")
@@ -189,7 +189,7 @@ public struct SearchBenchmark: Sendable {
                 """)
         }
         for start in stride(from: 0, to: files.count, by: 2_000) {
-            let (cables, _) = await ArchiveImport.parse(Array(files[start..<min(start + 2_000, files.count)]))
+            let cables = await ArchiveImport.parse(Array(files[start..<min(start + 2_000, files.count)])).cables
             var stems: [String: String] = [:]
             let rows = cables.map { cable -> (Cable, String, String, String) in
                 let parts = BlindIndex.columns(of: cable)

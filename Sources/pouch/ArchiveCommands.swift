@@ -27,13 +27,25 @@ struct ImportCommand: AsyncParsableCommand {
         let store = try await reporting { try storeOptions.open() }
         let user = try await reporting { try await acting.orAdministrator(of: store) }
         let progress = ImportProgress(total: files.count, interactive: isatty(STDERR_FILENO) == 1)
-        let summary = try await reporting {
-            try await ArchiveImport.run(files: files, into: store, as: user, batch: batch, progress: { progress.show($0) })
+        let summary: ArchiveImport.Summary
+        do {
+            summary = try await ArchiveImport.run(files: files, into: store, as: user, batch: batch, progress: { progress.show($0) })
+        } catch let stopped as ArchiveImport.Interrupted {
+            // What was done is committed (each batch whole); say so, then why it stopped.
+            progress.finish()
+            report(stopped.summary, of: files.count, elapsed: progress.elapsedDescription)
+            printError("error: the import stopped: \(describe(stopped.error, directory: storeOptions.directory)); run it again to go on (cables already imported are skipped)")
+            throw ExitCode(1)
         }
         progress.finish()
-        for failure in summary.failures { printError(failure) }
-        print("imported \(summary.imported), skipped \(summary.duplicates) already in the archive, failed \(summary.failures.count) (of \(files.count) files, \(progress.elapsedDescription))")
+        report(summary, of: files.count, elapsed: progress.elapsedDescription)
         if !summary.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    func report(_ summary: ArchiveImport.Summary, of files: Int, elapsed: String) {
+        for failure in summary.failures { printError(failure) }
+        for warning in summary.warnings { printError(warning) }
+        print("imported \(summary.imported), skipped \(summary.duplicates) already in the archive, failed \(summary.failures.count) (of \(files) files, \(elapsed))")
     }
 }
 

@@ -11,6 +11,9 @@ struct CableCommand: AsyncParsableCommand {
         subcommands: [Parse.self, Lint.self, Render.self, Draft.self, Send.self, Read.self, List.self]
     )
 
+    /// So `pouch cable --store DIR read …` works as well as `pouch cable read … --store DIR`.
+    @OptionGroup var storeOptions: StoreOptions
+
     struct Parse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Parse cables (canonical, raw telegram or WikiLeaks text) and print them.",
@@ -68,8 +71,11 @@ struct CableCommand: AsyncParsableCommand {
         func run() async throws {
             var errors = 0
             var warnings = 0
+            // A typed draft is checked as `cable draft` would make it: dated now, so it gets the
+            // default declassification date and E.O. line that drafting gives it.
+            let defaults = DraftParser.Defaults(dateTimeGroup: DateTimeGroup(Date()))
             for file in files {
-                switch readDocument(file) {
+                switch readDocument(file, draftDefaults: defaults) {
                 case .success(let document):
                     for diagnostic in CableLinter().lint(document) {
                         printLine(diagnostic.formatted(file: file))
@@ -114,6 +120,12 @@ struct CableCommand: AsyncParsableCommand {
         @Option(help: "The telegram serial number to give the cable.") var serial: Int?
         @Option(help: "Where to write the cable (default: standard output). Written only if the draft is valid.")
         var output: String?
+
+        func validate() throws {
+            if let serial, !TelegramNumber.serialRange.contains(serial) {
+                throw ValidationError("--serial \(serial) is outside a telegram serial's range (\(TelegramNumber.serialRange.lowerBound) to \(TelegramNumber.serialRange.upperBound))")
+            }
+        }
 
         func run() async throws {
             let now = Date()
@@ -210,22 +222,27 @@ extension CableCommand {
                     print("\(cable.referenceID)\t\(cable.date)\t\(marking)\t\(cable.state)\t\(cable.subject)")
                 }
             }
-            for id in listing.tampered { printError("error: tampering detected in cable \(id); it is not shown") }
+            if listing.damaged > 0 {
+                printError("warning: \(listing.damaged) stored cable\(listing.damaged == 1 ? "" : "s") failed the store's integrity checks and "
+                    + "\(listing.damaged == 1 ? "is" : "are") not shown; security officers find \(listing.damaged == 1 ? "it" : "them") in the audit log and with 'pouch verify'")
+            }
             if !json { printError("\(listing.cables.count) of \(listing.total) cable\(listing.total == 1 ? "" : "s")") }
-            if !listing.tampered.isEmpty { throw ExitCode(1) }
         }
     }
 }
 
-/// Reads and parses a file; I/O problems become parse errors naming the file.
+/// Reads and parses a file; I/O problems become parse errors naming the file. Warnings from
+/// reading its bytes (damaged UTF-8) go to standard error.
 func readDocument(_ path: String, draftDefaults: DraftParser.Defaults = DraftParser.Defaults()) -> Result<CableDocument, CableParseError> {
-    let data: Data
+    let bytes: [UInt8]
     do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes = try InputFile.read(path)
     } catch {
-        return .failure(CableParseError(file: path, line: 1, column: 1, message: "cannot read the file: \((error as NSError).localizedDescription)"))
+        return .failure(CableParseError(file: path, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
     }
-    return Result { () throws(CableParseError) in try CableReading.read(bytes: data, fileName: path, draftDefaults: draftDefaults) }
+    let result = Result { () throws(CableParseError) in try CableReading.read(bytes: bytes, fileName: path, draftDefaults: draftDefaults) }
+    if case .success(let document) = result { for warning in document.warnings { printError(warning) } }
+    return result
 }
 
 /// Writes through a temporary file and a rename, so a failure never leaves half a file.

@@ -6,6 +6,9 @@ import PouchCore
 import PouchServer
 import PouchSQLite
 import PouchStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,10 +29,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The PEM private key of --tls-certificate.") var tlsKey: String?
     @Flag(help: "Serve a demo store, creating it on first run (in --store, default ./pouch-demo). Its key lies beside its data: for trying Pouch out only.")
     var demo = false
+    @Option(help: "Seconds a connection may take to send a whole request, or stay idle between requests, before it is closed (1 to 30).")
+    var readTimeout = 30
+    @Option(help: "Connections served at once; more are answered 503 (at most the open-file limit less 64).")
+    var maxConnections = 1_000
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-certificate and --tls-key together") }
+        guard (1...30).contains(readTimeout) else { throw ValidationError("--read-timeout must be from 1 to 30 seconds") }
+        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
     }
 
     func run() async throws {
@@ -40,19 +49,43 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try await reporting { try await store.warmSearchCaches() }
         let tls = tlsCertificate.map { ServerConfiguration.TLSFiles(certificateChain: $0, privateKey: tlsKey ?? "") }
-        var configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, tls: tls)
-        if demo { configuration.demoLogins = DemoStore.logins(administrator: try await store.administrator()) }
+        var configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, tls: tls,
+                                                readTimeout: .seconds(readTimeout), maxConnections: maxConnections)
+        let logins = demo ? DemoStore.logins(administrator: try await store.administrator()) : []
+        configuration.demoLogins = logins
+        let url = "\(tls == nil ? "http" : "https")://\(host):\(port)/"
         let application = try await reporting {
             do {
-                return try await PouchServer(store: store, configuration: configuration).application(logger: logger)
+                // Said only once the port is bound, and flushed at once: standard output may be a pipe or a log file.
+                return try await PouchServer(store: store, configuration: configuration).application(logger: logger) { _ in
+                    print("Pouch is listening on \(url)")
+                    if !logins.isEmpty {
+                        print("Demo sign-ins (user / password):")
+                        for login in logins {
+                            print("  \(login.user.padding(toLength: 6, withPad: " ", startingAt: 0)) \(login.password.padding(toLength: 18, withPad: " ", startingAt: 0)) \(login.role)")
+                        }
+                    }
+                    fflush(nil)
+                }
             } catch let error as ServerSetupError {
                 throw CommandError(error.description)
             }
         }
-        print("Pouch is listening on \(tls == nil ? "http" : "https")://\(host):\(port)/")
-        // Standard output may be a pipe or a log file: the URL and sign-ins must show at once.
-        try? FileHandle.standardOutput.synchronize()
-        try await application.runService()
+        do {
+            try await application.runService()
+        } catch {
+            printError("error: cannot serve on \(host):\(port): \(Self.reason(error))")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Why the server could not start, in a line (an address in use, a host that does not resolve).
+    static func reason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("Address already in use") || text.contains("EADDRINUSE") { return "the address is already in use (is another server running?)" }
+        if text.contains("Permission denied") || text.contains("EACCES") { return "permission denied (ports below 1024 need privileges)" }
+        if text.contains("Cannot assign requested address") || text.contains("EADDRNOTAVAIL") { return "this machine has no such address" }
+        return text.count < 300 ? text : String(text.prefix(300))
     }
 
     /// Opens the demo store, creating and filling it first if it does not exist yet.
@@ -64,15 +97,13 @@ struct ServeCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             if !FileManager.default.fileExists(atPath: keyFile) { try writeNewKeyFile(keyFile) }
             let admin = Reader(id: administrator, name: "Demo Administrator", post: "STATE", roles: [.administrator], clearance: .unclassified, citizen: false)
-            let store = try SQLiteStore.create(at: directory, credential: try StoreOptions.keyCredential(keyFile), administrator: admin)
+            let store = try SQLiteStore.create(at: directory, credential: try StoreOptions.keyCredential(keyFile), administrator: admin,
+                                               options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
             try await DemoStore.populate(store, administrator: administrator)
             print("created a demo store in \(directory)")
+            fflush(nil)
         }
-        let store = try SQLiteStore.open(at: directory, credential: try StoreOptions.keyCredential(keyFile))
-        print("Demo sign-ins (user / password):")
-        for login in DemoStore.logins(administrator: try await store.administrator()) {
-            print("  \(login.user.padding(toLength: 6, withPad: " ", startingAt: 0)) \(login.password.padding(toLength: 18, withPad: " ", startingAt: 0)) \(login.role)")
-        }
-        return store
+        return try SQLiteStore.open(at: directory, credential: try StoreOptions.keyCredential(keyFile),
+                                    options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
     }
 }

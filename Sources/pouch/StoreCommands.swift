@@ -20,7 +20,8 @@ struct InitCommand: AsyncParsableCommand {
         try await reporting {
             guard UserFields.isValidID(admin) else { throw CommandError("'\(admin)' is not a valid user ID (letters, digits, . _ - @)") }
             let administrator = Reader(id: admin, name: adminName, post: "ADMIN", roles: [.administrator], clearance: .unclassified, citizen: false)
-            _ = try SQLiteStore.create(at: storeOptions.directory, credential: try storeOptions.credential(confirm: true), administrator: administrator)
+            _ = try SQLiteStore.create(at: storeOptions.directory, credential: try storeOptions.credential(confirm: true), administrator: administrator,
+                                       options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
             print("created a Pouch store in \(storeOptions.directory) with administrator \(admin)")
         }
     }
@@ -28,7 +29,11 @@ struct InitCommand: AsyncParsableCommand {
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage users (administrators).", subcommands: [Add.self, Import.self, List.self, Password.self, Token.self])
+        commandName: "user", abstract: "Manage users (administrators).",
+        subcommands: [Add.self, Import.self, List.self, Disable.self, Enable.self, Password.self, Token.self])
+
+    /// So `pouch user --store DIR list` works as well as `pouch user list --store DIR`.
+    @OptionGroup var storeOptions: StoreOptions
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user.")
@@ -75,14 +80,20 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the users.")
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
 
         func run() async throws {
             try await reporting {
-                for user in try await storeOptions.open().users() {
+                let store = try storeOptions.open()
+                let listing = try await store.users(as: try await acting.orAdministrator(of: store))
+                for user in listing.users {
                     var caveats = user.grants.map(\.rawValue).sorted()
                     if user.citizen { caveats.insert("NOFORN", at: 0) }
                     print([user.id, user.name, user.post, user.clearance.word, caveats.joined(separator: ","),
-                           user.roles.map(\.rawValue).sorted().joined(separator: ",")].joined(separator: "\t"))
+                           user.roles.map(\.rawValue).sorted().joined(separator: ","), user.disabled ? "disabled" : "active"].joined(separator: "\t"))
+                }
+                for id in listing.damaged {
+                    printError("warning: the stored row of user \(id) fails its MAC (tampering); it is left out and recorded in the audit log")
                 }
             }
         }
@@ -119,17 +130,70 @@ extension UserCommand {
 
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Issue a bearer token for the JSON API (printed once; the store keeps only a keyed hash).")
+            abstract: "Issue a bearer token for the JSON API (printed once; the store keeps only a keyed hash), list or revoke tokens.",
+            discussion: "A token expires after --days (default 90). --revoke LABEL ends the tokens with that label, --revoke-all every token of the user; --list shows labels and dates.")
 
         @Argument(help: "The user ID the token acts as.") var id: String
         @Option(help: "A label to recognise the token by in the audit log.") var label = "cli"
+        @Option(help: "Days until the new token expires (1 to 1095).") var days = 90
+        @Option(help: ArgumentHelp("Revoke the user's tokens with this label.", valueName: "label")) var revoke: String?
+        @Flag(help: "Revoke every token of the user.") var revokeAll = false
+        @Flag(help: "List the user's tokens (labels and dates).") var list = false
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func validate() throws {
+            guard (1...1095).contains(days) else { throw ValidationError("--days must be from 1 to 1095") }
+            guard [revoke != nil, revokeAll, list].filter({ $0 }).count <= 1 else { throw ValidationError("give one of --revoke, --revoke-all and --list") }
+        }
+
+        func run() async throws {
+            try await reporting {
+                let store = try storeOptions.open()
+                let actor = try await acting.orAdministrator(of: store)
+                if list {
+                    for token in try await store.tokens(of: id, as: actor) {
+                        print("\(token.label)\tissued \(token.created)\texpires \(token.expires)")
+                    }
+                } else if revoke != nil || revokeAll {
+                    let count = try await store.revokeTokens(of: id, label: revoke, as: actor)
+                    print("revoked \(count) token\(count == 1 ? "" : "s") of \(id)")
+                } else {
+                    print(try await store.issueToken(for: id, label: label, lifetime: Double(days) * 24 * 60 * 60, as: actor))
+                }
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Disable an account: its sessions and tokens stop working at once, sign-in is refused, and it reads nothing (administrators).")
+
+        @Argument(help: "The user ID.") var id: String
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var acting: ActingUser
 
         func run() async throws {
             try await reporting {
                 let store = try storeOptions.open()
-                print(try await store.issueToken(for: id, label: label, as: try await acting.orAdministrator(of: store)))
+                try await store.setDisabled(true, user: id, as: try await acting.orAdministrator(of: store))
+                print("disabled \(id)")
+            }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again (administrators); its old sessions stay ended.")
+
+        @Argument(help: "The user ID.") var id: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            try await reporting {
+                let store = try storeOptions.open()
+                try await store.setDisabled(false, user: id, as: try await acting.orAdministrator(of: store))
+                print("enabled \(id)")
             }
         }
     }
@@ -138,6 +202,8 @@ extension UserCommand {
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "Manage distribution lists (administrators).", subcommands: [Add.self, Show.self])
+
+    @OptionGroup var storeOptions: StoreOptions
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add users to a list, creating it if needed.")
@@ -176,6 +242,8 @@ struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Check and show the audit log (security officers, administrators).", subcommands: [Verify.self, Log.self])
 
+    @OptionGroup var storeOptions: StoreOptions
+
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the hash chain, the signed checkpoints and the signed head; name every changed, deleted, inserted or reordered entry.",
@@ -187,7 +255,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let report = try await reporting {
-                let store = try storeOptions.open()
+                let store = try storeOptions.open(inspecting: true)
                 return try await store.verifyAudit(as: try await acting.orAdministrator(of: store))
             }
             if json {

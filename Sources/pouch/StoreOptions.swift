@@ -12,6 +12,8 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "The store directory (default: $POUCH_STORE, else ./pouch-data).") var store: String?
     @Option(help: "A 32-byte master key file (see 'pouch key generate') instead of a passphrase ($POUCH_STORE_KEY).")
     var storeKey: String?
+    @Option(help: ArgumentHelp("Also append every signed audit head to this file, on another disk or share ($POUCH_WITNESS).", valueName: "path"))
+    var witness: String?
 
     var directory: String {
         store ?? ProcessInfo.processInfo.environment["POUCH_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "./pouch-data"
@@ -50,9 +52,16 @@ struct StoreOptions: ParsableArguments {
     }
 
 
-    func open() throws -> SQLiteStore {
+    var witnessFile: String? {
+        witness ?? ProcessInfo.processInfo.environment["POUCH_WITNESS"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Opens the store. `inspecting` opens one that fails its open checks (a log behind its head
+    /// file), for the commands that report what is wrong.
+    func open(inspecting: Bool = false) throws -> SQLiteStore {
         do {
-            return try SQLiteStore.open(at: directory, credential: try credential())
+            return try SQLiteStore.open(at: directory, credential: try credential(),
+                                        options: SQLiteStore.OpenOptions(witness: witnessFile, inspecting: inspecting))
         } catch let error as StoreError {
             throw CommandError(error.description)
         } catch let error as SealError {
@@ -93,18 +102,30 @@ struct CommandError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs a store operation; store and seal errors become one clear line and exit status 1.
+/// Runs a store operation; store, seal, file and database errors become one clear line and exit status 1.
 func reporting<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let error as StoreError {
-        printError("error: \(error.description)")
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        printError("error: \(describe(error, directory: nil))")
         throw ExitCode(1)
-    } catch let error as SealError {
-        printError("error: \(error.description)")
-        throw ExitCode(1)
-    } catch let error as CommandError {
-        printError("error: \(error.description)")
-        throw ExitCode(1)
+    }
+}
+
+/// One plain line for any error a store command meets: never an SQLite result code or a
+/// Foundation error number.
+func describe(_ error: any Error, directory: String?) -> String {
+    switch error {
+    case let error as StoreError: error.description
+    case let error as SealError: error.description
+    case let error as CommandError: error.description
+    case let error as InputFile.Failure: error.description
+    case let error as AuditHeadFile.FileError: error.description
+    default:
+        if let mapped = SQLiteStore.storeError(error, directory: directory ?? "the store") { mapped.description } else { "\(error)" }
     }
 }

@@ -51,6 +51,9 @@ struct TraceCommand: AsyncParsableCommand {
         let result = try await reporting {
             try await storeOptions.open().trace(leaks: texts, as: try acting.required(), maxFalseAccusation: maxFalseAccusation)
         }
+        for record in result.damaged {
+            printError("warning: tampering detected in \(record); that cable was left out of the trace (see 'pouch verify')")
+        }
         guard let verdict = result.verdict else {
             if json {
                 print(#"{"accused":[],"cables":[],"candidates":[],"bitsObserved":0,"slotsInCable":0,"slotsObserved":0,"verdict":"inconclusive"}"#)
@@ -65,9 +68,12 @@ struct TraceCommand: AsyncParsableCommand {
 
     func leakTexts() throws -> [String] {
         try leaks.map { leak in
-            guard let data = FileManager.default.contents(atPath: leak) else { throw ValidationError("\(leak): cannot read the leak file") }
+            let bytes: [UInt8]
+            do throws(InputFile.Failure) { bytes = try InputFile.read(leak) } catch { throw ValidationError("\(leak): cannot read the leak file: \(error.reason)") }
             do {
-                return try TextDecoding.decode(Array(data), fileName: leak).text
+                let decoded = try TextDecoding.decode(bytes, fileName: leak)
+                if let warning = decoded.warning(fileName: leak) { printError(warning) }
+                return decoded.text
             } catch let error as CableParseError {
                 throw ValidationError(error.description)
             }

@@ -115,6 +115,9 @@ public struct TelegramNumber: Sendable, Hashable, Codable, CustomStringConvertib
         self.serial = serial
     }
 
+    /// The serials a post's telegrams carry in a year: one to six digits.
+    public static let serialRange = 1...999_999
+
     /// `NEW DELHI 005135`.
     public var description: String {
         let digits = String(serial)

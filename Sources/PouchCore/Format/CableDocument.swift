@@ -59,6 +59,9 @@ public struct CableDocument: Sendable {
     public var fileName: String?
     /// `utf-8` or `windows-1252`.
     public var encoding: String
+    /// What reading the file's bytes found amiss (bytes that were not valid UTF-8), as warnings
+    /// naming the file and the byte offsets.
+    public var warnings: [String] = []
     /// The date and where it came from.
     public var date: DateTimeGroup?
     public var dateSource: DateSource?

@@ -5,11 +5,14 @@ public enum CableReading {
         bytes: some Collection<UInt8>, fileName: String? = nil, draftDefaults: DraftParser.Defaults = DraftParser.Defaults()
     ) throws(CableParseError) -> CableDocument {
         let decoded = try TextDecoding.decode(bytes, fileName: fileName)
+        var document: CableDocument
         if DraftParser.looksLikeDraft(decoded.text) {
-            return try DraftParser().parse(text: decoded.text, fileName: fileName, defaults: draftDefaults)
+            document = try DraftParser().parse(text: decoded.text, fileName: fileName, defaults: draftDefaults)
+        } else {
+            document = try CableParser().parse(text: decoded.text, fileName: fileName)
+            document.encoding = decoded.encoding
         }
-        var document = try CableParser().parse(text: decoded.text, fileName: fileName)
-        document.encoding = decoded.encoding
+        if let warning = decoded.warning(fileName: fileName) { document.warnings.append(warning) }
         return document
     }
 }

@@ -154,7 +154,9 @@ public struct DraftParser: Sendable {
         let post = Post(fmLine: from)
         var serial = defaults.serial
         if let (value, line) = fields["Serial"] {
-            guard let number = Int(value), number > 0 else { throw fail(line, "'\(value)' is not a serial number") }
+            guard let number = Int(value), TelegramNumber.serialRange.contains(number) else {
+                throw fail(line, "'\(value)' is not a serial number (\(TelegramNumber.serialRange.lowerBound) to \(TelegramNumber.serialRange.upperBound))")
+            }
             serial = number
         }
         let telegramPost = post.telegramName

@@ -1,5 +1,6 @@
-/// Turns the bytes of a cable file into clean text: UTF-8 when the bytes are valid UTF-8,
-/// otherwise Windows-1252 (a superset of the Latin-1 that old telegrams use); line ends
+/// Turns the bytes of a cable file into clean text: UTF-8 when the bytes are UTF-8 (a few
+/// damaged bytes are dropped and reported), otherwise Windows-1252 (a superset of the Latin-1
+/// that old telegrams use); line ends
 /// normalised to `\n`; control characters, byte-order marks and stray pilcrows dropped.
 public enum TextDecoding {
     /// What was learnt while decoding.
@@ -7,6 +8,18 @@ public enum TextDecoding {
         public var text: String
         /// `utf-8` or `windows-1252`.
         public var encoding: String
+        /// Byte offsets (from 0) of bytes that were not valid in the chosen encoding and were
+        /// dropped: a file that is mostly UTF-8 with a few damaged bytes.
+        public var invalidOffsets: [Int] = []
+
+        /// A warning naming the file and the damaged bytes; nil when there were none.
+        public func warning(fileName: String?) -> String? {
+            guard !invalidOffsets.isEmpty else { return nil }
+            let shown = invalidOffsets.prefix(10).map(String.init).joined(separator: ", ")
+            let more = invalidOffsets.count > 10 ? " and \(invalidOffsets.count - 10) more" : ""
+            return "\(fileName ?? "input"): warning: \(invalidOffsets.count) byte\(invalidOffsets.count == 1 ? " is" : "s are") not valid UTF-8 "
+                + "(at byte\(invalidOffsets.count == 1 ? "" : "s") \(shown)\(more)); read as UTF-8 without \(invalidOffsets.count == 1 ? "it" : "them")"
+        }
     }
 
     /// Decodes `bytes`, or throws `CableParseError` when they are not text at all.
@@ -27,15 +40,60 @@ public enum TextDecoding {
                 file: fileName, line: 1, column: 1,
                 message: "not a text file: \(controls) of \(bytes.count) bytes are control characters")
         }
-        var encoding = "utf-8"
-        var decoded: String
         if let text = String(validating: bytes, as: UTF8.self) {
-            decoded = text
-        } else {
-            encoding = "windows-1252"
-            decoded = decodeWindows1252(bytes)
+            return Result(text: clean(text), encoding: "utf-8")
         }
-        return Result(text: clean(decoded), encoding: encoding)
+        // Not valid UTF-8 throughout. A file of well-formed UTF-8 sequences with a few bad bytes
+        // (a damaged copy, a truncated character) is UTF-8 with damage: read as UTF-8 without
+        // the bad bytes, and say where they were. Read as Windows-1252 it would turn every
+        // "–" into "â€“". A file with no UTF-8 sequence at all is Latin-1 / Windows-1252, as old
+        // telegrams are.
+        let scan = scanUTF8(bytes)
+        if scan.multibyte > 0, scan.invalid.count <= scan.multibyte {
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var invalid = Set(scan.invalid)
+            for (offset, byte) in bytes.enumerated() where invalid.remove(offset) == nil { kept.append(byte) }
+            return Result(text: clean(String(decoding: kept, as: UTF8.self)), encoding: "utf-8", invalidOffsets: scan.invalid)
+        }
+        return Result(text: clean(decodeWindows1252(bytes)), encoding: "windows-1252")
+    }
+
+    /// Counts well-formed multi-byte UTF-8 sequences and lists the offsets of bytes outside any.
+    static func scanUTF8(_ bytes: [UInt8]) -> (multibyte: Int, invalid: [Int]) {
+        var multibyte = 0
+        var invalid: [Int] = []
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var valid = length > 0 && index + length <= bytes.count
+            if valid {
+                for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { valid = false }
+            }
+            if valid {
+                // Overlong, surrogate and out-of-range forms are not UTF-8 either.
+                let second = bytes[index + 1]
+                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) {
+                    valid = false
+                }
+            }
+            if valid {
+                multibyte += 1
+                index += length
+            } else {
+                invalid.append(index)
+                index += 1
+            }
+        }
+        return (multibyte, invalid)
     }
 
     /// Line ends to `\n`, tabs to spaces, other control and format characters removed.

@@ -8,9 +8,20 @@ public enum ArchiveImport {
     public struct Summary: Sendable {
         public var files = 0
         public var imported = 0
+        /// Cables already in the store (from an earlier import or draft): skipped.
         public var duplicates = 0
         /// `FILE:LINE: error: message`, one per file that could not be read.
         public var failures: [String] = []
+        /// `FILE: warning: message`: files read with damage (invalid UTF-8), and files that
+        /// repeat a reference ID another file of this import already gave (naming both).
+        public var warnings: [String] = []
+    }
+
+    /// An import stopped part-way (a full disk, a store error): what was done before it stopped,
+    /// every finished batch committed whole, and why.
+    public struct Interrupted: Error, Sendable {
+        public var summary: Summary
+        public var error: any Error
     }
 
     /// The `.txt` files under the given files and directories (recursively), directories sorted.
@@ -45,6 +56,24 @@ public enum ArchiveImport {
         var pending = await parse(chunks[0])
         var writing: Task<ImportOutcome, any Error>?
         var done = 0
+        // The file each reference ID came from in this import: a second file with the same ID is
+        // named beside the first, and skipped.
+        var firstFile: [String: String] = [:]
+        func keepFirst(_ parsed: Parsed) -> [Cable] {
+            summary.failures += parsed.failures
+            summary.warnings += parsed.warnings
+            var kept: [Cable] = []
+            for (cable, file) in zip(parsed.cables, parsed.files) {
+                guard let id = cable.referenceID?.description else { continue }
+                if let first = firstFile[id] {
+                    summary.warnings.append("\(file): warning: reference ID \(id) is also in \(first); kept \(first), skipped \(file)")
+                    continue
+                }
+                firstFile[id] = file
+                kept.append(cable)
+            }
+            return kept
+        }
         func finish(_ task: Task<ImportOutcome, any Error>, files: Int) async throws {
             let outcome = try await task.value
             summary.imported += outcome.imported.count
@@ -54,56 +83,83 @@ public enum ArchiveImport {
         }
         do {
             for index in chunks.indices {
-                async let next: ([Cable], [String])? = index + 1 < chunks.count ? parse(chunks[index + 1]) : nil
-                let (cables, failures) = pending
-                summary.failures += failures
+                async let next: Parsed? = index + 1 < chunks.count ? parse(chunks[index + 1]) : nil
+                let cables = keepFirst(pending)
                 let current = Task { try await store.importCables(cables, as: userID) }
-                if let previous = writing { try await finish(previous, files: chunks[index - 1].count) }
+                if let previous = writing {
+                    writing = nil
+                    try await finish(previous, files: chunks[index - 1].count)
+                }
                 writing = current
                 if let following = await next { pending = following }
             }
-            if let last = writing { try await finish(last, files: chunks[chunks.count - 1].count) }
+            if let last = writing {
+                writing = nil
+                try await finish(last, files: chunks[chunks.count - 1].count)
+            }
         } catch {
             // The batch in flight still commits whole or not at all; a rerun resumes after it.
-            if let writing { _ = try? await writing.value }
-            throw error
+            if let writing, let outcome = try? await writing.value {
+                summary.imported += outcome.imported.count
+                summary.duplicates += outcome.duplicates.count
+            }
+            throw Interrupted(summary: summary, error: error)
         }
         return summary
     }
 
+    /// One batch of files read and parsed: the cables with the file each came from, and what went wrong.
+    public struct Parsed: Sendable {
+        public var cables: [Cable] = []
+        public var files: [String] = []
+        public var failures: [String] = []
+        public var warnings: [String] = []
+    }
+
     /// Reads and parses files on every core.
-    public static func parse(_ files: [String]) async -> ([Cable], [String]) {
+    public static func parse(_ files: [String]) async -> Parsed {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let size = max(1, (files.count + workers - 1) / workers)
-        return await withTaskGroup(of: (Int, [Cable], [String]).self) { group in
+        return await withTaskGroup(of: (Int, Parsed).self) { group in
             for (part, start) in stride(from: 0, to: files.count, by: size).enumerated() {
                 let slice = Array(files[start..<min(start + size, files.count)])
                 group.addTask {
-                    var cables: [Cable] = []
-                    var failures: [String] = []
+                    var parsed = Parsed()
                     for file in slice {
-                        guard let data = FileManager.default.contents(atPath: file) else {
-                            failures.append("\(file):1: error: cannot read the file")
+                        let bytes: [UInt8]
+                        do throws(InputFile.Failure) {
+                            bytes = try InputFile.read(file)
+                        } catch {
+                            parsed.failures.append("\(file):1: error: cannot read the file: \(error.reason)")
                             continue
                         }
                         do throws(CableParseError) {
-                            let document = try CableReading.read(bytes: data, fileName: file)
+                            let document = try CableReading.read(bytes: bytes, fileName: file)
+                            parsed.warnings += document.warnings
                             if document.cable.referenceID == nil {
-                                failures.append("\(file):1: error: no reference ID (name the file after it, as in 09ISLAMABAD2295.txt)")
+                                parsed.failures.append("\(file):1: error: no reference ID (name the file after it, as in 09ISLAMABAD2295.txt)")
                             } else {
-                                cables.append(document.cable)
+                                parsed.cables.append(document.cable)
+                                parsed.files.append(file)
                             }
                         } catch {
-                            failures.append("\(error.file ?? file):\(error.line): error: \(error.message)")
+                            parsed.failures.append("\(error.file ?? file):\(error.line): error: \(error.message)")
                         }
                     }
-                    return (part, cables, failures)
+                    return (part, parsed)
                 }
             }
-            var parts: [(Int, [Cable], [String])] = []
+            var parts: [(Int, Parsed)] = []
             for await part in group { parts.append(part) }
             parts.sort { $0.0 < $1.0 }
-            return (parts.flatMap(\.1), parts.flatMap(\.2))
+            var all = Parsed()
+            for (_, part) in parts {
+                all.cables += part.cables
+                all.files += part.files
+                all.failures += part.failures
+                all.warnings += part.warnings
+            }
+            return all
         }
     }
 }
