@@ -73,7 +73,7 @@ extension SQLiteStore {
         return true
     }
 
-    public func auditLog(_ filter: AuditFilter, as userID: String) async throws -> [AuditEntry] {
+    func auditLogChecked(_ filter: AuditFilter, as userID: String) async throws -> [AuditEntry] {
         let outcome: Result<[AuditEntry], StoreError> = try await writing { db in
             guard try self.requireAuditor(userID, action: .auditLog, db) else {
                 return .failure(.notPermitted("only a security officer or an administrator may read the audit log"))
@@ -102,7 +102,7 @@ extension SQLiteStore {
         return try outcome.get()
     }
 
-    public func verifyAudit(as userID: String) async throws -> AuditReport {
+    func verifyAuditChecked(as userID: String) async throws -> AuditReport {
         let outcome: Result<AuditReport, StoreError> = try await writing { db in
             guard try self.requireAuditor(userID, action: .auditVerify, db) else {
                 return .failure(.notPermitted("only a security officer or an administrator may verify the audit log"))

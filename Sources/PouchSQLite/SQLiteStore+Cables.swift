@@ -6,7 +6,7 @@ import PouchStore
 extension SQLiteStore {
     // MARK: Draft and import
 
-    public func draft(_ draft: Cable, as userID: String) async throws -> ReferenceID {
+    func draftChecked(_ draft: Cable, as userID: String) async throws -> ReferenceID {
         guard let origin = draft.origin, let dtg = draft.dateTimeGroup else {
             throw StoreError.invalid("a draft needs its post (From) and date")
         }
@@ -256,7 +256,7 @@ extension SQLiteStore {
 
     // MARK: Send
 
-    public func send(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String) async throws -> SendReceipt {
+    func sendChecked(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String) async throws -> SendReceipt {
         // 1. Check everything and open the original (read transaction).
         let plan: Result<SendPlan, StoreError> = try await database.read { db in
             do {
@@ -271,10 +271,9 @@ extension SQLiteStore {
         case .success(let value): sendPlan = value
         case .failure(let error):
             let detail: String
+            // Tampering is audited by `auditingTampering`, with what was found.
+            if case .tampered = error { throw error }
             if case .refused(let reasons) = error { detail = "refused: " + reasons.joined(separator: "; ") } else { detail = error.description }
-            if case .tampered(let record) = error {
-                try await self.record(AuditEvent(user: userID, action: .tamper, target: record, outcome: .failed, detail: "found during send of \(id)"))
-            }
             try await record(AuditEvent(user: userID, action: .send, target: id.description, outcome: .denied, detail: detail))
             throw error
         }
@@ -445,7 +444,7 @@ extension SQLiteStore {
 
     // MARK: Read and list
 
-    public func read(_ id: ReferenceID, as userID: String) async throws -> CableText {
+    func readChecked(_ id: ReferenceID, as userID: String) async throws -> CableText {
         // Checked and opened in a read transaction (both cores at once); the text is returned only
         // after its audit entry is committed (group commit, see AuditQueue).
         let (outcome, events): (Result<CableText, StoreError>, [AuditEvent]) = try await database.read { db in
@@ -453,11 +452,13 @@ extension SQLiteStore {
                 (.failure(error ?? .noSuchCable(id.description)),
                  [AuditEvent(user: userID, action: .read, target: id.description, outcome: .denied, detail: detail)])
             }
-            /// Tampering: audited with the reference ID; the reader hears of it only for a cable on their own distribution.
+            /// Tampering: audited with the reference ID; the reader hears of it only for a cable on
+            /// their own distribution (then `auditingTampering` records it), else it is "no such cable".
             func tampered(_ record: String, told: Bool) -> (Result<CableText, StoreError>, [AuditEvent]) {
-                (.failure(told ? .tampered(record) : .noSuchCable(id.description)),
-                 [AuditEvent(user: userID, action: .tamper, target: id.description, outcome: .failed, detail: "\(record) found during read"),
-                  AuditEvent(user: userID, action: .read, target: id.description, outcome: .failed, detail: "tampering detected")])
+                if told { return (.failure(.tampered(record)), []) }
+                return (.failure(.noSuchCable(id.description)),
+                        [AuditEvent(user: userID, action: .tamper, target: record, outcome: .failed, detail: "found during read"),
+                         AuditEvent(user: userID, action: .read, target: id.description, outcome: .failed, detail: "tampering detected")])
             }
             guard let user = try self.user(userID, db) else { return deny("no such user") }
             guard !user.disabled else { return deny("account disabled", .disabled(userID)) }
@@ -467,9 +468,16 @@ extension SQLiteStore {
             let copy = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [id.description, userID])
             guard self.envelopeIsIntact(row) else { return tampered("the envelope of cable \(id)", told: isDrafter || copy != nil) }
             let archive: Bool = row["archive"]
-            if !archive, !isDrafter, copy == nil, try self.receiptRecipients(of: id.description, db).contains(userID) {
-                // Sent to this reader, but their copy is gone.
-                return tampered("the copy of cable \(id) for \(userID) (deleted)", told: true)
+            if !archive, !isDrafter, copy == nil {
+                // Sent to this reader, but their copy is gone? (A damaged receipt says nothing to
+                // a reader who may not be on the cable's distribution.)
+                do {
+                    if try self.receiptRecipients(of: id.description, db).contains(userID) {
+                        return tampered("the copy of cable \(id) for \(userID) (deleted)", told: true)
+                    }
+                } catch StoreError.tampered(let record) {
+                    return tampered(record, told: false)
+                }
             }
             let distribution: Distribution = archive ? .archive : .addressees(isDrafter || copy != nil ? [userID] : [])
             guard AccessPolicy.mayRead(user, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
@@ -499,7 +507,7 @@ extension SQLiteStore {
     /// What the person may see, newest first: the same admission as a search without words (from
     /// the checked envelopes in memory), so a changed envelope in the database can neither show a
     /// cable to someone new nor count one they may not see.
-    public func list(as userID: String, limit: Int, offset: Int) async throws -> CableListing {
+    func listChecked(as userID: String, limit: Int, offset: Int) async throws -> CableListing {
         let (outcome, events): (Result<CableListing, StoreError>, [AuditEvent]) = try await database.read { db in
             guard let user = try self.user(userID, db) else {
                 return (.failure(.noSuchUser(userID)), [AuditEvent(user: userID, action: .list, outcome: .denied, detail: "no such user")])
@@ -594,7 +602,7 @@ extension SQLiteStore {
 
     // MARK: Tracing
 
-    public func tracingMaterial(as officerID: String) async throws -> TracingMaterial {
+    func tracingMaterialChecked(as officerID: String) async throws -> TracingMaterial {
         let outcome: Result<([SentCable], [String]), StoreError> = try await writing { db in
             guard let officer = try self.user(officerID, db), officer.acts(as: .securityOfficer) else {
                 try self.appendAudit(AuditEvent(user: officerID, action: .trace, outcome: .denied, detail: "not a security officer"), db)

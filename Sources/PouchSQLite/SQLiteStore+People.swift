@@ -27,7 +27,7 @@ extension SQLiteStore {
         try await database.read { db in try self.user(id, db) }
     }
 
-    public func users(as actor: String) async throws -> UserListing {
+    func usersChecked(as actor: String) async throws -> UserListing {
         let (outcome, events): (Result<UserListing, StoreError>, [AuditEvent]) = try await database.read { db in
             guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
                 return (.failure(.notPermitted("only an administrator may list users")),

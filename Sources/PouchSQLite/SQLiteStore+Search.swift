@@ -101,7 +101,7 @@ extension SQLiteStore {
         }
     }
 
-    public func search(_ query: SearchQuery, as userID: String, options: SearchOptions) async throws -> SearchResults {
+    func searchChecked(_ query: SearchQuery, as userID: String, options: SearchOptions) async throws -> SearchResults {
         let outcome: Result<(SearchResults, [String]), StoreError> = try await database.read { db in
             guard let user = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }
             guard !user.disabled else { return .failure(.disabled(userID)) }

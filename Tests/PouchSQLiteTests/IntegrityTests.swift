@@ -202,6 +202,22 @@ struct IntegrityTests {
         await #expect(throws: StoreError.notPermitted("only an administrator may list users")) { try await store.users(as: "bea") }
     }
 
+    @Test("a list, search, send or read refused because the actor's own row was changed is audited, with what was found")
+    func refusalsAudited() async throws {
+        let (store, directory, id) = try await Self.store()
+        try await Self.raw(directory).write { try $0.execute(sql: "UPDATE reader SET clearance = 4 WHERE id IN ('lou', 'anne')") }
+        await #expect(throws: StoreError.tampered("user lou")) { try await store.list(as: "lou", limit: 10) }
+        await #expect(throws: StoreError.tampered("user lou")) { try await store.search(try SearchQuery(parsing: "Zardari"), as: "lou", options: SearchOptions()) }
+        await #expect(throws: StoreError.tampered("user lou")) { try await store.read(id, as: "lou") }
+        await #expect(throws: StoreError.tampered("user anne")) { try await store.send(id, to: ["bea"], lists: [], as: "anne") }
+        let log = try await store.auditLog(AuditFilter(), as: "admin")
+        for action in ["list", "search", "read"] {
+            #expect(log.contains { $0.user == "lou" && $0.action == "tamper" && $0.target == "user lou" && $0.detail == "found during \(action)" }, "\(action)")
+            #expect(log.contains { $0.user == "lou" && $0.action == action && $0.outcome == "denied" }, "\(action)")
+        }
+        #expect(log.contains { $0.user == "anne" && $0.action == "send" && $0.outcome == "denied" && $0.detail.contains("user anne") })
+    }
+
     @Test("a SECRET cable lowered to UNCLASSIFIED is never shown, counted or named to a reader below SECRET")
     func loweredMarking() async throws {
         let (_, directory, _) = try await Self.store()
