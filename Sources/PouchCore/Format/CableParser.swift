@@ -93,6 +93,17 @@ struct TelegramReader {
         return result
     }
 
+    /// Whether an FM line's value can name a sending post (`AMEMBASSY MADRID`, `SECSTATE WASHDC`,
+    /// `USMISSION USUN NEW YORK`): upper-case words only. A line of running text that a broken
+    /// line wrap put after "FM " is not a post, and taking it for one gives a cable whose
+    /// telegram number no banner can carry.
+    static func looksLikePost(_ value: Substring) -> Bool {
+        let trimmed = value.trimmingWhitespace()
+        return !trimmed.isEmpty && trimmed.count <= 80
+            && trimmed.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || " .,&/'()-".unicodeScalars.contains($0) }
+            && trimmed.unicodeScalars.contains { ("A"..."Z").contains($0) }
+    }
+
     func error(_ message: String, at location: SourceLocation? = nil) -> CableParseError {
         CableParseError(file: fileName, line: location?.line ?? 1, column: location?.column ?? 1, message: message)
     }
@@ -303,7 +314,7 @@ struct TelegramReader {
                 pageDate = date
                 continue
             }
-            if text.hasPrefix("FM "), cable.origin == nil {
+            if text.hasPrefix("FM "), cable.origin == nil, Self.looksLikePost(text.dropFirst(3)) {
                 cable.origin = text.dropFirst(3).collapsingWhitespace()
                 sourceMap.origin = line.location
                 state = .none
@@ -360,7 +371,7 @@ struct TelegramReader {
                     }
                 } else if cable.dateTimeGroup == nil, readDateTimeGroup(line) {
                     continue
-                } else if cable.origin == nil, text.hasPrefix("FM ") {
+                } else if cable.origin == nil, text.hasPrefix("FM "), Self.looksLikePost(text.dropFirst(3)) {
                     cable.origin = String(text.dropFirst(3))
                     sourceMap.origin = line.location
                 } else if cable.origin != nil, text.hasPrefix("TO ") {
@@ -461,6 +472,12 @@ struct TelegramReader {
             let line = lines[index]
             let text = line.text
             if text.isEmpty || form == .telegram && Self.isPageBreak(text) {
+                index += 1
+                continue
+            }
+            if form == .canonical, text.hasPrefix("\\"), cable.executiveOrder == nil, !sawSubjectOrTags {
+                // An escaped passing line (see `CableRenderer`): taken as it stands.
+                cable.handling.append(String(text.dropFirst()))
                 index += 1
                 continue
             }
@@ -607,17 +624,17 @@ struct TelegramReader {
         let rest = text[index...]
         let upperRest = rest.uppercased()
         var declassification = Declassification.notApplicable
-        if let decl = upperRest.range(of: "DECL") {
-            var value = upperRest[decl.upperBound...].drop(while: { $0.isLetter })
+        // Searched in the text itself, not an upper-cased copy, whose offsets can differ ("ß" → "SS").
+        if let decl = rest.range(of: "DECL", options: .caseInsensitive) {
+            var value = rest[decl.upperBound...].drop(while: { $0.isLetter })
             value = value.drop(while: { $0 == ":" || $0 == " " })
             let words = value.split(separator: " ")
             if let first = words.first, let day = CalendarDay(usDate: first.trimmingCharacters(in: ".,;")) {
                 declassification = .on(day)
-            } else if value.hasPrefix("OADR") {
+            } else if value.uppercased().hasPrefix("OADR") {
                 declassification = .oadr
             } else {
-                let offset = rest.index(rest.startIndex, offsetBy: upperRest.distance(from: upperRest.startIndex, to: value.startIndex))
-                let original = rest[offset...].trimmingWhitespace()
+                let original = value.trimmingWhitespace()
                 declassification = original.isEmpty ? .notApplicable : .other(String(original))
             }
         } else if upperRest.containsBytes("N/A") || upperRest.containsBytes("NA") {
@@ -636,16 +653,13 @@ struct TelegramReader {
             body = body[byRange.upperBound...]
         }
         body = body.drop(while: { $0 == ":" || $0 == " " })
-        let upper = body.uppercased()
-        var reasonStart = upper.range(of: "REASON")?.lowerBound
-        if reasonStart == nil {
-            reasonStart = upper.range(of: "1.4")?.lowerBound ?? upper.range(of: "1.5")?.lowerBound
-        }
-        guard let reasonStart else {
+        // Searched in the text itself: an upper-cased copy can be longer ("ß" becomes "SS"), so
+        // its offsets do not fall on the same characters.
+        let reasonStart = body.range(of: "REASON", options: .caseInsensitive)?.lowerBound
+            ?? body.range(of: "1.4")?.lowerBound ?? body.range(of: "1.5")?.lowerBound
+        guard let split = reasonStart else {
             return ClassificationAuthority(classifiedBy: cleanClassifier(body), section: "1.4", reasons: [])
         }
-        let offset = upper.distance(from: upper.startIndex, to: reasonStart)
-        let split = body.index(body.startIndex, offsetBy: offset)
         let classifier = cleanClassifier(body[..<split])
         let reasonText = Array(body[split...])
         // The section number.

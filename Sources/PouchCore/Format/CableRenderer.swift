@@ -33,7 +33,8 @@ public struct CableRenderer: Sendable {
         }
         if !cable.handling.isEmpty {
             out.append("")
-            out.append(contentsOf: cable.handling)
+            // A passing line that would read back as a paragraph, a header field or a caption is escaped like a paragraph.
+            out.append(contentsOf: cable.handling.map { Self.needsEscape($0) ? "\\" + $0 : $0 })
         }
         out.append("")
         if let eo = cable.executiveOrder {
