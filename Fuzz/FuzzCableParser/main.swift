@@ -8,8 +8,11 @@ public func fuzzCableParser(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt 
     guard let document = try? CableReading.read(bytes: bytes, fileName: "fuzz.txt") else { return 0 }
     _ = CableLinter().lint(document)
     let text = CableRenderer().render(document.cable)
-    guard let again = try? CableParser().parse(text: text) else {
-        fatalError("canonical text of a readable cable does not read back:\n\(text)")
+    let again: CableDocument
+    do {
+        again = try CableParser().parse(text: text)
+    } catch {
+        fatalError("canonical text of a readable cable does not read back (\(error)):\n\(text)")
     }
     guard again.cable == document.cable else {
         fatalError("canonical text reads back as a different cable (\(differences(document.cable, again.cable))):\n\(text)")

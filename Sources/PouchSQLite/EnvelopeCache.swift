@@ -281,7 +281,9 @@ public final class EnvelopeCache: Sendable {
     /// Entries `offset ..< offset + limit` of `entries` in `precedes` order, without sorting them all:
     /// matches run to tens of thousands, pages to tens.
     static func top<Entry>(_ entries: [Entry], offset: Int, limit: Int, by precedes: (Entry, Entry) -> Bool) -> [Entry] {
-        let wanted = max(0, offset) + max(0, limit)
+        // Past the entries there is nothing to keep: bounding both first means no sum overflows,
+        // whatever a caller asks for (`cable list --limit 9223372036854775807`).
+        let wanted = min(max(0, offset), entries.count) + min(max(0, limit), entries.count)
         guard wanted > 0 else { return [] }
         var kept: [Entry] = []
         kept.reserveCapacity(wanted + 1)

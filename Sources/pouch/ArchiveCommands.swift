@@ -34,7 +34,11 @@ struct ImportCommand: AsyncParsableCommand {
             // What was done is committed (each batch whole); say so, then why it stopped.
             progress.finish()
             report(stopped.summary, of: files.count, elapsed: progress.elapsedDescription)
-            printError("error: the import stopped: \(describe(stopped.error, directory: storeOptions.directory)); run it again to go on (cables already imported are skipped)")
+            if case StoreError.diskFull(let path) = stopped.error {
+                printError("error: the import stopped: the disk holding \(path) is full; the batch it was writing was not stored. Free some space and run the import again: cables already imported are skipped")
+            } else {
+                printError("error: the import stopped: \(describe(stopped.error, directory: storeOptions.directory)); run it again to go on (cables already imported are skipped)")
+            }
             throw ExitCode(1)
         }
         progress.finish()

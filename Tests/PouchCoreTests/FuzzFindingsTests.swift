@@ -1,3 +1,4 @@
+import Foundation
 import PouchTestSupport
 import Testing
 @testable import PouchCore
@@ -44,6 +45,26 @@ struct FuzzFindingsTests {
             1. (C) The campaign teams met.
             """)
         #expect(cable.origin?.contains("really") != true)
+    }
+
+    @Test("an FM line with a routing serial glued to the post is not taken for the post", arguments: [
+        "FM AMEMBUENOS AIRES 00097", "FM AMEMBASSY MAVZCZCXRO2249",
+    ])
+    func serialAfterFM(_ line: String) throws {
+        let cable = try roundTrip("""
+            \(Self.routing)
+            \(line)
+            TO RUEHC/SECSTATE WASHDC PRIORITY 4190
+
+            C O N F I D E N T I A L BUENOS AIRES 003144
+
+            E.O. 12958: DECL: 07/19/2016
+            TAGS: PGOV, AR
+            SUBJECT: ARGENTINA: KIRCHNER AT THREE YEARS
+
+            1. (C) The president spoke.
+            """)
+        #expect(cable.origin?.contains("0") != true)
     }
 
     @Test("a classifier's name with a letter that upper-cases longer (ß) keeps every letter, once", arguments: [
@@ -114,5 +135,46 @@ struct FuzzFindingsTests {
         let text = CableRenderer().render(cable)
         let again = try CableParser().parse(text: text).cable
         #expect(again == cable, "\(differences(again, cable))\n\(text)")
+    }
+
+    @Test("a draft's addressee that is not an address is an error on its line, not a routing line that reads back as a header", arguments: [
+        "SECSTATE WASHDC; TAGS: PREL", "SECST;;;;/;;", "AMEM*ASSY ISLAMABAD", "REFERENCE:H MEGR@AHI",
+    ])
+    func draftAddressees(_ to: String) throws {
+        let draft = """
+            From: AMEMBASSY ISLAMABAD
+            To: \(to)
+            Classification: CONFIDENTIAL
+            Tags: PREL, PK
+            Subject: A TEST
+            Classified By: Ambassador Anne W. Patterson
+            Reasons: 1.4 (b), (d)
+
+            (C) The Ambassador met the minister.
+            """
+        let check = DraftCheck(text: draft, now: Date(timeIntervalSince1970: 1_700_000_000))
+        if let cable = check.cable {
+            // Accepted: every addressee must then read back from the canonical text.
+            let again = try CableParser().parse(text: CableRenderer().render(cable)).cable
+            #expect(again.to == cable.to)
+        } else {
+            #expect(check.diagnostics.contains { $0.message.contains("is not an addressee") && $0.location.line == 2 }, "\(check.diagnostics)")
+        }
+    }
+
+    @Test("good addressees with routing indicators and precedences still read")
+    func goodAddressees() throws {
+        let check = DraftCheck(text: """
+            From: AMEMBASSY ISLAMABAD
+            To: RUEHC/SECSTATE WASHDC IMMEDIATE; AMEMBASSY KABUL PRIORITY, USMISSION USUN NEW YORK
+            Classification: CONFIDENTIAL
+            Tags: PREL, PK
+            Subject: A TEST
+            Classified By: Ambassador Anne W. Patterson
+            Reasons: 1.4 (b), (d)
+
+            (C) The Ambassador met the minister.
+            """, now: Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(check.cable?.to.map(\.name) == ["SECSTATE WASHDC", "AMEMBASSY KABUL", "USMISSION USUN NEW YORK"])
     }
 }

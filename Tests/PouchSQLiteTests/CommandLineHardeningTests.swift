@@ -58,6 +58,17 @@ struct CommandLineHardeningTests {
         #expect(nobody.status == 1 && nobody.error.contains("no such user: nobody"))
     }
 
+    @Test("the largest limits and offsets are answered, not trapped on overflow")
+    func hugeNumbers() throws {
+        _ = try sentStore()
+        let most = String(Int.max)
+        let list = try pouch(["cable", "list", "--as", "bea", "--limit", most])
+        #expect(list.status == 0, "\(list.error)")
+        #expect(list.output.contains("ZARDARI"))
+        let search = try pouch(["search", "Zardari", "--as", "bea", "--limit", most, "--offset", most])
+        #expect(search.status == 0, "\(search.error)")
+    }
+
     @Test("disable and enable from the command line; a disabled reader reads nothing")
     func disable() throws {
         let id = try sentStore()
@@ -164,5 +175,86 @@ struct CommandLineHardeningTests {
         #expect(run.status == 0, "\(run.error)")
         #expect(run.output.contains("imported 1"))
         #expect(run.error.contains("cables/b.txt: warning: reference ID 09ISLAMABAD4242 is also in cables/a.txt; kept cables/a.txt, skipped cables/b.txt"), "\(run.error)")
+    }
+}
+
+/// A small tmpfs the tests mount themselves (as root, as CI runs), to fill up or make read-only.
+struct ScratchMount {
+    let path: String
+
+    /// Whether this machine lets the tests mount a tmpfs (root, and mount permitted).
+    static let available: Bool = {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
+        guard let probe = try? ScratchMount(megabytes: 1) else { return false }
+        probe.remove()
+        return true
+    }()
+
+    init(megabytes: Int) throws {
+        path = NSTemporaryDirectory() + "pouch-mount-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", path])
+    }
+
+    func remount(_ options: String) throws { try Self.run("/bin/mount", ["-o", "remount,\(options)", path]) }
+
+    func remove() {
+        try? Self.run("/bin/umount", [path])
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw StoreError.invalid("\(tool) \(arguments.joined(separator: " ")) failed") }
+    }
+}
+
+@Suite("The command line on a read-only or full disk", .enabled(if: ScratchMount.available, "needs root and a tmpfs mount (as CI runs)"))
+struct DiskTests {
+    let shell = CommandLineTests()
+
+    @Test("a store on a read-only mount says plainly that it is read-only, for every command")
+    func readOnly() throws {
+        let mount = try ScratchMount(megabytes: 8)
+        defer { mount.remove() }
+        let store = mount.path + "/store"
+        try FileManager.default.createDirectory(atPath: shell.directory, withIntermediateDirectories: true)
+        #expect(try shell.pouch(["init", "--store", store]).status == 0)
+        #expect(try shell.pouch(["user", "add", "bea", "--store", store, "--name", "Bea", "--post", "KABUL", "--clearance", "secret"]).status == 0)
+        try mount.remount("ro")
+        for command in [["cable", "list", "--as", "bea"], ["cable", "read", "09X1", "--as", "bea"], ["search", "border", "--as", "bea"],
+                        ["audit", "verify"], ["verify"], ["user", "list"]] {
+            let run = try shell.pouch(command + ["--store", store])
+            #expect(run.status == 1, "\(command)")
+            #expect(run.error.contains("is read-only"), "\(command): \(run.error)")
+            #expect(!run.error.contains("SQLite error"))
+        }
+    }
+
+    @Test("a full disk stops an import with its summary so far and a plain message; nothing is half-written")
+    func diskFull() throws {
+        let mount = try ScratchMount(megabytes: 3)
+        defer { mount.remove() }
+        let store = mount.path + "/store"
+        try FileManager.default.createDirectory(atPath: shell.directory, withIntermediateDirectories: true)
+        #expect(try shell.pouch(["bench", "corpus", "--count", "600", "--out", "corpus"]).status == 0)
+        #expect(try shell.pouch(["init", "--store", store]).status == 0)
+        let full = try shell.pouch(["import", "corpus", "--batch", "50", "--store", store])
+        #expect(full.status == 1)
+        #expect(full.output.contains("imported "), "the summary so far: \(full.output)")
+        #expect(full.error.contains("is full; the batch it was writing was not stored"), "\(full.error)")
+        #expect(!full.error.contains("SQLite error"))
+        try mount.remount("size=64m")
+        let resumed = try shell.pouch(["import", "corpus", "--store", store])
+        #expect(resumed.status == 0, "\(resumed.error)")
+        let verify = try shell.pouch(["verify", "--store", store])
+        #expect(verify.status == 0, "\(verify.output)")
+        #expect(verify.output.contains("600 cable"))
     }
 }

@@ -94,13 +94,13 @@ struct TelegramReader {
     }
 
     /// Whether an FM line's value can name a sending post (`AMEMBASSY MADRID`, `SECSTATE WASHDC`,
-    /// `USMISSION USUN NEW YORK`): upper-case words only. A line of running text that a broken
-    /// line wrap put after "FM " is not a post, and taking it for one gives a cable whose
-    /// telegram number no banner can carry.
+    /// `USMISSION USUN NEW YORK`): upper-case words, no digits. Running text that a broken line
+    /// wrap put after "FM ", or a routing serial glued to the post, is not a post, and taking it
+    /// for one gives a cable whose telegram number no banner can carry.
     static func looksLikePost(_ value: Substring) -> Bool {
         let trimmed = value.trimmingWhitespace()
         return !trimmed.isEmpty && trimmed.count <= 80
-            && trimmed.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || " .,&/'()-".unicodeScalars.contains($0) }
+            && trimmed.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || " .,&/'()-".unicodeScalars.contains($0) }
             && trimmed.unicodeScalars.contains { ("A"..."Z").contains($0) }
     }
 

@@ -121,12 +121,24 @@ public struct DraftParser: Sendable {
         }
 
         // Addressees.
-        func addressees(_ key: String) -> [Addressee] {
-            guard let (value, _) = fields[key] else { return [] }
-            return value.uppercased().split(whereSeparator: { $0 == ";" || $0 == "," }).compactMap { Addressee(routingLine: $0) }
+        func addressees(_ key: String) throws(CableParseError) -> [Addressee] {
+            guard let (value, line) = fields[key] else { return [] }
+            var found: [Addressee] = []
+            for item in value.uppercased().split(whereSeparator: { $0 == ";" || $0 == "," }) {
+                let name = item.trimmingWhitespace()
+                guard !name.isEmpty else { continue }
+                // An address is words of letters and digits (AMEMBASSY KABUL, USMISSION USUN NEW YORK,
+                // RUEHBUL/AMEMBASSY KABUL): anything else would not survive the telegram's routing lines.
+                guard name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || " /.-&'()".unicodeScalars.contains($0) }),
+                      let addressee = Addressee(routingLine: name) else {
+                    throw fail(line, "'\(name.prefix(60))' is not an addressee (such as SECSTATE WASHDC or AMEMBASSY KABUL)")
+                }
+                found.append(addressee)
+            }
+            return found
         }
-        cable.to = addressees("To")
-        cable.info = addressees("Info")
+        cable.to = try addressees("To")
+        cable.info = try addressees("Info")
 
         // Precedence.
         if let (value, line) = fields["Precedence"] {
