@@ -173,13 +173,7 @@ extension UserCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var acting: ActingUser
 
-        func run() async throws {
-            try await reporting {
-                let store = try storeOptions.open()
-                try await store.setDisabled(true, user: id, as: try await acting.orAdministrator(of: store))
-                print("disabled \(id)")
-            }
-        }
+        func run() async throws { try await setAccount(id, disabled: true, storeOptions: storeOptions, acting: acting) }
     }
 
     struct Enable: AsyncParsableCommand {
@@ -189,12 +183,15 @@ extension UserCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var acting: ActingUser
 
-        func run() async throws {
-            try await reporting {
-                let store = try storeOptions.open()
-                try await store.setDisabled(false, user: id, as: try await acting.orAdministrator(of: store))
-                print("enabled \(id)")
-            }
+        func run() async throws { try await setAccount(id, disabled: false, storeOptions: storeOptions, acting: acting) }
+    }
+
+    /// `user disable` and `user enable`.
+    static func setAccount(_ id: String, disabled: Bool, storeOptions: StoreOptions, acting: ActingUser) async throws {
+        try await reporting {
+            let store = try storeOptions.open()
+            try await store.setDisabled(disabled, user: id, as: try await acting.orAdministrator(of: store))
+            print("\(disabled ? "disabled" : "enabled") \(id)")
         }
     }
 }

@@ -67,6 +67,30 @@ struct FuzzFindingsTests {
         #expect(cable.origin?.contains("0") != true)
     }
 
+    @Test("running text and header lines inside a damaged routing block are not addressees")
+    func damagedRoutingBlock() throws {
+        let cable = try roundTrip("""
+            \(Self.routing)
+            FM AMEMBASSY BRASILIA
+            TO RUEHC/SECSTATE WASHDC PRIORITY 0123
+            INFO RUEHLN/AMCONSUL RIO DE JANEIRO 5678
+            mentioned that the minister would travel
+            SUBJECT :DEPT CLASSIFED BY TREAS, EEB/ESC/TFS
+            RUEHNY/AMEMBASSY OSLO 0001
+
+            C O N F I D E N T I A L BRASILIA 000061
+
+            E.O. 12958: DECL: 02/19/2020
+            TAGS: EFIN, KTFN
+            SUBJECT: TERROR FINANCE
+
+            1. (C) The ministry replied.
+            """)
+        #expect(cable.to.map(\.name) == ["SECSTATE WASHDC"])
+        #expect(cable.info.first?.name == "AMCONSUL RIO DE JANEIRO")
+        #expect(cable.info.allSatisfy { Addressee.looksLikeAddress($0.name) }, "\(cable.info)")
+    }
+
     @Test("a classifier's name with a letter that upper-cases longer (ß) keeps every letter, once", arguments: [
         "Classified By: Ambassador Hans Straße for reasons 1.4 (b) and (d).",
         "Classified By: Poloff Weiß, reasons 1.4 (b), (d)",

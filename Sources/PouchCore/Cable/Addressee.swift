@@ -14,6 +14,16 @@ public struct Addressee: Sendable, Hashable, Codable, CustomStringConvertible {
         precedence.map { "\(name) \($0.rawValue)" } ?? name
     }
 
+    /// Whether text can be an address on a routing line: upper-case words of letters and digits
+    /// (`AMEMBASSY KABUL`, `RUEHBUL/AMEMBASSY KABUL PRIORITY 3164`, `USMISSION USUN NEW YORK`).
+    /// Running text or a header line that a damaged routing block holds is not an address.
+    public static func looksLikeAddress(_ text: some StringProtocol) -> Bool {
+        let trimmed = Substring(text).trimmingWhitespace()
+        return !trimmed.isEmpty
+            && trimmed.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || " /.-&'()".unicodeScalars.contains($0) }
+            && trimmed.unicodeScalars.contains { ("A"..."Z").contains($0) }
+    }
+
     /// Reads one routing line: `RUEHBUL/AMEMBASSY KABUL PRIORITY 3164` → `AMEMBASSY KABUL`, priority.
     /// Routing indicators, channel serials and trailing blanks are dropped.
     public init?(routingLine: some StringProtocol) {

@@ -320,14 +320,16 @@ struct TelegramReader {
                 state = .none
                 continue
             }
+            // Only address-like lines are addressees: a damaged routing block can hold running
+            // text or header lines, which no canonical routing block could carry back.
             if text.hasPrefix("TO "), cable.origin != nil {
                 state = .to
-                if Addressee(routingLine: text.dropFirst(3)) != nil { cable.to.append(Self.addressee(text.dropFirst(3))) }
+                if Self.isAddress(text.dropFirst(3)) { cable.to.append(Self.addressee(text.dropFirst(3))) }
                 continue
             }
             if text.hasPrefix("INFO "), cable.origin != nil, !text.containsBytes("-00"), !text.dropFirst(5).trimmingWhitespace().hasPrefix("PAGE ") {
                 state = .info
-                if Addressee(routingLine: text.dropFirst(5)) != nil { cable.info.append(Self.addressee(text.dropFirst(5))) }
+                if Self.isAddress(text.dropFirst(5)) { cable.info.append(Self.addressee(text.dropFirst(5))) }
                 continue
             }
             // `DE RUEHNE #5135/01 2020722`: the station and the telegram's serial.
@@ -343,9 +345,9 @@ struct TelegramReader {
             let isNoise = text.hasPrefix("PAGE ") || text.hasPrefix("ACTION ") || text.hasPrefix("INFO ")
             switch state {
             case .to where !isNoise:
-                if Addressee(routingLine: text) != nil { cable.to.append(Self.addressee(text)) }
+                if Self.isAddress(text) { cable.to.append(Self.addressee(text)) }
             case .info where !isNoise:
-                if Addressee(routingLine: text) != nil { cable.info.append(Self.addressee(text)) }
+                if Self.isAddress(text) { cable.info.append(Self.addressee(text)) }
             default:
                 break
             }
@@ -413,6 +415,10 @@ struct TelegramReader {
     }
 
     /// An addressee read until it no longer changes, so that rendering and re-reading it is stable.
+    static func isAddress(_ text: Substring) -> Bool {
+        Addressee.looksLikeAddress(text) && Addressee(routingLine: text) != nil
+    }
+
     static func addressee(_ text: Substring) -> Addressee {
         guard var current = Addressee(routingLine: text) else { return Addressee(name: String(text)) }
         // Most names are stable at once; only a leftover indicator, number or precedence word can change again.

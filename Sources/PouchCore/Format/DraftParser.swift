@@ -129,8 +129,7 @@ public struct DraftParser: Sendable {
                 guard !name.isEmpty else { continue }
                 // An address is words of letters and digits (AMEMBASSY KABUL, USMISSION USUN NEW YORK,
                 // RUEHBUL/AMEMBASSY KABUL): anything else would not survive the telegram's routing lines.
-                guard name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || " /.-&'()".unicodeScalars.contains($0) }),
-                      let addressee = Addressee(routingLine: name) else {
+                guard Addressee.looksLikeAddress(name), let addressee = Addressee(routingLine: name) else {
                     throw fail(line, "'\(name.prefix(60))' is not an addressee (such as SECSTATE WASHDC or AMEMBASSY KABUL)")
                 }
                 found.append(addressee)
