@@ -98,14 +98,14 @@ public final class EnvelopeCache: Sendable {
 
     /// Loads the rows inserted since the last refresh (in the caller's read transaction).
     ///
-    /// With `intact`, each row (every column of the table) is checked first; a row that fails is
-    /// loaded as a row no one may read, and its reference ID is returned. Only rows loaded by this
-    /// call are returned.
+    /// With `intact`, each row is checked first, given the values of `checked` (columns of the
+    /// table, in that order); a row that fails is loaded as a row no one may read, and its
+    /// reference ID is returned. Only rows loaded by this call are returned.
     @discardableResult
-    public func refresh(_ db: Database, intact: ((Row) -> Bool)? = nil) throws -> [String] {
+    public func refresh(_ db: Database, checked: [String] = [], intact: (([DatabaseValue]) -> Bool)? = nil) throws -> [String] {
         let loaded = state.withLock { $0.loaded }
         let access = hasAccessColumns ? "restricted, archive" : "0, 1"
-        let extra = intact == nil ? "" : ", *"
+        let extra = intact == nil ? "" : checked.map { ", " + $0 }.joined()
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT docid, post, year, classification, caveats, tags, date, id, postKey, \(access)\(extra) FROM \(table) WHERE docid > ? ORDER BY docid
             """, arguments: [loaded])
@@ -117,9 +117,9 @@ public final class EnvelopeCache: Sendable {
         var rows: [Envelope] = []
         while let row = try cursor.next() {
             let docid: Int64 = row[0]
-            if let intact, !intact(row) {
+            if let intact, !intact((0..<checked.count).map { row[11 + $0] as DatabaseValue }) {
                 rows.append(Envelope(docid: docid, post: "", year: 0, classification: 255, caveats: "", tags: "", date: "",
-                                     id: String(decoding: SQLiteStore.bytes(row["id"]), as: UTF8.self), postKey: "", restricted: 0, archive: false, damaged: true))
+                                     id: String(decoding: SQLiteStore.bytes(row[7]), as: UTF8.self), postKey: "", restricted: 0, archive: false, damaged: true))
                 continue
             }
             rows.append(Envelope(docid: docid, post: row[1], year: row[2], classification: row[3], caveats: row[4], tags: row[5], date: row[6],

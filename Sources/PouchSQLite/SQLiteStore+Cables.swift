@@ -557,7 +557,7 @@ extension SQLiteStore {
     /// The envelopes loaded and checked, and what `user` is admitted to within `filters`; with the
     /// envelopes newly found damaged, any problem with the user's copy set, and how many of their copies are missing.
     func admission(_ user: Reader, filters: SearchFilters, _ db: Database) throws -> (set: DocidSet, damaged: [String], problems: [String], missing: Int) {
-        let damaged = try envelopes.refresh(db, intact: { self.envelopeIsIntact($0) }).map { "the envelope of cable \($0)" }
+        let damaged = try refreshEnvelopes(db).map { "the envelope of cable \($0)" }
         let held = try heldCopies(of: user.id, db)
         var personal = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT docid FROM cable WHERE drafter = ?"), arguments: [user.id]))
         if !held.cables.isEmpty {

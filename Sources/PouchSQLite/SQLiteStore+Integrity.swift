@@ -135,13 +135,32 @@ extension SQLiteStore {
 
     /// The MAC of a stored envelope row, from each column's stored bytes.
     func envelopeMAC(_ row: Row) -> [UInt8] {
-        macs.envelope.code(fields: Self.envelopeColumns.map { Self.bytes(row[$0] as DatabaseValue) })
+        envelopeMAC(values: Self.envelopeColumns.map { row[$0] as DatabaseValue })
+    }
+
+    /// The same from the envelope columns' values, in `envelopeColumns` order.
+    func envelopeMAC(values: [DatabaseValue]) -> [UInt8] {
+        macs.envelope.code(fields: values.map(Self.bytes))
     }
 
     /// Whether a row (holding every envelope column and `mac`) is as the store wrote it.
     func envelopeIsIntact(_ row: Row) -> Bool {
-        guard let stored = Self.blob(row["mac"]) else { return false }
-        return PasswordHash.constantTimeEqual(stored, envelopeMAC(row))
+        envelopeIsIntact(values: Self.envelopeColumns.map { row[$0] as DatabaseValue } + [row["mac"] as DatabaseValue])
+    }
+
+    /// The same from the values of `checkedEnvelopeColumns` (the envelope columns, then `mac`),
+    /// read by position: the envelope cache checks every row of the table this way.
+    func envelopeIsIntact(values: [DatabaseValue]) -> Bool {
+        guard values.count == Self.envelopeColumns.count + 1, let stored = Self.blob(values[values.count - 1]) else { return false }
+        return PasswordHash.constantTimeEqual(stored, envelopeMAC(values: Array(values.dropLast())))
+    }
+
+    static let checkedEnvelopeColumns = envelopeColumns + ["mac"]
+
+    /// Loads new envelopes into the cache, each checked against its MAC.
+    @discardableResult
+    func refreshEnvelopes(_ db: Database) throws -> [String] {
+        try envelopes.refresh(db, checked: Self.checkedEnvelopeColumns) { self.envelopeIsIntact(values: $0) }
     }
 
     /// Recomputes a cable's envelope MAC from its row (after an insert or a change of state).

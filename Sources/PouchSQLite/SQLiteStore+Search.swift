@@ -95,7 +95,7 @@ extension SQLiteStore {
     /// first search after a server starts does not pay for it (about a second at 250,000 cables).
     public func warmSearchCaches() async throws {
         try await database.read { db in
-            try self.envelopes.refresh(db, intact: { self.envelopeIsIntact($0) })
+            try self.refreshEnvelopes(db)
             try self.documentLengths.refresh(db)
             try self.vocabulary.refresh(db, master: self.master)
         }

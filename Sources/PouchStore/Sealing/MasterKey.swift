@@ -106,13 +106,26 @@ public struct MACKey: Sendable {
         Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
     }
 
-    /// The MAC of several fields, each length-prefixed so no two lists of fields share an encoding.
+    /// The MAC of several fields, each prefixed by its length in decimal and a colon, so no two
+    /// lists of fields share an encoding. One contiguous message, one HMAC: called once per row
+    /// over whole tables (envelopes at 250,000 cables), where each generic `update` cost more
+    /// than the hashing.
     public func code(fields: [[UInt8]]) -> [UInt8] {
-        var hmac = HMAC<SHA256>(key: key)
+        var message: [UInt8] = []
+        message.reserveCapacity(fields.reduce(0) { $0 + $1.count + 8 })
         for field in fields {
-            hmac.update(data: Array("\(field.count):".utf8))
-            hmac.update(data: field)
+            // The length in decimal, most significant digit first, without a String.
+            var scale = 1
+            while scale <= field.count / 10 { scale *= 10 }
+            var rest = field.count
+            while scale > 0 {
+                message.append(UInt8(ascii: "0") + UInt8(rest / scale))
+                rest %= scale
+                scale /= 10
+            }
+            message.append(UInt8(ascii: ":"))
+            message.append(contentsOf: field)
         }
-        return Array(hmac.finalize())
+        return message.withUnsafeBytes { Array(HMAC<SHA256>.authenticationCode(for: $0, using: key)) }
     }
 }
