@@ -119,25 +119,7 @@ extension SQLiteStore {
     /// The chain checked, and the database compared with the head file and the witness.
     func auditReport(_ db: Database) throws -> AuditReport {
         var report = try Self.verifyAudit(db)
-        let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit") ?? 0
-        func compare(_ head: AuditHead?, source: String) throws {
-            guard let head else { return }
-            let comparison = try HeadComparison.compare(head, publicKey: auditKey.publicKey, databaseLast: last) { try Self.auditHash(at: $0, db) }
-            if let problem = comparison.problem(source: source) {
-                let sequence: Int? = if case .behind(let last, _) = comparison { last + 1 } else { head.sequence }
-                report.problems.append(.init(sequence: sequence, message: problem))
-            }
-        }
-        do {
-            let head = try headFile.read()
-            if head == nil {
-                report.problems.append(.init(sequence: nil, message: "the audit head file \(headFile.path) is missing (deleted, or the database was copied without it)"))
-            }
-            try compare(head, source: "the audit head file \(headFile.path)")
-            if let witness = headFile.witness { try compare(try headFile.readWitness(), source: "the audit witness \(witness)") }
-        } catch let error as AuditHeadFile.FileError {
-            report.problems.append(.init(sequence: nil, message: error.description))
-        }
+        report.problems += try Self.headProblems(db, headFile: headFile, format: Self.currentFormat, auditKey: auditKey)
         if let failure = headWriter.lastFailure.withLock({ $0 }) {
             report.problems.append(.init(sequence: nil, message: "the audit head file could not be written after the last commit: \(failure)"))
         }

@@ -515,7 +515,8 @@ extension SQLiteStore {
             guard !user.disabled else {
                 return (.failure(.disabled(userID)), [AuditEvent(user: userID, action: .list, outcome: .denied, detail: "account disabled")])
             }
-            let (docids, damagedFound, problems, missing) = try self.admittedDocids(user, filters: SearchFilters(), db)
+            let admitted = try self.admission(user, filters: SearchFilters(), db)
+            let (docids, damagedFound, problems, missing) = (admitted.set.members, admitted.damaged, admitted.problems, admitted.missing)
             var summaries: [CableSummary] = []
             var tampered: [String] = []
             for docid in self.envelopes.newest(docids, offset: max(0, offset), limit: max(0, limit)) {
@@ -547,26 +548,13 @@ extension SQLiteStore {
         return try outcome.get()
     }
 
-    /// The docids `user` may see within `filters`, from the checked envelopes; with the rows newly
-    /// found damaged (by reference ID) and any problem with the user's own copy set.
-    func admittedDocids(_ user: Reader, filters: SearchFilters, _ db: Database) throws -> (docids: [Int64], damaged: [String], problems: [String], missing: Int) {
-        let admitted = try admission(user, filters: filters, db)
-        return (admitted.set.members, admitted.damaged, admitted.problems, admitted.missing)
-    }
-
     /// The envelopes loaded and checked, and what `user` is admitted to within `filters`; with the
     /// envelopes newly found damaged, any problem with the user's copy set, and how many of their copies are missing.
     func admission(_ user: Reader, filters: SearchFilters, _ db: Database) throws -> (set: DocidSet, damaged: [String], problems: [String], missing: Int) {
         let damaged = try refreshEnvelopes(db).map { "the envelope of cable \($0)" }
         let held = try heldCopies(of: user.id, db)
         var personal = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT docid FROM cable WHERE drafter = ?"), arguments: [user.id]))
-        if !held.cables.isEmpty {
-            for part in stride(from: 0, to: held.cables.count, by: 500) {
-                let ids = Array(held.cables[part..<min(part + 500, held.cables.count)])
-                personal.formUnion(try Int64.fetchAll(db, sql: "SELECT docid FROM cable WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
-                                                      arguments: StatementArguments(ids)))
-            }
-        }
+        personal.formUnion(held.docids)
         let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
         let set = envelopes.admitted(EnvelopeCache.Admission(
             clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(Self.nodisBit),

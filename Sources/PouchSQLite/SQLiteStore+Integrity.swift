@@ -77,28 +77,31 @@ extension SQLiteStore {
         try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit WHERE sequence = ?"), arguments: [sequence]).map(Array.init)
     }
 
-    /// What is wrong between the database's log and the heads kept outside it (empty when nothing).
-    static func checkHead(_ database: DatabasePool, headFile: AuditHeadFile, format: Int, auditKey: SigningKey) throws -> [String] {
-        try database.read { db in
-            let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit") ?? 0
-            var problems: [String] = []
-            func compare(_ head: AuditHead?, source: String) throws {
-                guard let head else { return }
-                let comparison = try HeadComparison.compare(head, publicKey: auditKey.publicKey, databaseLast: last) { try auditHash(at: $0, db) }
-                if let problem = comparison.problem(source: source) { problems.append(problem) }
+    /// What is wrong between the database's log and the heads kept outside it (the head file,
+    /// and the witness if there is one); empty when nothing is. A missing head file is a problem
+    /// from format 2 on (earlier stores never had one). What opening a store and `audit verify` both check.
+    static func headProblems(_ db: Database, headFile: AuditHeadFile, format: Int, auditKey: SigningKey) throws -> [AuditReport.Problem] {
+        let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit") ?? 0
+        var problems: [AuditReport.Problem] = []
+        func compare(_ head: AuditHead?, source: String) throws {
+            guard let head else { return }
+            let comparison = try HeadComparison.compare(head, publicKey: auditKey.publicKey, databaseLast: last) { try auditHash(at: $0, db) }
+            if let problem = comparison.problem(source: source) {
+                let sequence: Int? = if case .behind(let last, _) = comparison { last + 1 } else { head.sequence }
+                problems.append(.init(sequence: sequence, message: problem))
             }
-            do {
-                let head = try headFile.read()
-                if head == nil, format >= 2 {
-                    problems.append("the audit head file \(headFile.path) is missing (deleted, or the database was copied without it)")
-                }
-                try compare(head, source: "the audit head file \(headFile.path)")
-                if let witness = headFile.witness { try compare(try headFile.readWitness(), source: "the audit witness \(witness)") }
-            } catch let error as AuditHeadFile.FileError {
-                problems.append(error.description)
-            }
-            return problems
         }
+        do {
+            let head = try headFile.read()
+            if head == nil, format >= 2 {
+                problems.append(.init(sequence: nil, message: "the audit head file \(headFile.path) is missing (deleted, or the database was copied without it)"))
+            }
+            try compare(head, source: "the audit head file \(headFile.path)")
+            if let witness = headFile.witness { try compare(try headFile.readWitness(), source: "the audit witness \(witness)") }
+        } catch let error as AuditHeadFile.FileError {
+            problems.append(.init(sequence: nil, message: error.description))
+        }
+        return problems
     }
 
     /// Brings the head file up to the database (a crash may have come between a commit and its file write).
@@ -190,6 +193,16 @@ extension SQLiteStore {
         for index in a.indices { a[index] ^= b[index] }
     }
 
+    /// A holding with no copies: nothing XORed in yet.
+    static let emptyDigest = [UInt8](repeating: 0, count: 32)
+
+    /// The order-free digest of a reader's copies: each copy's code, XORed together.
+    func heldDigest(reader: String, cables: some Sequence<String>) -> [UInt8] {
+        var digest = Self.emptyDigest
+        for cable in cables { Self.xor(&digest, heldCode(reader: reader, cable: cable)) }
+        return digest
+    }
+
     /// The reader's holding row as stored (nil: none, which means no copies), MAC-checked.
     func holding(of reader: String, _ db: Database) throws -> (copies: Int, digest: [UInt8])? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT copies, digest, mac FROM holding WHERE reader = ?"), arguments: [reader]) else {
@@ -202,36 +215,42 @@ extension SQLiteStore {
         return (copies, digest)
     }
 
+    /// Writes a reader's holding with its MAC.
+    func storeHolding(reader: String, copies: Int, digest: [UInt8], _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO holding (reader, copies, digest, mac) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [reader, copies, Data(digest), Data(holdingMAC(reader: reader, copies: copies, digest: digest))])
+    }
+
     /// Adds copies to readers' holdings (in the send's transaction).
     func addHoldings(_ cable: String, readers: [String], _ db: Database) throws {
         for reader in readers {
-            var (copies, digest) = try holding(of: reader, db) ?? (0, [UInt8](repeating: 0, count: 32))
-            copies += 1
+            var (copies, digest) = try holding(of: reader, db) ?? (0, Self.emptyDigest)
             Self.xor(&digest, heldCode(reader: reader, cable: cable))
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO holding (reader, copies, digest, mac) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [reader, copies, Data(digest), Data(holdingMAC(reader: reader, copies: copies, digest: digest))])
+            try storeHolding(reader: reader, copies: copies + 1, digest: digest, db)
         }
     }
 
-    /// The cables a reader holds copies of, checked against their holding: a copy row deleted or
-    /// added behind the store's back is tampering. The copies are returned either way (each one is
-    /// sealed on its own), with the problem.
-    func heldCopies(of reader: String, _ db: Database) throws -> (cables: [String], problem: String?, missing: Int) {
-        let cables = try String.fetchAll(db.cachedStatement(sql: "SELECT cable FROM copy WHERE reader = ?"), arguments: [reader])
+    /// The cables a reader holds copies of (with their docids, nil for a copy whose cable row is
+    /// gone), checked against their holding: a copy row deleted or added behind the store's back
+    /// is tampering. The copies are returned either way (each one is sealed on its own), with the
+    /// problem and how many copies are missing.
+    func heldCopies(of reader: String, _ db: Database) throws -> (cables: [String], docids: [Int64], problem: String?, missing: Int) {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT copy.cable, cable.docid FROM copy LEFT JOIN cable ON cable.id = copy.cable WHERE copy.reader = ?"),
+                                    arguments: [reader])
+        let cables: [String] = rows.map { $0[0] }
+        let docids = rows.compactMap { $0[1] as Int64? }
         let expected: (copies: Int, digest: [UInt8])
         do {
-            expected = try holding(of: reader, db) ?? (0, [UInt8](repeating: 0, count: 32))
+            expected = try holding(of: reader, db) ?? (0, Self.emptyDigest)
         } catch let error as StoreError {
-            return (cables, error.description, 0)
+            return (cables, docids, error.description, 0)
         }
-        var digest = [UInt8](repeating: 0, count: 32)
-        for cable in cables { Self.xor(&digest, heldCode(reader: reader, cable: cable)) }
-        guard cables.count == expected.copies, digest == expected.digest else {
+        guard cables.count == expected.copies, heldDigest(reader: reader, cables: cables) == expected.digest else {
             let change = cables.count < expected.copies ? "\(expected.copies - cables.count) missing" : cables.count > expected.copies ? "\(cables.count - expected.copies) added" : "changed"
-            return (cables, "the copies held by \(reader) (\(change): \(cables.count) stored, \(expected.copies) sent)",
+            return (cables, docids, "the copies held by \(reader) (\(change): \(cables.count) stored, \(expected.copies) sent)",
                     max(0, expected.copies - cables.count))
         }
-        return (cables, nil, 0)
+        return (cables, docids, nil, 0)
     }
 
     // MARK: Receipts
@@ -333,10 +352,7 @@ extension SQLiteStore {
             }
             try db.execute(sql: "DELETE FROM holding")
             for (reader, cables) in byReader {
-                var digest = [UInt8](repeating: 0, count: 32)
-                for cable in cables { Self.xor(&digest, self.heldCode(reader: reader, cable: cable)) }
-                try db.execute(sql: "INSERT INTO holding (reader, copies, digest, mac) VALUES (?, ?, ?, ?)",
-                               arguments: [reader, cables.count, Data(digest), Data(self.holdingMAC(reader: reader, copies: cables.count, digest: digest))])
+                try self.storeHolding(reader: reader, copies: cables.count, digest: self.heldDigest(reader: reader, cables: cables), db)
             }
             for name in try String.fetchAll(db, sql: "SELECT name FROM list") { try self.sealList(name, db) }
             let administrator = try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "-"

@@ -110,12 +110,12 @@ extension SQLiteStore {
             let results = try self.search(query, user: user, options: options, found: &found, db)
             return .success((results, found))
         }
-        guard case .success(let (results, found)) = outcome else {
-            if case .failure(let error) = outcome {
-                try await record(AuditEvent(user: userID, action: .search, outcome: .denied, detail: Self.denial(error)))
-                throw error
-            }
-            throw StoreError.noSuchUser(userID)
+        let results: SearchResults, found: [String]
+        switch outcome {
+        case .success(let value): (results, found) = value
+        case .failure(let error):
+            try await record(AuditEvent(user: userID, action: .search, outcome: .denied, detail: Self.denial(error)))
+            throw error
         }
         for event in try reportTampering(found, found: userID, during: .search) { try await record(event) }
         let shown = results.hits.map(\.summary.referenceID)
@@ -211,7 +211,8 @@ extension SQLiteStore {
         // A reference ID typed alone: that cable first, with what it cites and what cites it.
         // Who may see what is decided from the checked envelopes in memory, never from columns as stored.
         if let id = query.referenceID {
-            let reachable = try admission(user, filters: SearchFilters(), db).set
+            // Without filters the query's own admission is exactly what the reader may reach.
+            let reachable = query.filters.isEmpty ? admitting.set : try admission(user, filters: SearchFilters(), db).set
             if let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?", arguments: [id.description]),
                reachable.contains(row["docid"]),
                var direct = try directHit(row, user: user, snippet: options.snippets, found: &found, db) {

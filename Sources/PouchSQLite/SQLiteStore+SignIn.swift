@@ -9,7 +9,7 @@ extension SQLiteStore {
         // scrypt runs before the write transaction, so a slow hash never holds the writer lock.
         let hash = try PasswordHash.make(password, cost: passwordCost)
         let outcome: Result<Void, StoreError> = try await writing { db in
-            guard let acting = try self.user(actor, db), !acting.disabled, acting.id == userID || acting.acts(as: .administrator) else {
+            guard try self.mayManageAccount(of: userID, as: actor, db) else {
                 try self.appendAudit(AuditEvent(user: actor, action: .password, target: userID, outcome: .denied), db)
                 return .failure(.notPermitted("only an administrator may set another person's password"))
             }
@@ -73,7 +73,7 @@ extension SQLiteStore {
         let now = Date()
         let expires = AuditEntry.timestamp(now.addingTimeInterval(lifetime))
         let outcome: Result<String, StoreError> = try await writing { db in
-            guard let acting = try self.user(actor, db), !acting.disabled, acting.id == userID || acting.acts(as: .administrator) else {
+            guard try self.mayManageAccount(of: userID, as: actor, db) else {
                 try self.appendAudit(AuditEvent(user: actor, action: .token, target: userID, outcome: .denied), db)
                 return .failure(.notPermitted("only an administrator may issue a token for another person"))
             }
@@ -107,7 +107,7 @@ extension SQLiteStore {
     /// The person's tokens (labels and dates only; the tokens themselves are never kept).
     public func tokens(of userID: String, as actor: String) async throws -> [TokenInfo] {
         let outcome: Result<[TokenInfo], StoreError> = try await database.read { db in
-            guard let acting = try self.user(actor, db), !acting.disabled, acting.id == userID || acting.acts(as: .administrator) else {
+            guard try self.mayManageAccount(of: userID, as: actor, db) else {
                 return .failure(.notPermitted("only an administrator may see another person's tokens"))
             }
             return .success(try Row.fetchAll(db, sql: "SELECT label, created, expires FROM token WHERE reader = ? ORDER BY created", arguments: [userID]).map {
@@ -120,7 +120,7 @@ extension SQLiteStore {
     /// Revokes the person's tokens with `label` (every token when nil); returns how many.
     public func revokeTokens(of userID: String, label: String?, as actor: String) async throws -> Int {
         let outcome: Result<Int, StoreError> = try await writing { db in
-            guard let acting = try self.user(actor, db), !acting.disabled, acting.id == userID || acting.acts(as: .administrator) else {
+            guard try self.mayManageAccount(of: userID, as: actor, db) else {
                 try self.appendAudit(AuditEvent(user: actor, action: .tokenRevoke, target: userID, outcome: .denied), db)
                 return .failure(.notPermitted("only an administrator may revoke another person's tokens"))
             }
@@ -139,6 +139,13 @@ extension SQLiteStore {
             return .success(count)
         }
         return try outcome.get()
+    }
+
+    /// Whether `actor` may manage `userID`'s password and tokens: the person themself or an
+    /// administrator, with an account that is not disabled.
+    func mayManageAccount(of userID: String, as actor: String, _ db: Database) throws -> Bool {
+        guard let acting = try user(actor, db), !acting.disabled else { return false }
+        return acting.id == userID || acting.acts(as: .administrator)
     }
 
     func credentialMAC(reader: String, hash: String) -> [UInt8] {

@@ -36,8 +36,6 @@ public struct SQLiteStore: CableStore {
     let macs: IntegrityKeys
     /// The store directory, for messages.
     let directory: String
-    /// What opening found wrong when the store was opened for inspection (`pouch verify`).
-    public let openProblems: [String]
     /// Rows found damaged during ordinary work: each is audited once, and left out of lists and searches.
     let damage = DamageLog()
 
@@ -60,6 +58,7 @@ public struct SQLiteStore: CableStore {
         let (tracingKey, tracingBytes) = FingerprintKey.generate()
         let auditKey = SigningKey()
         let profile = FingerprintProfile.standard
+        let headFile = AuditHeadFile(directory: directory, witness: options.witness)
         // Build the database under a temporary name and move it into place last: a failed init leaves nothing behind.
         let building = path + ".init"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
@@ -70,8 +69,7 @@ public struct SQLiteStore: CableStore {
             // The head file is written below, once the database is in place, not by the commit.
             let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
                                     index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
-                                    headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory,
-                                    openProblems: [])
+                                    headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory)
             let head: AuditHead = try database.write { db in
                 try db.execute(
                     sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile, format) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -87,11 +85,13 @@ public struct SQLiteStore: CableStore {
                 return try store.currentHead(db)
             }
             try database.close()
-            try AuditHeadFile(directory: directory, witness: options.witness).replace(with: head)
-            if let witness = options.witness { try AuditHeadFile(directory: directory, witness: witness).append(head, to: witness) }
+            // The witness first: a witness that cannot be written leaves no head file behind.
+            if let witness = options.witness { try headFile.append(head, to: witness) }
+            try headFile.replace(with: head)
             try FileManager.default.moveItem(atPath: building, toPath: path)
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+            try? FileManager.default.removeItem(atPath: headFile.path)
             throw Self.plain(error, directory: directory)
         }
         return try open(at: directory, credential: credential, options: options)
@@ -117,7 +117,7 @@ public struct SQLiteStore: CableStore {
 
     /// Opens an existing store; a wrong passphrase or key is a clear error. The audit log is
     /// compared with the head file (and witness): a database behind them is `StoreError.damaged`,
-    /// unless `options.inspecting`, when the problem is kept in `openProblems`.
+    /// unless `options.inspecting` (then `verifyAudit` and `verifyStore` report it).
     public static func open(at directory: String, credential: StoreCredential, options: OpenOptions = OpenOptions()) throws -> SQLiteStore {
         do {
             return try openChecked(at: directory, credential: credential, options: options)
@@ -161,11 +161,11 @@ public struct SQLiteStore: CableStore {
         let headFile = AuditHeadFile(directory: directory, witness: options.witness)
         let format: Int = row["format"]
         // The head outside the database first: an upgrade must not run on a rolled-back copy.
-        let problems = try checkHead(database, headFile: headFile, format: format, auditKey: auditKey)
-        if !problems.isEmpty, !options.inspecting { throw StoreError.damaged(problems.joined(separator: "; ")) }
+        let problems = try database.read { db in try headProblems(db, headFile: headFile, format: format, auditKey: auditKey) }
+        if !problems.isEmpty, !options.inspecting { throw StoreError.damaged(problems.map(\.message).joined(separator: "; ")) }
         let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
                                 index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
-                                headFile: headFile, macs: IntegrityKeys(master: master), directory: directory, openProblems: problems)
+                                headFile: headFile, macs: IntegrityKeys(master: master), directory: directory)
         if format < currentFormat {
             try store.upgrade(from: format)
         } else if problems.isEmpty {
