@@ -85,8 +85,7 @@ public struct PouchServer: Sendable {
     public func application(logger: Logger = Logger(label: "pouch.server"),
                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         let counter = connections
-        let timeout = TimeAmount.nanoseconds(Int64(configuration.readTimeout.components.seconds) * 1_000_000_000
-            + configuration.readTimeout.components.attoseconds / 1_000_000_000)
+        let timeout = TimeAmount(configuration.readTimeout)
         let http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [ConnectionGuard(counter: counter, readTimeout: timeout)], idleTimeout: timeout)
         var server = HTTPServerBuilder.http1(configuration: http1)

@@ -105,8 +105,7 @@ struct WebRoutes: Sendable {
             return loginPage(next: next, user: user, error: "This account is disabled. Ask an administrator.", context: context, status: .forbidden)
         case .signedIn(let reader):
             // The session begins here, with a new ID: nothing from before sign-in carries over.
-            let generation = try await store.account(id: reader.id)?.generation ?? 0
-            context.sessions.createSession(WebSession(user: reader.id, generation: generation, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
+            try await startSession(for: reader.id, context: context)
             var response = Response.redirect(to: next, type: .normal)
             response.headers.append(HTTPField(name: .setCookie, value: "\(SignInCookie.name)=; Path=/login; Max-Age=0; HttpOnly; SameSite=Strict"))
             return response
@@ -119,6 +118,12 @@ struct WebRoutes: Sendable {
         }
         context.sessions.clearSession()
         return Response.redirect(to: "/login", type: .normal)
+    }
+
+    /// A new session (a new ID and CSRF token) under the person's current account generation.
+    func startSession(for userID: String, context: PouchRequestContext) async throws {
+        let generation = try await store.account(id: userID)?.generation ?? 0
+        context.sessions.createSession(WebSession(user: userID, generation: generation, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
     }
 
     /// Only a known local page may follow sign-in: never another site. Browsers drop tabs and
@@ -442,8 +447,7 @@ struct WebRoutes: Sendable {
             return fail(message.prefix(1).uppercased() + message.dropFirst() + ".", .unprocessableContent)
         }
         // The change ended every session of this person; this one goes on under a new ID.
-        let generation = try await store.account(id: user.id)?.generation ?? 0
-        context.sessions.createSession(WebSession(user: user.id, generation: generation, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
+        try await startSession(for: user.id, context: context)
         return pages.render("account", ["title": "Your account", "notice": "Your password is changed. Your other sessions are signed out."], context: context)
     }
 
