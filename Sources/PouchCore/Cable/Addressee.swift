@@ -18,10 +18,7 @@ public struct Addressee: Sendable, Hashable, Codable, CustomStringConvertible {
     /// (`AMEMBASSY KABUL`, `RUEHBUL/AMEMBASSY KABUL PRIORITY 3164`, `USMISSION USUN NEW YORK`).
     /// Running text or a header line that a damaged routing block holds is not an address.
     public static func looksLikeAddress(_ text: some StringProtocol) -> Bool {
-        let trimmed = Substring(text).trimmingWhitespace()
-        return !trimmed.isEmpty
-            && trimmed.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || " /.-&'()".unicodeScalars.contains($0) }
-            && trimmed.unicodeScalars.contains { ("A"..."Z").contains($0) }
+        text.isUpperCaseWords(digits: true, punctuation: "/.-&'()")
     }
 
     /// Reads one routing line: `RUEHBUL/AMEMBASSY KABUL PRIORITY 3164` → `AMEMBASSY KABUL`, priority.

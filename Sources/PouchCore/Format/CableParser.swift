@@ -98,10 +98,7 @@ struct TelegramReader {
     /// wrap put after "FM ", or a routing serial glued to the post, is not a post, and taking it
     /// for one gives a cable whose telegram number no banner can carry.
     static func looksLikePost(_ value: Substring) -> Bool {
-        let trimmed = value.trimmingWhitespace()
-        return !trimmed.isEmpty && trimmed.count <= 80
-            && trimmed.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || " .,&/'()-".unicodeScalars.contains($0) }
-            && trimmed.unicodeScalars.contains { ("A"..."Z").contains($0) }
+        value.trimmingWhitespace().count <= 80 && value.isUpperCaseWords(digits: false, punctuation: ".,&/'()-")
     }
 
     func error(_ message: String, at location: SourceLocation? = nil) -> CableParseError {

@@ -1,4 +1,14 @@
 extension StringProtocol {
+    /// Whether the text, trimmed, is upper-case words as routing lines write them: capital letters
+    /// (at least one), digits when `digits`, spaces and the given punctuation, nothing else.
+    func isUpperCaseWords(digits: Bool, punctuation: String) -> Bool {
+        let trimmed = trimmingWhitespace()
+        return trimmed.unicodeScalars.contains { ("A"..."Z").contains($0) }
+            && trimmed.unicodeScalars.allSatisfy {
+                ("A"..."Z").contains($0) || digits && ("0"..."9").contains($0) || $0 == " " || punctuation.unicodeScalars.contains($0)
+            }
+    }
+
     /// The text without leading and trailing spaces, tabs and line ends.
     func trimmingWhitespace() -> SubSequence {
         var start = startIndex
