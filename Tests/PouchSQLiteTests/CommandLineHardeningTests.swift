@@ -58,6 +58,32 @@ struct CommandLineHardeningTests {
         #expect(nobody.status == 1 && nobody.error.contains("no such user: nobody"))
     }
 
+    @Test("a witness that cannot be written or does not read is a plain error, and init leaves nothing behind")
+    func badWitness() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let nowhere = try pouch(["init", "--witness", directory + "/no-such-dir/witness"])
+        #expect(nowhere.status == 1)
+        #expect(nowhere.error.contains("no-such-dir/witness: cannot write"), "\(nowhere.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/store/pouch.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/store/" + AuditHeadFile.fileName))
+        #expect(try pouch(["init", "--witness", directory + "/witness"]).status == 0)
+        try "not a head\n".write(toFile: directory + "/witness", atomically: true, encoding: .utf8)
+        let garbled = try pouch(["user", "list", "--witness", directory + "/witness"])
+        #expect(garbled.status == 1)
+        #expect(garbled.error.contains("the audit witness is not in the expected form"), "\(garbled.error)")
+    }
+
+    @Test("serve refuses a read timeout or connection cap out of range before it starts", arguments: [
+        ["--read-timeout", "0"], ["--read-timeout", "31"], ["--max-connections", "0"],
+    ])
+    func serveOptions(_ options: [String]) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let run = try pouch(["serve", "--demo", "--store", directory + "/demo", "--port", "1"] + options)
+        #expect(run.status != 0)
+        #expect(run.error.contains(options[0]), "\(run.error)")
+        #expect(!run.output.contains("listening"))
+    }
+
     @Test("the largest limits and offsets are answered, not trapped on overflow")
     func hugeNumbers() throws {
         _ = try sentStore()
