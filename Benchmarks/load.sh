@@ -28,7 +28,7 @@ for _ in $(seq 1 120); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.5
 export POUCH_TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' \
     -d '{"user":"bea","password":"bea-pouch-demo"}' "$url/api/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 jar="$store/cookies"
-csrf=$(curl -sf -c "$jar" -b "$jar" "$url/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"$//')
+csrf=$(curl -sf -c "$jar" -b "$jar" "$url/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | sed -n '1{s/.*value="//; s/"$//; p;}')
 curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode user=bea --data-urlencode password=bea-pouch-demo "$url/login"
 export POUCH_COOKIE=$(awk '$6 == "pouch_session" { print $7 }' "$jar")
 export POUCH_CABLE=$(curl -sf -H "Authorization: Bearer $POUCH_TOKEN" "$url/api/cables" \
