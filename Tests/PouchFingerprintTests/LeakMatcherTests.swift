@@ -27,6 +27,23 @@ struct LeakMatcherTests {
         }
     }
 
+    @Test("a short cable's whole marked copy, header lines and all, finds its cable first")
+    func wholeCopies() throws {
+        let directory = CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
+        let all = try CorpusFile.loadDirectory(directory).compactMap { try? CableReading.read(bytes: $0.bytes, fileName: $0.name).cable }
+        let matcher = LeakMatcher(cables: all)
+        let key = try FingerprintKey(bytes: [UInt8](repeating: 9, count: 32))
+        var tried = 0
+        // The short ones, where the header outweighs the text (longer ones are the excerpt test's).
+        for (index, cable) in all.enumerated() where !cable.paragraphs.isEmpty && cable.wordCount < 300 {
+            tried += 1
+            let copy = CableRenderer().render(CableFingerprint(cable: cable, key: key).copy(for: "reader-\(index)"))
+            let matches = matcher.matches(leak: copy)
+            #expect(matches.first?.cable == index, "\(cable.referenceID?.description ?? "cable \(index)") (\(cable.wordCount) words): \(matches)")
+        }
+        #expect(tried >= 10, "the corpus has short cables")
+    }
+
     @Test("text that is in no cable matches nothing")
     func unrelated() {
         let matcher = LeakMatcher(cables: Self.cables)

@@ -163,6 +163,33 @@ struct SQLiteStoreTests {
         #expect(unrelated.cables.isEmpty)
     }
 
+    @Test("a reader's whole copy of a short cable, headers and all, finds its cable; the verdict says how many more slots it needs")
+    func traceShortCopy() async throws {
+        let (store, _) = try await Fixture.populated()
+        // The README's two-sentence draft: its header lines outnumber its words of text.
+        var short = Fixture.draft
+        short.info = [Addressee(name: "AMEMBASSY KABUL"), Addressee(name: "AMEMBASSY NEW DELHI")]
+        short.paragraphs = [
+            Paragraph(number: 1, mark: PortionMark("C"), text: "Summary: President Zardari told the Ambassador that the cabinet would change."),
+            Paragraph(number: 2, mark: PortionMark("S/NF"), text: "He said the army agreed."),
+        ]
+        let id = try await store.draft(short, as: "anne")
+        _ = try await store.send(id, to: ["bea", "sam"], lists: [], as: "anne")
+        for reader in ["bea", "sam"] {
+            let copy = try await store.read(id, as: reader).text
+            let result = try await store.trace(leaks: [copy], as: "sam")
+            #expect(result.cables == [id], "\(reader)'s copy")
+            #expect(result.verdict?.verdict == "inconclusive")
+            #expect((result.verdict?.moreSlotsNeeded ?? 0) > 0, "says how many more slots it needs")
+            // The copy with its header cut to the banner, or cut to the subject, finds it too.
+            let lines = copy.components(separatedBy: "\n")
+            for cut in ["SECRET ISLAMABAD", "SUBJECT:"] {
+                let rest = lines.drop { !$0.hasPrefix(cut) }.joined(separator: "\n")
+                #expect(try await store.trace(leaks: [rest], as: "sam").cables == [id], "\(reader)'s copy from \(cut)")
+            }
+        }
+    }
+
     @Test("no word of the cable's text is in the database file")
     func noPlaintext() async throws {
         let (store, directory) = try await Fixture.populated()
