@@ -13,6 +13,10 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+# axe-core 4.9 (WCAG 2.2 rules) from PyPI's selenium-axe-python, the maintained fork of
+# axe-selenium-python, whose axe-core 3.1 predates WCAG 2.1 and 2.2.
+from selenium_axe_python import Axe
+
 from server import DemoServer
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -46,7 +50,24 @@ class BrowserTests(unittest.TestCase):
         cls.server.__exit__(None, None, None)
 
     def shot(self, name):
+        """A screenshot of the page, after axe-core finds no serious or critical WCAG 2.2 AA problem on it."""
         self.driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+        self.accessible(name)
+
+    def accessible(self, name):
+        Axe(self.driver).inject()
+        results = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+            ".then(done).catch((error) => done({error: String(error)}));")
+        self.assertNotIn("error", results, f"{name}: axe-core did not run")
+        serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+        report = "\n".join(f"{v['impact']}: {v['id']}: {v['help']} ({len(v['nodes'])}: "
+                           + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"][0]) for n in v["nodes"][:4]) + ")"
+                           for v in serious)
+        self.assertFalse(serious, f"{name}: accessibility problems (axe-core):\n{report}")
+        print(f"  {name}: axe-core {results['testEngine']['version']}: {len(results['passes'])} rules pass, "
+              f"{len(results['violations'])} minor or moderate problems", file=sys.stderr)
 
     def open(self, path):
         self.driver.get(self.server.url + path)
