@@ -75,8 +75,10 @@ class BrowserTests(unittest.TestCase):
     def sign_in(self, user):
         self.open("/login")
         # Signed in as someone else: sign out first, as a person would.
+        # Wait for the sign-out's redirect to land on the sign-in page before typing into it.
         if self.driver.find_elements(By.CSS_SELECTOR, "form.signout button"):
             self.driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+            WebDriverWait(self.driver, 15).until(lambda driver: "/login" in driver.current_url)
             self.open("/login")
         self.driver.find_element(By.ID, "user").send_keys(user)
         self.driver.find_element(By.ID, "password").send_keys(f"{user}-pouch-demo")
