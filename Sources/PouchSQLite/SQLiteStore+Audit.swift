@@ -88,6 +88,15 @@ extension SQLiteStore {
                 conditions.append("time >= ?")
                 _ = arguments.append(contentsOf: [since])
             }
+            if let until = filter.until {
+                // A prefix: the whole of the day (or hour, or minute) it names.
+                conditions.append("substr(time, 1, ?) <= ?")
+                _ = arguments.append(contentsOf: [until.count, until])
+            }
+            if let before = filter.before {
+                conditions.append("sequence < ?")
+                _ = arguments.append(contentsOf: [before])
+            }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let limitClause = filter.limit.map { "LIMIT \(max(0, $0))" } ?? ""
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY sequence DESC \(limitClause)", arguments: arguments)

@@ -507,7 +507,7 @@ extension SQLiteStore {
     /// What the person may see, newest first: the same admission as a search without words (from
     /// the checked envelopes in memory), so a changed envelope in the database can neither show a
     /// cable to someone new nor count one they may not see.
-    func listChecked(as userID: String, limit: Int, offset: Int) async throws -> CableListing {
+    func listChecked(as userID: String, limit: Int, offset: Int, filter: ListingFilter = ListingFilter()) async throws -> CableListing {
         let (outcome, events): (Result<CableListing, StoreError>, [AuditEvent]) = try await database.read { db in
             guard let user = try self.user(userID, db) else {
                 return (.failure(.noSuchUser(userID)), [AuditEvent(user: userID, action: .list, outcome: .denied, detail: "no such user")])
@@ -515,11 +515,17 @@ extension SQLiteStore {
             guard !user.disabled else {
                 return (.failure(.disabled(userID)), [AuditEvent(user: userID, action: .list, outcome: .denied, detail: "account disabled")])
             }
-            let admitted = try self.admission(user, filters: SearchFilters(), db)
-            let (docids, damagedFound, problems, missing) = (admitted.set.members, admitted.damaged, admitted.problems, admitted.missing)
+            let admitted = try self.admission(user, filters: filter.filters, db)
+            let (admittedDocids, damagedFound, problems, missing) = (admitted.set.members, admitted.damaged, admitted.problems, admitted.missing)
+            let docids = try self.inBox(filter.box, admittedDocids, of: userID, db)
             var summaries: [CableSummary] = []
             var tampered: [String] = []
-            for docid in self.envelopes.newest(docids, offset: max(0, offset), limit: max(0, limit)) {
+            // Oldest first is the newest-first order read from its far end.
+            let page = filter.oldestFirst
+                ? Array(self.envelopes.newest(docids, offset: max(0, docids.count - max(0, offset) - max(0, limit)),
+                                              limit: max(0, min(limit, docids.count - max(0, offset)))).reversed())
+                : self.envelopes.newest(docids, offset: max(0, offset), limit: max(0, limit))
+            for docid in page {
                 guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"),
                                                  arguments: [docid]) else { continue }
                 // Defence in depth: the rule again, in Swift, on what SQL returned.
@@ -546,6 +552,25 @@ extension SQLiteStore {
         }
         for event in events { try await record(event) }
         return try outcome.get()
+    }
+
+    /// The admitted docids that belong in a box: the person's received copies, their own drafts or
+    /// sent cables, or the archive (everything else they may read).
+    func inBox(_ box: ListingFilter.Box, _ docids: [Int64], of userID: String, _ db: Database) throws -> [Int64] {
+        guard box != .all else { return docids }
+        let held = Set(try heldCopies(of: userID, db).docids)
+        let drafted = try Row.fetchAll(db.cachedStatement(sql: "SELECT docid, state FROM cable WHERE drafter = ?"), arguments: [userID])
+        let drafts = Set(drafted.filter { ($0["state"] as String) == "draft" }.map { $0["docid"] as Int64 })
+        let own = Set(drafted.map { $0["docid"] as Int64 })
+        return docids.filter { docid in
+            switch box {
+            case .all: true
+            case .received: held.contains(docid) && !own.contains(docid)
+            case .drafts: drafts.contains(docid)
+            case .sent: own.contains(docid) && !drafts.contains(docid)
+            case .archive: !held.contains(docid) && !own.contains(docid)
+            }
+        }
     }
 
     /// The envelopes loaded and checked, and what `user` is admitted to within `filters`; with the

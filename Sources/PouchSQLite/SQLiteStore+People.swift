@@ -27,11 +27,13 @@ extension SQLiteStore {
         try await database.read { db in try self.user(id, db) }
     }
 
-    func usersChecked(as actor: String) async throws -> UserListing {
+    /// Everyone (administrators), or, as an address book, every active account (drafters too).
+    func usersChecked(as actor: String, addressBook: Bool = false) async throws -> UserListing {
         let (outcome, events): (Result<UserListing, StoreError>, [AuditEvent]) = try await database.read { db in
-            guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
-                return (.failure(.notPermitted("only an administrator may list users")),
-                        [AuditEvent(user: actor, action: .userList, outcome: .denied)])
+            guard let admin = try self.user(actor, db),
+                  admin.acts(as: .administrator) || (addressBook && (admin.acts(as: .drafter) || admin.acts(as: .securityOfficer))) else {
+                return (.failure(.notPermitted(addressBook ? "only drafters and security officers may see the address book" : "only an administrator may list users")),
+                        [AuditEvent(user: actor, action: .userList, target: addressBook ? "address book" : "", outcome: .denied)])
             }
             var listing = UserListing()
             for row in try Row.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id") {
@@ -42,8 +44,10 @@ extension SQLiteStore {
                     listing.damaged.append(String(decoding: Self.bytes(row["id"]), as: UTF8.self))
                 }
             }
+            if addressBook { listing.users.removeAll(where: \.disabled) }
             let found = try self.reportTampering(listing.damaged.map { "user \($0)" }, found: actor, during: .userList)
-            return (.success(listing), found + [AuditEvent(user: actor, action: .userList, detail: "\(listing.users.count) users"
+            return (.success(listing), found + [AuditEvent(user: actor, action: .userList, target: addressBook ? "address book" : "",
+                                                           detail: "\(listing.users.count) users"
                 + (listing.damaged.isEmpty ? "" : "; tampering detected in \(listing.damaged.joined(separator: ","))"))])
         }
         for event in events { try await record(event) }
@@ -92,6 +96,27 @@ extension SQLiteStore {
             }
             try self.sealList(name, db)
             try self.appendAudit(AuditEvent(user: actor, action: .listAdd, target: name, detail: "members \(members.joined(separator: ","))"), db)
+            return .success(())
+        }
+        try outcome.get()
+    }
+
+    public func removeFromList(_ name: String, members: [String], as actor: String) async throws {
+        let outcome: Result<Void, StoreError> = try await writing { db in
+            guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
+                try self.appendAudit(AuditEvent(user: actor, action: .listRemove, target: name, outcome: .denied), db)
+                return .failure(.notPermitted("only an administrator may change distribution lists"))
+            }
+            // A list changed outside Pouch is not silently re-sealed: verifiedMembers throws.
+            guard let current = try self.verifiedMembers(of: name, db) else { throw StoreError.noSuchList(name) }
+            for member in members where !current.contains(member) {
+                throw StoreError.invalid("\(member) is not on the list \(name)")
+            }
+            for member in members {
+                try db.execute(sql: "DELETE FROM listMember WHERE list = ? AND reader = ?", arguments: [name, member])
+            }
+            try self.sealList(name, db)
+            try self.appendAudit(AuditEvent(user: actor, action: .listRemove, target: name, detail: "members \(members.joined(separator: ","))"), db)
             return .success(())
         }
         try outcome.get()

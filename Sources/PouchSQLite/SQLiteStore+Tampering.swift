@@ -11,8 +11,8 @@ extension SQLiteStore {
         try await auditingTampering(userID, .read, target: id.description) { try await readChecked(id, as: userID) }
     }
 
-    public func list(as userID: String, limit: Int, offset: Int) async throws -> CableListing {
-        try await auditingTampering(userID, .list) { try await listChecked(as: userID, limit: limit, offset: offset) }
+    public func list(as userID: String, limit: Int, offset: Int, filter: ListingFilter) async throws -> CableListing {
+        try await auditingTampering(userID, .list) { try await listChecked(as: userID, limit: limit, offset: offset, filter: filter) }
     }
 
     public func search(_ query: SearchQuery, as userID: String, options: SearchOptions) async throws -> SearchResults {
@@ -29,6 +29,10 @@ extension SQLiteStore {
 
     public func users(as actor: String) async throws -> UserListing {
         try await auditingTampering(actor, .userList) { try await usersChecked(as: actor) }
+    }
+
+    public func addressBook(as actor: String) async throws -> UserListing {
+        try await auditingTampering(actor, .userList) { try await usersChecked(as: actor, addressBook: true) }
     }
 
     public func tracingMaterial(as officerID: String) async throws -> TracingMaterial {

@@ -26,7 +26,9 @@ public struct PouchServer: Sendable {
         self.store = store
         self.configuration = configuration
         metrics = ServerMetrics()
-        pages = try await Pages.load()
+        var pages = try await Pages.load()
+        pages.systemMarking = configuration.systemMarking
+        self.pages = pages
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Static") else {
             throw ServerSetupError("the OpenAPI document is missing from the server's bundle")
         }

@@ -1,3 +1,4 @@
+import PouchCore
 /// How `pouch serve` listens and what it promises browsers.
 public struct ServerConfiguration: Sendable {
     public var host: String
@@ -32,6 +33,9 @@ public struct ServerConfiguration: Sendable {
     /// Connections served at once; more are answered 503 and closed at once. Kept below the
     /// process's open-file limit, so the store and the log always have descriptors left.
     public var maxConnections: Int
+    /// The highest marking this system is approved for: the banner of the sign-in page and of
+    /// pages that take classified input (the trace form, the audit log).
+    public var systemMarking = PageMarking(classification: .topSecret, caveats: [])
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, tls: TLSFiles? = nil,
                 sessionLifetime: Duration = .seconds(8 * 60 * 60), signInAttempts: Int = 5,

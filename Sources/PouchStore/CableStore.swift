@@ -15,6 +15,10 @@ public protocol CableStore: Sendable {
     /// Everyone, for an administrator; a user row that fails its MAC is left out, named in
     /// `damaged` and audited, never allowed to hide the others.
     func users(as actor: String) async throws -> UserListing
+    /// The people a drafter may address (drafters, security officers and administrators): every
+    /// active account, so the send form can show names, posts and clearances and warn who may not
+    /// read a cable before it is sent, and a trace report can name whom it accuses. Rows that fail their MAC are left out and audited, as in `users(as:)`.
+    func addressBook(as actor: String) async throws -> UserListing
     /// Disables or enables an account (administrators): a disabled person's sessions and tokens stop
     /// working at once, sign-in is refused, and they act in no role.
     func setDisabled(_ disabled: Bool, user userID: String, as actor: String) async throws
@@ -23,6 +27,9 @@ public protocol CableStore: Sendable {
     func account(id: String) async throws -> Account?
     /// Adds members to a distribution list, creating it if needed. `actor` must be an administrator.
     func addToList(_ name: String, members: [String], as actor: String) async throws
+    /// Takes members off a distribution list (administrators); the list stays, even if empty.
+    /// Copies already sent through the list are not affected.
+    func removeFromList(_ name: String, members: [String], as actor: String) async throws
     /// Every distribution list and its members.
     func lists() async throws -> [String: [String]]
 
@@ -69,8 +76,9 @@ public protocol CableStore: Sendable {
     /// The text this person received: their own copy of a sent cable, the original of their
     /// own draft, or an archived cable.
     func read(_ id: ReferenceID, as userID: String) async throws -> CableText
-    /// What the person may see, newest first: `limit` of them after skipping `offset`.
-    func list(as userID: String, limit: Int, offset: Int) async throws -> CableListing
+    /// What the person may see within `filter` (a box, a post, years, a level), newest first unless
+    /// the filter says otherwise: `limit` of them after skipping `offset`, and how many there are.
+    func list(as userID: String, limit: Int, offset: Int, filter: ListingFilter) async throws -> CableListing
 
     // MARK: Tracing and audit
 
@@ -87,6 +95,11 @@ public protocol CableStore: Sendable {
 }
 
 extension CableStore {
+    /// What the person may see, newest first: `limit` of them after skipping `offset`.
+    public func list(as userID: String, limit: Int, offset: Int) async throws -> CableListing {
+        try await list(as: userID, limit: limit, offset: offset, filter: ListingFilter())
+    }
+
     /// The newest `limit` cables the person may see.
     public func list(as userID: String, limit: Int) async throws -> CableListing {
         try await list(as: userID, limit: limit, offset: 0)

@@ -231,3 +231,33 @@ public struct ImportOutcome: Sendable, Hashable {
         self.duplicates = duplicates
     }
 }
+
+/// Which of the cables a person may see a listing shows: one box of their inbox, narrowed by the
+/// search filters a listing understands (post, years, classification), in date order.
+public struct ListingFilter: Sendable, Hashable {
+    /// A box of the inbox.
+    public enum Box: String, Sendable, Hashable, CaseIterable {
+        /// Everything the person may see.
+        case all
+        /// Copies sent to the person.
+        case received
+        /// Their own drafts, not yet sent.
+        case drafts
+        /// Their own cables, sent.
+        case sent
+        /// Archived cables they may read.
+        case archive
+    }
+
+    public var box: Box
+    /// Posts, years and classifications (other filters are the search's).
+    public var filters: SearchFilters
+    /// Oldest first instead of newest first.
+    public var oldestFirst: Bool
+
+    public init(box: Box = .all, filters: SearchFilters = SearchFilters(), oldestFirst: Bool = false) {
+        self.box = box
+        self.filters = filters
+        self.oldestFirst = oldestFirst
+    }
+}

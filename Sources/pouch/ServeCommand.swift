@@ -33,12 +33,17 @@ struct ServeCommand: AsyncParsableCommand {
     var readTimeout = 30
     @Option(help: "Connections served at once; more are answered 503 (at most the open-file limit less 64).")
     var maxConnections = 1_000
+    @Option(help: "The highest marking this system is approved for, shown on the sign-in page and on pages that take classified input (e.g. 'SECRET//NOFORN').")
+    var systemLevel = "TOP SECRET"
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-certificate and --tls-key together") }
         guard (1...30).contains(readTimeout) else { throw ValidationError("--read-timeout must be from 1 to 30 seconds") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
+        guard PageMarking(systemLevel) != nil else {
+            throw ValidationError("--system-level '\(systemLevel)' is not a marking such as 'SECRET//NOFORN' (UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET, then captions after //)")
+        }
     }
 
     func run() async throws {
@@ -53,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
                                                 readTimeout: .seconds(readTimeout), maxConnections: maxConnections)
         let logins = demo ? DemoStore.logins(administrator: try await store.administrator()) : []
         configuration.demoLogins = logins
+        configuration.systemMarking = PageMarking(systemLevel) ?? configuration.systemMarking
         let url = "\(tls == nil ? "http" : "https")://\(host):\(port)/"
         let application = try await reporting {
             do {

@@ -190,6 +190,30 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("the address book: drafters and security officers see every active person; readers see nobody; a disabled person is left out")
+    func addressBook() async throws {
+        let (store, _) = try await Fixture.populated()
+        try await store.setDisabled(true, user: "lou", as: "admin")
+        let seen = try await store.addressBook(as: "anne").users.map(\.id)
+        #expect(seen.contains("bea") && seen.contains("sam") && !seen.contains("lou"))
+        #expect(try await store.addressBook(as: "sam").users.map(\.id) == seen)
+        await #expect(throws: StoreError.self) { try await store.addressBook(as: "bea") }
+        let log = try await store.auditLog(AuditFilter(), as: "admin")
+        #expect(log.contains { $0.user == "bea" && $0.action == "user-list" && $0.outcome == "denied" })
+    }
+
+    @Test("a list member is taken off by an administrator only, audited; a name not on the list is an error")
+    func removeFromList() async throws {
+        let (store, _) = try await Fixture.populated()
+        try await store.addToList("kabul", members: ["bea", "lou"], as: "admin")
+        await #expect(throws: StoreError.self) { try await store.removeFromList("kabul", members: ["lou"], as: "anne") }
+        try await store.removeFromList("kabul", members: ["lou"], as: "admin")
+        #expect(try await store.lists()["kabul"] == ["bea"])
+        await #expect(throws: StoreError.self) { try await store.removeFromList("kabul", members: ["lou"], as: "admin") }
+        await #expect(throws: StoreError.noSuchList("nowhere")) { try await store.removeFromList("nowhere", members: ["bea"], as: "admin") }
+        #expect(try await store.verifyStore(as: "admin", progress: nil).problems.isEmpty, "the list's MAC was renewed")
+    }
+
     @Test("no word of the cable's text is in the database file")
     func noPlaintext() async throws {
         let (store, directory) = try await Fixture.populated()

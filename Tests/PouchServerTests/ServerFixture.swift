@@ -99,8 +99,12 @@ struct Browser {
                 cookies[String(pair[0])] = String(pair[1])
             }
         }
-        if let range = reply.body.range(of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
+        // The page's own forms come after the header's sign-out form: the last token is theirs
+        // (on the sign-in page, the sign-in token rather than the session's).
+        var searchFrom = reply.body.startIndex
+        while let range = reply.body.range(of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression, range: searchFrom..<reply.body.endIndex) {
             csrf = String(reply.body[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
+            searchFrom = range.upperBound
         }
         return reply
     }

@@ -12,6 +12,8 @@ struct Pages: Sendable {
     let library: MustacheLibrary
     let stylesheet: String
     let script: String
+    /// The banner of pages that do not say what they show (sign-in, forms, errors).
+    var systemMarking = PageMarking(classification: .topSecret, caveats: [])
 
     static func load() async throws -> Pages {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
@@ -24,13 +26,20 @@ struct Pages: Sendable {
                      script: try String(contentsOf: script, encoding: .utf8))
     }
 
-    /// A page: `values` plus the navigation and CSRF token.
+    /// A page: `values` plus the navigation, the CSRF token and the page's classification banner
+    /// (`marking`: the highest level of what the page shows; the system's level when not given).
     func render(_ template: String, _ values: [String: Any], context: PouchRequestContext,
-                status: HTTPResponse.Status = .ok) -> Response {
+                status: HTTPResponse.Status = .ok, marking: PageMarking? = nil) -> Response {
         var page = values
-        if page["csrf"] == nil { page["csrf"] = context.sessions.session?.csrf ?? "" }
+        let sessionCSRF = context.sessions.session?.csrf ?? ""
+        if page["csrf"] == nil { page["csrf"] = sessionCSRF }
+        page["pageBanner"] = (marking ?? systemMarking).values
+        page["nav"] = Self.navigation(current: template)
         if let user = context.identity {
             page["user"] = [
+                // The sign-out form always carries the session's token, even on a page whose own
+                // form carries another (the sign-in page's).
+                "sessionCSRF": sessionCSRF,
                 "id": user.id, "name": user.name, "post": user.post,
                 "clearance": user.clearance.word,
                 "drafter": user.roles.contains(.drafter),
@@ -43,6 +52,16 @@ struct Pages: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Which menu item the page belongs to, so the header can mark it as the current one.
+    static func navigation(current template: String) -> [String: Any] {
+        let section = switch template {
+        case "cable", "inbox": "inbox"
+        case "users": "people"
+        default: template
+        }
+        return [section: true]
     }
 
     /// A template filled with `values` alone (nil when the template is missing).

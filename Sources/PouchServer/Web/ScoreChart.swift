@@ -5,6 +5,8 @@ import PouchCore
 /// innocent reaches only with the stated false-accusation probability.
 struct ScoreChart {
     let verdict: TraceVerdict
+    /// "Name, POST" by recipient ID, for the hover labels.
+    var names: [String: String] = [:]
     let width = 720.0
     let height = 260.0
     let margin = (left: 56.0, right: 16.0, top: 16.0, bottom: 40.0)
@@ -28,6 +30,8 @@ struct ScoreChart {
         <line x1="\(margin.left)" x2="\(margin.left + plotWidth)" y1="\(f(y(0)))" y2="\(f(y(0)))" class="zero"/>
         <text x="\(margin.left - 6)" y="\(f(y(0) + 4))" text-anchor="end" class="axis">0</text>
         <text x="\(margin.left - 6)" y="\(f(y(top) + 12))" text-anchor="end" class="axis">\(f(top))</text>
+        <text x="\(margin.left - 6)" y="\(f(y(bottom) - 2))" text-anchor="end" class="axis">\(f(bottom))</text>
+        <text x="14" y="\(f(margin.top + plotHeight / 2))" text-anchor="middle" class="axis" transform="rotate(-90 14 \(f(margin.top + plotHeight / 2)))">score</text>
         <text x="\(margin.left + plotWidth / 2)" y="\(height - 8)" text-anchor="middle" class="axis">\(scores.count) recipients, highest score first</text>
 
         """
@@ -45,12 +49,16 @@ struct ScoreChart {
         }
         for (index, candidate) in scores.enumerated() {
             let isAccused = accused.contains(candidate.recipient)
-            svg += "<circle cx=\"\(f(x(index)))\" cy=\"\(f(y(candidate.score)))\" r=\"\(isAccused ? "5" : "2.5")\" class=\"\(isAccused ? "accused" : "innocent")\"><title>\(escape(candidate.recipient)): \(f(candidate.score))</title></circle>\n"
+            svg += "<circle cx=\"\(f(x(index)))\" cy=\"\(f(y(candidate.score)))\" r=\"\(isAccused ? "5" : "2.5")\" class=\"\(isAccused ? "accused" : "innocent")\"><title>\(escape(label(candidate.recipient))): score \(f(candidate.score))</title></circle>\n"
             if isAccused {
                 svg += "<text x=\"\(f(x(index) + 8))\" y=\"\(f(y(candidate.score) + 4))\" class=\"accused-label\">\(escape(candidate.recipient))</text>\n"
             }
         }
         return svg + "</svg>"
+    }
+
+    private func label(_ id: String) -> String {
+        names[id].map { "\(id) (\($0))" } ?? id
     }
 
     private func f(_ value: Double) -> String { String(format: "%.1f", value) }

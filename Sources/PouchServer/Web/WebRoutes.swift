@@ -27,17 +27,7 @@ struct WebRoutes: Sendable {
         router.get("/inbox", use: inbox)
         router.get("/cables/:id", use: cable)
         router.post("/cables/:id/send", use: send)
-        router.get("/drafts/new") { _, context in
-            let user = try context.requireUser()
-            guard user.acts(as: .drafter) else { throw StoreError.notPermitted("only a drafter may draft cables") }
-            var form = DraftForm()
-            form.from = Self.originLine(post: user.post)
-            form.to = "SECSTATE WASHDC"
-            form.classification = "CONFIDENTIAL"
-            form.reasons = "1.4 (b), (d)"
-            form.classifiedBy = user.name
-            return pages.render("draft", try Self.draftValues(form, problems: []), context: context)
-        }
+        router.get("/drafts/new", use: newDraft)
         router.post("/drafts", use: draft)
         router.get("/search", use: search)
         router.get("/trace") { _, context in
@@ -48,15 +38,18 @@ struct WebRoutes: Sendable {
         router.post("/trace", use: trace)
         router.get("/account") { _, context in
             _ = try context.requireUser()
-            return pages.render("account", ["title": "Your account"], context: context)
+            return pages.render("account", ["title": "Your account"], context: context, marking: .unclassified)
         }
         router.post("/account/password", use: changePassword)
         router.get("/audit", use: audit)
+        router.get("/audit/export", use: auditExport)
         router.get("/admin/users") { request, context in try await users(request, context: context) }
         router.post("/admin/users", use: addUser)
         router.post("/admin/lists", use: addToList)
         router.post("/admin/users/:id/disable") { request, context in try await setDisabled(true, request, context: context) }
         router.post("/admin/users/:id/enable") { request, context in try await setDisabled(false, request, context: context) }
+        router.post("/admin/users/:id/password", use: resetPassword)
+        router.post("/admin/lists/:name/remove", use: removeFromList)
     }
 
     // MARK: Signing in and out
@@ -145,20 +138,73 @@ struct WebRoutes: Sendable {
 
     // MARK: Inbox and cables
 
+    /// The inbox: one box at a time (received, drafts, sent, archive, or all), filtered by level,
+    /// post and years, newest or oldest first, paged, with the real count of what matches.
     func inbox(_ request: Request, context: PouchRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let perPage = 50
         let page = try Self.page(request)
-        let listing = try await store.list(as: user.id, limit: perPage, offset: (page - 1) * perPage)
+        let parameters = request.uri.queryParameters
+        func parameter(_ name: String) -> String {
+            parameters[name[...]].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        }
+        var filter = ListingFilter()
+        let boxText = parameter("box")
+        if !boxText.isEmpty {
+            guard let box = ListingFilter.Box(rawValue: boxText) else {
+                throw ClientError(.badRequest, "box must be one of all, received, drafts, sent, archive")
+            }
+            filter.box = box
+        }
+        let level = parameter("class")
+        if !level.isEmpty {
+            guard let classification = Classification(word: level.uppercased().replacingOccurrences(of: "-", with: " ")) else {
+                throw ClientError(.badRequest, "class must be UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET")
+            }
+            filter.filters.classifications = [classification]
+        }
+        let post = parameter("post")
+        if !post.isEmpty { filter.filters.posts = [post] }
+        let from = parameter("from"), to = parameter("to")
+        if !from.isEmpty || !to.isEmpty {
+            guard let first = from.isEmpty ? 1900 : Int(from), let last = to.isEmpty ? 2100 : Int(to),
+                  (1900...2100).contains(first), (1900...2100).contains(last), first <= last else {
+                throw ClientError(.badRequest, "the years must be whole numbers from 1900 to 2100, the first no later than the last")
+            }
+            filter.filters.years = first...last
+        }
+        filter.oldestFirst = parameter("sort") == "oldest"
+        let listing = try await store.list(as: user.id, limit: perPage, offset: (page - 1) * perPage, filter: filter)
+
+        // Links keep every filter but the one they change.
+        func link(box: ListingFilter.Box? = nil, page: Int? = nil) -> String {
+            var items: [(String, String)] = []
+            let chosen = box ?? filter.box
+            if chosen != .all { items.append(("box", chosen.rawValue)) }
+            if box == nil {
+                for name in ["class", "post", "from", "to", "sort"] where !parameter(name).isEmpty { items.append((name, parameter(name))) }
+                if let page, page > 1 { items.append(("page", String(page))) }
+            }
+            return "/inbox" + (items.isEmpty ? "" : "?" + items.map { "\($0.0)=\(Self.queryEscaped($0.1))" }.joined(separator: "&"))
+        }
+        let boxNames: [(ListingFilter.Box, String)] = [(.all, "All"), (.received, "Received"), (.drafts, "Drafts"), (.sent, "Sent"), (.archive, "Archive")]
         var values: [String: Any] = [
             "title": "Inbox", "total": listing.total, "shown": listing.cables.count,
-            "cables": listing.cables.map(Self.summaryValues),
+            "boxName": boxNames.first { $0.0 == filter.box }?.1 ?? "All",
+            "tabs": boxNames.map { ["label": $0.1, "link": link(box: $0.0), "current": $0.0 == filter.box] },
+            "box": filter.box == .all ? "" : filter.box.rawValue,
+            "levels": Classification.allCases.map { ["value": $0.word, "selected": filter.filters.classifications.contains($0)] },
+            "post": post, "from": from, "to": to, "oldest": filter.oldestFirst,
+            "filtered": !filter.filters.isEmpty,
+            "cables": listing.cables.map(Self.summaryValues), "hasCables": !listing.cables.isEmpty,
             "damaged": listing.damaged, "hasDamaged": listing.damaged > 0,
             "page": page, "pages": max(1, (listing.total + perPage - 1) / perPage), "multiplePages": listing.total > perPage,
+            "first": listing.total == 0 ? 0 : (page - 1) * perPage + 1, "last": (page - 1) * perPage + listing.cables.count,
         ]
-        if page > 1 { values["previous"] = "/inbox?page=\(page - 1)" }
-        if page * perPage < listing.total { values["next"] = "/inbox?page=\(page + 1)" }
-        return pages.render("inbox", values, context: context)
+        if page > 1 { values["previous"] = link(page: page - 1) }
+        if page * perPage < listing.total { values["next"] = link(page: page + 1) }
+        return pages.render("inbox", values, context: context,
+                            marking: .highest(of: listing.cables.map { ($0.classification, $0.caveats) }))
     }
 
     /// The `page` parameter: a whole number from 1 to 100,000, else a plain 400.
@@ -179,6 +225,8 @@ struct WebRoutes: Sendable {
         try await cablePage(id: context.parameters.require("id"), context: context, notice: nil)
     }
 
+    /// The cable page. A drafter's original carries the send form, with the address book, unless
+    /// it was just sent (the confirmation then stands above the cable, and a link brings the form back).
     func cablePage(id text: String, context: PouchRequestContext, notice: String?, sendError: String? = nil,
                    status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.requireUser()
@@ -189,19 +237,56 @@ struct WebRoutes: Sendable {
         values["title"] = "\(id) \(cable.subject)"
         values["kind"] = copy.kind.rawValue
         values["isCopy"] = copy.kind == .copy
-        values["canSend"] = copy.kind == .original && user.roles.contains(.drafter)
+        let mayDraft = copy.kind == .original && user.roles.contains(.drafter)
+        values["canSend"] = mayDraft && notice == nil
+        values["sentAgain"] = mayDraft && notice != nil
         if let notice { values["notice"] = notice }
         if let sendError { values["sendError"] = sendError }
-        if copy.kind == .original {
-            values["lists"] = try await store.lists().keys.sorted()
+        if mayDraft && notice == nil {
+            values.merge(try await addressValues(for: cable, as: user.id)) { $1 }
         }
-        return pages.render("cable", values, context: context, status: status)
+        return pages.render("cable", values, context: context, status: status,
+                            marking: PageMarking(classification: cable.classification, caveats: cable.caveats))
     }
 
-    static func cableValues(_ cable: Cable, id: ReferenceID) -> [String: Any] {
+    /// The send form's address book: every active person with their post and clearance, and every
+    /// list with its members; those who may not read this cable are shown with the reason and
+    /// cannot be ticked.
+    func addressValues(for cable: Cable, as userID: String) async throws -> [String: Any] {
+        let people = try await store.addressBook(as: userID).users
+        let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func barrier(_ reader: Reader) -> String? {
+            if AccessPolicy.mayRead(reader, classification: cable.classification, caveats: cable.caveats, distribution: .addressees([reader.id])) {
+                return nil
+            }
+            if reader.clearance < cable.classification { return "cleared only to \(reader.clearance.word)" }
+            let missing = cable.caveats.filter { !reader.holds($0) }.map(\.rawValue)
+            return missing.isEmpty ? "may not read it" : "does not hold " + missing.joined(separator: ", ")
+        }
+        let lists = try await store.lists()
+        return [
+            "hasLists": !lists.isEmpty,
+            "people": people.filter { $0.id != userID }.map { reader -> [String: Any] in
+                var row: [String: Any] = ["id": reader.id, "name": reader.name, "post": reader.post,
+                                          "clearance": ([reader.clearance.word] + Self.caveatText(reader).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }).joined(separator: ", ")]
+                if let barrier = barrier(reader) { row["barrier"] = barrier }
+                return row
+            },
+            "lists": lists.keys.sorted().map { name -> [String: Any] in
+                let members = lists[name] ?? []
+                let barred = members.filter { byID[$0].map { barrier($0) != nil } ?? true }
+                var row: [String: Any] = ["name": name, "members": members.joined(separator: ", "), "count": members.count]
+                if !barred.isEmpty { row["barred"] = barred.joined(separator: ", ") }
+                return row
+            },
+        ]
+    }
+
+    static func cableValues(_ cable: Cable, id: ReferenceID?) -> [String: Any] {
         let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d %02d:%02dZ", $0.year, $0.month, $0.day, $0.hour, $0.minute) } ?? ""
         var values: [String: Any] = [
-            "id": id.description,
+            "id": id?.description ?? "given when the draft is saved",
+            "precedence": cable.precedence?.rawValue ?? "",
             "banner": Pages.banner(cable.classification, cable.caveats),
             "date": date,
             "origin": cable.origin ?? "",
@@ -216,6 +301,14 @@ struct WebRoutes: Sendable {
         ]
         if !cable.info.isEmpty { values["info"] = cable.info.map(\.description).joined(separator: ", ") }
         if let signature = cable.signature, !signature.isEmpty { values["signature"] = signature }
+        if let order = cable.executiveOrder {
+            values["declassification"] = switch order.declassification {
+            case .on(let day): "E.O. \(order.order): DECL: \(day.usFormat) (declassify on " + String(format: "%04d-%02d-%02d", day.year, day.month, day.day) + ")"
+            case .oadr: "E.O. \(order.order): DECL: OADR (originating agency's determination required)"
+            case .notApplicable: "E.O. \(order.order): N/A"
+            case .other(let text): "E.O. \(order.order): DECL: \(text)"
+            }
+        }
         if let authority = cable.authority {
             values["authority"] = ["by": authority.classifiedBy,
                                    "reasons": "\(authority.section) " + authority.reasons.map { "(\($0))" }.joined(separator: ", ")]
@@ -223,7 +316,11 @@ struct WebRoutes: Sendable {
         return values
     }
 
+    /// The send form: ticked people (`person[]`) and lists (`list[]`); `to` and `lists` take
+    /// IDs and names typed as text (comma- or space-separated).
     struct SendForm: Decodable {
+        var person: [String]?
+        var list: [String]?
         var to: String?
         var lists: String?
     }
@@ -233,7 +330,7 @@ struct WebRoutes: Sendable {
         let text = try context.parameters.require("id")
         guard let id = ReferenceID(text) else { throw StoreError.noSuchCable(text) }
         let form = try await URLEncodedFormDecoder().decode(SendForm.self, from: request, context: context)
-        let to = Self.names(form.to), lists = Self.names(form.lists)
+        let to = (form.person ?? []) + Self.names(form.to), lists = (form.list ?? []) + Self.names(form.lists)
         guard !to.isEmpty || !lists.isEmpty else {
             return try await cablePage(id: text, context: context, notice: nil, sendError: "Name at least one addressee or list.", status: .unprocessableContent)
         }
@@ -259,43 +356,93 @@ struct WebRoutes: Sendable {
 
     // MARK: Drafting
 
+    /// A new draft: the drafter's post as origin, the Department as addressee, CONFIDENTIAL for
+    /// foreign relations, classified by the drafter.
+    func newDraft(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        guard user.acts(as: .drafter) else { throw StoreError.notPermitted("only a drafter may draft cables") }
+        var form = DraftForm()
+        form.from = Self.originLine(post: user.post)
+        form.to = "SECSTATE WASHDC"
+        form.classification = "CONFIDENTIAL"
+        form.reasonCodes = ["b", "d"]
+        form.classifiedBy = user.name
+        return draftPage(form, problems: [], context: context)
+    }
+
+    /// The draft page, marked at the level the form has chosen.
+    func draftPage(_ form: DraftForm, problems: [DraftForm.Problem], preview: Cable? = nil, context: PouchRequestContext,
+                   status: HTTPResponse.Status = .ok) -> Response {
+        var values = Self.draftValues(form, problems: problems)
+        if let preview {
+            values["preview"] = Self.cableValues(preview, id: preview.referenceID)
+        }
+        let marking = PageMarking(classification: form.level ?? pages.systemMarking.classification,
+                                  caveats: form.chosenCaveats.compactMap { Caveat(captionLine: $0) })
+        return pages.render("draft", values, context: context, status: status, marking: marking)
+    }
+
     func draft(_ request: Request, context: PouchRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let form = try await URLEncodedFormDecoder().decode(DraftForm.self, from: request, context: context)
         let (cable, problems) = form.check()
         guard let cable else {
-            return pages.render("draft", try Self.draftValues(form, problems: problems), context: context, status: .unprocessableContent)
+            return draftPage(form, problems: problems, context: context, status: .unprocessableContent)
+        }
+        if form.action == "preview" {
+            return draftPage(form, problems: problems, preview: cable, context: context)
         }
         do {
             let id = try await store.draft(cable, as: user.id)
             return Response.redirect(to: "/cables/\(id)", type: .normal)
         } catch let error as StoreError {
             guard case .notPermitted = error else { throw error }
-            return pages.render("draft", try Self.draftValues(form, problems: [.init(field: "form", severity: "error", message: error.description)]),
-                                context: context, status: .forbidden)
+            return draftPage(form, problems: [.init(field: "form", severity: "error", message: error.description)], context: context, status: .forbidden)
         }
     }
 
-    static func draftValues(_ form: DraftForm, problems: [DraftForm.Problem]) throws -> [String: Any] {
-        let labels = ["from": "From", "to": "To", "info": "Info", "classification": "Classification", "tags": "TAGS", "subject": "Subject",
-                      "ref": "Ref", "classifiedBy": "Classified by", "reasons": "Reasons", "body": "Paragraphs"]
-        let hints = [
-            "from": "AMEMBASSY ISLAMABAD", "to": "SECSTATE WASHDC IMMEDIATE", "info": "AMEMBASSY KABUL, AMEMBASSY NEW DELHI",
-            "classification": "SECRET//NOFORN", "tags": "PREL, PGOV, PK", "subject": "ZARDARI ON THE NEW CABINET",
-            "ref": "A. STATE 12345; B. ISLAMABAD 678", "classifiedBy": "Ambassador Anne W. Patterson", "reasons": "1.4 (b), (d)",
-        ]
+    static let draftLabels = [
+        "from": "From", "to": "To", "info": "Info", "precedence": "Precedence", "classification": "Classification", "caveats": "Caveats",
+        "handling": "Handling (passing lines, separated by ;)", "tags": "TAGS", "subject": "Subject", "ref": "Ref",
+        "classifiedBy": "Classified by", "reasons": "Reasons (E.O. 13526, section 1.4)", "declassifyOn": "Declassify on", "signature": "Signature",
+        "body": "Paragraphs",
+    ]
+    static let draftHints = [
+        "from": "The sending post, e.g. AMEMBASSY ISLAMABAD.", "to": "Action addressees, with precedence, e.g. SECSTATE WASHDC IMMEDIATE.",
+        "info": "Information addressees, comma-separated, e.g. AMEMBASSY KABUL, AMEMBASSY NEW DELHI.",
+        "tags": "Subject codes, comma-separated, e.g. PREL, PGOV, PK.", "subject": "In capitals, e.g. ZARDARI ON THE NEW CABINET.",
+        "ref": "Earlier cables, e.g. A. STATE 12345; B. ISLAMABAD 678.", "classifiedBy": "Name and title, e.g. Ambassador Anne W. Patterson.",
+        "declassifyOn": "Leave empty for ten years from today.", "signature": "The signing officer's surname, e.g. PATTERSON.",
+        "handling": "e.g. PASS TO NSC",
+    ]
+
+    static func draftValues(_ form: DraftForm, problems: [DraftForm.Problem]) -> [String: Any] {
         func field(_ name: String) -> [String: Any] {
             let own = problems.filter { $0.field == name }
-            return ["name": name, "label": labels[name] ?? name, "value": form.value(name), "hint": hints[name] ?? "",
-                    "problems": own.map { ["severity": $0.severity, "message": $0.message] }, "invalid": own.contains { $0.severity == "error" }]
+            return ["name": name, "label": draftLabels[name] ?? name, "value": form.value(name), "hint": draftHints[name] ?? "",
+                    "problems": own.map { ["severity": $0.severity, "message": $0.message] }, "invalid": own.contains { $0.severity == "error" },
+                    "hasProblems": !own.isEmpty]
         }
+        var fields: [String: Any] = [:]
+        for name in DraftForm.fields.map(\.field) + ["body"] { fields[name] = field(name) }
+        let level = form.level
+        let chosen = Set(form.chosenCaveats)
+        let codes = Set(form.reasonsLine.lowercased().compactMap { $0.isLetter && $0 <= "h" ? String($0) : nil })
+        let errors = problems.filter { $0.severity == "error" }
         return [
             "title": "Draft a cable",
-            "fields": DraftForm.fields.map { field($0.field) },
-            "body": field("body"),
+            "f": fields,
+            "levels": Classification.allCases.map { ["value": $0.word, "selected": $0 == level] },
+            "precedences": ([""] + Precedence.allCases.map(\.rawValue)).map {
+                ["value": $0, "label": $0.isEmpty ? "As on the To line (default ROUTINE)" : $0, "selected": $0 == (form.precedence ?? "").uppercased()]
+            },
+            "caveatChoices": DraftForm.caveatTexts.map { ["value": $0.caveat.rawValue, "text": $0.text, "checked": chosen.contains($0.caveat.rawValue)] },
+            "reasonChoices": DraftForm.reasonTexts.map { ["code": $0.code, "text": $0.text, "checked": codes.contains($0.code)] },
+            // The error summary: each error, linked to its field.
+            "summary": errors.map { ["field": $0.field == "form" ? "field-body" : "field-\($0.field)", "message": $0.message] },
+            "problemCount": errors.count,
+            "hasProblems": !errors.isEmpty,
             "formProblems": problems.filter { $0.field == "form" }.map { ["severity": $0.severity, "message": $0.message] },
-            "problemCount": problems.filter { $0.severity == "error" }.count,
-            "hasProblems": problems.contains { $0.severity == "error" },
         ]
     }
 
@@ -356,7 +503,8 @@ struct WebRoutes: Sendable {
         values["multiplePages"] = results.total > perPage
         values["dateLink"] = "/search?q=\(Self.queryEscaped(text))&sort=date"
         values["relevanceLink"] = "/search?q=\(Self.queryEscaped(text))"
-        return pages.render("search", values, context: context)
+        return pages.render("search", values, context: context,
+                            marking: .highest(of: results.hits.map { ($0.summary.classification, $0.summary.caveats) }))
     }
 
     static func queryEscaped(_ text: String) -> String {
@@ -390,16 +538,41 @@ struct WebRoutes: Sendable {
             values["nomatch"] = true
             return pages.render("trace", values, context: context)
         }
-        values.merge(Self.traceValues(verdict, cables: result.cables.map(\.description))) { $1 }
+        // Names and posts beside IDs, for the officer's report.
+        let people = Dictionary((try await store.addressBook(as: user.id).users).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        values.merge(Self.traceValues(verdict, cables: result.cables.map(\.description), people: people)) { $1 }
+        values["tracedAt"] = ISO8601DateFormatter().string(from: Date())
+        values["officer"] = "\(user.name) (\(user.id))"
         return pages.render("trace", values, context: context)
     }
 
+    /// A probability as an officer would say it: "about 1 in 250", "less than 1 in 10^40".
+    static func probabilityInWords(_ probability: Double) -> (text: String, power: Int?) {
+        guard probability < 1 else { return ("1 in 1 (no evidence at all)", nil) }
+        guard probability > 0 else { return ("less than 1 in 10", 300) }
+        if probability >= 1e-4 {
+            let odds = 1 / probability
+            let rounded = odds < 20 ? (odds * 10).rounded() / 10 : odds < 1000 ? odds.rounded() : (odds / 100).rounded() * 100
+            let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+            return ("about 1 in \(text)", nil)
+        }
+        return ("less than 1 in 10", Int((-log10(probability)).rounded(.down)))
+    }
+
     /// The trace page's values for a verdict: the accused (and by which test), the candidates, the counts and the chart.
-    static func traceValues(_ verdict: TraceVerdict, cables: [String]) -> [String: Any] {
+    static func traceValues(_ verdict: TraceVerdict, cables: [String], people: [String: Reader] = [:]) -> [String: Any] {
+        func who(_ id: String) -> [String: Any] {
+            guard let person = people[id] else { return ["id": id] }
+            return ["id": id, "name": person.name, "post": person.post]
+        }
         func row(_ candidate: TraceVerdict.Candidate) -> [String: Any] {
-            var values: [String: Any] = ["recipient": candidate.recipient, "score": String(format: "%.2f", candidate.score),
-                                         "probability": String(format: "%.2g", candidate.falseAccusationProbability)]
-            if let partner = candidate.partner { values["partner"] = partner }
+            let words = probabilityInWords(candidate.falseAccusationProbability)
+            var values: [String: Any] = ["recipient": candidate.recipient, "who": who(candidate.recipient),
+                                         "score": String(format: "%.2f", candidate.score),
+                                         "probability": String(format: "%.2g", candidate.falseAccusationProbability),
+                                         "words": words.text]
+            if let power = words.power { values["power"] = power }
+            if let partner = candidate.partner { values["partner"] = who(partner) }
             return values
         }
         var values: [String: Any] = [:]
@@ -414,7 +587,7 @@ struct WebRoutes: Sendable {
         values["symbolsRead"] = verdict.symbolsRead
         if let more = verdict.moreSlotsNeeded { values["moreSlotsNeeded"] = more }
         if !verdict.restyledRules.isEmpty { values["restyled"] = verdict.restyledRules.joined(separator: ", ") }
-        values["chart"] = ScoreChart(verdict: verdict).svg()
+        values["chart"] = ScoreChart(verdict: verdict, names: people.mapValues { "\($0.name), \($0.post)" }).svg()
         return values
     }
 
@@ -431,7 +604,7 @@ struct WebRoutes: Sendable {
         let user = try context.requireUser()
         let form = try await URLEncodedFormDecoder().decode(PasswordForm.self, from: request, context: context)
         func fail(_ message: String, _ status: HTTPResponse.Status) -> Response {
-            pages.render("account", ["title": "Your account", "error": message], context: context, status: status)
+            pages.render("account", ["title": "Your account", "error": message], context: context, status: status, marking: .unclassified)
         }
         guard form.new == form.confirm else { return fail("The new password and its confirmation differ.", .unprocessableContent) }
         switch try await gate.attempt(user.id, password: form.current, client: context.client) {
@@ -448,26 +621,85 @@ struct WebRoutes: Sendable {
         }
         // The change ended every session of this person; this one goes on under a new ID.
         try await startSession(for: user.id, context: context)
-        return pages.render("account", ["title": "Your account", "notice": "Your password is changed. Your other sessions are signed out."], context: context)
+        return pages.render("account", ["title": "Your account", "notice": "Your password is changed. Your other sessions are signed out."],
+                            context: context, marking: .unclassified)
     }
 
     // MARK: Audit and people
 
+    /// The audit page's filter from its query: a user, a day range (date pickers), a page (entries
+    /// before a sequence number).
+    static func auditFilter(_ request: Request, limit: Int) throws -> AuditFilter {
+        let parameters = request.uri.queryParameters
+        func parameter(_ name: String) -> String? {
+            parameters[name[...]].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        for name in ["since", "until"] {
+            if let day = parameter(name), day.range(of: #"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}(:\d{2})?)?)?)?$"#, options: .regularExpression) == nil {
+                throw ClientError(.badRequest, "\(name) must be a date such as 2026-11-22")
+            }
+        }
+        var before: Int?
+        if let text = parameter("before") {
+            guard let number = Int(text), number > 0 else { throw ClientError(.badRequest, "before must be a positive entry number") }
+            before = number
+        }
+        return AuditFilter(user: parameter("user"), since: parameter("since"), until: parameter("until"), before: before, limit: limit)
+    }
+
     func audit(_ request: Request, context: PouchRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let parameters = request.uri.queryParameters
-        let filter = AuditFilter(user: parameters["user"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
-                                 since: parameters["since"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }, limit: 200)
+        let perPage = 100
+        let filter = try Self.auditFilter(request, limit: perPage)
         let report = try await store.verifyAudit(as: user.id)
         let entries = try await store.auditLog(filter, as: user.id)
-        return pages.render("audit", [
+        func link(_ extra: [(String, String)]) -> String {
+            let items = [("user", filter.user), ("since", filter.since), ("until", filter.until)].compactMap { name, value in value.map { (name, $0) } } + extra
+            return items.isEmpty ? "" : items.map { "\($0.0)=\(Self.queryEscaped($0.1))" }.joined(separator: "&")
+        }
+        var values: [String: Any] = [
             "title": "Audit log",
             "intact": report.intact, "entryCount": report.entries, "checkpoints": report.checkpoints,
             "problems": report.problems.map { ["sequence": $0.sequence.map(String.init) ?? "", "message": $0.message] },
             "entries": entries.reversed().map { ["sequence": $0.sequence, "time": $0.time, "user": $0.user, "action": $0.action,
                                                  "target": $0.target, "outcome": $0.outcome, "denied": $0.outcome != "ok", "detail": $0.detail] },
-            "filterUser": filter.user ?? "", "filterSince": filter.since ?? "",
-        ], context: context)
+            "filterUser": filter.user ?? "", "filterSince": filter.since ?? "", "filterUntil": filter.until ?? "",
+            "csv": "/audit/export?" + link([("format", "csv")]), "json": "/audit/export?" + link([("format", "json")]),
+        ]
+        if let oldest = entries.first?.sequence, entries.count == perPage, oldest > 1 {
+            values["older"] = "/audit?" + link([("before", String(oldest))])
+        }
+        if filter.before != nil { values["newest"] = "/audit" + (link([]).isEmpty ? "" : "?" + link([])) }
+        return pages.render("audit", values, context: context)
+    }
+
+    /// The audit log as a file: CSV for a spreadsheet, JSON for tools (at most 100,000 entries,
+    /// newest last). The export is itself an audit entry.
+    func auditExport(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let format = request.uri.queryParameters["format"].map(String.init) ?? "csv"
+        guard format == "csv" || format == "json" else { throw ClientError(.badRequest, "format must be csv or json") }
+        let entries = try await store.auditLog(try Self.auditFilter(request, limit: 100_000), as: user.id)
+        var headers = HTTPFields()
+        let body: String
+        if format == "csv" {
+            func cell(_ text: String) -> String {
+                // Quoted, and a leading formula character defused, so a spreadsheet shows the text and runs nothing.
+                let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
+                return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            body = "sequence,time,user,action,target,outcome,detail\r\n" + entries.map { entry in
+                [String(entry.sequence), entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail].map(cell).joined(separator: ",")
+            }.joined(separator: "\r\n") + "\r\n"
+            headers[.contentType] = "text/csv; charset=utf-8"
+        } else {
+            let rows = entries.map { ["sequence": $0.sequence, "time": $0.time, "user": $0.user, "action": $0.action,
+                                      "target": $0.target, "outcome": $0.outcome, "detail": $0.detail] as [String: Any] }
+            body = String(decoding: try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys]), as: UTF8.self)
+            headers[.contentType] = "application/json"
+        }
+        headers[.contentDisposition] = "attachment; filename=\"pouch-audit.\(format)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     func users(_ request: Request, context: PouchRequestContext, notice: String? = nil, error: String? = nil,
@@ -482,11 +714,14 @@ struct WebRoutes: Sendable {
                                     "caveats": Self.caveatText($0), "roles": $0.roles.map(\.rawValue).sorted().joined(separator: ", "),
                                     "disabled": $0.disabled, "self": $0.id == user.id] },
             "damaged": listing.damaged,
-            "lists": lists.keys.sorted().map { ["name": $0, "members": lists[$0]!.joined(separator: ", ")] },
+            "lists": lists.keys.sorted().map { name in ["name": name, "members": (lists[name] ?? []).map { ["id": $0, "list": name] }] },
+            "levels": Classification.allCases.map { ["value": $0.word.lowercased().replacingOccurrences(of: " ", with: "-"), "label": $0.word, "selected": $0 == .secret] },
+            "caveatChoices": ["NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS"].map { ["value": $0, "text": $0 == "NOFORN" ? "a citizen: may read NOFORN" : "granted \($0)"] },
+            "roleChoices": ["reader", "drafter", "security-officer", "administrator"].map { ["value": $0, "checked": $0 == "reader"] },
         ]
         if let notice { values["notice"] = notice }
         if let error { values["error"] = error }
-        return pages.render("users", values, context: context, status: status)
+        return pages.render("users", values, context: context, status: status, marking: .unclassified)
     }
 
     static func caveatText(_ reader: Reader) -> String {
@@ -500,6 +735,9 @@ struct WebRoutes: Sendable {
         var clearance: String
         var caveats: String?
         var roles: String?
+        /// Ticked caveats and roles (`caveatChoices[]`, `roleChoices[]`), besides any typed.
+        var caveatChoices: [String]?
+        var roleChoices: [String]?
         var password: String
     }
 
@@ -507,8 +745,10 @@ struct WebRoutes: Sendable {
         let admin = try context.requireUser()
         let form = try await URLEncodedFormDecoder().decode(UserForm.self, from: request, context: context)
         do {
+            let caveats = ((form.caveatChoices ?? []) + Self.names(form.caveats)).joined(separator: ",")
+            let roles = ((form.roleChoices ?? []) + Self.names(form.roles)).joined(separator: ",")
             let reader = try UserFields.reader(id: form.id, name: form.name, post: form.post, clearance: form.clearance,
-                                               caveats: form.caveats ?? "", roles: form.roles ?? "")
+                                               caveats: caveats, roles: roles)
             try PasswordHash.check(form.password)
             try await store.addUsers([reader], as: admin.id)
             try await store.setPassword(form.password, for: reader.id, as: admin.id)
@@ -526,6 +766,42 @@ struct WebRoutes: Sendable {
         do {
             try await store.setDisabled(disabled, user: id, as: admin.id)
             return try await users(request, context: context, notice: disabled ? "Disabled \(id): their sessions and tokens no longer work." : "Enabled \(id).")
+        } catch let error as StoreError {
+            if case .notPermitted = error { throw error }
+            return try await users(request, context: context, error: error.description, status: .unprocessableContent)
+        }
+    }
+
+    struct ResetForm: Decodable {
+        var password: String
+    }
+
+    /// An administrator sets a new password for someone (who has forgotten theirs); their sessions end.
+    func resetPassword(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let admin = try context.requireUser()
+        let id = try context.parameters.require("id")
+        let form = try await URLEncodedFormDecoder().decode(ResetForm.self, from: request, context: context)
+        do {
+            try await store.setPassword(form.password, for: id, as: admin.id)
+            return try await users(request, context: context, notice: "New password set for \(id); their sessions are signed out. Give it to them in person.")
+        } catch let error as StoreError {
+            if case .notPermitted = error { throw error }
+            return try await users(request, context: context, error: error.description, status: .unprocessableContent)
+        }
+    }
+
+    struct RemoveForm: Decodable {
+        var member: String
+    }
+
+    /// Takes one person off a list.
+    func removeFromList(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let admin = try context.requireUser()
+        let name = try context.parameters.require("name")
+        let form = try await URLEncodedFormDecoder().decode(RemoveForm.self, from: request, context: context)
+        do {
+            try await store.removeFromList(name, members: [form.member], as: admin.id)
+            return try await users(request, context: context, notice: "Removed \(form.member) from \(name).")
         } catch let error as StoreError {
             if case .notPermitted = error { throw error }
             return try await users(request, context: context, error: error.description, status: .unprocessableContent)

@@ -27,6 +27,7 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case initialize = "init"
     case userAdd = "user-add"
     case listAdd = "list-add"
+    case listRemove = "list-remove"
     case draft, send, read, list, search, trace, export, login, logout
     case password
     case token
@@ -128,12 +129,18 @@ public struct AuditFilter: Sendable, Hashable {
     public var user: String?
     /// Entries at or after this time (an ISO 8601 prefix such as `2026-11-22` or `2026-11-22T10:00`).
     public var since: String?
+    /// Entries at or before this time (an ISO 8601 prefix: `2026-11-22` takes in the whole day).
+    public var until: String?
+    /// Entries before this sequence number (the next page of a newest-first listing).
+    public var before: Int?
     /// The most recent entries only.
     public var limit: Int?
 
-    public init(user: String? = nil, since: String? = nil, limit: Int? = nil) {
+    public init(user: String? = nil, since: String? = nil, until: String? = nil, before: Int? = nil, limit: Int? = nil) {
         self.user = user
         self.since = since
+        self.until = until
+        self.before = before
         self.limit = limit
     }
 }

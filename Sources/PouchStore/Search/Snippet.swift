@@ -51,8 +51,7 @@ public enum SnippetMaker {
         var cursor = from
         func plain(_ upTo: Int) {
             guard upTo > cursor else { return }
-            let piece = String(decoding: utf8[cursor..<upTo], as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
-            fragments.append(SnippetFragment(text: piece, match: false))
+            fragments.append(SnippetFragment(text: Self.oneLine(String(decoding: utf8[cursor..<upTo], as: UTF8.self)), match: false))
         }
         for index in best..<end where matched[index] {
             plain(terms[index].lowerBound)
@@ -63,5 +62,22 @@ public enum SnippetMaker {
         if best > 0 { fragments.insert(SnippetFragment(text: "… ", match: false), at: 0) }
         if end < terms.count { fragments.append(SnippetFragment(text: " …", match: false)) }
         return fragments
+    }
+
+    /// The text on one line: each run of line breaks is one space, at the ends too, so the words
+    /// either side of a break (a subject and the next line) stay apart.
+    static func oneLine(_ text: String) -> String {
+        var result = ""
+        var inBreak = false
+        for character in text {
+            if character.isNewline {
+                if !inBreak { result.append(" ") }
+                inBreak = true
+            } else {
+                result.append(character)
+                inBreak = false
+            }
+        }
+        return result
     }
 }
