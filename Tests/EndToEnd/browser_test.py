@@ -10,7 +10,10 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 # axe-core 4.9 (WCAG 2.2 rules) from PyPI's selenium-axe-python, the maintained fork of
@@ -77,12 +80,12 @@ class BrowserTests(unittest.TestCase):
         # Signed in as someone else: sign out first, as a person would.
         # Wait for the sign-out's redirect to land on the sign-in page before typing into it.
         if self.driver.find_elements(By.CSS_SELECTOR, "form.signout button"):
-            self.driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+            self.click(self.driver.find_element(By.CSS_SELECTOR, "form.signout button"))
             WebDriverWait(self.driver, 15).until(lambda driver: "/login" in driver.current_url)
             self.open("/login")
         self.driver.find_element(By.ID, "user").send_keys(user)
         self.driver.find_element(By.ID, "password").send_keys(f"{user}-pouch-demo")
-        self.driver.find_element(By.ID, "sign-in").click()
+        self.click(self.driver.find_element(By.ID, "sign-in"))
         self.assertIn(user, self.text_once_shown("who", user))
 
     def text_once_shown(self, element_id, part):
@@ -110,52 +113,89 @@ class BrowserTests(unittest.TestCase):
     def text(self, element_id):
         return self.driver.find_element(By.ID, element_id).text
 
+    def click(self, element):
+        """Clicks as a person would: with the element scrolled to the middle of the window, clear
+        of the classification banners that stay at the top and bottom."""
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
+
+    def banner(self, which="banner-top"):
+        return self.driver.find_element(By.ID, which)
+
     def test_1_draft_send_read(self):
         self.open("/login")
+        self.assertEqual(self.banner().text, "TOP SECRET", "the sign-in page shows the system's level")
         self.shot("01-sign-in")
         self.sign_in("anne")
         self.wait_for_url("/inbox")
+        self.assertIn("SECRET", self.banner().text)
         self.shot("02-inbox")
 
-        # A SECRET cable whose paragraph has no portion mark: the error is shown next to the text.
+        # Drafting: the banners follow the chosen level and caveats as they change.
         self.open("/drafts/new")
-        fields = {"field-to": "SECSTATE WASHDC IMMEDIATE", "field-classification": "SECRET//NOFORN",
-                  "field-tags": "PREL, PK", "field-subject": "BROWSER DRAFT ON THE CABINET"}
-        for field_id, value in fields.items():
+        self.assertEqual(self.banner().text, "CONFIDENTIAL")
+        Select(self.driver.find_element(By.ID, "field-classification")).select_by_value("SECRET")
+        self.click(self.driver.find_element(By.ID, "caveat-NOFORN"))
+        self.assertEqual(self.banner().text, "SECRET//NOFORN")
+        self.assertEqual(self.banner("banner-bottom").text, "SECRET//NOFORN")
+        self.assertIn("banner-secret", self.banner().get_attribute("class"))
+        for field_id, value in {"field-to": "SECSTATE WASHDC IMMEDIATE", "field-tags": "PREL, PK", "field-subject": "BROWSER DRAFT ON THE CABINET"}.items():
             element = self.driver.find_element(By.ID, field_id)
             element.clear()
             element.send_keys(value)
+        Select(self.driver.find_element(By.ID, "field-precedence")).select_by_value("PRIORITY")
         body = self.driver.find_element(By.ID, "field-body")
         body.send_keys("The Prime Minister said that the cabinet would change after the budget.")
-        self.driver.find_element(By.ID, "save-draft").click()
-        problems = self.driver.find_elements(By.CSS_SELECTOR, 'p.problem.error[data-field="body"]')
-        self.assertTrue(problems, "the lint error is shown under the paragraphs field")
-        self.assertTrue(self.driver.find_element(By.ID, "draft-errors").is_displayed())
+        self.click(self.driver.find_element(By.ID, "save-draft"))
+        # The error summary is at the top, has the focus, and links to the field.
+        summary = self.driver.find_element(By.ID, "draft-errors")
+        self.assertTrue(summary.is_displayed())
+        self.assertEqual(self.driver.switch_to.active_element.get_attribute("id"), "draft-errors")
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, '#draft-errors a[href="#field-body"]'))
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, 'p.problem.error[data-field="body"]'))
+        self.assertEqual(self.banner().text, "SECRET//NOFORN", "the chosen level is kept after the error")
         self.shot("03-draft-lint-error")
 
         body = self.driver.find_element(By.ID, "field-body")
         body.clear()
         body.send_keys("(S/NF) The Prime Minister said that the cabinet would change after the budget.")
-        self.driver.find_element(By.ID, "save-draft").click()
+        self.click(self.driver.find_element(By.ID, "preview-draft"))
+        preview = self.driver.find_element(By.ID, "preview")
+        self.assertIn("BROWSER DRAFT ON THE CABINET", preview.text)
+        self.assertIn("PRIORITY", preview.text)
+        self.assertIn("DECL", preview.text)
+        self.shot("04-draft-preview")
+        self.click(self.driver.find_element(By.ID, "save-draft"))
         self.wait_for_url("/cables/")
         reference = self.text("refid")
-        self.shot("04-draft-saved")
+        # The address book: carl (a foreign national) may not receive a NOFORN cable.
+        self.assertFalse(self.driver.find_element(By.ID, "person-carl").is_enabled())
+        self.shot("05-draft-saved-send-form")
 
-        self.driver.find_element(By.ID, "send-to").send_keys("bea, sam")
-        self.driver.find_element(By.ID, "send-lists").send_keys("south-asia")
-        self.driver.find_element(By.ID, "send-button").click()
-        self.assertIn("Sent: 4 new copies", self.text("notice"))
-        self.shot("05-sent")
+        for box in ["person-bea", "person-sam", "list-south-asia"]:
+            self.click(self.driver.find_element(By.ID, box))
+        self.click(self.driver.find_element(By.ID, "send-button"))
+        self.assertIn("Sent: 4 new copies", self.text_once_shown("notice", "Sent"))
+        self.assertFalse(self.driver.find_elements(By.ID, "send-button"), "the send form is gone once sent")
+        self.shot("06-sent")
 
         self.sign_in("bea")
         self.open("/cables/" + reference)
-        top, bottom = self.driver.find_element(By.ID, "banner-top"), self.driver.find_element(By.ID, "banner-bottom")
+        top, bottom = self.banner(), self.banner("banner-bottom")
         self.assertEqual(top.text, "SECRET//NOFORN")
         self.assertEqual(bottom.text, "SECRET//NOFORN")
-        self.assertIn("banner-secret", top.get_attribute("class"))
         self.assertEqual(top.value_of_css_property("background-color"), "rgba(200, 16, 46, 1)")
         self.assertIn("(S/NF)", self.text("cable-body"))
-        self.shot("06-read-with-banner")
+        self.assertIn("DECL", self.text("declassification"))
+        # The banners stay in view while a long page scrolls.
+        self.driver.set_window_size(1280, 500)
+        self.driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+        self.assertEqual(self.driver.execute_script("return Math.round(document.getElementById('banner-top').getBoundingClientRect().top)"), 0)
+        self.assertEqual(self.driver.execute_script(
+            "return Math.round(window.innerHeight - document.getElementById('banner-bottom').getBoundingClientRect().bottom)"), 0)
+        self.driver.set_window_size(1280, 1100)
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        self.shot("07-read-with-banner")
 
         # A foreign national sees neither the cable nor a hint of it.
         self.sign_in("carl")
@@ -165,40 +205,91 @@ class BrowserTests(unittest.TestCase):
     def test_2_search(self):
         self.sign_in("dora")
         self.open("/search")
+        self.click(self.driver.find_element(By.ID, "search-help-summary"))
+        self.assertTrue(self.driver.find_element(By.ID, "search-help").get_attribute("open") is not None)
+        self.shot("08-search-help")
         self.driver.find_element(By.ID, "q").send_keys("helicopters")
-        self.driver.find_element(By.ID, "search-button").click()
+        self.click(self.driver.find_element(By.ID, "search-button"))
         self.assertIn("2 result(s)", self.text("result-count"))
         marks = self.driver.find_elements(By.CSS_SELECTOR, ".snippet mark")
         self.assertTrue(marks and all(m.text.lower() == "helicopters" for m in marks))
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, ".facets a"))
-        self.shot("07-search")
-        self.driver.find_element(By.LINK_TEXT, "2009").click()
+        self.assertNotEqual(self.banner().text, "TOP SECRET", "the banner is the highest level shown, not the system's")
+        self.shot("09-search")
+        self.click(self.driver.find_element(By.LINK_TEXT, "2009"))
         self.assertIn("1 result(s)", self.text("result-count"))
 
     def test_3_trace_leak(self):
         # Bea's copy of the demo cable leaks as the text on her screen.
         self.sign_in("bea")
-        self.open("/inbox")
-        self.driver.find_element(By.PARTIAL_LINK_TEXT, "26ISLAMABAD1").click()
+        self.open("/inbox?box=received")
+        self.click(self.driver.find_element(By.PARTIAL_LINK_TEXT, "26ISLAMABAD1"))
         leak = self.text("cable-body")
         self.sign_in("sam")
         self.open("/trace")
         box = self.driver.find_element(By.ID, "leak")
         self.driver.execute_script("arguments[0].value = arguments[1];", box, leak)
-        self.driver.find_element(By.ID, "trace-button").click()
+        self.click(self.driver.find_element(By.ID, "trace-button"))
         self.assertEqual(self.text("verdict-word"), "Identified")
         accused = self.driver.find_element(By.ID, "accused").text
-        self.assertIn("bea", accused)
-        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "svg.score-chart circle.accused"))
+        self.assertIn("Bea Jones (bea)", accused)
+        self.assertIn("KABUL", accused)
+        self.assertIn("less than 1 in 10", accused)
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "svg.score-chart circle.accused title"))
+        chart = self.driver.find_element(By.CSS_SELECTOR, "svg.score-chart").size["width"]
+        table = self.driver.find_element(By.ID, "candidates").size["width"]
+        self.assertGreaterEqual(chart, table - 2, "the chart is as wide as the tables")
         self.driver.execute_script("document.getElementById('verdict').scrollIntoView()")
-        self.shot("08-trace")
+        self.shot("10-trace")
+        # Printed, it is a report: no navigation or form, the banners and the verdict kept.
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            self.assertFalse(self.driver.find_element(By.CSS_SELECTOR, "header.top").is_displayed())
+            self.assertFalse(self.driver.find_element(By.CSS_SELECTOR, "form.trace").is_displayed())
+            self.assertTrue(self.driver.find_element(By.ID, "verdict").is_displayed())
+            self.assertIn("Trace report", self.driver.find_element(By.CSS_SELECTOR, ".report-meta").text)
+            self.driver.execute_script("window.scrollTo(0, 0)")
+            self.driver.save_screenshot(os.path.join(SHOTS, "11-trace-printed.png"))
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
     def test_4_audit(self):
         self.sign_in("sam")
         self.open("/audit")
         self.assertIn("chain intact", self.text("audit-status"))
         self.assertIn("trace", self.text("audit-log"))
-        self.shot("09-audit")
+        self.assertEqual(self.driver.find_element(By.ID, "audit-since").get_attribute("type"), "date")
+        self.assertIn("format=csv", self.driver.find_element(By.ID, "export-csv").get_attribute("href"))
+        time_cell = self.driver.find_element(By.CSS_SELECTOR, "#audit-log tbody td.nowrap")
+        self.assertEqual(time_cell.value_of_css_property("white-space"), "nowrap")
+        self.shot("12-audit")
+
+    def test_5_people_account_keyboard(self):
+        self.sign_in("admin")
+        self.open("/admin/users")
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, 'input[name="roleChoices[]"]'))
+        self.shot("13-people")
+        self.open("/account")
+        self.shot("14-account")
+        # The keyboard: the first Tab reaches the skip link, which leads to the main content; the
+        # current page is marked in the menu.
+        self.open("/inbox")
+        ActionChains(self.driver).send_keys(Keys.TAB).perform()
+        focused = self.driver.switch_to.active_element
+        self.assertEqual(focused.get_attribute("class"), "skip-link")
+        self.assertTrue(focused.is_displayed())
+        self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, 'nav a[aria-current="page"]').text, "Inbox")
+
+    def test_6_inbox_boxes(self):
+        self.sign_in("anne")
+        self.open("/inbox")
+        self.click(self.driver.find_element(By.LINK_TEXT, "Drafts"))
+        self.assertIn("Drafts:", self.text_once_shown("inbox-count", "Drafts"))
+        self.assertIn("INDUS WATERS", self.text("inbox"))
+        Select(self.driver.find_element(By.ID, "filter-class")).select_by_value("CONFIDENTIAL")
+        self.click(self.driver.find_element(By.ID, "filter-button"))
+        self.assertIn("matching the filters", self.text_once_shown("inbox-count", "matching"))
+        self.shot("15-inbox-drafts")
 
 
 if __name__ == "__main__":

@@ -7,9 +7,12 @@ struct ScoreChart {
     let verdict: TraceVerdict
     /// "Name, POST" by recipient ID, for the hover labels.
     var names: [String: String] = [:]
-    let width = 720.0
-    let height = 260.0
-    let margin = (left: 56.0, right: 16.0, top: 16.0, bottom: 40.0)
+    // Drawn at about the width it is shown (the tables' width), so its text stays at text size.
+    let width = 1100.0
+    let height = 300.0
+    let margin = (left: 64.0, right: 16.0, top: 16.0, bottom: 40.0)
+    /// Points stay this far inside the frame at either end.
+    let inset = 14.0
 
     func svg() -> String {
         let scores = verdict.scores
@@ -21,7 +24,7 @@ struct ScoreChart {
         let plotHeight = height - margin.top - margin.bottom
         func y(_ score: Double) -> Double { margin.top + (top - score) / (top - bottom) * plotHeight }
         func x(_ index: Int) -> Double {
-            margin.left + (scores.count <= 1 ? plotWidth / 2 : Double(index) / Double(scores.count - 1) * plotWidth)
+            margin.left + inset + (scores.count <= 1 ? (plotWidth - 2 * inset) / 2 : Double(index) / Double(scores.count - 1) * (plotWidth - 2 * inset))
         }
         var svg = """
         <svg xmlns="http://www.w3.org/2000/svg" class="score-chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" \
@@ -30,11 +33,14 @@ struct ScoreChart {
         <line x1="\(margin.left)" x2="\(margin.left + plotWidth)" y1="\(f(y(0)))" y2="\(f(y(0)))" class="zero"/>
         <text x="\(margin.left - 6)" y="\(f(y(0) + 4))" text-anchor="end" class="axis">0</text>
         <text x="\(margin.left - 6)" y="\(f(y(top) + 12))" text-anchor="end" class="axis">\(f(top))</text>
-        <text x="\(margin.left - 6)" y="\(f(y(bottom) - 2))" text-anchor="end" class="axis">\(f(bottom))</text>
         <text x="14" y="\(f(margin.top + plotHeight / 2))" text-anchor="middle" class="axis" transform="rotate(-90 14 \(f(margin.top + plotHeight / 2)))">score</text>
         <text x="\(margin.left + plotWidth / 2)" y="\(height - 8)" text-anchor="middle" class="axis">\(scores.count) recipients, highest score first</text>
 
         """
+        // The lowest score is labelled when it lies clear of the 0 label.
+        if y(bottom) - y(0) > 16 {
+            svg += "<text x=\"\(margin.left - 6)\" y=\"\(f(y(bottom) - 2))\" text-anchor=\"end\" class=\"axis\">\(f(bottom))</text>\n"
+        }
         if let threshold = verdict.scoreThreshold {
             svg += """
             <line x1="\(margin.left)" x2="\(margin.left + plotWidth)" y1="\(f(y(threshold)))" y2="\(f(y(threshold)))" class="threshold"/>

@@ -548,7 +548,7 @@ struct WebRoutes: Sendable {
 
     /// A probability as an officer would say it: "about 1 in 250", "less than 1 in 10^40".
     static func probabilityInWords(_ probability: Double) -> (text: String, power: Int?) {
-        guard probability < 1 else { return ("1 in 1 (no evidence at all)", nil) }
+        guard probability < 1 else { return ("1 in 1 (no evidence against them)", nil) }
         guard probability > 0 else { return ("less than 1 in 10", 300) }
         if probability >= 1e-4 {
             let odds = 1 / probability
