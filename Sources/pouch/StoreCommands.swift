@@ -198,7 +198,7 @@ extension UserCommand {
 
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "Manage distribution lists (administrators).", subcommands: [Add.self, Show.self])
+        commandName: "list", abstract: "Manage distribution lists (administrators).", subcommands: [Add.self, Remove.self, Show.self])
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -216,6 +216,24 @@ struct ListCommand: AsyncParsableCommand {
                 let store = try storeOptions.open()
                 try await store.addToList(name, members: ids, as: try await acting.orAdministrator(of: store))
                 print("list \(name): added \(ids.count) member\(ids.count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take users off a list (copies already sent through it stay).")
+
+        @Argument(help: "The list name.") var name: String
+        @Argument(help: "User IDs (separated by spaces or commas).") var members: [String]
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            try await reporting {
+                let ids = members.flatMap { $0.split(separator: ",").map(String.init) }
+                let store = try storeOptions.open()
+                try await store.removeFromList(name, members: ids, as: try await acting.orAdministrator(of: store))
+                print("list \(name): removed \(ids.count) member\(ids.count == 1 ? "" : "s")")
             }
         }
     }
