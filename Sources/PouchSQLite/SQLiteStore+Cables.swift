@@ -544,6 +544,18 @@ extension SQLiteStore {
                     tampered.append("cable " + String(decoding: Self.bytes(row["id"]), as: UTF8.self))
                 }
             }
+            // A received copy is new until its reader has opened it: their own reads are in the audit log.
+            let held = Set(try self.heldCopies(of: userID, db).cables)
+            let received = summaries.filter { held.contains($0.referenceID) && $0.state == "sent" }.map(\.referenceID)
+            if !received.isEmpty {
+                let opened = Set(try String.fetchAll(db, sql: """
+                    SELECT DISTINCT target FROM audit WHERE user = ? AND action = 'read' AND outcome = 'ok' \
+                    AND target IN (\(databaseQuestionMarks(count: received.count)))
+                    """, arguments: StatementArguments([userID] + received)))
+                for index in summaries.indices where held.contains(summaries[index].referenceID) && summaries[index].state == "sent" {
+                    summaries[index].unread = !opened.contains(summaries[index].referenceID)
+                }
+            }
             let found = try self.reportTampering(damagedFound + tampered + problems, found: userID, during: .list)
             let damaged = self.envelopes.damaged.count + tampered.count + missing
             return (.success(CableListing(cables: summaries, total: docids.count - tampered.count, damaged: damaged)),

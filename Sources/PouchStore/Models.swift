@@ -43,8 +43,11 @@ public struct CableSummary: Sendable, Hashable, Codable {
     public var subject: String
     /// `draft`, `sent` or `archive`.
     public var state: String
+    /// A copy sent to the person that they have not opened yet (from their own reads in the audit log).
+    public var unread: Bool
 
-    public init(referenceID: String, date: String, classification: Classification, caveats: [Caveat], origin: String, subject: String, state: String) {
+    public init(referenceID: String, date: String, classification: Classification, caveats: [Caveat], origin: String, subject: String,
+                state: String, unread: Bool = false) {
         self.referenceID = referenceID
         self.date = date
         self.classification = classification
@@ -52,6 +55,21 @@ public struct CableSummary: Sendable, Hashable, Codable {
         self.origin = origin
         self.subject = subject
         self.state = state
+        self.unread = unread
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case referenceID, date, classification, caveats, origin, subject, state, unread
+    }
+
+    /// Summaries written before `unread` existed read as opened.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(referenceID: try container.decode(String.self, forKey: .referenceID), date: try container.decode(String.self, forKey: .date),
+                  classification: try container.decode(Classification.self, forKey: .classification),
+                  caveats: try container.decode([Caveat].self, forKey: .caveats), origin: try container.decode(String.self, forKey: .origin),
+                  subject: try container.decode(String.self, forKey: .subject), state: try container.decode(String.self, forKey: .state),
+                  unread: try container.decodeIfPresent(Bool.self, forKey: .unread) ?? false)
     }
 }
 

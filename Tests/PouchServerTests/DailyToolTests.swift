@@ -193,6 +193,25 @@ struct DailyToolTests {
         }
     }
 
+    @Test("a received copy is marked new in the inbox until its reader opens it")
+    func unread() async throws {
+        let fixture = try await ServerFixture.make()
+        let id = try await fixture.sentCable()
+        #expect(try await fixture.store.list(as: "bea", limit: 50).cables.first { $0.referenceID == id }?.unread == true)
+        try await fixture.test { client in
+            var bea = Browser(client)
+            _ = try await bea.signIn("bea")
+            let before = try await bea.get("/inbox?box=received")
+            #expect(before.body.contains(#"<tr class="unread">"#))
+            #expect(before.body.contains("1 new on this page"))
+            _ = try await bea.get("/cables/\(id)")
+            let after = try await bea.get("/inbox?box=received")
+            #expect(!after.body.contains(#"<tr class="unread">"#))
+        }
+        // The drafter's own sent original is never "new" to them.
+        #expect(try await fixture.store.list(as: "anne", limit: 50).cables.allSatisfy { !$0.unread })
+    }
+
     @Test("the audit log pages back, filters by day, and exports CSV and JSON (spreadsheet formulas defused), each export audited")
     func auditPagesAndExports() async throws {
         let fixture = try await ServerFixture.make()

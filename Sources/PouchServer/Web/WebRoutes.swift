@@ -197,6 +197,7 @@ struct WebRoutes: Sendable {
             "post": post, "from": from, "to": to, "oldest": filter.oldestFirst,
             "filtered": !filter.filters.isEmpty,
             "cables": listing.cables.map(Self.summaryValues), "hasCables": !listing.cables.isEmpty,
+            "unreadCount": listing.cables.filter(\.unread).count, "hasUnread": listing.cables.contains(where: \.unread),
             "damaged": listing.damaged, "hasDamaged": listing.damaged > 0,
             "page": page, "pages": max(1, (listing.total + perPage - 1) / perPage), "multiplePages": listing.total > perPage,
             "first": listing.total == 0 ? 0 : (page - 1) * perPage + 1, "last": (page - 1) * perPage + listing.cables.count,
@@ -218,7 +219,7 @@ struct WebRoutes: Sendable {
 
     static func summaryValues(_ summary: CableSummary) -> [String: Any] {
         ["id": summary.referenceID, "date": summary.date, "origin": summary.origin, "subject": summary.subject,
-         "state": summary.state, "banner": Pages.banner(summary.classification, summary.caveats)]
+         "state": summary.state, "unread": summary.unread, "banner": Pages.banner(summary.classification, summary.caveats)]
     }
 
     func cable(_ request: Request, context: PouchRequestContext) async throws -> Response {
