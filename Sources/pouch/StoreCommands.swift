@@ -211,11 +211,8 @@ struct ListCommand: AsyncParsableCommand {
         @OptionGroup var acting: ActingUser
 
         func run() async throws {
-            try await reporting {
-                let ids = members.flatMap { $0.split(separator: ",").map(String.init) }
-                let store = try storeOptions.open()
-                try await store.addToList(name, members: ids, as: try await acting.orAdministrator(of: store))
-                print("list \(name): added \(ids.count) member\(ids.count == 1 ? "" : "s")")
+            try await ListCommand.change(name, members, storeOptions, acting, "added") { store, ids, actor in
+                try await store.addToList(name, members: ids, as: actor)
             }
         }
     }
@@ -229,12 +226,20 @@ struct ListCommand: AsyncParsableCommand {
         @OptionGroup var acting: ActingUser
 
         func run() async throws {
-            try await reporting {
-                let ids = members.flatMap { $0.split(separator: ",").map(String.init) }
-                let store = try storeOptions.open()
-                try await store.removeFromList(name, members: ids, as: try await acting.orAdministrator(of: store))
-                print("list \(name): removed \(ids.count) member\(ids.count == 1 ? "" : "s")")
+            try await ListCommand.change(name, members, storeOptions, acting, "removed") { store, ids, actor in
+                try await store.removeFromList(name, members: ids, as: actor)
             }
+        }
+    }
+
+    /// Adds or removes members (IDs separated by spaces or commas) as the acting administrator, and says how many.
+    static func change(_ name: String, _ members: [String], _ storeOptions: StoreOptions, _ acting: ActingUser, _ verb: String,
+                       _ apply: (SQLiteStore, [String], String) async throws -> Void) async throws {
+        try await reporting {
+            let ids = members.flatMap { $0.split(separator: ",").map(String.init) }
+            let store = try storeOptions.open()
+            try await apply(store, ids, try await acting.orAdministrator(of: store))
+            print("list \(name): \(verb) \(ids.count) member\(ids.count == 1 ? "" : "s")")
         }
     }
 

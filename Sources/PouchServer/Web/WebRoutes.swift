@@ -743,17 +743,28 @@ struct WebRoutes: Sendable {
     }
 
     func addUser(_ request: Request, context: PouchRequestContext) async throws -> Response {
-        let admin = try context.requireUser()
         let form = try await URLEncodedFormDecoder().decode(UserForm.self, from: request, context: context)
-        do {
+        return try await administer(request, context: context) { admin in
             let caveats = ((form.caveatChoices ?? []) + Self.names(form.caveats)).joined(separator: ",")
             let roles = ((form.roleChoices ?? []) + Self.names(form.roles)).joined(separator: ",")
             let reader = try UserFields.reader(id: form.id, name: form.name, post: form.post, clearance: form.clearance,
                                                caveats: caveats, roles: roles)
             try PasswordHash.check(form.password)
-            try await store.addUsers([reader], as: admin.id)
-            try await store.setPassword(form.password, for: reader.id, as: admin.id)
-            return try await users(request, context: context, notice: "Added \(reader.id).")
+            try await store.addUsers([reader], as: admin)
+            try await store.setPassword(form.password, for: reader.id, as: admin)
+            return "Added \(reader.id)."
+        }
+    }
+
+    /// An administrator's change from the people page: done, the page again with `notice`; refused
+    /// for a reason the page can show (an unknown person, a bad value), the page with the error.
+    /// Only "not permitted" goes to the error page.
+    func administer(_ request: Request, context: PouchRequestContext,
+                    _ change: (_ admin: String) async throws -> String) async throws -> Response {
+        let admin = try context.requireUser()
+        do {
+            let notice = try await change(admin.id)
+            return try await users(request, context: context, notice: notice)
         } catch let error as StoreError {
             if case .notPermitted = error { throw error }
             return try await users(request, context: context, error: error.description, status: .unprocessableContent)
@@ -762,14 +773,10 @@ struct WebRoutes: Sendable {
 
     /// Disables or enables an account from the people page.
     func setDisabled(_ disabled: Bool, _ request: Request, context: PouchRequestContext) async throws -> Response {
-        let admin = try context.requireUser()
         let id = try context.parameters.require("id")
-        do {
-            try await store.setDisabled(disabled, user: id, as: admin.id)
-            return try await users(request, context: context, notice: disabled ? "Disabled \(id): their sessions and tokens no longer work." : "Enabled \(id).")
-        } catch let error as StoreError {
-            if case .notPermitted = error { throw error }
-            return try await users(request, context: context, error: error.description, status: .unprocessableContent)
+        return try await administer(request, context: context) { admin in
+            try await store.setDisabled(disabled, user: id, as: admin)
+            return disabled ? "Disabled \(id): their sessions and tokens no longer work." : "Enabled \(id)."
         }
     }
 
@@ -779,15 +786,11 @@ struct WebRoutes: Sendable {
 
     /// An administrator sets a new password for someone (who has forgotten theirs); their sessions end.
     func resetPassword(_ request: Request, context: PouchRequestContext) async throws -> Response {
-        let admin = try context.requireUser()
         let id = try context.parameters.require("id")
         let form = try await URLEncodedFormDecoder().decode(ResetForm.self, from: request, context: context)
-        do {
-            try await store.setPassword(form.password, for: id, as: admin.id)
-            return try await users(request, context: context, notice: "New password set for \(id); their sessions are signed out. Give it to them in person.")
-        } catch let error as StoreError {
-            if case .notPermitted = error { throw error }
-            return try await users(request, context: context, error: error.description, status: .unprocessableContent)
+        return try await administer(request, context: context) { admin in
+            try await store.setPassword(form.password, for: id, as: admin)
+            return "New password set for \(id); their sessions are signed out. Give it to them in person."
         }
     }
 
@@ -797,15 +800,11 @@ struct WebRoutes: Sendable {
 
     /// Takes one person off a list.
     func removeFromList(_ request: Request, context: PouchRequestContext) async throws -> Response {
-        let admin = try context.requireUser()
         let name = try context.parameters.require("name")
         let form = try await URLEncodedFormDecoder().decode(RemoveForm.self, from: request, context: context)
-        do {
-            try await store.removeFromList(name, members: [form.member], as: admin.id)
-            return try await users(request, context: context, notice: "Removed \(form.member) from \(name).")
-        } catch let error as StoreError {
-            if case .notPermitted = error { throw error }
-            return try await users(request, context: context, error: error.description, status: .unprocessableContent)
+        return try await administer(request, context: context) { admin in
+            try await store.removeFromList(name, members: [form.member], as: admin)
+            return "Removed \(form.member) from \(name)."
         }
     }
 
@@ -815,14 +814,10 @@ struct WebRoutes: Sendable {
     }
 
     func addToList(_ request: Request, context: PouchRequestContext) async throws -> Response {
-        let admin = try context.requireUser()
         let form = try await URLEncodedFormDecoder().decode(ListForm.self, from: request, context: context)
-        do {
-            try await store.addToList(form.name.trimmingCharacters(in: .whitespaces), members: Self.names(form.members), as: admin.id)
-            return try await users(request, context: context, notice: "List \(form.name) updated.")
-        } catch let error as StoreError {
-            if case .notPermitted = error { throw error }
-            return try await users(request, context: context, error: error.description, status: .unprocessableContent)
+        return try await administer(request, context: context) { admin in
+            try await store.addToList(form.name.trimmingCharacters(in: .whitespaces), members: Self.names(form.members), as: admin)
+            return "List \(form.name) updated."
         }
     }
 }
