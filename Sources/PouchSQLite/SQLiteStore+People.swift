@@ -74,6 +74,34 @@ extension SQLiteStore {
         try outcome.get()
     }
 
+    @discardableResult
+    public func updateUser(_ updated: Reader, as actor: String) async throws -> Reader {
+        let outcome: Result<Reader, StoreError> = try await writing { db in
+            guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
+                try self.appendAudit(AuditEvent(user: actor, action: .userUpdate, target: updated.id, outcome: .denied), db)
+                return .failure(.notPermitted("only an administrator may change a person's post, clearance, caveats or roles"))
+            }
+            guard let (before, generation) = try self.account(updated.id, db) else { return .failure(.noSuchUser(updated.id)) }
+            if updated.id == actor, !updated.roles.contains(.administrator) {
+                return .failure(.invalid("an administrator cannot take away their own administrator role"))
+            }
+            var after = updated
+            after.disabled = before.disabled
+            let changes = UserFields.changes(from: before, to: after)
+            guard !changes.isEmpty else { return .failure(.invalid("nothing to change for \(updated.id)")) }
+            // The same generation: the change is not a reason to end the person's sessions.
+            let roles = after.roles.map(\.rawValue).sorted().joined(separator: ",")
+            let grants = after.grants.map(\.rawValue).sorted().joined(separator: ",")
+            try db.execute(
+                sql: "UPDATE reader SET name = ?, post = ?, roles = ?, clearance = ?, citizen = ?, grants = ?, mac = ? WHERE id = ?",
+                arguments: [after.name, after.post, roles, after.clearance.rawValue, after.citizen, grants,
+                            Data(self.userMAC(after, disabled: after.disabled, generation: generation)), after.id])
+            try self.appendAudit(AuditEvent(user: actor, action: .userUpdate, target: after.id, detail: changes.joined(separator: "; ")), db)
+            return .success(before)
+        }
+        return try outcome.get()
+    }
+
     public func account(id: String) async throws -> Account? {
         try await database.read { db in try self.account(id, db).map { Account(reader: $0.reader, generation: $0.generation) } }
     }

@@ -22,6 +22,12 @@ public protocol CableStore: Sendable {
     /// Disables or enables an account (administrators): a disabled person's sessions and tokens stop
     /// working at once, sign-in is refused, and they act in no role.
     func setDisabled(_ disabled: Bool, user userID: String, as actor: String) async throws
+    /// Changes a person's name, post, clearance, caveats or roles (administrators): it takes effect
+    /// on their next request (a lowered clearance hides at once what it no longer covers), their
+    /// sessions and tokens stay, and the audit entry records each field before and after. An
+    /// administrator cannot take their own administrator role away. Returns the person as before.
+    @discardableResult
+    func updateUser(_ updated: Reader, as actor: String) async throws -> Reader
     /// The person with their account generation: raised by every password change, disabling and
     /// enabling. A web session remembers the generation it began under and ends when it changes.
     func account(id: String) async throws -> Account?

@@ -30,7 +30,7 @@ struct InitCommand: AsyncParsableCommand {
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage users (administrators).",
-        subcommands: [Add.self, Import.self, List.self, Disable.self, Enable.self, Password.self, Token.self])
+        subcommands: [Add.self, Update.self, Import.self, List.self, Disable.self, Enable.self, Password.self, Token.self])
 
     /// So `pouch user --store DIR list` works as well as `pouch user list --store DIR`.
     @OptionGroup var storeOptions: StoreOptions
@@ -161,6 +161,40 @@ extension UserCommand {
                 } else {
                     print(try await store.issueToken(for: id, label: label, lifetime: Double(days) * 24 * 60 * 60, as: actor))
                 }
+            }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a person's name, post, clearance, caveats or roles (administrators); it takes effect on their next request.")
+
+        @Argument(help: "The user ID.") var id: String
+        @Option(help: "Their name.") var name: String?
+        @Option(help: "Their new post (e.g. ISLAMABAD).") var post: String?
+        @Option(help: "unclassified, confidential, secret or top-secret.") var clearance: String?
+        @Option(help: "All their caveats, replacing the old ones: NOFORN (a citizen), EXDIS, NODIS, LIMDIS, STADIS; 'none' for none.")
+        var caveats: String?
+        @Option(help: "All their roles, replacing the old ones: reader, drafter, security-officer, administrator.") var roles: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func validate() throws {
+            guard name != nil || post != nil || clearance != nil || caveats != nil || roles != nil else {
+                throw ValidationError("say what to change: --name, --post, --clearance, --caveats or --roles")
+            }
+        }
+
+        func run() async throws {
+            try await reporting {
+                let store = try storeOptions.open()
+                guard let before = try await store.user(id: id) else { throw StoreError.noSuchUser(id) }
+                let old = UserFields.text(of: before)
+                let updated = try UserFields.reader(id: id, name: name ?? before.name, post: post ?? before.post, clearance: clearance ?? old.clearance,
+                                                    caveats: caveats.map { $0.lowercased() == "none" ? "" : $0 } ?? old.caveats,
+                                                    roles: roles ?? old.roles)
+                try await store.updateUser(updated, as: try await acting.orAdministrator(of: store))
+                print("updated \(id): " + UserFields.changes(from: before, to: updated).joined(separator: "; "))
             }
         }
     }

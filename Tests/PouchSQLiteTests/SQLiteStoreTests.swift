@@ -214,6 +214,41 @@ struct SQLiteStoreTests {
         #expect(try await store.verifyStore(as: "admin", progress: nil).problems.isEmpty, "the list's MAC was renewed")
     }
 
+    @Test("a person who moves: a lowered clearance hides at once what it no longer covers, the change is audited before and after, sessions stay")
+    func updateUser() async throws {
+        let (store, _) = try await Fixture.populated()
+        let id = try await store.draft(Fixture.draft, as: "anne")
+        _ = try await store.send(id, to: ["bea"], lists: [], as: "anne")
+        #expect(try await store.list(as: "bea", limit: 10).total == 1)
+        let generation = try await store.account(id: "bea")?.generation
+
+        var moved = try #require(try await store.user(id: "bea"))
+        moved.clearance = .confidential
+        moved.post = "ISLAMABAD"
+        await #expect(throws: StoreError.self) { try await store.updateUser(moved, as: "anne") }
+        let before = try await store.updateUser(moved, as: "admin")
+        #expect(before.clearance == .secret && before.post == "KABUL")
+        #expect(try await store.user(id: "bea")?.post == "ISLAMABAD")
+        #expect(try await store.list(as: "bea", limit: 10).total == 0, "hidden from the list at once")
+        await #expect(throws: StoreError.noSuchCable(id.description)) { try await store.read(id, as: "bea") }
+        #expect(try await store.search(try SearchQuery(parsing: "Zardari"), as: "bea", options: SearchOptions(limit: 10)).total == 0)
+        #expect(try await store.account(id: "bea")?.generation == generation, "the person's sessions are not ended")
+
+        moved.clearance = .secret
+        try await store.updateUser(moved, as: "admin")
+        #expect(try await store.read(id, as: "bea").kind == .copy, "raised again, the copy reads as before")
+        await #expect(throws: StoreError.self) { try await store.updateUser(moved, as: "admin") }  // nothing to change
+
+        var admin = try #require(try await store.user(id: "admin"))
+        admin.roles = [.reader]
+        await #expect(throws: StoreError.self) { try await store.updateUser(admin, as: "admin") }
+
+        let log = try await store.auditLog(AuditFilter(), as: "admin")
+        #expect(log.contains { $0.action == "user-update" && $0.target == "bea" && $0.detail == "post KABUL → ISLAMABAD; clearance SECRET → CONFIDENTIAL" })
+        #expect(log.contains { $0.action == "user-update" && $0.user == "anne" && $0.outcome == "denied" })
+        #expect(try await store.verifyStore(as: "admin", progress: nil).intact)
+    }
+
     @Test("no word of the cable's text is in the database file")
     func noPlaintext() async throws {
         let (store, directory) = try await Fixture.populated()

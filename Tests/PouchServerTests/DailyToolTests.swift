@@ -265,6 +265,12 @@ struct DailyToolTests {
             var bea = Browser(client)
             #expect(try await bea.signIn("bea", password: "a brand new password").status == .seeOther)
 
+            let moved = try await admin.post("/admin/users/dev/update", form: [
+                ("name", "Dev Mehta"), ("post", "KABUL"), ("clearance", "confidential"), ("caveats", "NOFORN"), ("roles", "reader")])
+            #expect(moved.status == .ok)
+            #expect(moved.body.contains("Updated dev: post NEWDELHI → KABUL; clearance SECRET → CONFIDENTIAL."))
+            #expect(try await fixture.store.user(id: "dev")?.clearance == .confidential)
+
             let removed = try await admin.post("/admin/lists/south-asia/remove", form: [("member", "dev")])
             #expect(removed.status == .ok)
             #expect(try await fixture.store.lists()["south-asia"] == ["bea", "dora"])

@@ -49,6 +49,7 @@ struct WebRoutes: Sendable {
         router.post("/admin/users/:id/disable") { request, context in try await setDisabled(true, request, context: context) }
         router.post("/admin/users/:id/enable") { request, context in try await setDisabled(false, request, context: context) }
         router.post("/admin/users/:id/password", use: resetPassword)
+        router.post("/admin/users/:id/update", use: updateUser)
         router.post("/admin/lists/:name/remove", use: removeFromList)
     }
 
@@ -711,9 +712,16 @@ struct WebRoutes: Sendable {
         let lists = try await store.lists()
         var values: [String: Any] = [
             "title": "People and lists",
-            "people": people.map { ["id": $0.id, "name": $0.name, "post": $0.post, "clearance": $0.clearance.word,
-                                    "caveats": Self.caveatText($0), "roles": $0.roles.map(\.rawValue).sorted().joined(separator: ", "),
-                                    "disabled": $0.disabled, "self": $0.id == user.id] },
+            "people": people.map { person -> [String: Any] in
+                let fields = UserFields.text(of: person)
+                return ["id": person.id, "name": person.name, "post": person.post, "clearance": person.clearance.word,
+                        "levels": Classification.allCases.map { level in
+                            ["value": level.word.lowercased().replacingOccurrences(of: " ", with: "-"), "label": level.word, "selected": level == person.clearance]
+                        },
+                        "caveatsField": fields.caveats, "rolesField": fields.roles,
+                        "caveats": Self.caveatText(person), "roles": person.roles.map(\.rawValue).sorted().joined(separator: ", "),
+                        "disabled": person.disabled, "self": person.id == user.id]
+            },
             "damaged": listing.damaged,
             "lists": lists.keys.sorted().map { name in ["name": name, "members": (lists[name] ?? []).map { ["id": $0, "list": name] }] },
             "levels": Classification.allCases.map { ["value": $0.word.lowercased().replacingOccurrences(of: " ", with: "-"), "label": $0.word, "selected": $0 == .secret] },
@@ -777,6 +785,26 @@ struct WebRoutes: Sendable {
         return try await administer(request, context: context) { admin in
             try await store.setDisabled(disabled, user: id, as: admin)
             return disabled ? "Disabled \(id): their sessions and tokens no longer work." : "Enabled \(id)."
+        }
+    }
+
+    struct UpdateForm: Decodable {
+        var name: String
+        var post: String
+        var clearance: String
+        var caveats: String?
+        var roles: String?
+    }
+
+    /// Changes a person who moves: name, post, clearance, caveats, roles.
+    func updateUser(_ request: Request, context: PouchRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try await URLEncodedFormDecoder().decode(UpdateForm.self, from: request, context: context)
+        return try await administer(request, context: context) { admin in
+            let updated = try UserFields.reader(id: id, name: form.name, post: form.post, clearance: form.clearance,
+                                                caveats: Self.names(form.caveats).joined(separator: ","), roles: Self.names(form.roles).joined(separator: ","))
+            let before = try await store.updateUser(updated, as: admin)
+            return "Updated \(id): " + UserFields.changes(from: before, to: updated).joined(separator: "; ") + "."
         }
     }
 

@@ -36,6 +36,7 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case auditVerify = "audit-verify"
     case userList = "user-list"
     case userDisable = "user-disable"
+    case userUpdate = "user-update"
     case userEnable = "user-enable"
     case tokenRevoke = "token-revoke"
     /// `pouch verify`: every row of the store checked.

@@ -61,6 +61,26 @@ public enum UserFields {
                       clearance: level, citizen: access.citizen, grants: access.grants)
     }
 
+    /// A person's fields in the words `reader(id:name:post:clearance:caveats:roles:)` reads, so a
+    /// change can start from what is stored: (clearance, caveats, roles).
+    public static func text(of reader: Reader) -> (clearance: String, caveats: String, roles: String) {
+        (reader.clearance.word.lowercased().replacingOccurrences(of: " ", with: "-"),
+         ((reader.citizen ? ["NOFORN"] : []) + reader.grants.map(\.rawValue).sorted()).joined(separator: ","),
+         reader.roles.map(\.rawValue).sorted().joined(separator: ","))
+    }
+
+    /// What changed between two versions of a person, field by field ("clearance SECRET → CONFIDENTIAL").
+    public static func changes(from before: Reader, to after: Reader) -> [String] {
+        let old = text(of: before), new = text(of: after)
+        var changes: [String] = []
+        if before.name != after.name { changes.append("name \(before.name) → \(after.name)") }
+        if before.post != after.post { changes.append("post \(before.post) → \(after.post)") }
+        if old.clearance != new.clearance { changes.append("clearance \(before.clearance.word) → \(after.clearance.word)") }
+        if old.caveats != new.caveats { changes.append("caveats \(old.caveats.isEmpty ? "none" : old.caveats) → \(new.caveats.isEmpty ? "none" : new.caveats)") }
+        if old.roles != new.roles { changes.append("roles \(old.roles) → \(new.roles)") }
+        return changes
+    }
+
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-@".contains($0)) }
     }
