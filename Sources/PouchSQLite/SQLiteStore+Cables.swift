@@ -517,7 +517,7 @@ extension SQLiteStore {
             }
             let admitted = try self.admission(user, filters: filter.filters, db)
             let (admittedDocids, damagedFound, problems, missing) = (admitted.set.members, admitted.damaged, admitted.problems, admitted.missing)
-            let docids = try self.inBox(filter.box, admittedDocids, of: userID, db)
+            let docids = try self.inBox(filter.box, admittedDocids, held: admitted.held, of: userID, db)
             var summaries: [CableSummary] = []
             var tampered: [String] = []
             // Oldest first is the newest-first order read from its far end.
@@ -545,7 +545,7 @@ extension SQLiteStore {
                 }
             }
             // A received copy is new until its reader has opened it: their own reads are in the audit log.
-            let held = Set(try self.heldCopies(of: userID, db).cables)
+            let held = Set(admitted.held.cables)
             let received = summaries.filter { held.contains($0.referenceID) && $0.state == "sent" }.map(\.referenceID)
             if !received.isEmpty {
                 let opened = Set(try String.fetchAll(db, sql: """
@@ -568,9 +568,9 @@ extension SQLiteStore {
 
     /// The admitted docids that belong in a box: the person's received copies, their own drafts or
     /// sent cables, or the archive (everything else they may read).
-    func inBox(_ box: ListingFilter.Box, _ docids: [Int64], of userID: String, _ db: Database) throws -> [Int64] {
+    func inBox(_ box: ListingFilter.Box, _ docids: [Int64], held copies: HeldCopies, of userID: String, _ db: Database) throws -> [Int64] {
         guard box != .all else { return docids }
-        let held = Set(try heldCopies(of: userID, db).docids)
+        let held = Set(copies.docids)
         let drafted = try Row.fetchAll(db.cachedStatement(sql: "SELECT docid, state FROM cable WHERE drafter = ?"), arguments: [userID])
         let drafts = Set(drafted.filter { ($0["state"] as String) == "draft" }.map { $0["docid"] as Int64 })
         let own = Set(drafted.map { $0["docid"] as Int64 })
@@ -586,8 +586,10 @@ extension SQLiteStore {
     }
 
     /// The envelopes loaded and checked, and what `user` is admitted to within `filters`; with the
-    /// envelopes newly found damaged, any problem with the user's copy set, and how many of their copies are missing.
-    func admission(_ user: Reader, filters: SearchFilters, _ db: Database) throws -> (set: DocidSet, damaged: [String], problems: [String], missing: Int) {
+    /// envelopes newly found damaged, any problem with the user's copy set, how many of their copies
+    /// are missing, and the copies themselves (for a listing's boxes and unread marks, without reading them again).
+    func admission(_ user: Reader, filters: SearchFilters, _ db: Database) throws
+        -> (set: DocidSet, damaged: [String], problems: [String], missing: Int, held: HeldCopies) {
         let damaged = try refreshEnvelopes(db).map { "the envelope of cable \($0)" }
         let held = try heldCopies(of: user.id, db)
         var personal = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT docid FROM cable WHERE drafter = ?"), arguments: [user.id]))
@@ -596,7 +598,7 @@ extension SQLiteStore {
         let set = envelopes.admitted(EnvelopeCache.Admission(
             clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(Self.nodisBit),
             personal: personal, upTo: upTo, filters: filters))
-        return (set, damaged, held.problem.map { [$0] } ?? [], held.missing)
+        return (set, damaged, held.problem.map { [$0] } ?? [], held.missing, held)
     }
 
     /// The captions that restrict who may read, in the bit order of the `restricted` column.

@@ -230,11 +230,14 @@ extension SQLiteStore {
         }
     }
 
+    /// A reader's copies as `heldCopies(of:_:)` finds them.
+    typealias HeldCopies = (cables: [String], docids: [Int64], problem: String?, missing: Int)
+
     /// The cables a reader holds copies of (with their docids, nil for a copy whose cable row is
     /// gone), checked against their holding: a copy row deleted or added behind the store's back
     /// is tampering. The copies are returned either way (each one is sealed on its own), with the
     /// problem and how many copies are missing.
-    func heldCopies(of reader: String, _ db: Database) throws -> (cables: [String], docids: [Int64], problem: String?, missing: Int) {
+    func heldCopies(of reader: String, _ db: Database) throws -> HeldCopies {
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT copy.cable, cable.docid FROM copy LEFT JOIN cable ON cable.id = copy.cable WHERE copy.reader = ?"),
                                     arguments: [reader])
         let cables: [String] = rows.map { $0[0] }

@@ -90,8 +90,7 @@ extension SQLiteStore {
             let changes = UserFields.changes(from: before, to: after)
             guard !changes.isEmpty else { return .failure(.invalid("nothing to change for \(updated.id)")) }
             // The same generation: the change is not a reason to end the person's sessions.
-            let roles = after.roles.map(\.rawValue).sorted().joined(separator: ",")
-            let grants = after.grants.map(\.rawValue).sorted().joined(separator: ",")
+            let (roles, grants) = Self.storedLists(of: after)
             try db.execute(
                 sql: "UPDATE reader SET name = ?, post = ?, roles = ?, clearance = ?, citizen = ?, grants = ?, mac = ? WHERE id = ?",
                 arguments: [after.name, after.post, roles, after.clearance.rawValue, after.citizen, grants,
@@ -164,9 +163,13 @@ extension SQLiteStore {
 
     // MARK: Rows
 
+    /// A person's roles and grants as the `reader` row stores them (sorted, comma-separated).
+    static func storedLists(of user: Reader) -> (roles: String, grants: String) {
+        (user.roles.map(\.rawValue).sorted().joined(separator: ","), user.grants.map(\.rawValue).sorted().joined(separator: ","))
+    }
+
     func insertUser(_ user: Reader, _ db: Database) throws {
-        let roles = user.roles.map(\.rawValue).sorted().joined(separator: ",")
-        let grants = user.grants.map(\.rawValue).sorted().joined(separator: ",")
+        let (roles, grants) = Self.storedLists(of: user)
         try db.execute(
             sql: "INSERT INTO reader (id, name, post, roles, clearance, citizen, grants, disabled, generation, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
             arguments: [user.id, user.name, user.post, roles, user.clearance.rawValue, user.citizen, grants, user.disabled,
@@ -218,8 +221,7 @@ extension SQLiteStore {
 
     /// The MAC of a user row with its account state.
     func userMAC(_ user: Reader, disabled: Bool, generation: Int) -> [UInt8] {
-        let roles = user.roles.map(\.rawValue).sorted().joined(separator: ",")
-        let grants = user.grants.map(\.rawValue).sorted().joined(separator: ",")
+        let (roles, grants) = Self.storedLists(of: user)
         return userMAC(fields: [user.id, user.name, user.post, roles, String(user.clearance.rawValue), user.citizen ? "1" : "0", grants,
                                 disabled ? "1" : "0", String(generation)])
     }

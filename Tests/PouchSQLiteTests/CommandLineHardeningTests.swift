@@ -73,8 +73,9 @@ struct CommandLineHardeningTests {
         #expect(garbled.error.contains("the audit witness is not in the expected form"), "\(garbled.error)")
     }
 
-    @Test("serve refuses a read timeout or connection cap out of range before it starts", arguments: [
+    @Test("serve refuses a read timeout, connection cap or system level it cannot use before it starts", arguments: [
         ["--read-timeout", "0"], ["--read-timeout", "31"], ["--max-connections", "0"],
+        ["--system-level", "SECRET//BOGUS"], ["--system-level", "SECRETISH"],
     ])
     func serveOptions(_ options: [String]) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
