@@ -73,6 +73,19 @@ extension SQLiteStore {
         return true
     }
 
+    /// Refuses (and audits the refusal) unless the person is an administrator or a security
+    /// officer: the operations on the whole store (verify, back up, change keys).
+    func requireOperator(_ userID: String, action: AuditAction, _ what: String) async throws {
+        let allowed: Bool = try await database.read { db in
+            guard let user = try? self.user(userID, db) else { return false }
+            return user.acts(as: .administrator) || user.acts(as: .securityOfficer)
+        }
+        guard allowed else {
+            try await record(AuditEvent(user: userID, action: action, outcome: .denied))
+            throw StoreError.notPermitted("only an administrator or a security officer may \(what)")
+        }
+    }
+
     func auditLogChecked(_ filter: AuditFilter, as userID: String) async throws -> [AuditEntry] {
         let outcome: Result<[AuditEntry], StoreError> = try await writing { db in
             guard try self.requireAuditor(userID, action: .auditLog, db) else {

@@ -12,14 +12,7 @@ extension SQLiteStore {
     ///
     /// Reads in one snapshot, in batches; the cryptography runs on every core.
     public func verifyStore(as userID: String, progress: VerificationProgress? = nil) async throws -> VerificationReport {
-        let allowed: Bool = try await database.read { db in
-            guard let user = try? self.user(userID, db) else { return false }
-            return user.acts(as: .administrator) || user.acts(as: .securityOfficer)
-        }
-        guard allowed else {
-            try await record(AuditEvent(user: userID, action: .verify, outcome: .denied))
-            throw StoreError.notPermitted("only an administrator or a security officer may verify the store")
-        }
+        try await requireOperator(userID, action: .verify, "verify the store")
         let report = try await database.read { db in try self.verifyEverything(db, progress: progress) }
         try await record(AuditEvent(user: userID, action: .verify, outcome: report.intact ? .ok : .failed,
                                     detail: report.intact ? "\(report.checked.values.reduce(0, +)) rows intact"

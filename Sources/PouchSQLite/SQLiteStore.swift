@@ -49,12 +49,9 @@ public struct SQLiteStore: CableStore {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(directory) }
         guard administrator.roles.contains(.administrator) else { throw StoreError.invalid("the first user must be an administrator") }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let salt = randomBytes(16)
-        let master: MasterKey
-        switch credential {
-        case .passphrase(let passphrase): master = try MasterKey.derive(passphrase: passphrase, salt: salt, cost: cost)
-        case .key(let key): master = key
-        }
+        // A random master key, wrapped under the passphrase or key file: see `MasterKeyLock`.
+        let master = MasterKey.random()
+        let lock = try MasterKeyLock.locking(master, with: credential, cost: cost)
         let (tracingKey, tracingBytes) = FingerprintKey.generate()
         let auditKey = SigningKey()
         let profile = FingerprintProfile.standard
@@ -72,9 +69,9 @@ public struct SQLiteStore: CableStore {
                                     headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory)
             let head: AuditHead = try database.write { db in
                 try db.execute(
-                    sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile, format) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [Data(salt), Data(master.verifier), cost.rounds, cost.blockSize, cost.parallelism, credential.kind,
-                                administrator.id, profile.rawValue, Self.currentFormat])
+                    sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile, format, wrappedMaster) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [Data(lock.salt), Data(lock.verifier), cost.rounds, cost.blockSize, cost.parallelism, credential.kind,
+                                administrator.id, profile.rawValue, Self.currentFormat, lock.wrappedMaster.map { Data($0) }])
                 try store.storeSecret("trace", tracingBytes, publicKey: nil, db)
                 try store.storeSecret("audit", auditKey.rawRepresentation, publicKey: auditKey.publicKey, db)
                 try store.storeSecret("index", randomBytes(32), publicKey: nil, db)
@@ -137,21 +134,9 @@ public struct SQLiteStore: CableStore {
         guard let row = try database.read({ try Row.fetchOne($0, sql: "SELECT * FROM meta WHERE id = 1") }) else {
             throw StoreError.notAStore(directory)
         }
-        let kind: String = row["credential"]
-        guard kind == credential.kind else {
-            throw StoreError.invalid("this store is opened with a \(kind == "key-file" ? "key file" : "passphrase"), not a \(credential.kind == "key-file" ? "key file" : "passphrase")")
-        }
-        let master: MasterKey
-        let cost = MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"])
-        switch credential {
-        case .passphrase(let passphrase):
-            let salt: Data = row["salt"]
-            master = try MasterKey.derive(passphrase: passphrase, salt: Array(salt), cost: cost)
-        case .key(let key):
-            master = key
-        }
-        let verifier: Data = row["verifier"]
-        guard Array(verifier) == master.verifier else { throw StoreError.wrongPassphrase }
+        let lock = Self.lock(row)
+        let master = try lock.unlock(credential)
+        let cost = lock.cost
         let profile = FingerprintProfile(rawValue: row["profile"]) ?? .standard
         let secrets = try database.read { db in
             (try secret("trace", db, master: master), try secret("audit", db, master: master), try secret("index", db, master: master))
@@ -427,7 +412,19 @@ public struct SQLiteStore: CableStore {
                 t.column("mac", .blob).notNull()
             }
         }
+        migrator.registerMigration("v7-keyring") { db in
+            // The master key wrapped under the passphrase or key file (`MasterKeyLock`); empty in a
+            // store made before, whose master key is the passphrase's key until it is changed.
+            try db.alter(table: "meta") { t in t.add(column: "wrappedMaster", .blob) }
+        }
         return migrator
+    }
+
+    /// How the master key is unlocked, from the `meta` row.
+    static func lock(_ row: Row) -> MasterKeyLock {
+        MasterKeyLock(credential: row["credential"], salt: Array(row["salt"] as Data),
+                      cost: MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"]),
+                      verifier: Array(row["verifier"] as Data), wrappedMaster: (row["wrappedMaster"] as Data?).map(Array.init))
     }
 
     // MARK: Secrets

@@ -1,10 +1,41 @@
 import ArgumentParser
 import Foundation
 import PouchCore
+import PouchSQLite
+import PouchStore
 
 struct KeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "key", abstract: "Manage fingerprint keys.", subcommands: [Generate.self])
+        commandName: "key", abstract: "Make key files; change the store's passphrase or key file.", subcommands: [Generate.self, Passphrase.self])
+
+    struct Passphrase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change the store's passphrase, or move between a passphrase and a key file (administrators, security officers).",
+            discussion: """
+                Rewraps only the master key, so it takes well under a second at any size; the old passphrase or key \
+                file stops opening the store at once. The current credential comes as for every command ($POUCH_PASSPHRASE \
+                or --store-key); the new one from --new-key-file, else $POUCH_NEW_PASSPHRASE, else asked twice on the \
+                terminal. Backups taken before still open with the credential of their day: take a new one. If the old \
+                passphrase may be known, see docs/operations.md.
+                """)
+
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+        @Option(help: "Use this 32-byte key file (see 'pouch key generate') from now on instead of a passphrase.") var newKeyFile: String?
+
+        func run() async throws {
+            try await reporting {
+                let store = try storeOptions.open()
+                let user = try await acting.orAdministrator(of: store)
+                let credential = try StoreOptions.credential(keyFile: newKeyFile, confirm: true, variable: "POUCH_NEW_PASSPHRASE",
+                                                             label: "New store passphrase: ", keyOption: "--new-key-file")
+                let start = Date()
+                try await store.changeCredential(to: credential, as: user)
+                let kind = credential.kind == "key-file" ? "the key file \(newKeyFile ?? "")" : "the new passphrase"
+                print("the store now opens with \(kind) only (\(String(format: "%.2f s", Date().timeIntervalSince(start))))")
+            }
+        }
+    }
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a new random 256-bit key (mode 0600).")

@@ -25,14 +25,20 @@ struct StoreOptions: ParsableArguments {
 
     /// The credential: the key file, else $POUCH_PASSPHRASE, else a prompt on the terminal.
     func credential(confirm: Bool = false) throws -> StoreCredential {
+        try Self.credential(keyFile: keyFile, confirm: confirm)
+    }
+
+    /// The key file if one is named, else $POUCH_PASSPHRASE (or `variable`), else a prompt.
+    static func credential(keyFile: String?, confirm: Bool = false, variable: String = "POUCH_PASSPHRASE",
+                           label: String = "Store passphrase: ", keyOption: String = "--store-key") throws -> StoreCredential {
         if let keyFile { return try Self.keyCredential(keyFile) }
-        if let passphrase = ProcessInfo.processInfo.environment["POUCH_PASSPHRASE"], !passphrase.isEmpty {
+        if let passphrase = ProcessInfo.processInfo.environment[variable], !passphrase.isEmpty {
             return .passphrase(passphrase)
         }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw CommandError("no passphrase: set POUCH_PASSPHRASE, give --store-key, or run on a terminal to be asked")
+            throw CommandError("no passphrase: set \(variable), give \(keyOption), or run on a terminal to be asked")
         }
-        let first = prompt("Store passphrase: ")
+        let first = prompt(label)
         guard !first.isEmpty else { throw CommandError("the passphrase is empty") }
         if confirm {
             guard prompt("Again: ") == first else { throw CommandError("the passphrases do not match") }
@@ -125,6 +131,7 @@ func describe(_ error: any Error, directory: String?) -> String {
     case let error as CommandError: error.description
     case let error as InputFile.Failure: error.description
     case let error as AuditHeadFile.FileError: error.description
+    case let error as BackupFile.Failure: error.description
     default:
         if let mapped = SQLiteStore.storeError(error, directory: directory ?? "the store") { mapped.description } else { "\(error)" }
     }

@@ -343,6 +343,25 @@ struct UpgradeTests {
 
     struct FixtureMissing: Error {}
 
+    @Test("a store made before keyrings, whose master key is its key file's own bytes, moves to a passphrase: the old key file stops opening it")
+    func keyringFromOldStore() async throws {
+        let (directory, credential, _) = try Self.copy()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteStore.open(at: directory, credential: credential)
+        try await store.changeCredential(to: .passphrase("a passphrase for decades"), as: "admin")
+        #expect(throws: StoreError.invalid("this store is opened with a passphrase, not a key file")) {
+            try SQLiteStore.open(at: directory, credential: credential)
+        }
+        let reopened = try SQLiteStore.open(at: directory, credential: .passphrase("a passphrase for decades"))
+        // Back to a key file, a new one: the old file still does not open it.
+        try await reopened.changeCredential(to: .key(try MasterKey(bytes: [UInt8](repeating: 5, count: 32))), as: "admin")
+        #expect(throws: StoreError.wrongPassphrase) { try SQLiteStore.open(at: directory, credential: credential) }
+        #expect(try await reopened.read(ReferenceID("26ISLAMABAD1")!, as: "bea").kind == .copy)
+        #expect(try await reopened.verifyStore(as: "admin").intact)
+        let entry = try #require(try await reopened.auditLog(AuditFilter(), as: "admin").first { $0.action == "key-passphrase" })
+        #expect(entry.detail.contains("rotate it too"))
+    }
+
     @Test("opening binds every row once, in the audit log; everything reads as before and verifies")
     func upgrade() async throws {
         let (directory, credential, token) = try Self.copy()

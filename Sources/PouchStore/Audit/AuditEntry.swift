@@ -45,6 +45,12 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case tamper
     /// The store's format raised (new integrity bindings computed once, over what was verified).
     case upgrade
+    /// A sealed backup written (`pouch backup create`, or the server's schedule).
+    case backup
+    /// The store put back from a backup: the first entry after the backup's head.
+    case restore
+    /// The master key rewrapped under a new passphrase or key file.
+    case keyPassphrase = "key-passphrase"
 }
 
 public enum AuditOutcome: String, Sendable, Hashable, Codable {
