@@ -35,7 +35,7 @@ public struct SQLiteStore: CableStore {
     /// The MAC keys for rows stored in the clear (envelopes, copy sets, people), derived once.
     let macs: IntegrityKeys
     /// The store directory, for messages.
-    let directory: String
+    public let directory: String
     /// Rows found damaged during ordinary work: each is audited once, and left out of lists and searches.
     let damage = DamageLog()
 

@@ -7,6 +7,7 @@ import HummingbirdTLS
 import NIOSSL
 import Logging
 import NIOCore
+import ServiceLifecycle
 import PouchStore
 
 /// Pouch over HTTP: the web pages, the JSON API under `/api`, `/openapi.json`, `/healthz` and
@@ -84,7 +85,7 @@ public struct PouchServer: Sendable {
     /// Every connection is guarded: its request must arrive whole within the read timeout, and
     /// over the connection cap it is answered 503 and closed, so idle or half-sent connections
     /// cannot use up the process's file descriptors. `onServerRunning` runs once the port is bound.
-    public func application(logger: Logger = Logger(label: "pouch.server"),
+    public func application(logger: Logger = Logger(label: "pouch.server"), services: [any Service] = [],
                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         let counter = connections
         let timeout = TimeAmount(configuration.readTimeout)
@@ -101,6 +102,7 @@ public struct PouchServer: Sendable {
             onServerRunning: onServerRunning,
             logger: logger)
         app.addServices(sessions)
+        app.addServices(services)
         return app
     }
 

@@ -6,6 +6,7 @@ import PouchCore
 import PouchServer
 import PouchSQLite
 import PouchStore
+import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,12 +36,26 @@ struct ServeCommand: AsyncParsableCommand {
     var maxConnections = 1_000
     @Option(help: "The highest marking this system is approved for, shown on the sign-in page and on pages that take classified input (e.g. 'SECRET//NOFORN').")
     var systemLevel = "TOP SECRET"
+    @Option(help: ArgumentHelp("Write a sealed, verified backup into this folder when the server starts and at every --backup-every.", valueName: "folder"))
+    var backupDir: String?
+    @Option(help: ArgumentHelp("How often to back up: 90s, 30m, 1h, 1d (with --backup-dir).", valueName: "interval"))
+    var backupEvery = "1h"
+    @Option(help: ArgumentHelp("How many backups to keep in --backup-dir; older ones are deleted once a new one verifies.", valueName: "count"))
+    var backupKeep = 48
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-certificate and --tls-key together") }
         guard (1...30).contains(readTimeout) else { throw ValidationError("--read-timeout must be from 1 to 30 seconds") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
+        guard Duration(schedule: backupEvery) != nil else { throw ValidationError("--backup-every '\(backupEvery)' is not an interval such as 90s, 30m, 1h or 1d") }
+        guard backupKeep >= 1 else { throw ValidationError("--backup-keep must be at least 1") }
+        if let backupDir {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: backupDir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--backup-dir \(backupDir): no such folder")
+            }
+        }
         guard PageMarking(systemLevel) != nil else {
             throw ValidationError("--system-level '\(systemLevel)' is not a marking such as 'SECRET//NOFORN' (UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET, then captions after //)")
         }
@@ -60,10 +75,22 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.demoLogins = logins
         configuration.systemMarking = PageMarking(systemLevel) ?? configuration.systemMarking
         let url = "\(tls == nil ? "http" : "https")://\(host):\(port)/"
+        let server = try await reporting { try await PouchServer(store: store, configuration: configuration) }
+        var services: [any Service] = []
+        if let backupDir {
+            let credential = try await reporting { demo ? try StoreOptions.keyCredential((storeOptions.store ?? "./pouch-demo") + "/demo-master.key") : try storeOptions.credential() }
+            let operator_ = try await store.administrator()
+            let work = store.directory
+            services.append(BackupSchedule(
+                directory: backupDir, interval: Duration(schedule: backupEvery) ?? .seconds(3_600), keep: backupKeep,
+                metrics: server.metrics, logger: logger,
+                write: { path in _ = try await store.backup(to: path, as: operator_) },
+                verify: { path in _ = try SQLiteStore.verifyBackup(path, credential: credential, workDirectory: work) }))
+        }
         let application = try await reporting {
             do {
                 // Said only once the port is bound, and flushed at once: standard output may be a pipe or a log file.
-                return try await PouchServer(store: store, configuration: configuration).application(logger: logger) { _ in
+                return try server.application(logger: logger, services: services) { _ in
                     print("Pouch is listening on \(url)")
                     if !logins.isEmpty {
                         print("Demo sign-ins (user / password):")

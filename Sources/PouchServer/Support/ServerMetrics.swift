@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Metrics
 import Prometheus
@@ -22,11 +23,20 @@ public struct ServerMetrics: Sendable {
     }
 
     func sent() { sends.increment() }
+
+    /// A scheduled backup written and verified, or not; the time of the last good one, so an
+    /// alert can fire when it grows older than the schedule.
+    public func backupFinished(succeeded: Bool, at time: Date = Date()) {
+        Metrics.Counter(label: "pouch_backups_total", dimensions: [("outcome", succeeded ? "ok" : "failed")], factory: factory).increment()
+        if succeeded {
+            Metrics.Gauge(label: "pouch_backup_last_success_timestamp_seconds", dimensions: [], factory: factory).record(time.timeIntervalSince1970)
+        }
+    }
     func traced() { traces.increment() }
     func signIn(succeeded: Bool) { (succeeded ? signIns : failedSignIns).increment() }
 
     /// The Prometheus text exposition of every metric.
-    func exposition() -> String { registry.emitToString() }
+    public func exposition() -> String { registry.emitToString() }
 
     func requestFinished(method: String, route: String, status: Int, duration: Duration) {
         let dimensions = [("method", method), ("route", route), ("status", String(status))]
