@@ -9,7 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Pouch on real and generated cables.",
-        subcommands: [Parse.self, Trace.self, Store.self, Corpus.self, Search.self]
+        subcommands: [Parse.self, Trace.self, Store.self, Corpus.self, Search.self, Ops.self]
     )
 
     struct Parse: AsyncParsableCommand {
@@ -124,15 +124,7 @@ extension BenchCommand {
 
         func run() async throws {
             let realURL = real.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory()
-            let generatedURL = URL(fileURLWithPath: generated ?? ".build/bench-corpus-\(cables)")
-            let existing = (try? ArchiveImport.files(in: [generatedURL.path]).count) ?? 0
-            if existing < cables {
-                FileHandle.standardError.write(Data("… generating \(cables) cables into \(generatedURL.path)\n".utf8))
-                try? FileManager.default.removeItem(at: generatedURL)
-                try CorpusGenerator(cables: try realCables(realURL)).write(count: cables, to: generatedURL) { done in
-                    FileHandle.standardError.write(Data("… \(done) generated\n".utf8))
-                }
-            }
+            let generatedURL = try generatedCorpus(generated, cables: cables, real: realURL)
             let benchmark = SearchBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), queries: queries, sample: sample, reuse: reuse)
             let report = try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }
             print(report.table)
@@ -141,4 +133,39 @@ extension BenchCommand {
             if !report.stolenWordsFound.isEmpty { print("words found in the file: " + report.stolenWordsFound.prefix(20).joined(separator: ", ")) }
         }
     }
+}
+
+extension BenchCommand {
+    struct Ops: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Operations at Cablegate scale: back up a store of generated + real cables while reading from it, verify and restore the backup, change the passphrase.")
+
+        @Option(help: "Generated cables (the 2010 release had about 250,000).") var cables = 250_000
+        @Option(help: "Where the generated cables are (written there first if missing; default .build/bench-corpus-N).") var generated: String?
+        @Option(help: "The real cables (default: the shared corpus).") var real: String?
+        @Option(help: "A scratch directory for the store and backup (emptied first).") var work = NSTemporaryDirectory() + "pouch-bench-ops"
+        @Option(help: "Reads to time with nothing else running.") var reads = 2_000
+        @Flag(help: "Reuse the store a complete earlier run left in --work (import is not repeated).") var reuse = false
+
+        func run() async throws {
+            let realURL = real.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory()
+            let generatedURL = try generatedCorpus(generated, cables: cables, real: realURL)
+            let benchmark = OpsBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), reads: reads, reuse: reuse)
+            print(try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }.table)
+        }
+    }
+}
+
+/// The generated corpus of `count` cables, written first when the folder holds fewer.
+func generatedCorpus(_ path: String?, cables: Int, real: URL) throws -> URL {
+    let url = URL(fileURLWithPath: path ?? ".build/bench-corpus-\(cables)")
+    let existing = (try? ArchiveImport.files(in: [url.path]).count) ?? 0
+    if existing < cables {
+        FileHandle.standardError.write(Data("… generating \(cables) cables into \(url.path)\n".utf8))
+        try? FileManager.default.removeItem(at: url)
+        try CorpusGenerator(cables: try realCables(real)).write(count: cables, to: url) { done in
+            FileHandle.standardError.write(Data("… \(done) generated\n".utf8))
+        }
+    }
+    return url
 }

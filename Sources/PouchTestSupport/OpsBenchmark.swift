@@ -1,0 +1,154 @@
+import Foundation
+import PouchCore
+import PouchSQLite
+import PouchStore
+
+/// `pouch bench ops`: the operations of issue 28 on a store at the scale of the 2010 release.
+/// Backs up a store of generated plus real cables while a reader keeps reading (read latency
+/// with and without the backup running), verifies and restores the backup, and times a
+/// passphrase change at the store's real scrypt cost.
+public struct OpsBenchmark: Sendable {
+    public var generated: URL
+    public var real: URL
+    public var work: URL
+    public var reads: Int
+    public var reuse: Bool
+
+    public init(generated: URL, real: URL, work: URL, reads: Int = 2_000, reuse: Bool = false) {
+        self.generated = generated
+        self.real = real
+        self.work = work
+        self.reads = reads
+        self.reuse = reuse
+    }
+
+    public struct Report: Sendable {
+        public var cables = 0
+        public var databaseBytes = 0
+        public var backupSeconds = 0.0
+        public var backupFileBytes = 0
+        public var verifySeconds = 0.0
+        public var restoreSeconds = 0.0
+        public var readsQuiet: [Double] = []
+        public var readsDuringBackup: [Double] = []
+        public var passphraseSeconds: [Double] = []
+        public var restoredIntact = false
+
+        static func percentile(_ values: [Double], _ p: Double) -> Double {
+            let sorted = values.sorted()
+            return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+        }
+
+        public var table: String {
+            let f1 = { (value: Double) in String(format: "%.1f", value) }
+            let mb = Double(databaseBytes) / 1_000_000
+            let quiet99 = Self.percentile(readsQuiet, 0.99), busy99 = Self.percentile(readsDuringBackup, 0.99)
+            var lines = ["| measure | result | aim |", "|---|---|---|"]
+            lines.append("| store: \(cables) cables, database | \(f1(mb)) MB | |")
+            lines.append("| backup create (snapshot + seal + fsync) | \(f1(backupSeconds)) s = \(f1(mb / max(0.001, backupSeconds))) MB/s; file \(f1(Double(backupFileBytes) / 1_000_000)) MB | ≥ 100 MB/s |")
+            lines.append("| reads p50 / p99, nothing else running (\(readsQuiet.count) reads) | \(f1(Self.percentile(readsQuiet, 0.5))) / \(f1(quiet99)) ms | |")
+            lines.append("| reads p50 / p99 during the backup (\(readsDuringBackup.count) reads) | \(f1(Self.percentile(readsDuringBackup, 0.5))) / \(f1(busy99)) ms = \(String(format: "%.2f", busy99 / max(0.001, quiet99)))× | ≤ 2× |")
+            lines.append("| backup verify (open every chunk, check every row and the chain) | \(f1(verifySeconds)) s | |")
+            lines.append("| backup restore (verify + put in place + audit) | \(f1(restoreSeconds)) s; restored store intact: \(restoredIntact ? "yes" : "NO") | |")
+            let worst = passphraseSeconds.max() ?? 0
+            lines.append("| key passphrase (scrypt 2^15 + rewrap), \(passphraseSeconds.count) changes: slowest | \(String(format: "%.2f", worst)) s | ≤ 1 s |")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    static let reader = Reader(id: "analyst", name: "Analyst", post: "STATE", roles: [.reader], clearance: .topSecret, citizen: true,
+                               grants: [.exdis, .nodis, .limdis, .stadis])
+
+    public func run(progress: @escaping @Sendable (String) -> Void) async throws -> Report {
+        var report = Report()
+        let directory = work.appendingPathComponent("store").path
+        let keyFile = work.appendingPathComponent("bench.key")
+        let complete = work.appendingPathComponent("complete")
+        var store: SQLiteStore
+        var credential: StoreCredential
+        if reuse, FileManager.default.fileExists(atPath: complete.path), let bytes = FileManager.default.contents(atPath: keyFile.path) {
+            progress("reusing the store in \(directory)")
+            credential = .key(try MasterKey(bytes: Array(bytes)))
+            store = try SQLiteStore.open(at: directory, credential: credential)
+        } else {
+            try? FileManager.default.removeItem(at: work)
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            let keyBytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
+            credential = .key(try MasterKey(bytes: keyBytes))
+            // Kept beside the scratch store only so --reuse can reopen it.
+            _ = FileManager.default.createFile(atPath: keyFile.path, contents: Data(keyBytes), attributes: [.posixPermissions: 0o600])
+            let admin = Reader(id: "admin", name: "Admin", post: "STATE", roles: [.administrator], clearance: .unclassified)
+            store = try SQLiteStore.create(at: directory, credential: credential, administrator: admin)
+            try await store.addUsers([Self.reader], as: "admin")
+            let files = try ArchiveImport.files(in: [generated.path]) + ArchiveImport.files(in: [real.path])
+            progress("importing \(files.count) files")
+            _ = try await ArchiveImport.run(files: files, into: store, as: "admin", batch: 1_000) { done in
+                if done % 25_000 < 1_000 { progress("imported \(done)") }
+            }
+            _ = FileManager.default.createFile(atPath: complete.path, contents: Data())
+        }
+        try await store.warmSearchCaches()
+        let ids = try await store.list(as: Self.reader.id, limit: 5_000).cables.compactMap { ReferenceID($0.referenceID) }
+        report.cables = try await store.list(as: Self.reader.id, limit: 1).total
+
+        // Reads alone, then reads while a backup runs (one reader task; the backup on its own task).
+        progress("timing \(reads) reads with nothing else running")
+        report.readsQuiet = try await Self.timeReads(store, ids: ids, count: reads) { _ in false }
+        let backup = work.appendingPathComponent("bench.pouchbackup").path
+        progress("backing up while reading")
+        let backupStore = store
+        let started = Date()
+        let task = Task { try await backupStore.backup(to: backup, as: "admin") }
+        let finished = Finished()
+        Task { _ = try? await task.value; await finished.set() }
+        report.readsDuringBackup = try await Self.timeReads(store, ids: ids, count: Int.max) { _ in await finished.value }
+        let summary = try await task.value
+        report.backupSeconds = Date().timeIntervalSince(started)
+        report.databaseBytes = summary.bytes
+        report.backupFileBytes = summary.fileBytes
+
+        progress("verifying the backup")
+        var start = Date()
+        _ = try SQLiteStore.verifyBackup(backup, credential: credential, workDirectory: work.path)
+        report.verifySeconds = Date().timeIntervalSince(start)
+        progress("restoring the backup")
+        let restored = work.appendingPathComponent("restored").path
+        try? FileManager.default.removeItem(atPath: restored)
+        start = Date()
+        _ = try await SQLiteStore.restore(backup, into: restored, credential: credential)
+        report.restoreSeconds = Date().timeIntervalSince(start)
+        report.restoredIntact = try SQLiteStore.open(at: restored, credential: credential).verifyAuditWithoutRecording().intact
+        try? FileManager.default.removeItem(atPath: restored)
+        try? FileManager.default.removeItem(atPath: backup)
+
+        // The passphrase: key file → passphrase → passphrase → key file, each at the standard scrypt cost.
+        progress("changing the passphrase")
+        let steps: [StoreCredential] = [.passphrase("bench passphrase one"), .passphrase("bench passphrase two"), credential]
+        for next in steps {
+            start = Date()
+            try await store.changeCredential(to: next, as: "admin")
+            report.passphraseSeconds.append(Date().timeIntervalSince(start))
+            store = try SQLiteStore.open(at: directory, credential: next)
+        }
+        return report
+    }
+
+    /// Reads cables in turn until `count` or `stop` says so; each read's time in milliseconds.
+    static func timeReads(_ store: SQLiteStore, ids: [ReferenceID], count: Int, stop: (Int) async -> Bool) async throws -> [Double] {
+        var times: [Double] = []
+        let clock = ContinuousClock()
+        var index = 0
+        while index < count, !(await stop(index)) {
+            let id = ids[(index * 7_919) % ids.count]
+            let elapsed = try await clock.measure { _ = try await store.read(id, as: reader.id) }
+            times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000)
+            index += 1
+        }
+        return times
+    }
+
+    actor Finished {
+        var value = false
+        func set() { value = true }
+    }
+}
