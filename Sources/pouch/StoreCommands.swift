@@ -189,10 +189,7 @@ extension UserCommand {
             try await reporting {
                 let store = try storeOptions.open()
                 guard let before = try await store.user(id: id) else { throw StoreError.noSuchUser(id) }
-                let old = UserFields.text(of: before)
-                let updated = try UserFields.reader(id: id, name: name ?? before.name, post: post ?? before.post, clearance: clearance ?? old.clearance,
-                                                    caveats: caveats.map { $0.lowercased() == "none" ? "" : $0 } ?? old.caveats,
-                                                    roles: roles ?? old.roles)
+                let updated = try UserFields.updating(before, name: name, post: post, clearance: clearance, caveats: caveats, roles: roles)
                 try await store.updateUser(updated, as: try await acting.orAdministrator(of: store))
                 print("updated \(id): " + UserFields.changes(from: before, to: updated).joined(separator: "; "))
             }

@@ -118,6 +118,9 @@ def valid_calls(server, document, failures):
     token("olga")
     expect("GET", "/api/users/{user}/tokens", "/api/users/olga/tokens", "admin")
     expect("DELETE", "/api/users/{user}/tokens", "/api/users/olga/tokens?label=openapi-test", "admin")
+    moved = expect("PATCH", "/api/users/{user}", "/api/users/olga", "admin", {"post": "ISLAMABAD", "clearance": "confidential", "caveats": []})
+    if (moved.get("post"), moved.get("clearance"), moved.get("caveats")) != ("ISLAMABAD", "CONFIDENTIAL", []):
+        failures.append(f"PATCH /api/users/olga did not move her: {moved}")
     expect("POST", "/api/users/{user}/disable", "/api/users/olga/disable", "admin")
     expect("POST", "/api/users/{user}/enable", "/api/users/olga/enable", "admin")
     return called

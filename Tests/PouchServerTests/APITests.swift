@@ -179,6 +179,35 @@ struct APITests {
         }
     }
 
+    @Test("A person who moves: PATCH /api/users/{id} by an administrator takes effect on their next request; anyone else is refused without learning who exists")
+    func moveUser() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let bea = try await APIClient.signedIn(client, as: "bea")
+            let before = try await bea.call("/api/cables?limit=50")
+            let total = try #require(before.object["total"] as? Int)
+            #expect(total > 0)
+            #expect(try await bea.call("/api/users/bea", method: .patch, json: ["clearance": "top-secret"]).status == .forbidden)
+            #expect(try await bea.call("/api/users/nobody", method: .patch, json: ["clearance": "top-secret"]).status == .forbidden)
+
+            let admin = try await APIClient.signedIn(client, as: "admin")
+            let moved = try await admin.call("/api/users/bea", method: .patch, json: ["post": "islamabad", "clearance": "unclassified"])
+            #expect(moved.status == .ok)
+            #expect(moved.object["post"] as? String == "ISLAMABAD")
+            #expect(moved.object["clearance"] as? String == "UNCLASSIFIED")
+            // Her token still works (same person), but what she may see shrinks at once.
+            let after = try await bea.call("/api/cables?limit=50")
+            #expect(after.status == .ok)
+            #expect(try #require(after.object["total"] as? Int) < total)
+            #expect(try await admin.call("/api/users/bea", method: .patch, json: [:]).status == .badRequest)
+            #expect(try await admin.call("/api/users/nobody", method: .patch, json: ["post": "KABUL"]).status == .notFound)
+            #expect(try await admin.call("/api/users/bea", method: .patch, json: ["clearance": "cosmic"]).status == .unprocessableContent)
+        }
+        let log = try await fixture.store.auditLog(AuditFilter(), as: "admin").filter { $0.action == "user-update" }
+        #expect(log.contains { $0.outcome == "ok" && $0.detail.contains("clearance SECRET → UNCLASSIFIED") })
+        #expect(log.filter { $0.outcome == "denied" }.count == 2)
+    }
+
     @Test("A known path with the wrong method is 405 with Allow, not 404")
     func methodNotAllowed() async throws {
         let fixture = try await ServerFixture.make()

@@ -28,6 +28,7 @@ struct APIRoutes: Sendable {
             return UsersBody(users: listing.users.map(UserBody.init), damaged: listing.damaged)
         }
         api.post("/users", use: addUser)
+        api.patch("/users/:user", use: updateUser)
         api.post("/users/:user/disable") { _, context -> UserBody in try await setDisabled(true, context: context) }
         api.post("/users/:user/enable") { _, context -> UserBody in try await setDisabled(false, context: context) }
         api.get("/users/:user/tokens") { _, context -> TokensBody in
@@ -317,6 +318,36 @@ struct APIRoutes: Sendable {
         try await store.addUsers([reader], as: admin.id)
         if let password = body.password { try await store.setPassword(password, for: reader.id, as: admin.id) }
         return EditedResponse(status: .created, response: UserBody(reader))
+    }
+
+    /// The fields to change; those left out stay as they are.
+    struct UserChangeRequest: Decodable {
+        var name: String?
+        var post: String?
+        var clearance: String?
+        var caveats: [String]?
+        var roles: [String]?
+    }
+
+    /// Changes a person (administrators): it takes effect on their next request.
+    func updateUser(_ request: Request, context: PouchRequestContext) async throws -> UserBody {
+        let admin = try context.requireUser()
+        let id = try context.parameters.require("user")
+        let body = try await request.decode(as: UserChangeRequest.self, context: context)
+        guard body.name != nil || body.post != nil || body.clearance != nil || body.caveats != nil || body.roles != nil else {
+            throw ClientError(.badRequest, "say what to change: name, post, clearance, caveats or roles")
+        }
+        // Refused before the lookup, so only administrators learn whether an ID exists.
+        guard admin.acts(as: .administrator) else {
+            try await store.record(AuditEvent(user: admin.id, action: .userUpdate, target: id, outcome: .denied))
+            throw StoreError.notPermitted("only an administrator may change a person")
+        }
+        guard let before = try await store.user(id: id) else { throw StoreError.noSuchUser(id) }
+        let updated = try UserFields.updating(before, name: body.name, post: body.post, clearance: body.clearance,
+                                              caveats: body.caveats.map { $0.isEmpty ? "none" : $0.joined(separator: ",") },
+                                              roles: body.roles.map { $0.joined(separator: ",") })
+        _ = try await store.updateUser(updated, as: admin.id)
+        return UserBody(updated)
     }
 
     struct ListRequest: Decodable {

@@ -69,6 +69,14 @@ public enum UserFields {
          reader.roles.map(\.rawValue).sorted().joined(separator: ","))
     }
 
+    /// `before` with the fields given changed and the others kept; caveats `none` (or empty) clears them.
+    public static func updating(_ before: Reader, name: String? = nil, post: String? = nil, clearance: String? = nil,
+                                caveats: String? = nil, roles: String? = nil) throws(StoreError) -> Reader {
+        let old = text(of: before)
+        return try reader(id: before.id, name: name ?? before.name, post: post ?? before.post, clearance: clearance ?? old.clearance,
+                          caveats: caveats.map { $0.lowercased() == "none" ? "" : $0 } ?? old.caveats, roles: roles ?? old.roles)
+    }
+
     /// What changed between two versions of a person, field by field ("clearance SECRET → CONFIDENTIAL").
     public static func changes(from before: Reader, to after: Reader) -> [String] {
         let old = text(of: before), new = text(of: after)
