@@ -20,22 +20,28 @@ extension SQLiteStore {
             guard let user = try self.user(userID, db) else { return try deny("no such user", .noSuchUser(userID)) }
             guard !user.disabled else { return try deny("account disabled", .disabled(userID)) }
             guard user.roles.contains(.drafter) else { return try deny("not a drafter", .notPermitted("\(userID) is not a drafter")) }
-            guard Self.serves(user, post: post) else {
-                return try deny("post \(user.post)", .notPermitted("\(userID) is posted at \(user.post) and cannot draft for \(post.fmLine)"))
+            // A registered FM form belongs to its post alone; otherwise the US forms are read as before.
+            let registered = try self.registeredPost(fm: post.fmLine, db)
+            let serves = registered.map { Self.postName(user.post) == $0 } ?? Self.serves(user, post: post)
+            // A registered post's cables are kept (signed, numbered, filtered) under its own name, whichever form the FM line takes.
+            let storedPost = registered ?? post.fmLine
+            guard serves else {
+                return try deny("post \(user.post)", .notPermitted("\(userID) is posted at \(user.post) and cannot draft for \(post.fmLine)"
+                    + (registered == nil ? " (if that is their post's FM line, an administrator can register it: pouch post add \(Self.postName(user.post)) --fm \"\(post.fmLine)\")" : "")))
             }
             guard AccessPolicy.mayRead(user, cable, distribution: .addressees([userID])) else {
                 return try deny("clearance or caveats", .notPermitted("\(userID)'s clearance and caveats do not cover \(([cable.classification.word] + cable.caveats.map(\.rawValue)).joined(separator: "//"))"))
             }
             if cable.referenceID == nil {
-                let last = try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM cable WHERE post = ? AND year = ?", arguments: [post.fmLine, dtg.year]) ?? 0
-                cable.telegramNumber = TelegramNumber(post: post.telegramName, serial: last + 1)
-                cable.referenceID = ReferenceID(year: dtg.year, post: post.referencePost, serial: last + 1)
+                let last = try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM cable WHERE post = ? AND year = ?", arguments: [storedPost, dtg.year]) ?? 0
+                cable.telegramNumber = TelegramNumber(post: registered ?? post.telegramName, serial: last + 1)
+                cable.referenceID = ReferenceID(year: dtg.year, post: registered.map(ReferenceID.compactPost) ?? post.referencePost, serial: last + 1)
             }
             guard let id = cable.referenceID else { throw StoreError.invalid("the draft has no reference ID") }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM cable WHERE id = ?", arguments: [id.description]) == true {
                 throw StoreError.duplicate("cable \(id)")
             }
-            try self.insertCable(cable, id: id, post: post.fmLine, drafter: userID, archive: false, db)
+            try self.insertCable(cable, id: id, post: storedPost, drafter: userID, archive: false, db)
             try self.appendAudit(AuditEvent(user: userID, action: .draft, target: id.description,
                                             detail: "\(cable.classification.word); \(cable.wordCount) words"), db)
             return .success(id)
@@ -155,6 +161,11 @@ extension SQLiteStore {
 
     /// Whether a person at `user.post` may draft for `post` (`ISLAMABAD`, `AMEMBASSY ISLAMABAD` and
     /// `Embassy Islamabad` name the same post).
+    /// A post name as the registry keeps it: upper case, single spaces.
+    static func postName(_ text: String) -> String {
+        text.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     static func serves(_ user: Reader, post: Post) -> Bool {
         let own = Post(fmLine: user.post)
         return own.fmLine == post.fmLine || own.referencePost == post.referencePost || own.displayName == post.displayName

@@ -20,6 +20,8 @@ struct IntegrityKeys: Sendable {
     let token: MACKey
     /// A distribution list's members.
     let list: MACKey
+    /// A registered FM form of a post and the post it belongs to.
+    let postName: MACKey
 
     init(master: MasterKey) {
         envelope = master.macKey(purpose: "envelope")
@@ -29,6 +31,7 @@ struct IntegrityKeys: Sendable {
         user = master.macKey(purpose: "user-v2")
         token = master.macKey(purpose: "api-token-v2")
         list = master.macKey(purpose: "list-members")
+        postName = master.macKey(purpose: "post-name")
     }
 }
 

@@ -62,6 +62,15 @@ extension SQLiteStore {
         }
         report.checked["list"] = lists
 
+        // The post registry.
+        var postNames = 0
+        for row in try Row.fetchAll(db, sql: "SELECT fm, post, mac FROM postName ORDER BY fm") {
+            postNames += 1
+            let fm = String(decoding: Self.bytes(row["fm"]), as: UTF8.self), post = String(decoding: Self.bytes(row["post"]), as: UTF8.self)
+            if Self.blob(row["mac"]) != postNameMAC(fm: fm, post: post) { problem("postName", fm, "the post registry entry fails its MAC (a post's FM line moved to another post)") }
+        }
+        report.checked["postName"] = postNames
+
         // Post keys.
         var publicKeys: [String: [UInt8]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT post, publicKey FROM postKey") {

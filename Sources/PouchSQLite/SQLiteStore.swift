@@ -417,6 +417,14 @@ public struct SQLiteStore: CableStore {
             // store made before, whose master key is the passphrase's key until it is changed.
             try db.alter(table: "meta") { t in t.add(column: "wrappedMaster", .blob) }
         }
+        migrator.registerMigration("v8-post-registry") { db in
+            // The long FM forms of a post ("EMBASSY WASHINGTON") and the post people are posted at.
+            try db.create(table: "postName") { t in
+                t.primaryKey("fm", .text)
+                t.column("post", .text).notNull()
+                t.column("mac", .blob).notNull()
+            }
+        }
         return migrator
     }
 

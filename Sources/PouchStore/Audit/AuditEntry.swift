@@ -51,6 +51,8 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case restore
     /// The master key rewrapped under a new passphrase or key file.
     case keyPassphrase = "key-passphrase"
+    /// A post's FM forms registered (`pouch post add`).
+    case postAdd = "post-add"
 }
 
 public enum AuditOutcome: String, Sendable, Hashable, Codable {
