@@ -313,9 +313,14 @@ extension SQLiteStore {
             try self.addHoldings(id.description, readers: copies.map(\.reader), db)
             try db.execute(sql: "UPDATE cable SET state = 'sent' WHERE id = ?", arguments: [id.description])
             try self.sealEnvelope(docid: row["docid"], db)
-            // Copies already stored fixed the scheme at the first send; the plan used it.
-            try db.execute(sql: "INSERT OR IGNORE INTO marking (cable, scheme, mac) VALUES (?, ?, ?)",
-                           arguments: [id.description, sendPlan.scheme.rawValue, Data(self.markingMAC(cable: id.description, scheme: sendPlan.scheme.rawValue))])
+            // Copies already stored fixed the scheme and key version at the first send; the plan used them.
+            try db.execute(sql: "INSERT OR IGNORE INTO marking (cable, scheme, keyVersion, mac) VALUES (?, ?, ?, ?)",
+                           arguments: [id.description, sendPlan.scheme.rawValue, sendPlan.keyVersion,
+                                       Data(self.markingMAC(cable: id.description, scheme: sendPlan.scheme.rawValue, keyVersion: sendPlan.keyVersion))])
+            guard try self.marking(id.description, sent: true, db) == (sendPlan.scheme, sendPlan.keyVersion) else {
+                // Another first send of this draft recorded a different marking while these copies were made.
+                return .failure(.invalid("cable \(id) was first sent by another send at the same moment; send again"))
+            }
             let receipt = SendReceipt(referenceID: id, recipients: copies.map(\.reader), alreadyHeld: sendPlan.alreadyHeld)
             let sequence = try self.appendAudit(AuditEvent(
                 user: userID, action: .send, target: id.description,
@@ -337,23 +342,27 @@ extension SQLiteStore {
         var alreadyHeld: [String]
         var post: String
         var scheme: FingerprintScheme
+        var keyVersion: Int
     }
 
     /// The fingerprint scheme a cable's copies are marked with: recorded (and MAC-checked) at its
     /// first send; a cable sent before schemes were recorded used scheme 1; an unsent one takes the current scheme.
-    func markingScheme(_ id: String, sent: Bool, _ db: Database) throws -> FingerprintScheme {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scheme, mac FROM marking WHERE cable = ?"), arguments: [id]) else {
-            return sent ? .v1 : .current
+    /// And the version of the fingerprint key, recorded the same way (1 before rotations existed;
+    /// the newest for an unsent cable).
+    func marking(_ id: String, sent: Bool, _ db: Database) throws -> (scheme: FingerprintScheme, keyVersion: Int) {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scheme, keyVersion, mac FROM marking WHERE cable = ?"), arguments: [id]) else {
+            return sent ? (.v1, 1) : (.current, try TracingKeys.current(db))
         }
-        let raw: Int = row["scheme"]
-        guard let scheme = FingerprintScheme(rawValue: raw), Array(row["mac"] as Data) == markingMAC(cable: id, scheme: raw) else {
+        let raw: Int = row["scheme"], version: Int = row["keyVersion"]
+        guard let scheme = FingerprintScheme(rawValue: raw), Array(row["mac"] as Data) == markingMAC(cable: id, scheme: raw, keyVersion: version) else {
             throw StoreError.tampered("the fingerprint scheme of cable \(id)")
         }
-        return scheme
+        return (scheme, version)
     }
 
-    func markingMAC(cable: String, scheme: Int) -> [UInt8] {
-        master.authenticationCode(for: Array("\(cable.utf8.count):\(cable)\(scheme)".utf8), purpose: "marking-scheme")
+    /// Version 1 rows keep the MAC they had before key versions existed; later ones bind the version.
+    func markingMAC(cable: String, scheme: Int, keyVersion: Int) -> [UInt8] {
+        master.authenticationCode(for: Array("\(cable.utf8.count):\(cable)\(scheme)\(keyVersion == 1 ? "" : ":k\(keyVersion)")".utf8), purpose: "marking-scheme")
     }
 
     struct PreparedCopy: Sendable {
@@ -406,8 +415,9 @@ extension SQLiteStore {
         }
         guard refused.isEmpty else { return .failure(.refused(refused)) }
         // A cable sent before keeps the scheme its first copies were marked with.
-        let scheme = try markingScheme(id.description, sent: row["state"] as String == "sent", db)
-        return .success(SendPlan(cable: cable, binding: try binding(row), recipients: recipients, alreadyHeld: alreadyHeld, post: row["post"], scheme: scheme))
+        let marking = try marking(id.description, sent: row["state"] as String == "sent", db)
+        return .success(SendPlan(cable: cable, binding: try binding(row), recipients: recipients, alreadyHeld: alreadyHeld, post: row["post"],
+                                 scheme: marking.scheme, keyVersion: marking.keyVersion))
     }
 
     /// Why a person may not receive a cable, in words an administrator can act on; nil if they may.
@@ -420,8 +430,10 @@ extension SQLiteStore {
     }
 
     func makeCopies(_ plan: SendPlan) async throws -> [PreparedCopy] {
-        let fingerprint = CableFingerprint(cable: plan.cable, key: tracingKey, profile: profile, scheme: plan.scheme)
-        let signer = try await database.read { db in try self.signingKey(for: plan.post, db) }
+        let (signer, key) = try await database.read { db in
+            (try self.signingKey(for: plan.post, db), try self.tracingKeys.key(plan.keyVersion, db, master: self.master))
+        }
+        let fingerprint = CableFingerprint(cable: plan.cable, key: key, profile: profile, scheme: plan.scheme)
         let master = self.master
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunks = stride(from: 0, to: plan.recipients.count, by: max(1, (plan.recipients.count + workers - 1) / workers)).map {
@@ -641,7 +653,7 @@ extension SQLiteStore {
     // MARK: Tracing
 
     func tracingMaterialChecked(as officerID: String) async throws -> TracingMaterial {
-        let outcome: Result<([SentCable], [String]), StoreError> = try await writing { db in
+        let outcome: Result<([SentCable], [String], [Int: FingerprintKey]), StoreError> = try await writing { db in
             guard let officer = try self.user(officerID, db), officer.acts(as: .securityOfficer) else {
                 try self.appendAudit(AuditEvent(user: officerID, action: .trace, outcome: .denied, detail: "not a security officer"), db)
                 return .failure(.notPermitted("only a security officer may trace leaks"))
@@ -658,17 +670,18 @@ extension SQLiteStore {
                     // Everyone a send gave a copy to, by the receipts: a deleted copy row does not take its reader out of the trace.
                     var recipients = Set(try String.fetchAll(db, sql: "SELECT reader FROM copy WHERE cable = ?", arguments: [id]))
                     recipients.formUnion(try self.receiptRecipients(of: id, db))
-                    cables.append(SentCable(cable: cable, recipients: recipients.sorted(), scheme: try self.markingScheme(id, sent: true, db)))
+                    let marking = try self.marking(id, sent: true, db)
+                    cables.append(SentCable(cable: cable, recipients: recipients.sorted(), scheme: marking.scheme, keyVersion: marking.keyVersion))
                 } catch StoreError.tampered(let record) {
                     // One damaged cable must not stop every trace: left out and audited.
                     damaged.append(record)
                 }
             }
             for event in try self.reportTampering(damaged, found: officerID, during: .trace) { try self.appendAudit(event, db) }
-            return .success((cables, damaged))
+            return .success((cables, damaged, try self.tracingKeys.all(db, master: self.master)))
         }
-        let (cables, damaged) = try outcome.get()
-        return TracingMaterial(key: tracingKey, profile: profile, cables: cables, damaged: damaged)
+        let (cables, damaged, keys) = try outcome.get()
+        return TracingMaterial(key: keys[keys.keys.max() ?? 1]!, keys: keys, profile: profile, cables: cables, damaged: damaged)
     }
 
     // MARK: Opening sealed rows

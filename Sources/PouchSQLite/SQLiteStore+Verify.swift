@@ -187,7 +187,7 @@ extension SQLiteStore {
         for row in try Row.fetchAll(db, sql: "SELECT cable FROM marking") {
             markings += 1
             let cable = String(decoding: Self.bytes(row["cable"]), as: UTF8.self)
-            do { _ = try markingScheme(cable, sent: true, db) } catch { problem("marking", cable, "the recorded fingerprint scheme fails its MAC") }
+            do { _ = try marking(cable, sent: true, db) } catch { problem("marking", cable, "the recorded fingerprint scheme fails its MAC") }
         }
         report.checked["marking"] = markings
 

@@ -13,7 +13,8 @@ import PouchStore
 public struct SQLiteStore: CableStore {
     let database: DatabasePool
     let master: MasterKey
-    let tracingKey: FingerprintKey
+    /// Every version of the fingerprint key: new sends use the newest, tracing uses the one each cable was marked with.
+    let tracingKeys: TracingKeys
     let auditKey: SigningKey
     let profile: FingerprintProfile
     let index: BlindIndex
@@ -64,7 +65,7 @@ public struct SQLiteStore: CableStore {
             let database = try DatabasePool(path: building, configuration: configuration(lengths: lengths))
             try migrator.migrate(database)
             // The head file is written below, once the database is in place, not by the commit.
-            let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
+            let store = SQLiteStore(database: database, master: master, tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
                                     index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
                                     headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory)
             let head: AuditHead = try database.write { db in
@@ -148,7 +149,7 @@ public struct SQLiteStore: CableStore {
         // The head outside the database first: an upgrade must not run on a rolled-back copy.
         let problems = try database.read { db in try headProblems(db, headFile: headFile, format: format, auditKey: auditKey) }
         if !problems.isEmpty, !options.inspecting { throw StoreError.damaged(problems.map(\.message).joined(separator: "; ")) }
-        let store = SQLiteStore(database: database, master: master, tracingKey: tracingKey, auditKey: auditKey, profile: profile,
+        let store = SQLiteStore(database: database, master: master, tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
                                 index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
                                 headFile: headFile, macs: IntegrityKeys(master: master), directory: directory)
         if format < currentFormat {
@@ -424,6 +425,10 @@ public struct SQLiteStore: CableStore {
                 t.column("post", .text).notNull()
                 t.column("mac", .blob).notNull()
             }
+        }
+        migrator.registerMigration("v9-tracing-key-versions") { db in
+            // Which version of the fingerprint key a cable's copies were marked with (see TracingKeys).
+            try db.alter(table: "marking") { t in t.add(column: "keyVersion", .integer).notNull().defaults(to: 1) }
         }
         return migrator
     }

@@ -145,29 +145,39 @@ public struct SentCable: Sendable {
     public var cable: Cable
     public var recipients: [String]
     public var scheme: FingerprintScheme
+    /// The version of the store's fingerprint key its copies were marked with.
+    public var keyVersion: Int
 
-    public init(cable: Cable, recipients: [String], scheme: FingerprintScheme = .current) {
+    public init(cable: Cable, recipients: [String], scheme: FingerprintScheme = .current, keyVersion: Int = 1) {
         self.cable = cable
         self.recipients = recipients
         self.scheme = scheme
+        self.keyVersion = keyVersion
     }
 }
 
 /// What tracing against the store needs: the key every copy was derived from, and the sent cables.
 public struct TracingMaterial: Sendable {
+    /// The newest fingerprint key.
     public var key: FingerprintKey
+    /// Every version of the fingerprint key, for cables marked before a rotation.
+    public var keys: [Int: FingerprintKey]
     public var profile: FingerprintProfile
     public var cables: [SentCable]
     /// Sent cables left out because a stored row of theirs failed its integrity check (named for
     /// the security officer; each is in the audit log too).
     public var damaged: [String]
 
-    public init(key: FingerprintKey, profile: FingerprintProfile, cables: [SentCable], damaged: [String] = []) {
+    public init(key: FingerprintKey, keys: [Int: FingerprintKey] = [:], profile: FingerprintProfile, cables: [SentCable], damaged: [String] = []) {
         self.key = key
+        self.keys = keys
         self.profile = profile
         self.cables = cables
         self.damaged = damaged
     }
+
+    /// The key a sent cable's copies were marked with.
+    public func key(of cable: SentCable) -> FingerprintKey { keys[cable.keyVersion] ?? key }
 }
 
 /// How to run a search.

@@ -26,7 +26,7 @@ extension CableStore {
             return StoreTraceResult(cables: [], verdict: nil, damaged: material.damaged)
         }
         let fingerprints = matched.map {
-            CableFingerprint(cable: material.cables[$0].cable, key: material.key, profile: material.profile, scheme: material.cables[$0].scheme)
+            CableFingerprint(cable: material.cables[$0].cable, key: material.key(of: material.cables[$0]), profile: material.profile, scheme: material.cables[$0].scheme)
         }
         let tracer = Tracer(fingerprints: fingerprints)
         var readings: [LeakReading] = []

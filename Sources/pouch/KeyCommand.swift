@@ -6,7 +6,66 @@ import PouchStore
 
 struct KeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "key", abstract: "Make key files; change the store's passphrase or key file.", subcommands: [Generate.self, Passphrase.self])
+        commandName: "key", abstract: "Make key files; change the store's passphrase or key file.", subcommands: [Generate.self, Passphrase.self, Rotate.self, Status.self])
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a new version of a store key (administrators, security officers); audited.",
+            discussion: """
+                tracing: cables first sent from now on are marked with a new fingerprint key; cables sent before keep the \
+                version their copies were marked with, for later sends and for tracing, so a trace of an old leak still \
+                names its leaker. Use it when the fingerprint key may be known. Takes effect for every server on the \
+                store at its next send.
+                """)
+
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case tracing
+        }
+
+        @Argument(help: "Which key: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: Kind
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func run() async throws {
+            try await reporting {
+                let store = try storeOptions.open()
+                switch kind {
+                case .tracing:
+                    let version = try await store.rotateTracingKey(as: try await acting.orAdministrator(of: store))
+                    print("tracing key version \(version) made: cables first sent from now on are marked with it")
+                }
+            }
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the store's keys: how the master key is unlocked, the tracing key's versions and what each covers (administrators, security officers).")
+
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+        @Flag(help: "Print it as JSON.") var json = false
+
+        func run() async throws {
+            let status = try await reporting {
+                let store = try storeOptions.open()
+                return try await store.keyStatus(as: try await acting.orAdministrator(of: store))
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                print(String(decoding: try encoder.encode(status), as: UTF8.self))
+                return
+            }
+            print("master key: made \(status.masterCreated), wraps \(status.masterCovers) sealed records; unlocked by a \(status.credential)"
+                  + (status.keyring ? "" : " (derived from it: a store made before keyrings; 'pouch key passphrase' wraps it)"))
+            for version in status.tracing {
+                print("tracing key v\(version.version): made \(version.created), marks \(version.covers) sent cable\(version.covers == 1 ? "" : "s")"
+                      + (version.version == status.tracing.count ? " (new sends)" : ""))
+            }
+            print("post signing keys: \(status.postKeys) posts")
+        }
+    }
 
     struct Passphrase: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -26,10 +26,10 @@ struct SchemeStoreTests {
         try await raw.write { try $0.execute(sql: "DELETE FROM marking") }
         _ = try await store.send(id, to: (10..<20).map { "r\($0)" }, lists: [], as: "anne")
         let original = try CableParser().parse(text: try await store.read(id, as: "anne").text).cable
-        let schemeOne = CableFingerprint(cable: original, key: store.tracingKey, profile: store.profile, scheme: .v1)
+        let schemeOne = CableFingerprint(cable: original, key: try store.tracingKey, profile: store.profile, scheme: .v1)
         let copy = try await store.read(id, as: "r15").text
         #expect(copy == CableRenderer().render(schemeOne.copy(for: "r15")))
-        #expect(copy != CableRenderer().render(CableFingerprint(cable: original, key: store.tracingKey, profile: store.profile).copy(for: "r15")))
+        #expect(copy != CableRenderer().render(CableFingerprint(cable: original, key: try store.tracingKey, profile: store.profile).copy(for: "r15")))
         var random = SplitMix(seed: 5)
         let result = try await store.trace(leaks: [Attack.retype(copy, using: &random)], as: "sam")
         #expect(result.verdict?.accused.map(\.recipient) == ["r15"])

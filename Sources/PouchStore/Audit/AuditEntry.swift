@@ -53,6 +53,10 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case keyPassphrase = "key-passphrase"
     /// A post's FM forms registered (`pouch post add`).
     case postAdd = "post-add"
+    /// A new version of a key (`pouch key rotate`).
+    case keyRotate = "key-rotate"
+    /// The keys' versions looked at (`pouch key status`).
+    case keyStatus = "key-status"
 }
 
 public enum AuditOutcome: String, Sendable, Hashable, Codable {
