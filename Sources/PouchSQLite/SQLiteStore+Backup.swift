@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 import PouchStore
 
@@ -21,26 +24,54 @@ public struct BackupSummary: Sendable, Hashable {
 extension SQLiteStore {
     /// Writes a sealed backup of the store to `path` (administrators and security officers).
     ///
-    /// The copy is one read snapshot (`VACUUM INTO`), so readers and writers go on while it is
+    /// The copy is one read snapshot (SQLite's backup API), so readers and writers go on while it is
     /// taken and a send is in it whole or not at all. The plain copy lives only in the store
     /// directory (which holds the same data) until it is sealed into `path`. The backup is
     /// recorded in the audit log after the snapshot, so its own entry is not in it.
     public func backup(to path: String, as userID: String) async throws -> BackupSummary {
         try await requireOperator(userID, action: .backup, "back up the store")
-        let copy = directory + "/.backup-\(AuditChain.hex(randomBytes(8))).sqlite"
-        defer { Self.removeDatabase(copy) }
+        let scratch = try Self.scratchFolder(for: try Self.fileSize(Self.databasePath(in: directory)), store: directory)
+        let copy = scratch + "/.backup-\(AuditChain.hex(randomBytes(8))).sqlite"
+        defer {
+            Self.removeDatabase(copy)
+            if scratch != directory { try? FileManager.default.removeItem(atPath: scratch) }
+        }
         do {
-            try await database.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
+            // SQLite's backup API copies pages inside one read transaction: a consistent snapshot
+            // while writers go on (WAL), without VACUUM INTO's rebuilding of every table and index.
+            // The plain copy is never synced: it is read back at once and deleted.
+            let source = database
+            try await Self.offPool {
+                var configuration = Configuration()
+                configuration.prepareDatabase { db in
+                    try db.execute(sql: "PRAGMA journal_mode = OFF")
+                    try db.execute(sql: "PRAGMA synchronous = OFF")
+                }
+                let destination = try DatabaseQueue(path: copy, configuration: configuration)
+                defer { try? destination.close() }
+                try source.backup(to: destination)
+            }
         } catch {
             throw Self.plain(error, directory: directory)
         }
         let (head, format, lock) = try Self.snapshotFacts(copy, auditKey: auditKey)
         let bytes = try Self.fileSize(copy)
         let header = BackupFile.Header(created: AuditEntry.timestamp(Date()), format: format, lock: lock, head: head.line, bytes: bytes)
-        try BackupFile.write(database: copy, to: path, header: header, master: master)
+        let master = self.master
+        try await Self.offPool { try BackupFile.write(database: copy, to: path, header: header, master: master) }
         try await record(AuditEvent(user: userID, action: .backup, target: path,
                                     detail: "backup to audit entry \(head.sequence), \(bytes) bytes of database"))
         return BackupSummary(path: path, bytes: bytes, fileBytes: try Self.fileSize(path), head: head, created: header.created)
+    }
+
+    /// Runs long blocking work (copying and sealing gigabytes) on a thread of its own, not on
+    /// Swift's cooperative pool, whose few threads (one per core) must stay free for requests.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try work() }) }
+            thread.name = "pouch-backup"
+            thread.start()
+        }
     }
 
     /// Checks a backup without restoring it: every chunk opens under the store's key, and the
@@ -132,6 +163,19 @@ extension SQLiteStore {
             let head = try AuditHead.signed(sequence: last["sequence"], hash: Array(last["hash"] as Data), time: last["time"], key: auditKey)
             return (head, meta["format"], lock(meta))
         }
+    }
+
+    /// Where the plain copy waits to be sealed: memory (`/dev/shm`) when it has room for twice the
+    /// database, so gigabytes are neither written to disk nor flushed past the server's own
+    /// fsyncs; else the store directory, which holds the same data under the same protection.
+    static func scratchFolder(for bytes: Int, store: String) throws -> String {
+        let memory = "/dev/shm"
+        var stats = statvfs()
+        if statvfs(memory, &stats) == 0, Int(stats.f_bavail) * Int(stats.f_frsize) > 2 * bytes + (64 << 20),
+           let folder = try? temporaryFolder(in: memory) {
+            return folder
+        }
+        return store
     }
 
     static func temporaryFolder(in parent: String) throws -> String {

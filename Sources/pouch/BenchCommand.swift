@@ -144,7 +144,7 @@ extension BenchCommand {
         @Option(help: "Where the generated cables are (written there first if missing; default .build/bench-corpus-N).") var generated: String?
         @Option(help: "The real cables (default: the shared corpus).") var real: String?
         @Option(help: "A scratch directory for the store and backup (emptied first).") var work = NSTemporaryDirectory() + "pouch-bench-ops"
-        @Option(help: "Reads to time with nothing else running.") var reads = 2_000
+        @Option(help: "Reads to time with nothing else running (half before the backup, half after).") var reads = 20_000
         @Flag(help: "Reuse the store a complete earlier run left in --work (import is not repeated).") var reuse = false
 
         func run() async throws {

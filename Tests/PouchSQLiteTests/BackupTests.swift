@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import PouchCore
-import PouchSQLite
+@testable import PouchSQLite
 import PouchStore
 import Testing
 
@@ -149,6 +149,20 @@ struct BackupTests {
         #expect(duringSend >= 1, "no backup began while the send was running")
         for count in copies { #expect(count == 0 || count == 1_000, "a backup holds \(count) copies") }
         #expect(copies.last == 1_000)
+    }
+
+    @Test("the plain copy waits in memory when there is room for it, else in the store's own directory, and is gone afterwards")
+    func scratch() async throws {
+        let (store, directory) = try temporaryStore()
+        defer { Self.remove(directory, directory + ".pouchbackup") }
+        #expect(try SQLiteStore.scratchFolder(for: 1 << 60, store: directory) == directory)
+        let small = try SQLiteStore.scratchFolder(for: 1 << 20, store: directory)
+        defer { if small != directory { Self.remove(small) } }
+        if FileManager.default.fileExists(atPath: "/dev/shm") { #expect(small.hasPrefix("/dev/shm/pouch-backup-")) }
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: "/dev/shm"))
+        _ = try await store.backup(to: directory + ".pouchbackup", as: "admin")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: "/dev/shm")).subtracting(before).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).allSatisfy { !$0.hasPrefix(".backup-") })
     }
 
     @Test("a new passphrase opens the store at once and the old one no longer does; the change is audited; a key file can take over")

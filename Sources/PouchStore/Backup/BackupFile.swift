@@ -70,6 +70,9 @@ public enum BackupFile {
                 let box = try AES.GCM.seal(plain, using: key, authenticating: binding(digest, index, last: index == count - 1))
                 var length = UInt32(box.combined!.count).bigEndian
                 try output.write(contentsOf: Data(bytes: &length, count: 4) + box.combined!)
+                // Synced every 64 MiB: gigabytes of dirty pages flushed at once would stall every
+                // other fsync on the disk (each audited read waits for one) until they were written.
+                if index % 16 == 15 { try output.synchronize() }
             }
             guard (try input.read(upToCount: 1) ?? Data()).isEmpty else { throw Failure(database, "the database grew while it was sealed") }
             try output.synchronize()
