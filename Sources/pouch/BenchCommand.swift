@@ -113,9 +113,7 @@ extension BenchCommand {
         static let configuration = CommandConfiguration(
             abstract: "The archive at Cablegate scale: import generated + real cables, time mixed queries against a plain FTS5 baseline, check a sample against brute force and a stolen file.")
 
-        @Option(help: "Generated cables (the 2010 release had about 250,000).") var cables = 250_000
-        @Option(help: "Where the generated cables are (written there first if missing; default .build/bench-corpus-N).") var generated: String?
-        @Option(help: "The real cables (default: the shared corpus).") var real: String?
+        @OptionGroup var corpus: BenchCorpus
         @Option(help: "A scratch directory for the stores (emptied first).") var work = NSTemporaryDirectory() + "pouch-bench-search"
         @Option(help: "Mixed queries to time.") var queries = 1_000
         @Option(help: "Cables in the brute-force sample.") var sample = 5_000
@@ -123,8 +121,7 @@ extension BenchCommand {
         @Flag(help: "Also print times by kind of query.") var breakdown = false
 
         func run() async throws {
-            let realURL = real.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory()
-            let generatedURL = try generatedCorpus(generated, cables: cables, real: realURL)
+            let (generatedURL, realURL) = try corpus.directories()
             let benchmark = SearchBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), queries: queries, sample: sample, reuse: reuse)
             let report = try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }
             print(report.table)
@@ -140,32 +137,37 @@ extension BenchCommand {
         static let configuration = CommandConfiguration(
             abstract: "Operations at Cablegate scale: back up a store of generated + real cables while reading from it, verify and restore the backup, change the passphrase.")
 
-        @Option(help: "Generated cables (the 2010 release had about 250,000).") var cables = 250_000
-        @Option(help: "Where the generated cables are (written there first if missing; default .build/bench-corpus-N).") var generated: String?
-        @Option(help: "The real cables (default: the shared corpus).") var real: String?
+        @OptionGroup var corpus: BenchCorpus
         @Option(help: "A scratch directory for the store and backup (emptied first).") var work = NSTemporaryDirectory() + "pouch-bench-ops"
         @Option(help: "Reads to time with nothing else running (half before the backup, half after).") var reads = 20_000
         @Flag(help: "Reuse the store a complete earlier run left in --work (import is not repeated).") var reuse = false
 
         func run() async throws {
-            let realURL = real.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory()
-            let generatedURL = try generatedCorpus(generated, cables: cables, real: realURL)
+            let (generatedURL, realURL) = try corpus.directories()
             let benchmark = OpsBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), reads: reads, reuse: reuse)
             print(try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }.table)
         }
     }
 }
 
-/// The generated corpus of `count` cables, written first when the folder holds fewer.
-func generatedCorpus(_ path: String?, cables: Int, real: URL) throws -> URL {
-    let url = URL(fileURLWithPath: path ?? ".build/bench-corpus-\(cables)")
-    let existing = (try? ArchiveImport.files(in: [url.path]).count) ?? 0
-    if existing < cables {
-        FileHandle.standardError.write(Data("… generating \(cables) cables into \(url.path)\n".utf8))
-        try? FileManager.default.removeItem(at: url)
-        try CorpusGenerator(cables: try realCables(real)).write(count: cables, to: url) { done in
-            FileHandle.standardError.write(Data("… \(done) generated\n".utf8))
+/// The cables a Cablegate-scale benchmark imports: generated ones plus the real corpus.
+struct BenchCorpus: ParsableArguments {
+    @Option(help: "Generated cables (the 2010 release had about 250,000).") var cables = 250_000
+    @Option(help: "Where the generated cables are (written there first if missing; default .build/bench-corpus-N).") var generated: String?
+    @Option(help: "The real cables (default: the shared corpus).") var real: String?
+
+    /// The generated folder (written first when it holds fewer than `cables`) and the real one.
+    func directories() throws -> (generated: URL, real: URL) {
+        let realURL = real.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory()
+        let url = URL(fileURLWithPath: generated ?? ".build/bench-corpus-\(cables)")
+        let existing = (try? ArchiveImport.files(in: [url.path]).count) ?? 0
+        if existing < cables {
+            FileHandle.standardError.write(Data("… generating \(cables) cables into \(url.path)\n".utf8))
+            try? FileManager.default.removeItem(at: url)
+            try CorpusGenerator(cables: try realCables(realURL)).write(count: cables, to: url) { done in
+                FileHandle.standardError.write(Data("… \(done) generated\n".utf8))
+            }
         }
+        return (url, realURL)
     }
-    return url
 }
