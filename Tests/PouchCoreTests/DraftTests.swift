@@ -60,6 +60,21 @@ struct DraftTests {
         #expect(try CableParser().parse(text: text).cable == cable)
     }
 
+    @Test("a Classified By line that carries its own reasons, as lint's message shows it, keeps them out of the name", arguments: [
+        ("Classified By: Ambassador A. Khan for reasons 1.4 (b) and (d)", ["b", "d"]),
+        ("Classified By: PolCouns Jon Dorschner, Reasons 1.4 (b, d)", ["b", "d"]),
+        ("Classified By: Ambassador A. Khan for reasons 1.4 (b) and (d)\nReasons: 1.4 (c)", ["c"]),
+    ])
+    func inlineReasons(line: String, reasons: [String]) throws {
+        let text = Self.draft.replacingOccurrences(of: "Classified By: Ambassador Anne W. Patterson\nReasons: 1.4 (b), (d)", with: line)
+        let cable = try parse(text).cable
+        let authority = try #require(cable.authority)
+        #expect(!authority.classifiedBy.lowercased().contains("reason"), "\(authority.classifiedBy)")
+        #expect(authority.reasons.map { String($0) } == reasons)
+        let rendered = CableRenderer().render(cable)
+        #expect(rendered.components(separatedBy: "1.4").count == 2, "\(rendered)")
+    }
+
     @Test("lint errors point at the draft's own lines")
     func lintErrors() throws {
         let text = Self.draft.replacingFirst("(S/NF) He said", with: "He said").replacingFirst("Classification: SECRET//NOFORN", with: "Classification: CONFIDENTIAL")

@@ -13,6 +13,15 @@ struct ServerFixture {
     let store: SQLiteStore
     let server: PouchServer
     let directory: String
+    /// Removes the store's directory when the last copy of the fixture goes (the end of the test).
+    let removal: Removal
+
+    /// Deletes a folder when it is released.
+    final class Removal: Sendable {
+        let path: String
+        init(_ path: String) { self.path = path }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
 
     static func make(signInAttempts: Int = 5, demo: Bool = false) async throws -> ServerFixture {
         let directory = NSTemporaryDirectory() + "pouch-server-test-" + UUID().uuidString
@@ -22,7 +31,7 @@ struct ServerFixture {
         var configuration = ServerConfiguration(signInAttempts: signInAttempts)
         if demo { configuration.demoLogins = DemoStore.logins(administrator: "admin") }
         let server = try await PouchServer(store: store, configuration: configuration)
-        return ServerFixture(store: store, server: server, directory: directory)
+        return ServerFixture(store: store, server: server, directory: directory, removal: Removal(directory))
     }
 
     /// Runs `body` against the router in memory.

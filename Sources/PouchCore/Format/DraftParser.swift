@@ -206,9 +206,19 @@ public struct DraftParser: Sendable {
             }
         }
         if let (by, line) = fields["Classified By"] {
-            let reasons = fields["Reasons"]?.0 ?? ""
-            var authority = TelegramReader.parseAuthority("Classified By: \(by) for reasons \(reasons)")
-            authority.classifiedBy = by.trimmingCharacters(in: " ,;.")
+            // The line may carry its reasons itself, as lint's own example writes it
+            // ("Classified By: NAME, TITLE for reasons 1.4 (b) and (d)"): they must not become part of the name.
+            let inline = TelegramReader.parseAuthority("Classified By: \(by)")
+            var authority: ClassificationAuthority
+            if inline.reasons.isEmpty {
+                authority = TelegramReader.parseAuthority("Classified By: \(by) for reasons \(fields["Reasons"]?.0 ?? "")")
+                authority.classifiedBy = by.trimmingCharacters(in: " ,;.")
+            } else {
+                authority = inline
+                if let (reasons, _) = fields["Reasons"] {
+                    authority.reasons = TelegramReader.parseAuthority("Classified By: x for reasons \(reasons)").reasons
+                }
+            }
             cable.authority = authority
             map.authority = SourceLocation(line: line)
         } else if let (_, line) = fields["Reasons"] {
