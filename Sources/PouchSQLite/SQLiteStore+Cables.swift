@@ -162,7 +162,7 @@ extension SQLiteStore {
     /// Whether a person at `user.post` may draft for `post` (`ISLAMABAD`, `AMEMBASSY ISLAMABAD` and
     /// `Embassy Islamabad` name the same post).
     /// A post name as the registry keeps it: upper case, single spaces.
-    static func postName(_ text: String) -> String {
+    public static func postName(_ text: String) -> String {
         text.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

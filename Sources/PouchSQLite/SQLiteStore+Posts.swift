@@ -13,7 +13,7 @@ extension SQLiteStore {
     /// post's name (`26WASHINGTON1`). Each row carries a MAC, so a form slipped into the table,
     /// which would let someone draft for another post, is refused.
     public func addPost(_ name: String, fmLines: [String], as actor: String) async throws {
-        let post = name.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let post = Self.postName(name)
         guard !post.isEmpty, post.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "-") }) else {
             throw StoreError.invalid("'\(name)' is not a post name (letters, digits, spaces and hyphens, e.g. WASHINGTON)")
         }

@@ -45,6 +45,11 @@ struct BackupCommand: AsyncParsableCommand {
         @Option(help: "Where to open the backup's database for the check (default: $TMPDIR).") var workDir: String?
 
         func run() async throws {
+            // A file that is not there is a mistake in the command, not a damaged backup.
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                printError("error: \(file): no such file, or it cannot be read")
+                throw ExitCode(1)
+            }
             do {
                 let credential = try StoreOptions.credential(keyFile: storeKey ?? ProcessInfo.processInfo.environment["POUCH_STORE_KEY"].flatMap { $0.isEmpty ? nil : $0 })
                 let summary = try SQLiteStore.verifyBackup(file, credential: credential, workDirectory: workDir)

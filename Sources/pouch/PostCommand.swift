@@ -30,8 +30,9 @@ struct PostCommand: AsyncParsableCommand {
             try await reporting {
                 let store = try storeOptions.open()
                 try await store.addPost(name, fmLines: fmLines, as: try await acting.orAdministrator(of: store))
-                let forms = try await store.posts()[name.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")] ?? []
-                print("post \(name.uppercased()): FM \(forms.joined(separator: "; FM "))")
+                let post = SQLiteStore.postName(name)
+                let forms = try await store.posts()[post] ?? []
+                print("post \(post): FM \(forms.joined(separator: "; FM "))")
             }
         }
     }

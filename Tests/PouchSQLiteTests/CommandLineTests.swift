@@ -102,4 +102,32 @@ struct CommandLineTests {
         let log = try pouch(["audit", "log", "--user", "lou", "--json"])
         #expect(log.output.split(separator: "\n").count >= 3)  // two refused reads, a list, a refused trace
     }
+
+    @Test("backup, passphrase and post commands: exit 0 when whole, 2 for a damaged backup, 1 with a plain error for a missing file or a bad argument")
+    func operations() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try pouch(["init"]).status == 0)
+        #expect(try pouch(["backup", "create", "b.pouchbackup"]).status == 0)
+        #expect(try pouch(["backup", "verify", "b.pouchbackup"]).status == 0)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: directory + "/b.pouchbackup"))
+        bytes[bytes.count - 20] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: directory + "/bad.pouchbackup"))
+        let damaged = try pouch(["backup", "verify", "bad.pouchbackup"])
+        #expect(damaged.status == 2 && damaged.error.contains("BACKUP DAMAGED: bad.pouchbackup: chunk 1 of 1 does not authenticate"), "\(damaged.error)")
+        let missing = try pouch(["backup", "verify", "none.pouchbackup"])
+        #expect(missing.status == 1 && missing.error.contains("none.pouchbackup: no such file"), "\(missing.error)")
+        let wrong = try pouch(["backup", "verify", "b.pouchbackup"], passphrase: "not the passphrase")
+        #expect(wrong.status == 1 && wrong.error.contains("wrong passphrase"))
+        let occupied = try pouch(["backup", "restore", "b.pouchbackup"])
+        #expect(occupied.status == 1 && occupied.error.contains("is not empty"), "\(occupied.error)")
+        let badName = try pouch(["post", "add", "WASH!", "--fm", "EMBASSY WASHINGTON"])
+        #expect(badName.status == 1 && badName.error.contains("'WASH!' is not a post name"))
+        #expect(try pouch(["post", "add", "WASHINGTON"]).status == 64)
+        let noKey = try pouch(["key", "passphrase", "--new-key-file", "absent.key"])
+        #expect(noKey.status == 1 && noKey.error.contains("absent.key: cannot read the store key file"), "\(noKey.error)")
+        #expect(try pouch(["serve", "--backup-dir", "nowhere"]).status == 64)
+        #expect(try pouch(["serve", "--backup-every", "1w"]).status == 64)
+    }
+
 }

@@ -45,6 +45,20 @@ struct PostRegistryTests {
         #expect(try await store.verifyStore(as: "admin").intact)
     }
 
+    @Test("a post name or FM line that is not one is refused with what is wrong, and nothing is registered")
+    func badInput() async throws {
+        let (store, directory) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        await #expect(throws: StoreError.invalid("'WASH!NGTON' is not a post name (letters, digits, spaces and hyphens, e.g. WASHINGTON)")) {
+            try await store.addPost("WASH!NGTON", fmLines: ["EMBASSY WASHINGTON"], as: "admin")
+        }
+        await #expect(throws: StoreError.invalid("give the post's FM line as it is written, e.g. --fm \"EMBASSY WASHINGTON\"")) {
+            try await store.addPost("WASHINGTON", fmLines: ["   "], as: "admin")
+        }
+        await #expect(throws: StoreError.self) { try await store.addPost("WASHINGTON", fmLines: [], as: "admin") }
+        #expect(try await store.posts().isEmpty)
+    }
+
     @Test("a registry row moved to another post in the file is tampering: the draft is refused and verify names it")
     func tampered() async throws {
         let (store, directory) = try temporaryStore()
