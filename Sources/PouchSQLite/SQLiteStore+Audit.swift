@@ -15,8 +15,8 @@ extension SQLiteStore {
         let previous = last.map { Array($0["hash"] as Data) } ?? AuditChain.genesis
         var event = event
         if !event.confidential.isEmpty {
-            let sealed = try Seal.seal(Array(event.confidential.utf8), record: "audit|\(sequence)", master: master)
-            event.detail += (event.detail.isEmpty ? "" : "; ") + Self.sealedMarker + Data(sealed.wrappedKey + sealed.content).base64EncodedString() + "]"
+            let sealed = try Seal.seal(Array(event.confidential.utf8), record: "audit|\(sequence)", keys: keys)
+            event.detail += (event.detail.isEmpty ? "" : "; ") + Self.auditSealText(sealed)
             event.confidential = ""
         }
         let entry = AuditEntry(sequence: sequence, time: AuditEntry.timestamp(Date()), event: event, previousHash: previous)
@@ -41,15 +41,38 @@ extension SQLiteStore {
 
     static let sealedMarker = "[sealed:"
 
-    /// The detail with its sealed part opened (for `pouch audit log`; the stored entry keeps it sealed).
-    func unsealedDetail(_ detail: String, sequence: Int) -> String {
-        guard let start = detail.range(of: Self.sealedMarker), detail.hasSuffix("]"),
-              let bytes = Data(base64Encoded: String(detail[start.upperBound..<detail.index(before: detail.endIndex)])), bytes.count > 60 else { return detail }
+    /// A sealed detail as the entry carries it: the wrapped key and the content in base64, the
+    /// master key version first when it is not 1 (`[sealed:v2:…]`; base64 has no colon).
+    static func auditSealText(_ sealed: SealedRecord) -> String {
+        let version = Seal.version(of: sealed.wrappedKey) ?? 1
+        let key = version == 1 ? sealed.wrappedKey : Array(sealed.wrappedKey.dropFirst(2))
+        return sealedMarker + (version == 1 ? "" : "v\(version):") + Data(key + sealed.content).base64EncodedString() + "]"
+    }
+
+    /// The sealed part of an audit detail, and the text before it.
+    static func auditSeal(in detail: String) -> (before: Substring, sealed: SealedRecord)? {
+        guard let start = detail.range(of: sealedMarker), detail.hasSuffix("]") else { return nil }
+        var body = detail[start.upperBound..<detail.index(before: detail.endIndex)]
+        var prefix: [UInt8] = []
+        if body.hasPrefix("v"), let colon = body.firstIndex(of: ":"), let version = Int(body[body.index(after: body.startIndex)..<colon]), version > 1 {
+            prefix = [UInt8(version >> 8), UInt8(version & 0xFF)]
+            body = body[body.index(after: colon)...]
+        }
+        guard let bytes = Data(base64Encoded: String(body)), bytes.count > Seal.plainWrapLength else { return nil }
         let raw = Array(bytes)
-        // A wrapped data key is nonce (12) + key (32) + tag (16) bytes.
-        let sealed = SealedRecord(wrappedKey: Array(raw[0..<60]), content: Array(raw[60...]))
-        guard let plain = try? Seal.open(sealed, record: "audit|\(sequence)", master: master) else { return detail }
-        return String(detail[..<start.lowerBound]) + "query: " + String(decoding: plain, as: UTF8.self)
+        return (detail[..<start.lowerBound],
+                SealedRecord(wrappedKey: prefix + raw[0..<Seal.plainWrapLength], content: Array(raw[Seal.plainWrapLength...])))
+    }
+
+    /// The detail with its sealed part opened (for `pouch audit log`; the stored entry keeps it
+    /// sealed). A data key rewrapped under a newer master key version is in `auditSeal`.
+    func unsealedDetail(_ detail: String, sequence: Int, _ db: Database) -> String {
+        guard var (before, sealed) = Self.auditSeal(in: detail) else { return detail }
+        if let rewrapped = try? Data.fetchOne(db.cachedStatement(sql: "SELECT wrappedKey FROM auditSeal WHERE sequence = ?"), arguments: [sequence]) {
+            sealed.wrappedKey = Array(rewrapped)
+        }
+        guard let plain = try? Seal.open(sealed, record: "audit|\(sequence)", keys: keys) else { return detail }
+        return String(before) + "query: " + String(decoding: plain, as: UTF8.self)
     }
 
     /// Appends an entry through the group commit: it returns once the entry is committed, sharing
@@ -115,7 +138,7 @@ extension SQLiteStore {
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY sequence DESC \(limitClause)", arguments: arguments)
             let entries = rows.reversed().map { row in
                 AuditEntry(sequence: row["sequence"], time: row["time"], user: row["user"], action: row["action"], target: row["target"],
-                           outcome: row["outcome"], detail: self.unsealedDetail(row["detail"], sequence: row["sequence"]),
+                           outcome: row["outcome"], detail: self.unsealedDetail(row["detail"], sequence: row["sequence"], db),
                            previousHash: Array(row["previousHash"] as Data), hash: Array(row["hash"] as Data))
             }
             try self.appendAudit(AuditEvent(user: userID, action: .auditLog, target: filter.user ?? "", detail: "\(entries.count) entries shown"), db)

@@ -54,10 +54,12 @@ extension SQLiteStore {
         } catch {
             throw Self.plain(error, directory: directory)
         }
-        let (head, format, lock) = try Self.snapshotFacts(copy, auditKey: auditKey)
+        let (head, format, lock, version) = try Self.snapshotFacts(copy, auditKey: auditKey)
+        // Sealed under the version the snapshot's lock opens, even if another process rotated since.
+        guard let master = keys.key(version: version) else { throw StoreError.invalid("master key version \(version) is not in this store's keyring") }
         let bytes = try Self.fileSize(copy)
         let header = BackupFile.Header(created: AuditEntry.timestamp(Date()), format: format, lock: lock, head: head.line, bytes: bytes)
-        let master = self.master
+        let keys = self.keys
         try await Self.offPool { try BackupFile.write(database: copy, to: path, header: header, master: master) }
         try await record(AuditEvent(user: userID, action: .backup, target: path,
                                     detail: "backup to audit entry \(head.sequence), \(bytes) bytes of database"))
@@ -150,7 +152,7 @@ extension SQLiteStore {
     }
 
     /// The signed head, format and lock of a database copy (its last audit entry).
-    static func snapshotFacts(_ path: String, auditKey: SigningKey) throws -> (AuditHead, Int, MasterKeyLock) {
+    static func snapshotFacts(_ path: String, auditKey: SigningKey) throws -> (head: AuditHead, format: Int, lock: MasterKeyLock, masterVersion: Int) {
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -161,7 +163,7 @@ extension SQLiteStore {
                 throw StoreError.damaged("the backup copy has no audit log")
             }
             let head = try AuditHead.signed(sequence: last["sequence"], hash: Array(last["hash"] as Data), time: last["time"], key: auditKey)
-            return (head, meta["format"], lock(meta))
+            return (head, meta["format"], lock(meta), meta["masterVersion"])
         }
     }
 

@@ -199,8 +199,8 @@ extension SQLiteStore {
         let binding = CableBinding(id: id.description, classification: String(cable.classification.rawValue),
                                    caveats: Self.caveatsColumn(cable.caveats), archive: archive ? "1" : "0", post: post, drafter: drafter ?? "")
         let text = Array(CableRenderer().render(cable).utf8)
-        let sealed = try Seal.seal(text, record: binding.record("cable"), master: master)
-        let subject = try Seal.seal(Array(cable.subject.utf8), record: binding.record("subject"), master: master)
+        let sealed = try Seal.seal(text, record: binding.record("cable"), keys: keys)
+        let subject = try Seal.seal(Array(cable.subject.utf8), record: binding.record("subject"), keys: keys)
         let signature = try signer.sign(binding.signed(text))
         let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) } ?? String(format: "%04d", id.year)
         let document = index.document(for: cable, cache: &tokens)
@@ -247,7 +247,7 @@ extension SQLiteStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM postKey WHERE post = ?", arguments: [post]) else { return nil }
         do {
             let raw = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedKey"] as Data)),
-                                    record: "post|\(post)", master: master)
+                                    record: "post|\(post)", keys: keys)
             return try SigningKey(rawRepresentation: raw)
         } catch {
             throw StoreError.tampered("the signing key of \(post)")
@@ -258,7 +258,7 @@ extension SQLiteStore {
     func signingKey(for post: String, _ db: Database) throws -> SigningKey {
         if let key = try storedSigningKey(for: post, db) { return key }
         let key = SigningKey()
-        let sealed = try Seal.seal(key.rawRepresentation, record: "post|\(post)", master: master)
+        let sealed = try Seal.seal(key.rawRepresentation, record: "post|\(post)", keys: keys)
         try db.execute(
             sql: "INSERT INTO postKey (post, publicKey, wrappedKey, sealedKey) VALUES (?, ?, ?, ?)",
             arguments: [post, Data(key.publicKey), Data(sealed.wrappedKey), Data(sealed.content)])
@@ -362,7 +362,7 @@ extension SQLiteStore {
 
     /// Version 1 rows keep the MAC they had before key versions existed; later ones bind the version.
     func markingMAC(cable: String, scheme: Int, keyVersion: Int) -> [UInt8] {
-        master.authenticationCode(for: Array("\(cable.utf8.count):\(cable)\(scheme)\(keyVersion == 1 ? "" : ":k\(keyVersion)")".utf8), purpose: "marking-scheme")
+        integrity.authenticationCode(for: Array("\(cable.utf8.count):\(cable)\(scheme)\(keyVersion == 1 ? "" : ":k\(keyVersion)")".utf8), purpose: "marking-scheme")
     }
 
     struct PreparedCopy: Sendable {
@@ -431,10 +431,10 @@ extension SQLiteStore {
 
     func makeCopies(_ plan: SendPlan) async throws -> [PreparedCopy] {
         let (signer, key) = try await database.read { db in
-            (try self.signingKey(for: plan.post, db), try self.tracingKeys.key(plan.keyVersion, db, master: self.master))
+            (try self.signingKey(for: plan.post, db), try self.tracingKeys.key(plan.keyVersion, db, keys: self.keys))
         }
         let fingerprint = CableFingerprint(cable: plan.cable, key: key, profile: profile, scheme: plan.scheme)
-        let master = self.master
+        let keys = self.keys
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunks = stride(from: 0, to: plan.recipients.count, by: max(1, (plan.recipients.count + workers - 1) / workers)).map {
             Array(plan.recipients[$0..<min($0 + max(1, (plan.recipients.count + workers - 1) / workers), plan.recipients.count)])
@@ -448,7 +448,7 @@ extension SQLiteStore {
                     for reader in chunk {
                         let text = Array(renderer.render(fingerprint.copy(for: reader)).utf8)
                         let record = plan.binding.copyRecord(reader: reader)
-                        let sealed = try Seal.seal(text, record: record, master: master)
+                        let sealed = try Seal.seal(text, record: record, keys: keys)
                         let signature = try signer.sign(Array(record.utf8) + [0] + text)
                         prepared.append(PreparedCopy(reader: reader, sealed: sealed, signature: signature))
                     }
@@ -560,7 +560,7 @@ extension SQLiteStore {
                     try self.requireIntactEnvelope(row)
                     let binding = try self.binding(row)
                     let subject = try Seal.open(SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
-                                                record: binding.record("subject"), master: self.master)
+                                                record: binding.record("subject"), keys: self.keys)
                     summaries.append(CableSummary(referenceID: row["id"], date: row["date"], classification: level, caveats: caveats,
                                                   origin: row["post"], subject: String(decoding: subject, as: UTF8.self), state: row["state"]))
                 } catch {
@@ -678,7 +678,7 @@ extension SQLiteStore {
                 }
             }
             for event in try self.reportTampering(damaged, found: officerID, during: .trace) { try self.appendAudit(event, db) }
-            return .success((cables, damaged, try self.tracingKeys.all(db, master: self.master)))
+            return .success((cables, damaged, try self.tracingKeys.all(db, keys: self.keys)))
         }
         let (cables, damaged, keys) = try outcome.get()
         return TracingMaterial(key: keys[keys.keys.max() ?? 1]!, keys: keys, profile: profile, cables: cables, damaged: damaged)
@@ -701,7 +701,7 @@ extension SQLiteStore {
     /// The same without the database: sealed text, signature and the post's public key in hand.
     func openCable(binding: CableBinding, sealed: SealedRecord, signature: [UInt8], publicKey: [UInt8]) throws -> [UInt8] {
         do {
-            let text = try Seal.open(sealed, record: binding.record("cable"), master: master)
+            let text = try Seal.open(sealed, record: binding.record("cable"), keys: keys)
             try SigningKey.verify(signature, of: binding.signed(text), publicKey: publicKey, record: binding.post)
             return text
         } catch {
@@ -719,7 +719,7 @@ extension SQLiteStore {
     func openCopy(_ copy: SealedCopy, binding: CableBinding, publicKey: [UInt8]) throws -> [UInt8] {
         do {
             let record = binding.copyRecord(reader: copy.reader)
-            let text = try Seal.open(copy.sealed, record: record, master: master)
+            let text = try Seal.open(copy.sealed, record: record, keys: keys)
             try SigningKey.verify(copy.signature, of: Array(record.utf8) + [0] + text, publicKey: publicKey, record: binding.post)
             return text
         } catch {

@@ -11,14 +11,17 @@ extension SQLiteStore {
     /// before the write transaction, which stays short.
     public func changeCredential(to credential: StoreCredential, as userID: String) async throws {
         try await requireOperator(userID, action: .keyPassphrase, "change the store's passphrase or key file")
-        let current = try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1").map(Self.lock)
+        let (current, version) = try await database.read { db in
+            (try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1").map(Self.lock), try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") ?? 1)
         }
         guard let current else { throw StoreError.notAStore(directory) }
+        guard let master = keys.key(version: version) else { throw StoreError.invalid("master key version \(version) is not in this store's keyring") }
         let lock = try MasterKeyLock.locking(master, with: credential, cost: current.cost)
         try await writing { db in
-            try db.execute(sql: "UPDATE meta SET salt = ?, verifier = ?, credential = ?, wrappedMaster = ? WHERE id = 1",
-                           arguments: [Data(lock.salt), Data(lock.verifier), lock.credential, lock.wrappedMaster.map { Data($0) }])
+            guard try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") == version else {
+                throw StoreError.invalid("the master key was rotated while the passphrase was being changed: run the command again")
+            }
+            try Self.saveLock(lock, db)
             let from = MasterKeyLock.name(current.credential), to = MasterKeyLock.name(lock.credential)
             try self.appendAudit(AuditEvent(user: userID, action: .keyPassphrase, target: self.directory,
                                             detail: "master key rewrapped under a new \(to) (was a \(from))"
@@ -43,17 +46,17 @@ final class TracingKeys: Sendable {
         return names.compactMap { $0 == "trace" ? 1 : Int($0.dropFirst("trace-v".count)) }.max() ?? 1
     }
 
-    func key(_ version: Int, _ db: Database, master: MasterKey) throws -> FingerprintKey {
+    func key(_ version: Int, _ db: Database, keys master: some MasterKeys) throws -> FingerprintKey {
         if let key = keys.withLock({ $0[version] }) { return key }
-        let key = try FingerprintKey(bytes: try SQLiteStore.secret(Self.secretName(version), db, master: master))
+        let key = try FingerprintKey(bytes: try SQLiteStore.secret(Self.secretName(version), db, keys: master))
         keys.withLock { $0[version] = key }
         return key
     }
 
     /// Every version, for tracing.
-    func all(_ db: Database, master: MasterKey) throws -> [Int: FingerprintKey] {
+    func all(_ db: Database, keys master: some MasterKeys) throws -> [Int: FingerprintKey] {
         var all: [Int: FingerprintKey] = [:]
-        for version in 1...(try Self.current(db)) { all[version] = try key(version, db, master: master) }
+        for version in 1...(try Self.current(db)) { all[version] = try key(version, db, keys: master) }
         return all
     }
 }
@@ -61,7 +64,7 @@ final class TracingKeys: Sendable {
 extension SQLiteStore {
     /// The newest fingerprint key (for tests and tools that mark as the store does).
     var tracingKey: FingerprintKey {
-        get throws { try database.read { db in try self.tracingKeys.key(try TracingKeys.current(db), db, master: self.master) } }
+        get throws { try database.read { db in try self.tracingKeys.key(try TracingKeys.current(db), db, keys: self.keys) } }
     }
 
     /// A new fingerprint key version (administrators and security officers): cables first sent
@@ -99,10 +102,10 @@ extension SQLiteStore {
                 let time: String = version == 1 ? created : (row?["time"] ?? "")
                 tracing.append(.init(version: version, created: time, covers: (counts[version] ?? 0) + (version == 1 ? unrecorded : 0)))
             }
-            let records = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM sealed) + (SELECT COUNT(*) FROM copy) + (SELECT COUNT(*) FROM vocabulary) + (SELECT COUNT(*) FROM secret) + (SELECT COUNT(*) FROM postKey)") ?? 0
+            let master = try Self.masterKeyVersions(db)
             let posts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM postKey") ?? 0
             return KeyStatus(credential: lock.map { MasterKeyLock.name($0.credential) } ?? "", keyring: lock?.wrappedMaster != nil,
-                             masterCreated: created, masterCovers: records, tracing: tracing, postKeys: posts)
+                             master: master, tracing: tracing, postKeys: posts)
         }
         try await record(AuditEvent(user: userID, action: .keyStatus))
         return status
@@ -122,9 +125,9 @@ public struct KeyStatus: Sendable, Hashable, Codable {
     public var credential: String
     /// Whether the master key is kept wrapped (false for a store made before keyrings and never changed since).
     public var keyring: Bool
-    public var masterCreated: String
-    /// Sealed records the master key wraps.
-    public var masterCovers: Int
+    /// The master key's versions, oldest first: when each was made and retired, and how many
+    /// sealed records (cable texts and subjects, copies, store keys, sealed audit details) it wraps.
+    public var master: [MasterKeyVersion]
     public var tracing: [Version]
     /// Posts with a signing key.
     public var postKeys: Int

@@ -233,7 +233,7 @@ extension SQLiteStore {
     /// The format 1 MAC (no account state), checked once when a store is upgraded.
     func legacyUserMAC(id: String, name: String, post: String, roles: String, clearance: Int, citizen: Bool, grants: String) -> [UInt8] {
         let fields = [id, name, post, roles, String(clearance), citizen ? "1" : "0", grants]
-        return master.authenticationCode(for: Array(fields.map { "\($0.utf8.count):\($0)" }.joined().utf8), purpose: "user")
+        return integrity.authenticationCode(for: Array(fields.map { "\($0.utf8.count):\($0)" }.joined().utf8), purpose: "user")
     }
 
     /// Sets a user's account state and raises their generation (ending their sessions), in the caller's transaction.

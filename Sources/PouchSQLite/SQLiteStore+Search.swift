@@ -10,7 +10,7 @@ final class VocabularyCache: Sendable {
     private let state = Mutex<(batch: Int64, vocabulary: Vocabulary)>((0, Vocabulary()))
 
     /// Loads the sealed batches written since the last refresh.
-    func refresh(_ db: Database, master: MasterKey) throws {
+    func refresh(_ db: Database, keys: some MasterKeys) throws {
         let loaded = state.withLock { $0.batch }
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM vocabulary WHERE batch > ? ORDER BY batch", arguments: [loaded])
         guard !rows.isEmpty else { return }
@@ -19,7 +19,7 @@ final class VocabularyCache: Sendable {
             let batch: Int64 = row["batch"]
             // A damaged batch costs prefix queries its words, never the whole search (`pouch verify` names it).
             if let wrapped = SQLiteStore.blob(row["wrappedKey"]), let sealed = SQLiteStore.blob(row["sealed"]),
-               let bytes = try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", master: master) {
+               let bytes = try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", keys: keys) {
                 batches.append((batch, Vocabulary.decode(bytes)))
             } else {
                 batches.append((batch, [:]))
@@ -75,11 +75,11 @@ final class TokenCache: Sendable {
 extension SQLiteStore {
     /// Seals the words not yet in the vocabulary as a new batch, in the caller's transaction.
     func storeVocabulary(_ words: [String: String], _ db: Database) throws {
-        try vocabulary.refresh(db, master: master)
+        try vocabulary.refresh(db, keys: keys)
         let new = words.filter { !vocabulary.known($0.key) }
         guard !new.isEmpty else { return }
         let batch = (try Int64.fetchOne(db, sql: "SELECT MAX(batch) FROM vocabulary") ?? 0) + 1
-        let sealed = try Seal.seal(Vocabulary.encode(new), record: "vocabulary|\(batch)", master: master)
+        let sealed = try Seal.seal(Vocabulary.encode(new), record: "vocabulary|\(batch)", keys: keys)
         try db.execute(sql: "INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (?, ?, ?)",
                        arguments: [batch, Data(sealed.wrappedKey), Data(sealed.content)])
     }
@@ -97,7 +97,7 @@ extension SQLiteStore {
         try await database.read { db in
             try self.refreshEnvelopes(db)
             try self.documentLengths.refresh(db)
-            try self.vocabulary.refresh(db, master: self.master)
+            try self.vocabulary.refresh(db, keys: self.keys)
         }
     }
 
@@ -105,7 +105,7 @@ extension SQLiteStore {
         let outcome: Result<(SearchResults, [String]), StoreError> = try await database.read { db in
             guard let user = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }
             guard !user.disabled else { return .failure(.disabled(userID)) }
-            try self.vocabulary.refresh(db, master: self.master)
+            try self.vocabulary.refresh(db, keys: self.keys)
             var found: [String] = []
             let results = try self.search(query, user: user, options: options, found: &found, db)
             return .success((results, found))
@@ -324,7 +324,7 @@ extension SQLiteStore {
         let binding = material.binding
         let subject: [UInt8]
         do {
-            subject = try Seal.open(material.subject, record: binding.record("subject"), master: master)
+            subject = try Seal.open(material.subject, record: binding.record("subject"), keys: keys)
         } catch {
             throw StoreError.tampered("cable \(binding.id)")
         }

@@ -149,11 +149,11 @@ extension SQLiteStore {
     }
 
     func credentialMAC(reader: String, hash: String) -> [UInt8] {
-        master.authenticationCode(for: Array("\(reader.utf8.count):\(reader)\(hash)".utf8), purpose: "credential")
+        integrity.authenticationCode(for: Array("\(reader.utf8.count):\(reader)\(hash)".utf8), purpose: "credential")
     }
 
     func tokenDigest(_ token: String) -> [UInt8] {
-        master.authenticationCode(for: Array(token.utf8), purpose: "api-token")
+        integrity.authenticationCode(for: Array(token.utf8), purpose: "api-token")
     }
 
     /// A token's owner and expiry, bound to its digest.
@@ -163,6 +163,6 @@ extension SQLiteStore {
 
     /// The format 1 MAC (no expiry), checked once when a store is upgraded.
     func legacyTokenMAC(digest: [UInt8], reader: String) -> [UInt8] {
-        master.authenticationCode(for: digest + Array(reader.utf8), purpose: "api-token-owner")
+        integrity.authenticationCode(for: digest + Array(reader.utf8), purpose: "api-token-owner")
     }
 }

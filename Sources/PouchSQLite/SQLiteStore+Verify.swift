@@ -197,7 +197,7 @@ extension SQLiteStore {
             batches += 1
             let batch: Int64 = row["batch"]
             guard let wrapped = Self.blob(row["wrappedKey"]), let sealed = Self.blob(row["sealed"]),
-                  (try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", master: master)) != nil else {
+                  (try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", keys: keys)) != nil else {
                 problem("vocabulary", String(batch), "a sealed batch of the search vocabulary does not open")
                 continue
             }
@@ -242,7 +242,7 @@ extension SQLiteStore {
         else {
             return found + ["the sealed text does not open or its post's signature fails (its markings, post or drafter were changed)"]
         }
-        if (try? Seal.open(subject, record: binding.record("subject"), master: master)) == nil {
+        if (try? Seal.open(subject, record: binding.record("subject"), keys: keys)) == nil {
             found.append("the sealed subject does not open")
         }
         guard let cable = try? CableParser().parse(text: String(decoding: opened, as: UTF8.self)).cable, let id = ReferenceID(binding.id) else {

@@ -12,7 +12,12 @@ import PouchStore
 /// User rows carry a MAC under the master key, so a raised clearance is detected.
 public struct SQLiteStore: CableStore {
     let database: DatabasePool
-    let master: MasterKey
+    /// Every master key version the store holds: records are sealed under the current one and
+    /// opened under the one they name (see `SQLiteStore+MasterKey`).
+    let keys: StoreKeyring
+    /// The MAC root: master key version 1, which keys the MACs over rows kept in the clear and
+    /// the API-token digests. A rotation moves records to a new version; these MACs stay.
+    let integrity: MasterKey
     /// Every version of the fingerprint key: new sends use the newest, tracing uses the one each cable was marked with.
     let tracingKeys: TracingKeys
     let auditKey: SigningKey
@@ -65,7 +70,8 @@ public struct SQLiteStore: CableStore {
             let database = try DatabasePool(path: building, configuration: configuration(lengths: lengths))
             try migrator.migrate(database)
             // The head file is written below, once the database is in place, not by the commit.
-            let store = SQLiteStore(database: database, master: master, tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
+            // A throwaway store value to fill the new database: one version, nothing to reload.
+            let store = SQLiteStore(database: database, keys: StoreKeyring(Keyring(master), encryptionKey: master, database: database), integrity: master, tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
                                     index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
                                     headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory)
             let head: AuditHead = try database.write { db in
@@ -136,11 +142,13 @@ public struct SQLiteStore: CableStore {
             throw StoreError.notAStore(directory)
         }
         let lock = Self.lock(row)
-        let master = try lock.unlock(credential)
+        let (_, encryptionKey) = try lock.unlockWithKey(credential)
+        let keyring = try database.read { db in try StoreKeyring.load(db, encryptionKey: encryptionKey) }
+        guard let integrity = keyring.key(version: 1) else { throw StoreError.tampered("master key version 1 (the MAC root) is missing from the keyring") }
         let cost = lock.cost
         let profile = FingerprintProfile(rawValue: row["profile"]) ?? .standard
         let secrets = try database.read { db in
-            (try secret("trace", db, master: master), try secret("audit", db, master: master), try secret("index", db, master: master))
+            (try secret("trace", db, keys: keyring), try secret("audit", db, keys: keyring), try secret("index", db, keys: keyring))
         }
         let tracingKey = try FingerprintKey(bytes: secrets.0)
         let auditKey = try SigningKey(rawRepresentation: secrets.1)
@@ -149,9 +157,10 @@ public struct SQLiteStore: CableStore {
         // The head outside the database first: an upgrade must not run on a rolled-back copy.
         let problems = try database.read { db in try headProblems(db, headFile: headFile, format: format, auditKey: auditKey) }
         if !problems.isEmpty, !options.inspecting { throw StoreError.damaged(problems.map(\.message).joined(separator: "; ")) }
-        let store = SQLiteStore(database: database, master: master, tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
+        let store = SQLiteStore(database: database, keys: StoreKeyring(keyring, encryptionKey: encryptionKey, database: database), integrity: integrity,
+                                tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
                                 index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
-                                headFile: headFile, macs: IntegrityKeys(master: master), directory: directory)
+                                headFile: headFile, macs: IntegrityKeys(master: integrity), directory: directory)
         if format < currentFormat {
             try store.upgrade(from: format)
         } else if problems.isEmpty {
@@ -196,6 +205,11 @@ public struct SQLiteStore: CableStore {
     func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await database.write(body)
+        } catch let error as DatabaseError where error.message?.contains(Self.staleMasterKey) == true {
+            // Another process rotated the master key after this one sealed the record: nothing
+            // was written; load the new version so that trying again works.
+            keys.reload()
+            throw StoreError.invalid("the store's master key was rotated while this was being prepared; nothing was saved: try again")
         } catch {
             throw Self.plain(error, directory: directory)
         }
@@ -430,7 +444,46 @@ public struct SQLiteStore: CableStore {
             // Which version of the fingerprint key a cable's copies were marked with (see TracingKeys).
             try db.alter(table: "marking") { t in t.add(column: "keyVersion", .integer).notNull().defaults(to: 1) }
         }
+        migrator.registerMigration("v10-master-key-versions") { db in
+            // The version of the master key that new records are sealed under (see `StoreKeyring`).
+            try db.alter(table: "meta") { t in t.add(column: "masterVersion", .integer).notNull().defaults(to: 1) }
+            // Older versions, each wrapped by the current one; a retired version's key is gone
+            // (version 1 stays: it is the MAC root). Empty until the first rotation.
+            try db.create(table: "masterKey") { t in
+                t.primaryKey("version", .integer)
+                t.column("wrapped", .blob)
+                t.column("created", .text).notNull()
+                t.column("retired", .text)
+            }
+            // A sealed audit detail's data key rewrapped under a newer version: the entry itself is
+            // hash-chained and cannot change.
+            try db.create(table: "auditSeal") { t in
+                t.primaryKey("sequence", .integer)
+                t.column("wrappedKey", .blob).notNull()
+            }
+            for (table, column) in SQLiteStore.masterVersionColumns {
+                for event in ["INSERT", "UPDATE OF \(column)"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_\(column)_\(event.prefix(6).lowercased())_current BEFORE \(event) ON \(table)
+                        WHEN length(NEW.\(column)) IN (60, 62) AND NOT (SELECT CASE masterVersion WHEN 1 THEN length(NEW.\(column)) = 60
+                            ELSE length(NEW.\(column)) = 62 AND hex(substr(NEW.\(column), 1, 2)) = printf('%04X', masterVersion) END FROM meta WHERE id = 1)
+                        BEGIN SELECT RAISE(ABORT, '\(SQLiteStore.staleMasterKey)'); END
+                        """)
+                }
+            }
+        }
         return migrator
+    }
+
+    /// Every column that holds a data key wrapped under the master key.
+    static let masterVersionColumns = [("sealed", "wrappedKey"), ("sealed", "subjectKey"), ("copy", "wrappedKey"), ("vocabulary", "wrappedKey"),
+                                       ("secret", "wrappedKey"), ("postKey", "wrappedKey"), ("auditSeal", "wrappedKey")]
+    /// The triggers' message when a process writes under a version that is no longer current.
+    static let staleMasterKey = "pouch: sealed under a master key version that is no longer current"
+
+    static func saveLock(_ lock: MasterKeyLock, _ db: Database) throws {
+        try db.execute(sql: "UPDATE meta SET salt = ?, verifier = ?, credential = ?, wrappedMaster = ? WHERE id = 1",
+                       arguments: [Data(lock.salt), Data(lock.verifier), lock.credential, lock.wrappedMaster.map { Data($0) }])
     }
 
     /// How the master key is unlocked, from the `meta` row.
@@ -443,18 +496,18 @@ public struct SQLiteStore: CableStore {
     // MARK: Secrets
 
     func storeSecret(_ name: String, _ bytes: [UInt8], publicKey: [UInt8]?, _ db: Database) throws {
-        let sealed = try Seal.seal(bytes, record: "secret|\(name)", master: master)
+        let sealed = try Seal.seal(bytes, record: "secret|\(name)", keys: keys)
         try db.execute(sql: "INSERT INTO secret (name, wrappedKey, sealed, publicKey) VALUES (?, ?, ?, ?)",
                        arguments: [name, Data(sealed.wrappedKey), Data(sealed.content), publicKey.map { Data($0) }])
     }
 
-    static func secret(_ name: String, _ db: Database, master: MasterKey) throws -> [UInt8] {
+    static func secret(_ name: String, _ db: Database, keys: some MasterKeys) throws -> [UInt8] {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM secret WHERE name = ?", arguments: [name]) else {
             throw StoreError.tampered("the store's \(name) key (missing)")
         }
         do {
             return try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealed"] as Data)),
-                                 record: "secret|\(name)", master: master)
+                                 record: "secret|\(name)", keys: keys)
         } catch {
             throw StoreError.tampered("the store's \(name) key")
         }

@@ -3,15 +3,22 @@ import Foundation
 import PouchCore
 import PouchSQLite
 import PouchStore
+import Synchronization
 
 struct KeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "key", abstract: "Make key files; change the store's passphrase or key file.", subcommands: [Generate.self, Passphrase.self, Rotate.self, Status.self])
+        commandName: "key", abstract: "Make key files; change the store's passphrase or key file.", subcommands: [Generate.self, Passphrase.self, Rotate.self, Rewrap.self, Status.self])
 
     struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a new version of a store key (administrators, security officers); audited.",
             discussion: """
+                master: a new master key version; records sealed from now on use it (every server on the store within a \
+                second), older records still open under theirs. Then every record's data key is rewrapped under it, \
+                BATCH records per transaction, with progress on standard error; reads and writes go on. With \
+                --background the rewrap is left to 'pouch key rewrap' (safe to stop and run again at any time). A version \
+                with no record left is retired and its key deleted.
+
                 tracing: cables first sent from now on are marked with a new fingerprint key; cables sent before keep the \
                 version their copies were marked with, for later sends and for tracing, so a trace of an old leak still \
                 names its leaker. Use it when the fingerprint key may be known. Takes effect for every server on the \
@@ -19,22 +26,82 @@ struct KeyCommand: AsyncParsableCommand {
                 """)
 
         enum Kind: String, ExpressibleByArgument, CaseIterable {
-            case tracing
+            case master, tracing
         }
 
         @Argument(help: "Which key: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: Kind
+        @Flag(help: "master: make the new version and stop; rewrap later with 'pouch key rewrap'.") var background = false
+        @Option(help: "master: records rewrapped per transaction.") var batch = 2_000
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var acting: ActingUser
+
+        func validate() throws {
+            guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
+            if kind != .master, background { throw ValidationError("--background applies to 'master' only") }
+        }
 
         func run() async throws {
             try await reporting {
                 let store = try storeOptions.open()
                 switch kind {
+                case .master:
+                    let user = try await acting.orAdministrator(of: store)
+                    let version = try await store.rotateMasterKey(as: user)
+                    print("master key version \(version) made: records sealed from now on use it")
+                    if background {
+                        print("rewrap left for later: run 'pouch key rewrap' (safe to stop and run again)")
+                    } else {
+                        try await Rewrap.run(store, batch: batch, as: user)
+                    }
                 case .tracing:
                     let version = try await store.rotateTracingKey(as: try await acting.orAdministrator(of: store))
                     print("tracing key version \(version) made: cables first sent from now on are marked with it")
                 }
             }
+        }
+    }
+
+    struct Rewrap: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move every record's data key to the current master key version (administrators, security officers).",
+            discussion: """
+                Rewraps only the wrapped data keys, BATCH records per transaction, never a record's content; reads and \
+                writes go on. Safe to stop (even kill -9) and run again: it finds what is left by looking. Retires every \
+                older version with no record left. Audited.
+                """)
+
+        @Option(help: "Records rewrapped per transaction.") var batch = 2_000
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
+
+        func validate() throws {
+            guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
+        }
+
+        func run() async throws {
+            try await reporting {
+                let store = try storeOptions.open()
+                try await Self.run(store, batch: batch, as: try await acting.orAdministrator(of: store))
+            }
+        }
+
+        /// Runs the rewrap with a progress line on standard error (redrawn on a terminal, every
+        /// tenth otherwise) and a summary on standard output.
+        static func run(_ store: SQLiteStore, batch: Int, as user: String) async throws {
+            let terminal = isatty(STDERR_FILENO) == 1
+            let shown = ProgressMark()
+            let report = try await store.rewrapMasterKey(batch: batch, as: user) { progress in
+                let total = progress.done + progress.left
+                let percent = total == 0 ? 100 : progress.done * 100 / total
+                guard terminal || shown.advance(to: percent / 10) else { return }
+                let width = 30, filled = width * percent / 100
+                let line = "rewrap to v\(progress.version) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(percent)%: \(progress.done) done, \(progress.left) left"
+                FileHandle.standardError.write(Data((terminal ? "\r" + line : line + "\n").utf8))
+            }
+            if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            let rate = report.seconds > 0 ? Int(Double(report.moved) / report.seconds) : report.moved
+            print("rewrap done: \(report.moved) records moved to master key version \(report.version) in \(String(format: "%.1f", report.seconds)) s (\(rate) records/s)"
+                  + (report.retired.isEmpty ? "" : "; retired version\(report.retired.count == 1 ? "" : "s") \(report.retired.map(String.init).joined(separator: ", "))"))
         }
     }
 
@@ -57,8 +124,13 @@ struct KeyCommand: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(status), as: UTF8.self))
                 return
             }
-            print("master key: made \(status.masterCreated), wraps \(status.masterCovers) sealed records; unlocked by a \(status.credential)"
+            print("master key: unlocked by a \(status.credential)"
                   + (status.keyring ? "" : " (derived from it: a store made before keyrings; 'pouch key passphrase' wraps it)"))
+            let current = status.master.last?.version
+            for version in status.master {
+                let state = version.version == current ? " (new records)" : version.retired.map { " (retired \($0)\(version.version == 1 ? "; kept as the MAC root" : ""))" } ?? " (to rewrap)"
+                print("master key v\(version.version): made \(version.created), wraps \(version.covers) sealed record\(version.covers == 1 ? "" : "s")\(state)")
+            }
             for version in status.tracing {
                 print("tracing key v\(version.version): made \(version.created), marks \(version.covers) sent cable\(version.covers == 1 ? "" : "s")"
                       + (version.version == status.tracing.count ? " (new sends)" : ""))
@@ -157,5 +229,19 @@ func loadCable(_ path: String) throws -> Cable {
     switch readDocument(path) {
     case .success(let document): return document.cable
     case .failure(let error): throw ValidationError(error.description)
+    }
+}
+
+/// The last tenth of a long job a progress line was shown for, so a log gets one line per tenth.
+final class ProgressMark: Sendable {
+    private let last = Mutex(-1)
+
+    /// True when `tenth` is past the last one shown (and marks it shown).
+    func advance(to tenth: Int) -> Bool {
+        last.withLock { last in
+            guard tenth > last else { return false }
+            last = tenth
+            return true
+        }
     }
 }

@@ -20,7 +20,7 @@ struct RankFunctionTests {
                 let compiled = FTS5Query(token: store.index.token, expand: { store.vocabulary.expand($0) }).compile(try SearchQuery(parsing: text))
                 guard let match = compiled.match else { continue }
                 let rows = try store.database.read { db in
-                    try store.vocabulary.refresh(db, master: store.master)
+                    try store.vocabulary.refresh(db, keys: store.keys)
                     if loadLengths { try store.documentLengths.refresh(db) }
                     return try Row.fetchAll(db, sql: "SELECT rowid, bm25(search, 4.0, 1.0, 0.0), pouchrank(search, 4.0, 1.0, 0.0) FROM search WHERE search MATCH ?",
                                             arguments: [match])

@@ -124,7 +124,7 @@ struct SearchStoreTests {
                         let sql = "SELECT cable.id FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(sqlOrder) LIMIT 15 OFFSET \(offset)"
                         let sqlArguments = statementArguments(visibilityArguments + arguments)
                         let expected = try await store.database.read { db in
-                            try store.vocabulary.refresh(db, master: store.master)
+                            try store.vocabulary.refresh(db, keys: store.keys)
                             try store.documentLengths.refresh(db)
                             return try String.fetchAll(db, sql: sql, arguments: sqlArguments)
                         }
@@ -145,7 +145,7 @@ struct SearchStoreTests {
             let match = try #require(compiled.match)
             for splitAt in [Int64(1), 100, 200] {
                 let (whole, split) = try await store.database.read { db in
-                    try store.vocabulary.refresh(db, master: store.master)
+                    try store.vocabulary.refresh(db, keys: store.keys)
                     try store.documentLengths.refresh(db)
                     let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
                     var admitted = DocidSet(capacity: Int(upTo))

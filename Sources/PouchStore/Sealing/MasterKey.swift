@@ -84,6 +84,9 @@ public enum SealError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The record's content does not authenticate: it was changed.
     case tampered(record: String)
     case badSignature(record: String)
+    /// The record names a master key version this keyring does not hold (retired, or made by
+    /// another process since this one loaded its keys).
+    case unknownKeyVersion(record: String, version: Int)
 
     public var description: String {
         switch self {
@@ -93,6 +96,7 @@ public enum SealError: Error, Sendable, Hashable, CustomStringConvertible {
         case .wrongKeyOrTampered(let record): "record \(record): the master key does not open it (wrong passphrase, or the record was changed)"
         case .tampered(let record): "record \(record): tampering detected; the content was changed and is not shown"
         case .badSignature(let record): "record \(record): the post's signature does not verify; tampering detected"
+        case .unknownKeyVersion(let record, let version): "record \(record): sealed under master key version \(version), which this store does not hold"
         }
     }
 }

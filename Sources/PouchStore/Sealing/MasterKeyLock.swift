@@ -49,10 +49,21 @@ public struct MasterKeyLock: Sendable, Hashable, Codable {
     /// The master key, or `StoreError.wrongPassphrase` when the credential does not open it;
     /// a credential of the other kind is named as such.
     public func unlock(_ given: StoreCredential) throws -> MasterKey {
+        try unlockWithKey(given).master
+    }
+
+    /// The master key and the key-encryption key that opened it (kept by a running store, so it
+    /// can load a master key version another process made with the same lock's salt).
+    public func unlockWithKey(_ given: StoreCredential) throws -> (master: MasterKey, encryptionKey: MasterKey) {
         guard given.kind == credential else {
             throw StoreError.invalid("this store is opened with a \(Self.name(credential)), not a \(Self.name(given.kind))")
         }
         let wrapping = try Self.keyEncryptionKey(given, salt: salt, cost: cost)
+        return (try open(with: wrapping), wrapping)
+    }
+
+    /// The master key under an already derived key-encryption key.
+    public func open(with wrapping: MasterKey) throws -> MasterKey {
         let master: MasterKey
         if let wrappedMaster {
             guard let box = try? AES.GCM.SealedBox(combined: wrappedMaster),
@@ -65,6 +76,17 @@ public struct MasterKeyLock: Sendable, Hashable, Codable {
         }
         guard master.verifier == verifier else { throw StoreError.wrongPassphrase }
         return master
+    }
+
+    /// This lock's salt and cost with another master key wrapped under the same key-encryption
+    /// key: a new master key version that running processes can load without the passphrase.
+    public func relocking(_ master: MasterKey, encryptionKey: MasterKey) throws(SealError) -> MasterKeyLock {
+        do {
+            let box = try AES.GCM.seal(master.key.withUnsafeBytes { Array($0) }, using: encryptionKey.key, authenticating: Self.binding)
+            return MasterKeyLock(credential: credential, salt: salt, cost: cost, verifier: master.verifier, wrappedMaster: Array(box.combined!))
+        } catch {
+            throw SealError.keyDerivationFailed
+        }
     }
 
     static func keyEncryptionKey(_ credential: StoreCredential, salt: [UInt8], cost: MasterKey.Cost) throws(SealError) -> MasterKey {

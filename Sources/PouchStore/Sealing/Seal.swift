@@ -16,32 +16,79 @@ public struct SealedRecord: Sendable, Hashable, Codable {
 }
 
 public enum Seal {
+    /// A wrapped data key as version 1 wrote it: nonce (12) + key (32) + tag (16) bytes. Later
+    /// versions put their number first, in two bytes (big-endian), so version 1 records keep
+    /// their bytes and need no rewrite.
+    public static let plainWrapLength = 60
+
+    /// The master key version that wrapped `wrappedKey`, or nil if it has no known form.
+    public static func version(of wrappedKey: [UInt8]) -> Int? {
+        if wrappedKey.count == plainWrapLength { return 1 }
+        guard wrappedKey.count == plainWrapLength + 2 else { return nil }
+        let version = Int(wrappedKey[0]) << 8 | Int(wrappedKey[1])
+        return version > 1 ? version : nil
+    }
+
+    /// Seals under version 1's form (a store that never rotated, and tests).
     public static func seal(_ plaintext: [UInt8], record: String, master: MasterKey) throws(SealError) -> SealedRecord {
+        try seal(plaintext, record: record, keys: Keyring(master))
+    }
+
+    public static func open(_ sealed: SealedRecord, record: String, master: MasterKey) throws(SealError) -> [UInt8] {
+        try open(sealed, record: record, keys: Keyring(master))
+    }
+
+    /// Seals under the keyring's current version.
+    public static func seal(_ plaintext: [UInt8], record: String, keys: some MasterKeys) throws(SealError) -> SealedRecord {
         let dataKey = SymmetricKey(size: .bits256)
         let binding = Array(("pouch-record-v1:" + record).utf8)
+        let (version, master) = keys.current
         do {
-            let wrapped = try AES.GCM.seal(dataKey.withUnsafeBytes { Array($0) }, using: master.key, authenticating: binding)
             let content = try AES.GCM.seal(plaintext, using: dataKey, authenticating: binding)
-            return SealedRecord(wrappedKey: Array(wrapped.combined!), content: Array(content.combined!))
+            return SealedRecord(wrappedKey: try wrap(dataKey, version: version, master: master, binding: binding), content: Array(content.combined!))
         } catch {
             throw SealError.tampered(record: record)
         }
     }
 
-    public static func open(_ sealed: SealedRecord, record: String, master: MasterKey) throws(SealError) -> [UInt8] {
+    public static func open(_ sealed: SealedRecord, record: String, keys: some MasterKeys) throws(SealError) -> [UInt8] {
         let binding = Array(("pouch-record-v1:" + record).utf8)
-        let dataKey: SymmetricKey
-        do {
-            let box = try AES.GCM.SealedBox(combined: sealed.wrappedKey)
-            dataKey = SymmetricKey(data: try AES.GCM.open(box, using: master.key, authenticating: binding))
-        } catch {
-            throw SealError.wrongKeyOrTampered(record: record)
-        }
+        let dataKey = try unwrap(sealed.wrappedKey, record: record, binding: binding, keys: keys)
         do {
             let box = try AES.GCM.SealedBox(combined: sealed.content)
             return Array(try AES.GCM.open(box, using: dataKey, authenticating: binding))
         } catch {
             throw SealError.tampered(record: record)
+        }
+    }
+
+    /// The same data key wrapped under the keyring's current version: the content is not
+    /// touched (as sops `updatekeys` does). Nil when it is already under the current version.
+    public static func rewrap(_ wrappedKey: [UInt8], record: String, keys: some MasterKeys) throws(SealError) -> [UInt8]? {
+        let (version, master) = keys.current
+        guard Self.version(of: wrappedKey) != version else { return nil }
+        let binding = Array(("pouch-record-v1:" + record).utf8)
+        let dataKey = try unwrap(wrappedKey, record: record, binding: binding, keys: keys)
+        do {
+            return try wrap(dataKey, version: version, master: master, binding: binding)
+        } catch {
+            throw SealError.tampered(record: record)
+        }
+    }
+
+    static func wrap(_ dataKey: SymmetricKey, version: Int, master: MasterKey, binding: [UInt8]) throws -> [UInt8] {
+        let box = Array(try AES.GCM.seal(dataKey.withUnsafeBytes { Array($0) }, using: master.key, authenticating: binding).combined!)
+        return version == 1 ? box : [UInt8(version >> 8), UInt8(version & 0xFF)] + box
+    }
+
+    static func unwrap(_ wrappedKey: [UInt8], record: String, binding: [UInt8], keys: some MasterKeys) throws(SealError) -> SymmetricKey {
+        guard let version = version(of: wrappedKey) else { throw SealError.wrongKeyOrTampered(record: record) }
+        guard let master = keys.key(version: version) else { throw SealError.unknownKeyVersion(record: record, version: version) }
+        do {
+            let box = try AES.GCM.SealedBox(combined: version == 1 ? wrappedKey : Array(wrappedKey.dropFirst(2)))
+            return SymmetricKey(data: try AES.GCM.open(box, using: master.key, authenticating: binding))
+        } catch {
+            throw SealError.wrongKeyOrTampered(record: record)
         }
     }
 }

@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+import PouchCore
+import PouchStore
+
+/// How far a master key rewrap has gone.
+public struct RewrapProgress: Sendable, Hashable {
+    /// The version records are moved to.
+    public var version: Int
+    /// Records moved so far in this run.
+    public var done: Int
+    /// Records still under an older version.
+    public var left: Int
+}
+
+/// What a rewrap run did.
+public struct RewrapReport: Sendable, Hashable {
+    public var version: Int
+    public var moved: Int
+    /// Versions retired by this run (no record left under them).
+    public var retired: [Int]
+    public var seconds: Double
+}
+
+/// Records counted by the master key version that wraps their data key.
+public struct MasterKeyVersion: Sendable, Hashable, Codable {
+    public var version: Int
+    public var created: String
+    /// When it was retired (no record left under it), if it was.
+    public var retired: String?
+    public var covers: Int
+}
+
+extension SQLiteStore {
+    /// Makes a new master key version (administrators and security officers), as Vault's
+    /// `operator rotate` does: records sealed from now on use it, older records still open under
+    /// the version they name, and `rewrapMasterKey` moves them across. The new version is wrapped
+    /// under the same passphrase or key file (same salt), so running servers load it without
+    /// being restarted; older versions are kept wrapped by the new one until retired.
+    ///
+    /// A store made before keyrings has its passphrase's own key as master key: it must first be
+    /// given a wrapped one (`changeCredential`), else the new version would be wrapped by the old.
+    @discardableResult
+    public func rotateMasterKey(as userID: String) async throws -> Int {
+        try await requireOperator(userID, action: .keyRotate, "rotate the master key")
+        let next = MasterKey.random()
+        let time = AuditEntry.timestamp(Date())
+        return try await writing { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1") else { throw StoreError.notAStore(self.directory) }
+            let lock = Self.lock(row)
+            guard lock.wrappedMaster != nil else {
+                throw StoreError.invalid("this store's master key is its \(MasterKeyLock.name(lock.credential))'s own key: run 'pouch key passphrase' first (it gives the store a wrapped master key), then rotate")
+            }
+            let current: Int = row["masterVersion"]
+            let keyring = try StoreKeyring.load(db, encryptionKey: self.keys.encryptionKey)
+            let version = current + 1
+            if current == 1, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM masterKey WHERE version = 1") == 0 {
+                let created = try String.fetchOne(db, sql: "SELECT time FROM audit WHERE sequence = 1") ?? time
+                try db.execute(sql: "INSERT INTO masterKey (version, created) VALUES (1, ?)", arguments: [created])
+            }
+            for (older, key) in keyring.keys {
+                try db.execute(sql: "UPDATE masterKey SET wrapped = ? WHERE version = ?", arguments: [Data(try next.wrap(key, version: older)), older])
+            }
+            try db.execute(sql: "INSERT INTO masterKey (version, created) VALUES (?, ?)", arguments: [version, time])
+            try Self.saveLock(try lock.relocking(next, encryptionKey: self.keys.encryptionKey), db)
+            try db.execute(sql: "UPDATE meta SET masterVersion = ? WHERE id = 1", arguments: [version])
+            try self.keys.reload(db)
+            let left = try Self.masterKeyCounts(db).filter { $0.key != version }.values.reduce(0, +)
+            try self.appendAudit(AuditEvent(user: userID, action: .keyRotate, target: "master",
+                                            detail: "master key version \(version): records sealed from now on use it; \(left) records to rewrap from older versions"), db)
+            return version
+        }
+    }
+
+    /// Moves every record's data key to the current master key version, `batch` records per
+    /// transaction (administrators and security officers). Only the 60-byte wrapped keys change,
+    /// never a record's content or signature. Safe to kill at any moment and run again: each
+    /// batch commits whole, and a run finds what is left by looking, not from a saved position.
+    /// A version with no record left is retired: its key is deleted from the keyring (version 1
+    /// is kept as the MAC root, marked retired). Reads and writes go on meanwhile.
+    public func rewrapMasterKey(batch: Int = 2_000, as userID: String,
+                                progress: @escaping @Sendable (RewrapProgress) -> Void = { _ in }) async throws -> RewrapReport {
+        try await requireOperator(userID, action: .keyRotate, "rewrap the store's records under the current master key")
+        let started = ContinuousClock.now
+        let batch = max(1, batch)
+        let left = try await database.read { db in try Self.masterKeyCounts(db) }
+        var state = RewrapProgress(version: keys.current.version, done: 0, left: left.filter { $0.key != keys.current.version }.values.reduce(0, +))
+        progress(state)
+        for kind in RewrapKind.allCases {
+            var after: DatabaseValue = .null
+            while true {
+                let position = after
+                let (moved, last) = try await writing { db in try self.rewrap(kind, after: position, limit: batch, db) }
+                guard let last else { break }
+                after = last
+                if moved > 0 {
+                    state.done += moved
+                    state.left = max(0, state.left - moved)
+                    state.version = keys.current.version
+                    progress(state)
+                }
+            }
+        }
+        let version = keys.current.version
+        let done = state.done
+        let retired: [Int] = try await writing { db in
+            let counts = try Self.masterKeyCounts(db)
+            let current = try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") ?? version
+            let time = AuditEntry.timestamp(Date())
+            var retired: [Int] = []
+            for version in try Int.fetchAll(db, sql: "SELECT version FROM masterKey WHERE retired IS NULL AND version < ?", arguments: [current])
+            where (counts[version] ?? 0) == 0 {
+                // Version 1 keys the MACs over rows kept in the clear: it stops wrapping, its key stays.
+                try db.execute(sql: "UPDATE masterKey SET retired = ?, wrapped = CASE version WHEN 1 THEN wrapped END WHERE version = ?", arguments: [time, version])
+                retired.append(version)
+            }
+            let remaining = counts.filter { $0.key != current }.values.reduce(0, +)
+            try self.appendAudit(AuditEvent(user: userID, action: .keyRotate, target: "master",
+                                            detail: "rewrap: \(done) records moved to master key version \(current); \(remaining) left under older versions"
+                                                + (retired.isEmpty ? "" : "; retired version\(retired.count == 1 ? "" : "s") \(retired.map(String.init).joined(separator: ", "))")), db)
+            return retired
+        }
+        keys.reload()
+        return RewrapReport(version: version, moved: state.done, retired: retired, seconds: (ContinuousClock.now - started).seconds)
+    }
+
+    /// The kinds of record that hold a data key wrapped under the master key, with how to find
+    /// and name each one (the name is bound into its seal).
+    enum RewrapKind: CaseIterable {
+        case secret, postKey, vocabulary, cable, copy, audit
+    }
+
+    /// One batch of one kind, after the keyset position `after`: the records moved, and the last
+    /// position looked at (nil when there was nothing after it).
+    func rewrap(_ kind: RewrapKind, after: DatabaseValue, limit: Int, _ db: Database) throws -> (Int, DatabaseValue?) {
+        let keys = self.keys
+        var moved = 0
+        func move(_ wrapped: [UInt8], _ record: String) throws -> Data? {
+            do {
+                return try Seal.rewrap(wrapped, record: record, keys: keys).map { Data($0) }
+            } catch {
+                throw StoreError.tampered("the sealed record \(record.split(separator: "|").prefix(3).joined(separator: " ")) does not open (it is left as it is; run 'pouch verify')")
+            }
+        }
+        // Keyset paging: rows after the last one looked at, in key order.
+        func position(_ column: String) -> String { after.isNull ? "" : "WHERE \(column) > ?" }
+        let arguments: StatementArguments = after.isNull ? [] : [after]
+        var last: DatabaseValue?
+        switch kind {
+        case .secret, .postKey, .vocabulary:
+            let (table, key, prefix) = kind == .secret ? ("secret", "name", "secret") : kind == .postKey ? ("postKey", "post", "post") : ("vocabulary", "batch", "vocabulary")
+            for row in try Row.fetchAll(db, sql: "SELECT \(key) AS k, wrappedKey FROM \(table) \(position(key)) ORDER BY \(key) LIMIT \(limit)", arguments: arguments) {
+                last = row["k"]
+                let name: String = kind == .vocabulary ? String(row["k"] as Int) : row["k"]
+                if let new = try move(Array(row["wrappedKey"] as Data), "\(prefix)|\(name)") {
+                    try db.execute(sql: "UPDATE \(table) SET wrappedKey = ? WHERE \(key) = ?", arguments: [new, row["k"] as DatabaseValue])
+                    moved += 1
+                }
+            }
+        case .cable:
+            for row in try Row.fetchAll(db, sql: """
+                SELECT sealed.docid AS k, sealed.wrappedKey AS textKey, sealed.subjectKey, cable.id, cable.classification, cable.caveats, cable.archive, cable.post, cable.drafter
+                FROM sealed JOIN cable ON cable.docid = sealed.docid \(position("sealed.docid")) ORDER BY sealed.docid LIMIT \(limit)
+                """, arguments: arguments) {
+                last = row["k"]
+                let binding = try binding(row)
+                let text = try move(Array(row["textKey"] as Data), binding.record("cable"))
+                let subject = try move(Array(row["subjectKey"] as Data), binding.record("subject"))
+                guard text != nil || subject != nil else { continue }
+                try db.execute(sql: "UPDATE sealed SET wrappedKey = IFNULL(?, wrappedKey), subjectKey = IFNULL(?, subjectKey) WHERE docid = ?",
+                               arguments: [text, subject, row["k"] as DatabaseValue])
+                moved += (text == nil ? 0 : 1) + (subject == nil ? 0 : 1)
+            }
+        case .copy:
+            for row in try Row.fetchAll(db, sql: """
+                SELECT copy.rowid AS k, copy.reader, copy.wrappedKey, cable.id, cable.classification, cable.caveats, cable.archive, cable.post, cable.drafter
+                FROM copy JOIN cable ON cable.id = copy.cable \(position("copy.rowid")) ORDER BY copy.rowid LIMIT \(limit)
+                """, arguments: arguments) {
+                last = row["k"]
+                let record = try binding(row).copyRecord(reader: row["reader"])
+                if let new = try move(Array(row["wrappedKey"] as Data), record) {
+                    try db.execute(sql: "UPDATE copy SET wrappedKey = ? WHERE rowid = ?", arguments: [new, row["k"] as DatabaseValue])
+                    moved += 1
+                }
+            }
+        case .audit:
+            for row in try Row.fetchAll(db, sql: """
+                SELECT audit.sequence AS k, audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
+                \(position("audit.sequence"))\(after.isNull ? "WHERE" : " AND") instr(audit.detail, '\(Self.sealedMarker)') > 0
+                ORDER BY audit.sequence LIMIT \(limit)
+                """, arguments: arguments) {
+                last = row["k"]
+                guard let (_, sealed) = Self.auditSeal(in: row["detail"]) else { continue }
+                let wrapped = (row["wrappedKey"] as Data?).map(Array.init) ?? sealed.wrappedKey
+                if let new = try move(wrapped, "audit|\(row["k"] as Int)") {
+                    try db.execute(sql: "INSERT OR REPLACE INTO auditSeal (sequence, wrappedKey) VALUES (?, ?)", arguments: [row["k"] as DatabaseValue, new])
+                    moved += 1
+                }
+            }
+        }
+        return (moved, last)
+    }
+
+    /// How many records each master key version wraps, over every sealed column and the sealed
+    /// audit details (one pass over each table).
+    static func masterKeyCounts(_ db: Database) throws -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for (table, column) in masterVersionColumns where table != "auditSeal" {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT CASE length(\(column)) WHEN 60 THEN '0001' WHEN 62 THEN hex(substr(\(column), 1, 2)) ELSE '' END AS version, COUNT(*) AS n
+                FROM \(table) GROUP BY version
+                """) {
+                if let version = Int(row["version"] as String, radix: 16) { counts[version, default: 0] += row["n"] as Int }
+            }
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
+            WHERE instr(audit.detail, '\(sealedMarker)') > 0
+            """) {
+            if let wrapped = (row["wrappedKey"] as Data?).map(Array.init), let version = Seal.version(of: wrapped) {
+                counts[version, default: 0] += 1
+            } else if let (_, sealed) = auditSeal(in: row["detail"]), let version = Seal.version(of: sealed.wrappedKey) {
+                counts[version, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
+    /// Every master key version with what it covers.
+    static func masterKeyVersions(_ db: Database) throws -> [MasterKeyVersion] {
+        let counts = try masterKeyCounts(db)
+        let rows = try Row.fetchAll(db, sql: "SELECT version, created, retired FROM masterKey ORDER BY version")
+        if rows.isEmpty {
+            let created = try String.fetchOne(db, sql: "SELECT time FROM audit WHERE sequence = 1") ?? ""
+            return [MasterKeyVersion(version: 1, created: created, retired: nil, covers: counts.values.reduce(0, +))]
+        }
+        return rows.map { MasterKeyVersion(version: $0["version"], created: $0["created"], retired: $0["retired"], covers: counts[$0["version"]] ?? 0) }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
