@@ -65,9 +65,8 @@ extension SQLiteStore {
             try Self.saveLock(try lock.relocking(next, encryptionKey: self.keys.encryptionKey), db)
             try db.execute(sql: "UPDATE meta SET masterVersion = ? WHERE id = 1", arguments: [version])
             try self.keys.reload(db)
-            let left = try Self.masterKeyCounts(db).filter { $0.key != version }.values.reduce(0, +)
             try self.appendAudit(AuditEvent(user: userID, action: .keyRotate, target: "master",
-                                            detail: "master key version \(version): records sealed from now on use it; \(left) records to rewrap from older versions"), db)
+                                            detail: "master key version \(version): records sealed from now on use it; older records are rewrapped to it by 'pouch key rewrap'"), db)
             return version
         }
     }
@@ -90,9 +89,12 @@ extension SQLiteStore {
             var after: DatabaseValue = .null
             while true {
                 let position = after
-                let (moved, last) = try await writing { db in try self.rewrap(kind, after: position, limit: batch, db) }
+                // The reading and the AES work happen outside the write lock; the write only swaps
+                // keys still as they were read, so a record changed meanwhile is left for the next run.
+                let (changes, last) = try await database.read { db in try self.rewrap(kind, after: position, limit: batch, db) }
                 guard let last else { break }
                 after = last
+                let moved = changes.isEmpty ? 0 : try await writing { db in try Self.apply(changes, db) }
                 if moved > 0 {
                     state.done += moved
                     state.left = max(0, state.left - moved)
@@ -103,9 +105,12 @@ extension SQLiteStore {
         }
         let version = keys.current.version
         let done = state.done
+        // Counted in a read, not under the write lock: once a version is not current, the triggers
+        // let no record be written under it, so a count of zero stays zero.
+        let (counts, current) = try await database.read { db in
+            (try Self.masterKeyCounts(db), try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") ?? version)
+        }
         let retired: [Int] = try await writing { db in
-            let counts = try Self.masterKeyCounts(db)
-            let current = try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") ?? version
             let time = AuditEntry.timestamp(Date())
             var retired: [Int] = []
             for version in try Int.fetchAll(db, sql: "SELECT version FROM masterKey WHERE retired IS NULL AND version < ?", arguments: [current])
@@ -130,11 +135,21 @@ extension SQLiteStore {
         case secret, postKey, vocabulary, cable, copy, audit
     }
 
-    /// One batch of one kind, after the keyset position `after`: the records moved, and the last
+    /// A wrapped key to swap: in `table`, the row whose `key` column is `id`, column `column` from `old` to `new`.
+    struct KeySwap: Sendable {
+        var table: String
+        var key: String
+        var id: DatabaseValue
+        var column: String
+        var old: Data?
+        var new: Data
+    }
+
+    /// One batch of one kind, after the keyset position `after`: the keys to swap, and the last
     /// position looked at (nil when there was nothing after it).
-    func rewrap(_ kind: RewrapKind, after: DatabaseValue, limit: Int, _ db: Database) throws -> (Int, DatabaseValue?) {
+    func rewrap(_ kind: RewrapKind, after: DatabaseValue, limit: Int, _ db: Database) throws -> ([KeySwap], DatabaseValue?) {
         let keys = self.keys
-        var moved = 0
+        var swaps: [KeySwap] = []
         func move(_ wrapped: [UInt8], _ record: String) throws -> Data? {
             do {
                 return try Seal.rewrap(wrapped, record: record, keys: keys).map { Data($0) }
@@ -152,9 +167,9 @@ extension SQLiteStore {
             for row in try Row.fetchAll(db, sql: "SELECT \(key) AS k, wrappedKey FROM \(table) \(position(key)) ORDER BY \(key) LIMIT \(limit)", arguments: arguments) {
                 last = row["k"]
                 let name: String = kind == .vocabulary ? String(row["k"] as Int) : row["k"]
-                if let new = try move(Array(row["wrappedKey"] as Data), "\(prefix)|\(name)") {
-                    try db.execute(sql: "UPDATE \(table) SET wrappedKey = ? WHERE \(key) = ?", arguments: [new, row["k"] as DatabaseValue])
-                    moved += 1
+                let old: Data = row["wrappedKey"]
+                if let new = try move(Array(old), "\(prefix)|\(name)") {
+                    swaps.append(KeySwap(table: table, key: key, id: row["k"], column: "wrappedKey", old: old, new: new))
                 }
             }
         case .cable:
@@ -164,12 +179,13 @@ extension SQLiteStore {
                 """, arguments: arguments) {
                 last = row["k"]
                 let binding = try binding(row)
-                let text = try move(Array(row["textKey"] as Data), binding.record("cable"))
-                let subject = try move(Array(row["subjectKey"] as Data), binding.record("subject"))
-                guard text != nil || subject != nil else { continue }
-                try db.execute(sql: "UPDATE sealed SET wrappedKey = IFNULL(?, wrappedKey), subjectKey = IFNULL(?, subjectKey) WHERE docid = ?",
-                               arguments: [text, subject, row["k"] as DatabaseValue])
-                moved += (text == nil ? 0 : 1) + (subject == nil ? 0 : 1)
+                let text: Data = row["textKey"], subject: Data = row["subjectKey"]
+                if let new = try move(Array(text), binding.record("cable")) {
+                    swaps.append(KeySwap(table: "sealed", key: "docid", id: row["k"], column: "wrappedKey", old: text, new: new))
+                }
+                if let new = try move(Array(subject), binding.record("subject")) {
+                    swaps.append(KeySwap(table: "sealed", key: "docid", id: row["k"], column: "subjectKey", old: subject, new: new))
+                }
             }
         case .copy:
             for row in try Row.fetchAll(db, sql: """
@@ -177,10 +193,9 @@ extension SQLiteStore {
                 FROM copy JOIN cable ON cable.id = copy.cable \(position("copy.rowid")) ORDER BY copy.rowid LIMIT \(limit)
                 """, arguments: arguments) {
                 last = row["k"]
-                let record = try binding(row).copyRecord(reader: row["reader"])
-                if let new = try move(Array(row["wrappedKey"] as Data), record) {
-                    try db.execute(sql: "UPDATE copy SET wrappedKey = ? WHERE rowid = ?", arguments: [new, row["k"] as DatabaseValue])
-                    moved += 1
+                let old: Data = row["wrappedKey"]
+                if let new = try move(Array(old), try binding(row).copyRecord(reader: row["reader"])) {
+                    swaps.append(KeySwap(table: "copy", key: "rowid", id: row["k"], column: "wrappedKey", old: old, new: new))
                 }
             }
         case .audit:
@@ -191,14 +206,29 @@ extension SQLiteStore {
                 """, arguments: arguments) {
                 last = row["k"]
                 guard let (_, sealed) = Self.auditSeal(in: row["detail"]) else { continue }
-                let wrapped = (row["wrappedKey"] as Data?).map(Array.init) ?? sealed.wrappedKey
-                if let new = try move(wrapped, "audit|\(row["k"] as Int)") {
-                    try db.execute(sql: "INSERT OR REPLACE INTO auditSeal (sequence, wrappedKey) VALUES (?, ?)", arguments: [row["k"] as DatabaseValue, new])
-                    moved += 1
+                let rewrapped: Data? = row["wrappedKey"]
+                if let new = try move(rewrapped.map(Array.init) ?? sealed.wrappedKey, "audit|\(row["k"] as Int)") {
+                    // The entry itself is hash-chained: its new key goes beside it, in auditSeal.
+                    swaps.append(KeySwap(table: "auditSeal", key: "sequence", id: row["k"], column: "wrappedKey", old: rewrapped, new: new))
                 }
             }
         }
-        return (moved, last)
+        return (swaps, last)
+    }
+
+    /// Writes the swaps whose key is still the one read; the number written.
+    static func apply(_ swaps: [KeySwap], _ db: Database) throws -> Int {
+        var moved = 0
+        for swap in swaps {
+            if swap.table == "auditSeal", swap.old == nil {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO auditSeal (sequence, wrappedKey) VALUES (?, ?)").execute(arguments: [swap.id, swap.new])
+            } else {
+                try db.cachedStatement(sql: "UPDATE \(swap.table) SET \(swap.column) = ? WHERE \(swap.key) = ? AND \(swap.column) = ?")
+                    .execute(arguments: [swap.new, swap.id, swap.old])
+            }
+            moved += db.changesCount
+        }
+        return moved
     }
 
     /// How many records each master key version wraps, over every sealed column and the sealed

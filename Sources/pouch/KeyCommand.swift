@@ -7,7 +7,7 @@ import Synchronization
 
 struct KeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "key", abstract: "Make key files; change the store's passphrase or key file.", subcommands: [Generate.self, Passphrase.self, Rotate.self, Rewrap.self, Status.self])
+        commandName: "key", abstract: "Make key files; change the store's passphrase or key file; rotate its keys and show their versions.", subcommands: [Generate.self, Passphrase.self, Rotate.self, Rewrap.self, Status.self])
 
     struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
