@@ -79,7 +79,7 @@ extension SQLiteStore {
         // beside another batch's write (an import keeps two batches in flight).
         let ids = fresh.map(\.1.description)
         let posts = Set(fresh.map(\.2))
-        let setup: (existing: Set<String>, keys: [String: SigningKey])? = try await database.read { db in
+        let setup: (existing: Set<String>, keys: [String: PostSigner])? = try await database.read { db in
             guard let user = try self.user(userID, db), user.acts(as: .administrator) else { return nil }
             var existing: Set<String> = []
             for start in stride(from: 0, to: ids.count, by: 500) {
@@ -87,7 +87,7 @@ extension SQLiteStore {
                 existing.formUnion(try String.fetchAll(db, sql: "SELECT id FROM cable WHERE id IN (\(part.map { _ in "?" }.joined(separator: ",")))",
                                                        arguments: StatementArguments(part)))
             }
-            var keys: [String: SigningKey] = [:]
+            var keys: [String: PostSigner] = [:]
             for post in posts { keys[post] = try self.storedSigningKey(for: post, db) }
             return (existing, keys)
         }
@@ -194,7 +194,7 @@ extension SQLiteStore {
         var document: BlindIndex.Document
     }
 
-    func prepare(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, signer: SigningKey,
+    func prepare(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, signer: PostSigner,
                  tokens: inout BlindIndex.Cache) throws -> PreparedCable {
         let binding = CableBinding(id: id.description, classification: String(cable.classification.rawValue),
                                    caveats: Self.caveatsColumn(cable.caveats), archive: archive ? "1" : "0", post: post, drafter: drafter ?? "")
@@ -242,27 +242,27 @@ extension SQLiteStore {
         "," + caveats.map { $0.rawValue + "," }.joined()
     }
 
-    /// The post's signing key if it has one.
-    func storedSigningKey(for post: String, _ db: Database) throws -> SigningKey? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM postKey WHERE post = ?", arguments: [post]) else { return nil }
+    /// The post's current signing key if it has one.
+    func storedSigningKey(for post: String, _ db: Database) throws -> PostSigner? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM postKey WHERE post = ?"), arguments: [post]) else { return nil }
         do {
             let raw = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedKey"] as Data)),
                                     record: "post|\(post)", keys: keys)
-            return try SigningKey(rawRepresentation: raw)
+            return PostSigner(key: try SigningKey(rawRepresentation: raw), version: row["version"])
         } catch {
             throw StoreError.tampered("the signing key of \(post)")
         }
     }
 
     /// The post's signing key, created (and sealed) on first use.
-    func signingKey(for post: String, _ db: Database) throws -> SigningKey {
+    func signingKey(for post: String, _ db: Database) throws -> PostSigner {
         if let key = try storedSigningKey(for: post, db) { return key }
         let key = SigningKey()
         let sealed = try Seal.seal(key.rawRepresentation, record: "post|\(post)", keys: keys)
         try db.execute(
             sql: "INSERT INTO postKey (post, publicKey, wrappedKey, sealedKey) VALUES (?, ?, ?, ?)",
             arguments: [post, Data(key.publicKey), Data(sealed.wrappedKey), Data(sealed.content)])
-        return key
+        return PostSigner(key: key, version: 1)
     }
 
     // MARK: Send
@@ -699,10 +699,10 @@ extension SQLiteStore {
     }
 
     /// The same without the database: sealed text, signature and the post's public key in hand.
-    func openCable(binding: CableBinding, sealed: SealedRecord, signature: [UInt8], publicKey: [UInt8]) throws -> [UInt8] {
+    func openCable(binding: CableBinding, sealed: SealedRecord, signature: [UInt8], publicKey: PostPublicKeys) throws -> [UInt8] {
         do {
             let text = try Seal.open(sealed, record: binding.record("cable"), keys: keys)
-            try SigningKey.verify(signature, of: binding.signed(text), publicKey: publicKey, record: binding.post)
+            try publicKey.verify(signature, of: binding.signed(text), record: binding.post)
             return text
         } catch {
             throw StoreError.tampered("cable \(binding.id)")
@@ -716,23 +716,30 @@ extension SQLiteStore {
     }
 
     /// The same without the database.
-    func openCopy(_ copy: SealedCopy, binding: CableBinding, publicKey: [UInt8]) throws -> [UInt8] {
+    func openCopy(_ copy: SealedCopy, binding: CableBinding, publicKey: PostPublicKeys) throws -> [UInt8] {
         do {
             let record = binding.copyRecord(reader: copy.reader)
             let text = try Seal.open(copy.sealed, record: record, keys: keys)
-            try SigningKey.verify(copy.signature, of: Array(record.utf8) + [0] + text, publicKey: publicKey, record: binding.post)
+            try publicKey.verify(copy.signature, of: Array(record.utf8) + [0] + text, record: binding.post)
             return text
         } catch {
             throw StoreError.tampered("the copy of cable \(binding.id) for \(copy.reader)")
         }
     }
 
-    /// The post's public signing key.
-    func publicKey(of post: String, _ db: Database) throws -> [UInt8] {
-        guard let publicKey = try Data.fetchOne(db.cachedStatement(sql: "SELECT publicKey FROM postKey WHERE post = ?"), arguments: [post]) else {
+    /// Every public key the post has had, by version: its current one, and those before a rotation.
+    func publicKey(of post: String, _ db: Database) throws -> PostPublicKeys {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT publicKey, version FROM postKey WHERE post = ?"), arguments: [post]) else {
             throw StoreError.tampered("the signing key of \(post)")
         }
-        return Array(publicKey)
+        var keys = [row["version"] as Int: Array(row["publicKey"] as Data)]
+        if keys[1] == nil {
+            for older in try Row.fetchAll(db.cachedStatement(sql: "SELECT version, publicKey FROM postKeyVersion WHERE post = ?"), arguments: [post]) {
+                let version: Int = older["version"]
+                if keys[version] == nil { keys[version] = Array(older["publicKey"] as Data) }
+            }
+        }
+        return PostPublicKeys(keys)
     }
 
     /// The plain columns every seal of the cable is bound to, exactly as stored.

@@ -104,8 +104,9 @@ extension SQLiteStore {
             }
             let master = try Self.masterKeyVersions(db)
             let posts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM postKey") ?? 0
+            let postVersions = try Self.postKeyVersions(db)
             return KeyStatus(credential: lock.map { MasterKeyLock.name($0.credential) } ?? "", keyring: lock?.wrappedMaster != nil,
-                             master: master, tracing: tracing, postKeys: posts)
+                             master: master, tracing: tracing, postKeys: posts, postVersions: postVersions)
         }
         try await record(AuditEvent(user: userID, action: .keyStatus))
         return status
@@ -131,4 +132,6 @@ public struct KeyStatus: Sendable, Hashable, Codable {
     public var tracing: [Version]
     /// Posts with a signing key.
     public var postKeys: Int
+    /// The versions of every post whose key has been rotated.
+    public var postVersions: [PostKeyVersion]
 }

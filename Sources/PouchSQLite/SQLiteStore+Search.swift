@@ -55,7 +55,7 @@ struct HitMaterial: Sendable {
     var signature: [UInt8]
     /// The person's own (fingerprinted) copy, when they have one: snippets come from what they read.
     var copy: SealedCopy?
-    var publicKey: [UInt8]
+    var publicKey: PostPublicKeys
 }
 
 /// Word → blind-index token for every word committed to the index, held in memory only (it is
@@ -316,7 +316,7 @@ extension SQLiteStore {
             binding: binding, classification: level, caveats: caveats, date: row["date"], origin: row["post"], state: row["state"],
             subject: SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
             text: SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedText"] as Data)),
-            signature: Array(row["signature"] as Data), copy: copy, publicKey: snippet ? try publicKey(of: binding.post, db) : [])
+            signature: Array(row["signature"] as Data), copy: copy, publicKey: snippet ? try publicKey(of: binding.post, db) : PostPublicKeys([:]))
     }
 
     /// Opens a hit's material: no database, so many run at once.

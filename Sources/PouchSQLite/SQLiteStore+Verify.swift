@@ -71,19 +71,26 @@ extension SQLiteStore {
         }
         report.checked["postName"] = postNames
 
-        // Post keys.
-        var publicKeys: [String: [UInt8]] = [:]
+        // Post keys, and the signed history of each post's versions.
+        var publicKeys: [String: PostPublicKeys] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT post, publicKey FROM postKey") {
             let post = String(decoding: Self.bytes(row["post"]), as: UTF8.self)
             do {
-                guard let key = try storedSigningKey(for: post, db), key.publicKey == Self.blob(row["publicKey"]) else {
+                guard let key = try storedSigningKey(for: post, db), key.key.publicKey == Self.blob(row["publicKey"]) else {
                     throw StoreError.tampered(post)
                 }
-                publicKeys[post] = key.publicKey
+                publicKeys[post] = try publicKey(of: post, db)
             } catch {
                 problem("postKey", post, "the post's signing key does not open or does not match its public key")
             }
         }
+        var versions = 0
+        for post in try String.fetchAll(db, sql: "SELECT DISTINCT post FROM postKeyVersion ORDER BY post") {
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM postKeyVersion WHERE post = ? ORDER BY version", arguments: [post])
+            versions += rows.count
+            for message in postKeyHistoryProblems(post, rows, db) { problem("postKeyVersion", post, message) }
+        }
+        report.checked["postKeyVersion"] = versions
         report.checked["postKey"] = publicKeys.count
 
         // Cables, in docid batches: envelope MAC, seal, signature, and the envelope against the text.
@@ -230,7 +237,7 @@ extension SQLiteStore {
 
     /// One cable row: its envelope MAC, its sealed subject and text, the post's signature, and its
     /// envelope against the text it seals. Pure work (no database), so batches run on every core.
-    func checkCable(_ stored: StoredCable, publicKeys: [String: [UInt8]]) -> [String] {
+    func checkCable(_ stored: StoredCable, publicKeys: [String: PostPublicKeys]) -> [String] {
         var found: [String] = []
         if !stored.envelopeIntact { found.append("the envelope (markings, TAGS, date, state …) fails its MAC") }
         guard let text = stored.text, let subject = stored.subject, let signature = stored.signature else {

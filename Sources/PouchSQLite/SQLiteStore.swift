@@ -472,6 +472,21 @@ public struct SQLiteStore: CableStore {
                 }
             }
         }
+        migrator.registerMigration("v11-post-key-versions") { db in
+            // The version of the post's key that signs now; signatures from version 2 on name theirs.
+            try db.alter(table: "postKey") { t in t.add(column: "version", .integer).notNull().defaults(to: 1) }
+            // Every version a post has had since its first rotation: the public keys that older
+            // signatures verify against, each signed by the version before it and by the store.
+            try db.create(table: "postKeyVersion") { t in
+                t.column("post", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("publicKey", .blob).notNull()
+                t.column("created", .text).notNull()
+                t.column("endorsement", .blob)
+                t.column("attestation", .blob).notNull()
+                t.primaryKey(["post", "version"])
+            }
+        }
         return migrator
     }
 

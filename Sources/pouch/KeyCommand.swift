@@ -19,6 +19,11 @@ struct KeyCommand: AsyncParsableCommand {
                 --background the rewrap is left to 'pouch key rewrap' (safe to stop and run again at any time). A version \
                 with no record left is retired and its key deleted.
 
+                post POST: a new signing key version for the post; cables and copies signed from now on name it, and \
+                signatures made before verify against the version they name. The old private key is deleted; its \
+                public key stays in the post's key history, where each version is signed by the one before it and by \
+                the store ('pouch verify' checks the chain).
+
                 tracing: cables first sent from now on are marked with a new fingerprint key; cables sent before keep the \
                 version their copies were marked with, for later sends and for tracing, so a trace of an old leak still \
                 names its leaker. Use it when the fingerprint key may be known. Takes effect for every server on the \
@@ -26,10 +31,11 @@ struct KeyCommand: AsyncParsableCommand {
                 """)
 
         enum Kind: String, ExpressibleByArgument, CaseIterable {
-            case master, tracing
+            case master, post, tracing
         }
 
         @Argument(help: "Which key: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: Kind
+        @Argument(help: "post: the post whose signing key changes (ISLAMABAD, or AMEMBASSY ISLAMABAD).") var post: String?
         @Flag(help: "master: make the new version and stop; rewrap later with 'pouch key rewrap'.") var background = false
         @Option(help: "master: records rewrapped per transaction.") var batch = 2_000
         @OptionGroup var storeOptions: StoreOptions
@@ -38,6 +44,8 @@ struct KeyCommand: AsyncParsableCommand {
         func validate() throws {
             guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
             if kind != .master, background { throw ValidationError("--background applies to 'master' only") }
+            if kind == .post, post == nil { throw ValidationError("name the post: pouch key rotate post ISLAMABAD") }
+            if kind != .post, let post { throw ValidationError("'\(post)': only 'post' takes a name") }
         }
 
         func run() async throws {
@@ -53,6 +61,9 @@ struct KeyCommand: AsyncParsableCommand {
                     } else {
                         try await Rewrap.run(store, batch: batch, as: user)
                     }
+                case .post:
+                    let (name, version) = try await store.rotatePostKey(post ?? "", as: try await acting.orAdministrator(of: store))
+                    print("signing key version \(version) of \(name) made: cables and copies signed from now on name it")
                 case .tracing:
                     let version = try await store.rotateTracingKey(as: try await acting.orAdministrator(of: store))
                     print("tracing key version \(version) made: cables first sent from now on are marked with it")
@@ -135,7 +146,10 @@ struct KeyCommand: AsyncParsableCommand {
                 print("tracing key v\(version.version): made \(version.created), marks \(version.covers) sent cable\(version.covers == 1 ? "" : "s")"
                       + (version.version == status.tracing.count ? " (new sends)" : ""))
             }
-            print("post signing keys: \(status.postKeys) posts")
+            print("post signing keys: \(status.postKeys) posts" + (status.postVersions.isEmpty ? "" : "; rotated:"))
+            for version in status.postVersions {
+                print("  \(version.post) v\(version.version): made \(version.created)")
+            }
         }
     }
 

@@ -103,7 +103,7 @@ struct CommandLineTests {
         #expect(log.output.split(separator: "\n").count >= 3)  // two refused reads, a list, a refused trace
     }
 
-    @Test("backup, passphrase and post commands: exit 0 when whole, 2 for a damaged backup, 1 with a plain error for a missing file or a bad argument")
+    @Test("backup, passphrase, post and key-rotation commands: exit 0 when whole, 2 for a damaged backup, 1 with a plain error for a missing file or a bad argument")
     func operations() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -128,6 +128,21 @@ struct CommandLineTests {
         #expect(noKey.status == 1 && noKey.error.contains("absent.key: cannot read the store key file"), "\(noKey.error)")
         #expect(try pouch(["serve", "--backup-dir", "nowhere"]).status == 64)
         #expect(try pouch(["serve", "--backup-every", "1w"]).status == 64)
+
+        // Key rotation from the command line: the master key (with its rewrap), a post's key, bad input.
+        let rotated = try pouch(["key", "rotate", "master"])
+        #expect(rotated.status == 0 && rotated.output.contains("master key version 2 made") && rotated.output.contains("rewrap done"), "\(rotated.output)\(rotated.error)")
+        #expect(try pouch(["key", "rotate", "master", "--background"]).output.contains("rewrap left for later"))
+        let rewrap = try pouch(["key", "rewrap", "--batch", "1"])
+        #expect(rewrap.status == 0 && rewrap.output.contains("to master key version 3") && rewrap.error.contains("100%"), "\(rewrap.output)\(rewrap.error)")
+        let status = try pouch(["key", "status"])
+        #expect(status.output.contains("master key v3:") && status.output.contains("(new records)") && status.output.contains("retired"), "\(status.output)")
+        #expect(try pouch(["key", "rotate", "post"]).status == 64)
+        #expect(try pouch(["key", "rotate", "tracing", "KABUL"]).status == 64)
+        #expect(try pouch(["key", "rewrap", "--batch", "0"]).status == 64)
+        let nowhere = try pouch(["key", "rotate", "post", "NOWHERE"])
+        #expect(nowhere.status == 1 && nowhere.error.contains("no post named NOWHERE has a signing key"), "\(nowhere.error)")
+        #expect(try pouch(["verify"]).status == 0)
     }
 
 }

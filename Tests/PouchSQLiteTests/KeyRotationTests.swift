@@ -77,3 +77,63 @@ struct KeyRotationTests {
         #expect(report.problems.map(\.table) == ["marking"])
     }
 }
+
+@Suite("Post key rotation")
+struct PostKeyRotationTests {
+    static func signatureVersions(_ directory: String) throws -> [String: [Int]] {
+        let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
+        defer { try? raw.close() }
+        return try raw.read { db in
+            var versions: [String: [Int]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT cable.id, sealed.signature FROM cable JOIN sealed ON sealed.docid = cable.docid ORDER BY cable.id") {
+                versions[row["id"] as String, default: []].append(PostPublicKeys.split(Array(row["signature"] as Data))?.version ?? -1)
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT cable, reader, signature FROM copy ORDER BY cable, reader") {
+                versions["\(row["cable"] as String) \(row["reader"] as String)", default: []].append(PostPublicKeys.split(Array(row["signature"] as Data))?.version ?? -1)
+            }
+            return versions
+        }
+    }
+
+    @Test("after a post key rotation, what was signed before still verifies against its version, new signatures name the new one, and the history is signed by each version before and by the store")
+    func rotate() async throws {
+        let (store, directory) = try await Fixture.populated()
+        defer { BackupTests.remove(directory) }
+        let old = try await store.draft(Fixture.draft, as: "anne")
+        _ = try await store.send(old, to: ["bea"], lists: [], as: "anne")
+        let oldCopy = try await store.read(old, as: "bea").text
+
+        await #expect(throws: StoreError.self) { try await store.rotatePostKey("ISLAMABAD", as: "bea") }
+        await #expect(throws: StoreError.self) { try await store.rotatePostKey("NOWHERE", as: "sam") }
+        let rotated = try await store.rotatePostKey("ISLAMABAD", as: "sam")
+        #expect(rotated.post == "AMEMBASSY ISLAMABAD" && rotated.version == 2)
+        #expect(try await store.read(old, as: "bea").text == oldCopy)
+        // The cable signed before goes to one more person: the new copy is signed by version 2, the text keeps version 1's.
+        _ = try await store.send(old, to: ["sam"], lists: [], as: "anne")
+        let new = try await store.draft(Fixture.draft, as: "anne")
+        _ = try await store.send(new, to: ["bea"], lists: [], as: "anne")
+        #expect(try await store.rotatePostKey("AMEMBASSY ISLAMABAD", as: "admin").version == 3)
+        let versions = try Self.signatureVersions(directory)
+        #expect(versions[old.description] == [1] && versions["\(old) bea"] == [1] && versions["\(old) sam"] == [2])
+        #expect(versions[new.description] == [2] && versions["\(new) bea"] == [2])
+        for (id, reader) in [(old, "bea"), (old, "sam"), (new, "bea"), (new, "anne")] {
+            #expect(try await store.read(id, as: reader).text.contains("Zardari"), "\(id) \(reader)")
+        }
+        #expect(try await store.search(try SearchQuery(parsing: "zardari"), as: "bea", options: SearchOptions()).hits.count == 2)
+        #expect(try await store.verifyStore(as: "admin").intact)
+        let status = try await store.keyStatus(as: "admin")
+        #expect(status.postVersions.map(\.version) == [1, 2, 3])
+        let log = try await store.auditLog(AuditFilter(), as: "admin").filter { $0.action == "key-rotate" }
+        #expect(log.map(\.outcome) == ["denied", "ok", "ok"])
+
+        // A history entry changed in the file is named by verify.
+        let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
+        try await raw.write { db in
+            try db.execute(sql: "UPDATE postKeyVersion SET endorsement = substr(endorsement, 2) || X'00' WHERE version = 3")
+        }
+        try raw.close()
+        let report = try await store.verifyStore(as: "admin")
+        #expect(report.problems.map(\.table) == ["postKeyVersion"])
+        #expect(report.problems.first?.message.contains("version 3 is not signed by version 2") == true)
+    }
+}

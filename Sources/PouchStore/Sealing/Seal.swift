@@ -115,3 +115,51 @@ public struct SigningKey: Sendable {
         }
     }
 }
+
+/// A post's signing key at one version. Signatures made from version 2 on name their version in
+/// two bytes before the 64 of Ed25519, so a signature made before a rotation is checked against
+/// the key it was made with.
+public struct PostSigner: Sendable {
+    public let key: SigningKey
+    public let version: Int
+
+    public init(key: SigningKey, version: Int) {
+        self.key = key
+        self.version = version
+    }
+
+    public func sign(_ message: [UInt8]) throws -> [UInt8] {
+        let raw = try key.sign(message)
+        return version == 1 ? raw : [UInt8(version >> 8), UInt8(version & 0xFF)] + raw
+    }
+}
+
+/// Every public key a post has had, by version.
+public struct PostPublicKeys: Sendable, Hashable {
+    public var byVersion: [Int: [UInt8]]
+
+    public init(_ byVersion: [Int: [UInt8]]) { self.byVersion = byVersion }
+
+    /// The version a signature names and the Ed25519 signature itself.
+    public static func split(_ signature: [UInt8]) -> (version: Int, raw: [UInt8])? {
+        switch signature.count {
+        case 64: return (1, signature)
+        case 66:
+            let version = Int(signature[0]) << 8 | Int(signature[1])
+            return version > 1 ? (version, Array(signature.dropFirst(2))) : nil
+        default: return nil
+        }
+    }
+
+    /// Checks a signature against the version of the post's key it names.
+    public func verify(_ signature: [UInt8], of message: [UInt8], record: String) throws(SealError) {
+        guard let (version, raw) = Self.split(signature), let key = byVersion[version] else { throw SealError.badSignature(record: record) }
+        try SigningKey.verify(raw, of: message, publicKey: key, record: record)
+    }
+
+    /// What a post key version's endorsement and attestation sign: the post, the version, when
+    /// it was made and its public key.
+    public static func historyMessage(post: String, version: Int, created: String, publicKey: [UInt8]) -> [UInt8] {
+        Array("pouch-post-key-v1|\(post)|\(version)|\(created)|".utf8) + publicKey
+    }
+}
