@@ -86,21 +86,24 @@ extension SQLiteStore {
         var state = RewrapProgress(version: keys.current.version, done: 0, left: left.filter { $0.key != keys.current.version }.values.reduce(0, +))
         progress(state)
         for kind in RewrapKind.allCases {
-            var after: DatabaseValue = .null
-            while true {
-                let position = after
-                // The reading and the AES work happen outside the write lock; the write only swaps
-                // keys still as they were read, so a record changed meanwhile is left for the next run.
-                let (changes, last) = try await database.read { db in try self.rewrap(kind, after: position, limit: batch, db) }
-                guard let last else { break }
-                after = last
-                let moved = changes.isEmpty ? 0 : try await writing { db in try Self.apply(changes, db) }
+            // The reading and the AES work happen outside the write lock, one batch ahead of the
+            // write (a reader connection and the writer, so two cores); the write only swaps keys
+            // still as they were read, so a record changed meanwhile is left for the next run.
+            @Sendable func read(after position: DatabaseValue) async throws -> ([KeySwap], DatabaseValue?) {
+                try await database.read { db in try self.rewrap(kind, after: position, limit: batch, db) }
+            }
+            var (changes, last) = try await read(after: .null)
+            while let position = last {
+                async let next = read(after: position)
+                let swaps = changes
+                let moved = swaps.isEmpty ? 0 : try await writing { db in try Self.apply(swaps, db) }
                 if moved > 0 {
                     state.done += moved
                     state.left = max(0, state.left - moved)
                     state.version = keys.current.version
                     progress(state)
                 }
+                (changes, last) = try await next
             }
         }
         let version = keys.current.version

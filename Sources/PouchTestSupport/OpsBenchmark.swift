@@ -36,6 +36,8 @@ public struct OpsBenchmark: Sendable {
         public var rotateSeconds = 0.0
         public var rewrapRecords = 0
         public var rewrapSeconds = 0.0
+        public var rewrapBusyRecords = 0
+        public var rewrapBusySeconds = 0.0
         public var readsDuringRewrap: [Double] = []
         public var rewrappedIntact = false
 
@@ -58,9 +60,10 @@ public struct OpsBenchmark: Sendable {
             let worst = passphraseSeconds.max() ?? 0
             lines.append("| key passphrase (scrypt 2^15 + rewrap), \(passphraseSeconds.count) changes: slowest | \(String(format: "%.2f", worst)) s | ≤ 1 s |")
             lines.append("| key rotate master (new version, keyring rewrapped) | \(String(format: "%.2f", rotateSeconds)) s | |")
-            lines.append("| key rewrap: \(rewrapRecords) records to the new version | \(f1(rewrapSeconds)) s = \(Int(Double(rewrapRecords) / max(0.001, rewrapSeconds))) records/s; verify after: \(rewrappedIntact ? "intact" : "NOT INTACT") | ≥ 20,000 records/s |")
+            lines.append("| key rewrap, nothing else running: \(rewrapRecords) records to the new version | \(f1(rewrapSeconds)) s = \(Int(Double(rewrapRecords) / max(0.001, rewrapSeconds))) records/s | ≥ 20,000 records/s |")
+            lines.append("| key rewrap again, a reader reading flat out meanwhile | \(f1(rewrapBusySeconds)) s = \(Int(Double(rewrapBusyRecords) / max(0.001, rewrapBusySeconds))) records/s; verify after: \(rewrappedIntact ? "intact" : "NOT INTACT") | |")
             let rewrap99 = Self.percentile(readsDuringRewrap, 0.99)
-            lines.append("| reads p50 / p99 during the rewrap (\(readsDuringRewrap.count) reads) | \(f1(Self.percentile(readsDuringRewrap, 0.5))) / \(f1(rewrap99)) ms = \(String(format: "%.2f", rewrap99 / max(0.001, quiet99)))× | reads work |")
+            lines.append("| reads p50 / p99 during that rewrap (\(readsDuringRewrap.count) reads) | \(f1(Self.percentile(readsDuringRewrap, 0.5))) / \(f1(rewrap99)) ms = \(String(format: "%.2f", rewrap99 / max(0.001, quiet99)))× | reads work |")
             return lines.joined(separator: "\n")
         }
     }
@@ -143,19 +146,25 @@ public struct OpsBenchmark: Sendable {
             store = try SQLiteStore.open(at: directory, credential: next)
         }
 
-        // The master key: a new version, then every record's data key moved to it while reads go on.
+        // The master key: a new version and every record's data key moved to it, alone, then again
+        // while a reader reads as fast as it can.
         progress("rotating the master key and rewrapping every record")
         start = Date()
         try await store.rotateMasterKey(as: "admin")
         report.rotateSeconds = Date().timeIntervalSince(start)
+        let alone = try await store.rewrapMasterKey(batch: 5_000, as: "admin")
+        report.rewrapRecords = alone.moved
+        report.rewrapSeconds = alone.seconds
+        progress("rotating and rewrapping again while reading")
+        try await store.rotateMasterKey(as: "admin")
         let rewrapping = store
         let rewrapTask = Task { try await rewrapping.rewrapMasterKey(batch: 5_000, as: "admin") }
         let rewrapped = Finished()
         Task { _ = try? await rewrapTask.value; await rewrapped.set() }
         report.readsDuringRewrap = try await Self.timeReads(store, ids: ids, count: Int.max) { _ in await rewrapped.value }
         let rewrap = try await rewrapTask.value
-        report.rewrapRecords = rewrap.moved
-        report.rewrapSeconds = rewrap.seconds
+        report.rewrapBusyRecords = rewrap.moved
+        report.rewrapBusySeconds = rewrap.seconds
         report.rewrappedIntact = try await store.verifyStore(as: "admin").intact
         return report
     }
