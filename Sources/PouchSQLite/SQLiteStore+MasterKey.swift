@@ -77,7 +77,8 @@ extension SQLiteStore {
     /// batch commits whole, and a run finds what is left by looking, not from a saved position.
     /// A version with no record left is retired: its key is deleted from the keyring (version 1
     /// is kept as the MAC root, marked retired). Reads and writes go on meanwhile.
-    public func rewrapMasterKey(batch: Int = 2_000, as userID: String,
+    /// `pause` is waited after each batch: a background rewrap leaves room for requests.
+    public func rewrapMasterKey(batch: Int = 2_000, pause: Duration = .zero, as userID: String,
                                 progress: @escaping @Sendable (RewrapProgress) -> Void = { _ in }) async throws -> RewrapReport {
         try await requireOperator(userID, action: .keyRotate, "rewrap the store's records under the current master key")
         let started = ContinuousClock.now
@@ -104,6 +105,7 @@ extension SQLiteStore {
                     progress(state)
                 }
                 (changes, last) = try await next
+                if pause > .zero { try await Task.sleep(for: pause) }
             }
         }
         let version = keys.current.version
@@ -130,6 +132,14 @@ extension SQLiteStore {
         }
         keys.reload()
         return RewrapReport(version: version, moved: state.done, retired: retired, seconds: (ContinuousClock.now - started).seconds)
+    }
+
+    /// Whether a rotation has left records to rewrap: a version older than the current one that
+    /// is not retired yet (cheap: the keyring table, not the records).
+    public func rewrapPending() async throws -> Bool {
+        try await database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM masterKey WHERE retired IS NULL AND version < (SELECT masterVersion FROM meta WHERE id = 1) LIMIT 1") ?? false
+        }
     }
 
     /// The kinds of record that hold a data key wrapped under the master key, with how to find

@@ -16,7 +16,8 @@ struct KeyCommand: AsyncParsableCommand {
                 master: a new master key version; records sealed from now on use it (every server on the store within a \
                 second), older records still open under theirs. Then every record's data key is rewrapped under it, \
                 BATCH records per transaction, with progress on standard error; reads and writes go on. With \
-                --background the rewrap is left to 'pouch key rewrap' (safe to stop and run again at any time). A version \
+                --background the rewrap is left to the servers on the store (each 'pouch serve' takes up a pending rewrap \
+                in small batches within a minute) or to 'pouch key rewrap' (safe to stop and run again). A version \
                 with no record left is retired and its key deleted.
 
                 post POST: a new signing key version for the post; cables and copies signed from now on name it, and \
@@ -36,7 +37,7 @@ struct KeyCommand: AsyncParsableCommand {
 
         @Argument(help: "Which key: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: Kind
         @Argument(help: "post: the post whose signing key changes (ISLAMABAD, or AMEMBASSY ISLAMABAD).") var post: String?
-        @Flag(help: "master: make the new version and stop; rewrap later with 'pouch key rewrap'.") var background = false
+        @Flag(help: "master: make the new version and stop; running servers, or 'pouch key rewrap', move the records.") var background = false
         @Option(help: "master: records rewrapped per transaction.") var batch = 2_000
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var acting: ActingUser
@@ -57,7 +58,7 @@ struct KeyCommand: AsyncParsableCommand {
                     let version = try await store.rotateMasterKey(as: user)
                     print("master key version \(version) made: records sealed from now on use it")
                     if background {
-                        print("rewrap left for later: run 'pouch key rewrap' (safe to stop and run again)")
+                        print("rewrap left for later: a running 'pouch serve' takes it up within a minute, or run 'pouch key rewrap' (safe to stop and run again)")
                     } else {
                         try await Rewrap.run(store, batch: batch, as: user)
                     }

@@ -76,7 +76,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.systemMarking = PageMarking(systemLevel) ?? configuration.systemMarking
         let url = "\(tls == nil ? "http" : "https")://\(host):\(port)/"
         let server = try await reporting { try await PouchServer(store: store, configuration: configuration) }
-        var services: [any Service] = []
+        let administrator = try await store.administrator()
+        // A master key rotated with --background (or a rewrap that was stopped) is finished here.
+        var services: [any Service] = [KeyRewrapService(logger: logger, pending: { try await store.rewrapPending() }, rewrap: {
+            try await store.rewrapMasterKey(batch: 1_000, pause: .milliseconds(20), as: administrator).moved
+        })]
         if let backupDir {
             let credential = try await reporting { demo ? try StoreOptions.keyCredential((storeOptions.store ?? "./pouch-demo") + "/demo-master.key") : try storeOptions.credential() }
             let operator_ = try await store.administrator()

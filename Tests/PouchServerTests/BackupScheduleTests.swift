@@ -3,6 +3,7 @@ import Logging
 import PouchServer
 import PouchSQLite
 import PouchStore
+import Synchronization
 import Testing
 
 @Suite("Scheduled backups while serving")
@@ -50,4 +51,33 @@ struct BackupScheduleTests {
         #expect(Duration(schedule: "600") == .seconds(600))
         for bad in ["", "0s", "-1h", "h", "1w", "1.5h", "99999999999999999999d"] { #expect(Duration(schedule: bad) == nil, "\(bad)") }
     }
+
+    @Test("after a master key rotation left for later, the server's background service moves every record while it serves, and then finds nothing to do")
+    func backgroundRewrap() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
+        let store = fixture.store
+        #expect(try await store.rewrapPending() == false)
+        try await store.rotateMasterKey(as: "admin")
+        #expect(try await store.rewrapPending())
+        let runs = Counter()
+        let service = KeyRewrapService(logger: Logger(label: "test"), pending: { try await store.rewrapPending() }, rewrap: {
+            runs.add()
+            return try await store.rewrapMasterKey(batch: 2, pause: .milliseconds(1), as: "admin").moved
+        })
+        await service.runOnce()
+        #expect(try await store.rewrapPending() == false)
+        let status = try await store.keyStatus(as: "admin")
+        #expect(status.master.map(\.version) == [1, 2] && status.master[0].covers == 0 && status.master[0].retired != nil)
+        await service.runOnce()
+        #expect(runs.value == 1)
+        #expect(try await store.verifyStore(as: "admin").intact)
+    }
+}
+
+/// A count shared with a `@Sendable` closure.
+final class Counter: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
 }
