@@ -134,6 +134,9 @@ extension SQLiteStore {
         return RewrapReport(version: version, moved: state.done, retired: retired, seconds: (ContinuousClock.now - started).seconds)
     }
 
+    /// How a server rewraps in the background: small batches, spaced, so requests wait little.
+    public static let backgroundRewrap = (batch: 1_000, pause: Duration.milliseconds(20))
+
     /// Whether a rotation has left records to rewrap: a version older than the current one that
     /// is not retired yet (cheap: the keyring table, not the records).
     public func rewrapPending() async throws -> Bool {

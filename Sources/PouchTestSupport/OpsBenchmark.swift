@@ -61,7 +61,7 @@ public struct OpsBenchmark: Sendable {
             lines.append("| key passphrase (scrypt 2^15 + rewrap), \(passphraseSeconds.count) changes: slowest | \(String(format: "%.2f", worst)) s | ≤ 1 s |")
             lines.append("| key rotate master (new version, keyring rewrapped) | \(String(format: "%.2f", rotateSeconds)) s | |")
             lines.append("| key rewrap, nothing else running: \(rewrapRecords) records to the new version | \(f1(rewrapSeconds)) s = \(Int(Double(rewrapRecords) / max(0.001, rewrapSeconds))) records/s | ≥ 20,000 records/s |")
-            lines.append("| key rewrap again, a reader reading flat out meanwhile | \(f1(rewrapBusySeconds)) s = \(Int(Double(rewrapBusyRecords) / max(0.001, rewrapBusySeconds))) records/s; verify after: \(rewrappedIntact ? "intact" : "NOT INTACT") | |")
+            lines.append("| key rewrap again as a server does it in the background (batches of 1,000, 20 ms apart), a reader reading flat out meanwhile | \(f1(rewrapBusySeconds)) s = \(Int(Double(rewrapBusyRecords) / max(0.001, rewrapBusySeconds))) records/s; verify after: \(rewrappedIntact ? "intact" : "NOT INTACT") | |")
             let rewrap99 = Self.percentile(readsDuringRewrap, 0.99)
             lines.append("| reads p50 / p99 during that rewrap (\(readsDuringRewrap.count) reads) | \(f1(Self.percentile(readsDuringRewrap, 0.5))) / \(f1(rewrap99)) ms = \(String(format: "%.2f", rewrap99 / max(0.001, quiet99)))× | reads work |")
             return lines.joined(separator: "\n")
@@ -158,7 +158,10 @@ public struct OpsBenchmark: Sendable {
         progress("rotating and rewrapping again while reading")
         try await store.rotateMasterKey(as: "admin")
         let rewrapping = store
-        let rewrapTask = Task { try await rewrapping.rewrapMasterKey(batch: 5_000, as: "admin") }
+        // As a server rewraps in the background (`KeyRewrapService`): small, spaced batches.
+        let rewrapTask = Task {
+            try await rewrapping.rewrapMasterKey(batch: SQLiteStore.backgroundRewrap.batch, pause: SQLiteStore.backgroundRewrap.pause, as: "admin")
+        }
         let rewrapped = Finished()
         Task { _ = try? await rewrapTask.value; await rewrapped.set() }
         report.readsDuringRewrap = try await Self.timeReads(store, ids: ids, count: Int.max) { _ in await rewrapped.value }

@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
         let administrator = try await store.administrator()
         // A master key rotated with --background (or a rewrap that was stopped) is finished here.
         var services: [any Service] = [KeyRewrapService(logger: logger, pending: { try await store.rewrapPending() }, rewrap: {
-            try await store.rewrapMasterKey(batch: 1_000, pause: .milliseconds(20), as: administrator).moved
+            try await store.rewrapMasterKey(batch: SQLiteStore.backgroundRewrap.batch, pause: SQLiteStore.backgroundRewrap.pause, as: administrator).moved
         })]
         if let backupDir {
             let credential = try await reporting { demo ? try StoreOptions.keyCredential((storeOptions.store ?? "./pouch-demo") + "/demo-master.key") : try storeOptions.credential() }
