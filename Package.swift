@@ -49,7 +49,7 @@ let package = Package(
         // The embedded store: SQLite through GRDB.
         .target(
             name: "PouchSQLite",
-            dependencies: ["PouchCore", "PouchStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PouchCore", "PouchStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // The HTTP server (Hummingbird 2): web pages (swift-mustache), the JSON API, metrics.

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Crypto
 import GRDB
 import PouchStore
 
@@ -28,9 +29,13 @@ extension SQLiteStore {
     /// taken and a send is in it whole or not at all. The plain copy lives only in the store
     /// directory (which holds the same data) until it is sealed into `path`. The backup is
     /// recorded in the audit log after the snapshot, so its own entry is not in it.
-    public func backup(to path: String, as userID: String) async throws -> BackupSummary {
+    ///
+    /// `maxRate` (bytes of database per second) holds the copy and the sealing each to twice that
+    /// rate, so the backup as a whole runs at about `maxRate`, leaving the machine to requests.
+    public func backup(to path: String, as userID: String, maxRate: Int? = nil) async throws -> BackupSummary {
         try await requireOperator(userID, action: .backup, "back up the store")
-        let scratch = try Self.scratchFolder(for: try Self.fileSize(Self.databasePath(in: directory)), store: directory)
+        let size = try Self.fileSize(Self.databasePath(in: directory))
+        let scratch = try Self.scratchFolder(for: size, store: directory)
         let copy = scratch + "/.backup-\(AuditChain.hex(randomBytes(8))).sqlite"
         defer {
             Self.removeDatabase(copy)
@@ -49,7 +54,16 @@ extension SQLiteStore {
                 }
                 let destination = try DatabaseQueue(path: copy, configuration: configuration)
                 defer { try? destination.close() }
-                try source.backup(to: destination)
+                // In steps of 1,024 pages when paced; each step waits for its due time. The read
+                // transaction holds the snapshot across steps, so writers do not restart it.
+                let pace = Pace(bytesPerSecond: maxRate.map { $0 * 2 })
+                if maxRate == nil {
+                    try source.backup(to: destination)
+                } else {
+                    try source.backup(to: destination, pagesPerStep: 1_024) { progress in
+                        pace.wait(after: progress.completedPageCount * (size / max(1, progress.totalPageCount)))
+                    }
+                }
             }
         } catch {
             throw Self.plain(error, directory: directory)
@@ -60,7 +74,8 @@ extension SQLiteStore {
         let bytes = try Self.fileSize(copy)
         let header = BackupFile.Header(created: AuditEntry.timestamp(Date()), format: format, lock: lock, head: head.line, bytes: bytes)
         let keys = self.keys
-        try await Self.offPool { try BackupFile.write(database: copy, to: path, header: header, master: master) }
+        let pace = Pace(bytesPerSecond: maxRate.map { $0 * 2 })
+        try await Self.offPool { try BackupFile.write(database: copy, to: path, header: header, master: master, pace: pace) }
         try await record(AuditEvent(user: userID, action: .backup, target: path,
                                     detail: "backup to audit entry \(head.sequence), \(bytes) bytes of database"))
         return BackupSummary(path: path, bytes: bytes, fileBytes: try Self.fileSize(path), head: head, created: header.created)
@@ -174,14 +189,20 @@ extension SQLiteStore {
         let memory = "/dev/shm"
         var stats = statvfs()
         if statvfs(memory, &stats) == 0, Int(stats.f_bavail) * Int(stats.f_frsize) > 2 * bytes + (64 << 20),
-           let folder = try? temporaryFolder(in: memory) {
+           let folder = try? temporaryFolder(in: memory, tag: scratchTag(store)) {
             return folder
         }
         return store
     }
 
-    static func temporaryFolder(in parent: String) throws -> String {
-        let folder = parent + "/pouch-backup-\(AuditChain.hex(randomBytes(8)))"
+    /// A few hex digits of the store directory's digest in its scratch folders' names, so an
+    /// operator (and a test) can tell whose they are.
+    static func scratchTag(_ store: String) -> String {
+        AuditChain.hex(Array(SHA256.hash(data: Array(store.utf8)).prefix(4))) + "-"
+    }
+
+    static func temporaryFolder(in parent: String, tag: String = "") throws -> String {
+        let folder = parent + "/pouch-backup-\(tag)\(AuditChain.hex(randomBytes(8)))"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {

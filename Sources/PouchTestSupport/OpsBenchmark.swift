@@ -13,13 +13,16 @@ public struct OpsBenchmark: Sendable {
     public var work: URL
     public var reads: Int
     public var reuse: Bool
+    /// The backup's `maxRate` (bytes of database per second), if one is given.
+    public var backupMaxRate: Int?
 
-    public init(generated: URL, real: URL, work: URL, reads: Int = 20_000, reuse: Bool = false) {
+    public init(generated: URL, real: URL, work: URL, reads: Int = 20_000, reuse: Bool = false, backupMaxRate: Int? = nil) {
         self.generated = generated
         self.real = real
         self.work = work
         self.reads = reads
         self.reuse = reuse
+        self.backupMaxRate = backupMaxRate
     }
 
     public struct Report: Sendable {
@@ -111,7 +114,8 @@ public struct OpsBenchmark: Sendable {
         progress("backing up while reading")
         let backupStore = store
         let started = Date()
-        let task = Task { try await backupStore.backup(to: backup, as: "admin") }
+        let rate = backupMaxRate
+        let task = Task { try await backupStore.backup(to: backup, as: "admin", maxRate: rate) }
         let finished = Finished()
         Task { _ = try? await task.value; await finished.set() }
         report.readsDuringBackup = try await Self.timeReads(store, ids: ids, count: Int.max) { _ in await finished.value }

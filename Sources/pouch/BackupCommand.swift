@@ -19,13 +19,19 @@ struct BackupCommand: AsyncParsableCommand {
                 """)
 
         @Argument(help: "The backup file to write.") var file: String
+        @Option(help: ArgumentHelp("Back up at about this many MB of database per second, leaving the machine to requests (default: as fast as it can).", valueName: "MB/s"))
+        var maxRate: Int?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var acting: ActingUser
+
+        func validate() throws {
+            if let maxRate, maxRate < 1 { throw ValidationError("--max-rate must be at least 1 (MB/s)") }
+        }
 
         func run() async throws {
             let summary = try await reporting {
                 let store = try storeOptions.open()
-                return try await store.backup(to: file, as: try await acting.orAdministrator(of: store))
+                return try await store.backup(to: file, as: try await acting.orAdministrator(of: store), maxRate: maxRate.map { $0 * 1_000_000 })
             }
             print("backed up to \(file): \(megabytes(summary.bytes)) of database, \(megabytes(summary.fileBytes)) sealed; audit head \(summary.head.sequence)")
         }

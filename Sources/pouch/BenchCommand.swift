@@ -135,16 +135,19 @@ extension BenchCommand {
 extension BenchCommand {
     struct Ops: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Operations at Cablegate scale: back up a store of generated + real cables while reading from it, verify and restore the backup, change the passphrase.")
+            abstract: "Operations at Cablegate scale: back up a store of generated + real cables while reading from it, verify and restore the backup, change the passphrase, rotate the master key and rewrap every record.")
 
         @OptionGroup var corpus: BenchCorpus
         @Option(help: "A scratch directory for the store and backup (emptied first).") var work = NSTemporaryDirectory() + "pouch-bench-ops"
         @Option(help: "Reads to time with nothing else running (half before the backup, half after).") var reads = 20_000
         @Flag(help: "Reuse the store a complete earlier run left in --work (import is not repeated).") var reuse = false
+        @Option(help: ArgumentHelp("Take the backup at about this many MB/s, as 'pouch backup create --max-rate' does.", valueName: "MB/s"))
+        var backupMaxRate: Int?
 
         func run() async throws {
             let (generatedURL, realURL) = try corpus.directories()
-            let benchmark = OpsBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), reads: reads, reuse: reuse)
+            let benchmark = OpsBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), reads: reads, reuse: reuse,
+                                         backupMaxRate: backupMaxRate.map { $0 * 1_000_000 })
             print(try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }.table)
         }
     }

@@ -42,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
     var backupEvery = "1h"
     @Option(help: ArgumentHelp("How many backups to keep in --backup-dir; older ones are deleted once a new one verifies.", valueName: "count"))
     var backupKeep = 48
+    @Option(help: ArgumentHelp("Take scheduled backups at about this many MB of database per second (default: as fast as they can).", valueName: "MB/s"))
+    var backupMaxRate: Int?
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -50,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
         guard Duration(schedule: backupEvery) != nil else { throw ValidationError("--backup-every '\(backupEvery)' is not an interval such as 90s, 30m, 1h or 1d") }
         guard backupKeep >= 1 else { throw ValidationError("--backup-keep must be at least 1") }
+        if let backupMaxRate, backupMaxRate < 1 { throw ValidationError("--backup-max-rate must be at least 1 (MB/s)") }
         if let backupDir {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: backupDir, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -88,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
             services.append(BackupSchedule(
                 directory: backupDir, interval: Duration(schedule: backupEvery) ?? .seconds(3_600), keep: backupKeep,
                 metrics: server.metrics, logger: logger,
-                write: { path in _ = try await store.backup(to: path, as: operator_) },
+                write: { [backupMaxRate] path in _ = try await store.backup(to: path, as: operator_, maxRate: backupMaxRate.map { $0 * 1_000_000 }) },
                 verify: { path in _ = try SQLiteStore.verifyBackup(path, credential: credential, workDirectory: work) }))
         }
         let application = try await reporting {

@@ -64,6 +64,22 @@ struct BackupTests {
         #expect(try await copy.verifyAudit(as: "admin").intact)
     }
 
+    @Test("a backup held to a rate takes at least its database's size over that rate, and is whole")
+    func paced() async throws {
+        let (store, directory) = try await Fixture.populated()
+        let backup = directory + ".pouchbackup"
+        defer { Self.remove(directory, backup) }
+        _ = try await store.draft(Fixture.draft, as: "anne")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: SQLiteStore.databasePath(in: directory))[.size] as? Int)
+        let rate = size * 2   // about half a second
+        let started = ContinuousClock.now
+        let summary = try await store.backup(to: backup, as: "admin", maxRate: rate)
+        let elapsed = ContinuousClock.now - started
+        // Each half (the copy, the sealing) is held to twice the rate: the whole to about the rate.
+        #expect(elapsed >= .milliseconds(Int(Double(summary.bytes) / Double(rate) * 900)), "\(elapsed) for \(summary.bytes) bytes")
+        #expect(try SQLiteStore.verifyBackup(backup, credential: Self.credential).head == summary.head)
+    }
+
     @Test("a backup holds no word of any cable, subject or person's name")
     func sealed() async throws {
         let (store, directory) = try temporaryStore()
@@ -158,10 +174,12 @@ struct BackupTests {
         #expect(try SQLiteStore.scratchFolder(for: 1 << 60, store: directory) == directory)
         let small = try SQLiteStore.scratchFolder(for: 1 << 20, store: directory)
         defer { if small != directory { Self.remove(small) } }
-        if FileManager.default.fileExists(atPath: "/dev/shm") { #expect(small.hasPrefix("/dev/shm/pouch-backup-")) }
-        let before = Set(try FileManager.default.contentsOfDirectory(atPath: "/dev/shm"))
+        let ours = "pouch-backup-" + SQLiteStore.scratchTag(directory)
+        if FileManager.default.fileExists(atPath: "/dev/shm") { #expect(small.hasPrefix("/dev/shm/" + ours)) }
+        Self.remove(small)
+        // Other tests back up at the same time: only this store's scratch folders are looked for.
         _ = try await store.backup(to: directory + ".pouchbackup", as: "admin")
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: "/dev/shm")).subtracting(before).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "/dev/shm").filter { $0.hasPrefix(ours) }.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).allSatisfy { !$0.hasPrefix(".backup-") })
     }
 

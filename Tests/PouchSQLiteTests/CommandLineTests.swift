@@ -128,6 +128,9 @@ struct CommandLineTests {
         #expect(noKey.status == 1 && noKey.error.contains("absent.key: cannot read the store key file"), "\(noKey.error)")
         #expect(try pouch(["serve", "--backup-dir", "nowhere"]).status == 64)
         #expect(try pouch(["serve", "--backup-every", "1w"]).status == 64)
+        #expect(try pouch(["serve", "--backup-max-rate", "0"]).status == 64)
+        #expect(try pouch(["backup", "create", "c.pouchbackup", "--max-rate", "0"]).status == 64)
+        #expect(try pouch(["backup", "create", "c.pouchbackup", "--max-rate", "500"]).status == 0)
 
         // Key rotation from the command line: the master key (with its rewrap), a post's key, bad input.
         let rotated = try pouch(["key", "rotate", "master"])

@@ -24,20 +24,23 @@ struct CrashTests {
         return found
     }
 
-    @Test("SIGKILL during send to 1,000 recipients, 50 times: all or nothing, audit intact, nothing lost")
-    func killDuringSend() async throws {
-        let pouch = try Self.pouchExecutable()
-        let directory = NSTemporaryDirectory() + "pouch-crash-" + UUID().uuidString
-        defer {
-            try? FileManager.default.removeItem(atPath: directory)
-            try? FileManager.default.removeItem(atPath: directory + ".key")
-        }
-        let keyBytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
+    /// A store opened with a key file (what the killed commands are given), in a temporary folder
+    /// that `remove` deletes with its key file.
+    static func keyFileStore(_ name: String) throws -> (store: SQLiteStore, directory: String, keyFile: String, credential: StoreCredential) {
+        let directory = NSTemporaryDirectory() + "pouch-\(name)-" + UUID().uuidString
         let keyFile = directory + ".key"
+        let keyBytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
         try FingerprintKey.fileContents(of: keyBytes).write(toFile: keyFile, atomically: true, encoding: .utf8)
         let credential = StoreCredential.key(try MasterKey(bytes: keyBytes))
         let admin = Reader(id: "admin", name: "Admin", post: "STATE", roles: [.administrator], clearance: .unclassified)
-        let store = try SQLiteStore.create(at: directory, credential: credential, administrator: admin)
+        return (try SQLiteStore.create(at: directory, credential: credential, administrator: admin), directory, keyFile, credential)
+    }
+
+    @Test("SIGKILL during send to 1,000 recipients, 50 times: all or nothing, audit intact, nothing lost")
+    func killDuringSend() async throws {
+        let pouch = try Self.pouchExecutable()
+        let (store, directory, keyFile, credential) = try Self.keyFileStore("crash")
+        defer { BackupTests.remove(directory, keyFile) }
         let recipients = (0..<1_000).map { Reader(id: String(format: "r%04d", $0), name: "Recipient \($0)", post: "KABUL", clearance: .secret) }
         try await store.addUsers(recipients + [Fixture.drafter], as: "admin")
         try await store.addToList("all", members: recipients.map(\.id), as: "admin")
@@ -109,17 +112,8 @@ struct CrashTests {
     @Test("SIGKILL during a master key rewrap, 30 times at random moments, then run again: every record opens, none is lost, the audit verifies")
     func killDuringRewrap() async throws {
         let pouch = try Self.pouchExecutable()
-        let directory = NSTemporaryDirectory() + "pouch-rewrap-crash-" + UUID().uuidString
-        let keyFile = directory + ".key"
-        defer {
-            try? FileManager.default.removeItem(atPath: directory)
-            try? FileManager.default.removeItem(atPath: keyFile)
-        }
-        let keyBytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
-        try FingerprintKey.fileContents(of: keyBytes).write(toFile: keyFile, atomically: true, encoding: .utf8)
-        let credential = StoreCredential.key(try MasterKey(bytes: keyBytes))
-        let admin = Reader(id: "admin", name: "Admin", post: "STATE", roles: [.administrator], clearance: .unclassified)
-        let store = try SQLiteStore.create(at: directory, credential: credential, administrator: admin)
+        let (store, directory, keyFile, credential) = try Self.keyFileStore("rewrap-crash")
+        defer { BackupTests.remove(directory, keyFile) }
         let recipients = (0..<200).map { Reader(id: String(format: "r%03d", $0), name: "Recipient \($0)", post: "KABUL", clearance: .secret) }
         try await store.addUsers(recipients + [Fixture.drafter], as: "admin")
         let paragraphs = try Fixture.realParagraphs(80)
@@ -153,23 +147,15 @@ struct CrashTests {
         }
         let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
         defer { try? raw.close() }
-        func versions() async throws -> [Int: Int] {
-            try await raw.read { db in
-                var counts: [Int: Int] = [:]
-                for sql in ["SELECT wrappedKey FROM sealed", "SELECT subjectKey FROM sealed", "SELECT wrappedKey FROM copy", "SELECT wrappedKey FROM secret", "SELECT wrappedKey FROM postKey"] {
-                    for key in try Data.fetchAll(db, sql: sql) { counts[Seal.version(of: Array(key)) ?? -1, default: 0] += 1 }
-                }
-                return counts
-            }
-        }
-        let records = try await versions().values.reduce(0, +)
+        func versions() throws -> [Int: Int] { try MasterKeyRotationTests.versions(directory) }
+        let records = try versions().values.reduce(0, +)
 
         // One whole rewrap, timed, to know when to strike.
         try await store.rotateMasterKey(as: "admin")
         let start = Date()
         #expect(try rewrap(killAfter: nil).status == 0)
         let full = Date().timeIntervalSince(start)
-        #expect(try await versions() == [2: records])
+        #expect(try versions() == [2: records])
 
         var random = SplitMix(seed: 28)
         var (midRun, partial) = (0, 0)
@@ -178,7 +164,7 @@ struct CrashTests {
             try await store.rotateMasterKey(as: "admin")
             let outcome = try rewrap(killAfter: Double.random(in: (full * 0.15)...(full * 0.75), using: &random))
             if outcome.killedRunning { midRun += 1 }
-            let counts = try await versions()
+            let counts = try versions()
             #expect(counts.values.reduce(0, +) == records && counts[-1] == nil, "round \(round): \(counts)")
             if counts.count > 1 { partial += 1 }
             // Every record opens after the kill, whatever version it is under.
@@ -188,7 +174,7 @@ struct CrashTests {
         }
         #expect(try rewrap(killAfter: nil).status == 0)
         let current = try await raw.read { db in try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta")! }
-        #expect(try await versions() == [current: records])
+        #expect(try versions() == [current: records])
         let reopened = try SQLiteStore.open(at: directory, credential: credential)
         let status = try await reopened.keyStatus(as: "admin")
         #expect(status.master.dropLast().allSatisfy { $0.retired != nil && $0.covers == 0 })

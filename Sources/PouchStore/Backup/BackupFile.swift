@@ -50,7 +50,7 @@ public enum BackupFile {
 
     /// Seals the database file at `database` into a new backup at `path` (written beside it under
     /// a temporary name, synced, then renamed: a failed backup leaves no file).
-    public static func write(database: String, to path: String, header: Header, master: MasterKey) throws {
+    public static func write(database: String, to path: String, header: Header, master: MasterKey, pace: Pace = Pace(bytesPerSecond: nil)) throws {
         let key = master.derivedKey(purpose: "backup")
         let partial = path + ".partial"
         guard FileManager.default.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600]) else {
@@ -73,6 +73,7 @@ public enum BackupFile {
                 // Synced every 64 MiB: gigabytes of dirty pages flushed at once would stall every
                 // other fsync on the disk (each audited read waits for one) until they were written.
                 if index % 16 == 15 { try output.synchronize() }
+                pace.wait(after: (index + 1) * header.chunkSize)
             }
             guard (try input.read(upToCount: 1) ?? Data()).isEmpty else { throw Failure(database, "the database grew while it was sealed") }
             try output.synchronize()
