@@ -151,14 +151,14 @@ extension SQLiteStore {
         case secret, postKey, vocabulary, cable, copy, audit
     }
 
-    /// A wrapped key to swap: in `table`, the row whose `key` column is `id`, column `column` from `old` to `new`.
+    /// Wrapped keys to swap in one row: in `table`, the row whose `key` column is `id`, each
+    /// column from its old value to its new one. A cable's two keys go in one swap, so its row
+    /// (text and all) is rewritten once, not twice.
     struct KeySwap: Sendable {
         var table: String
         var key: String
         var id: DatabaseValue
-        var column: String
-        var old: Data?
-        var new: Data
+        var columns: [(name: String, old: Data?, new: Data)]
     }
 
     /// One batch of one kind, after the keyset position `after`: the keys to swap, and the last
@@ -185,7 +185,7 @@ extension SQLiteStore {
                 let name: String = kind == .vocabulary ? String(row["k"] as Int) : row["k"]
                 let old: Data = row["wrappedKey"]
                 if let new = try move(Array(old), "\(prefix)|\(name)") {
-                    swaps.append(KeySwap(table: table, key: key, id: row["k"], column: "wrappedKey", old: old, new: new))
+                    swaps.append(KeySwap(table: table, key: key, id: row["k"], columns: [("wrappedKey", old, new)]))
                 }
             }
         case .cable:
@@ -196,12 +196,10 @@ extension SQLiteStore {
                 last = row["k"]
                 let binding = try binding(row)
                 let text: Data = row["textKey"], subject: Data = row["subjectKey"]
-                if let new = try move(Array(text), binding.record("cable")) {
-                    swaps.append(KeySwap(table: "sealed", key: "docid", id: row["k"], column: "wrappedKey", old: text, new: new))
-                }
-                if let new = try move(Array(subject), binding.record("subject")) {
-                    swaps.append(KeySwap(table: "sealed", key: "docid", id: row["k"], column: "subjectKey", old: subject, new: new))
-                }
+                var columns: [(name: String, old: Data?, new: Data)] = []
+                if let new = try move(Array(text), binding.record("cable")) { columns.append(("wrappedKey", text, new)) }
+                if let new = try move(Array(subject), binding.record("subject")) { columns.append(("subjectKey", subject, new)) }
+                if !columns.isEmpty { swaps.append(KeySwap(table: "sealed", key: "docid", id: row["k"], columns: columns)) }
             }
         case .copy:
             for row in try Row.fetchAll(db, sql: """
@@ -211,7 +209,7 @@ extension SQLiteStore {
                 last = row["k"]
                 let old: Data = row["wrappedKey"]
                 if let new = try move(Array(old), try binding(row).copyRecord(reader: row["reader"])) {
-                    swaps.append(KeySwap(table: "copy", key: "rowid", id: row["k"], column: "wrappedKey", old: old, new: new))
+                    swaps.append(KeySwap(table: "copy", key: "rowid", id: row["k"], columns: [("wrappedKey", old, new)]))
                 }
             }
         case .audit:
@@ -225,24 +223,26 @@ extension SQLiteStore {
                 let rewrapped: Data? = row["wrappedKey"]
                 if let new = try move(rewrapped.map(Array.init) ?? sealed.wrappedKey, "audit|\(row["k"] as Int)") {
                     // The entry itself is hash-chained: its new key goes beside it, in auditSeal.
-                    swaps.append(KeySwap(table: "auditSeal", key: "sequence", id: row["k"], column: "wrappedKey", old: rewrapped, new: new))
+                    swaps.append(KeySwap(table: "auditSeal", key: "sequence", id: row["k"], columns: [("wrappedKey", rewrapped, new)]))
                 }
             }
         }
         return (swaps, last)
     }
 
-    /// Writes the swaps whose key is still the one read; the number written.
+    /// Writes the swaps whose keys are still the ones read; the number of keys written.
     static func apply(_ swaps: [KeySwap], _ db: Database) throws -> Int {
         var moved = 0
         for swap in swaps {
-            if swap.table == "auditSeal", swap.old == nil {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO auditSeal (sequence, wrappedKey) VALUES (?, ?)").execute(arguments: [swap.id, swap.new])
+            if swap.table == "auditSeal", let column = swap.columns.first, column.old == nil {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO auditSeal (sequence, wrappedKey) VALUES (?, ?)").execute(arguments: [swap.id, column.new])
             } else {
-                try db.cachedStatement(sql: "UPDATE \(swap.table) SET \(swap.column) = ? WHERE \(swap.key) = ? AND \(swap.column) = ?")
-                    .execute(arguments: [swap.new, swap.id, swap.old])
+                let sets = swap.columns.map { "\($0.name) = ?" }.joined(separator: ", ")
+                let unchanged = swap.columns.map { " AND \($0.name) = ?" }.joined()
+                try db.cachedStatement(sql: "UPDATE \(swap.table) SET \(sets) WHERE \(swap.key) = ?\(unchanged)")
+                    .execute(arguments: StatementArguments(swap.columns.map(\.new) + [swap.id] + swap.columns.map(\.old)))
             }
-            moved += db.changesCount
+            moved += db.changesCount * swap.columns.count
         }
         return moved
     }

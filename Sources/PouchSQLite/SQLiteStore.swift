@@ -229,6 +229,9 @@ public struct SQLiteStore: CableStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // 64 MiB of page cache per connection: searches revisit the same index and envelope pages.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Pages read through a memory map, not copied out of the kernel by pread: whole-store
+            // passes (verify, rewrap, backup) read every cable's overflow pages.
+            try db.execute(sql: "PRAGMA mmap_size = 17179869184")
             try RankFunction.register(db, lengths: lengths)
             try AdmitFunction.register(db)
         }
