@@ -44,8 +44,7 @@ extension SQLiteStore {
     /// A sealed detail as the entry carries it: the wrapped key and the content in base64, the
     /// master key version first when it is not 1 (`[sealed:v2:…]`; base64 has no colon).
     static func auditSealText(_ sealed: SealedRecord) -> String {
-        let version = Seal.version(of: sealed.wrappedKey) ?? 1
-        let key = version == 1 ? sealed.wrappedKey : Array(sealed.wrappedKey.dropFirst(2))
+        let (version, key) = KeyVersionPrefix.split(sealed.wrappedKey, length: Seal.plainWrapLength) ?? (1, sealed.wrappedKey)
         return sealedMarker + (version == 1 ? "" : "v\(version):") + Data(key + sealed.content).base64EncodedString() + "]"
     }
 
@@ -53,15 +52,15 @@ extension SQLiteStore {
     static func auditSeal(in detail: String) -> (before: Substring, sealed: SealedRecord)? {
         guard let start = detail.range(of: sealedMarker), detail.hasSuffix("]") else { return nil }
         var body = detail[start.upperBound..<detail.index(before: detail.endIndex)]
-        var prefix: [UInt8] = []
-        if body.hasPrefix("v"), let colon = body.firstIndex(of: ":"), let version = Int(body[body.index(after: body.startIndex)..<colon]), version > 1 {
-            prefix = [UInt8(version >> 8), UInt8(version & 0xFF)]
+        var version = 1
+        if body.hasPrefix("v"), let colon = body.firstIndex(of: ":"), let named = Int(body[body.index(after: body.startIndex)..<colon]), named > 1 {
+            version = named
             body = body[body.index(after: colon)...]
         }
         guard let bytes = Data(base64Encoded: String(body)), bytes.count > Seal.plainWrapLength else { return nil }
         let raw = Array(bytes)
         return (detail[..<start.lowerBound],
-                SealedRecord(wrappedKey: prefix + raw[0..<Seal.plainWrapLength], content: Array(raw[Seal.plainWrapLength...])))
+                SealedRecord(wrappedKey: KeyVersionPrefix.tag(Array(raw[0..<Seal.plainWrapLength]), version: version), content: Array(raw[Seal.plainWrapLength...])))
     }
 
     /// The detail with its sealed part opened (for `pouch audit log`; the stored entry keeps it

@@ -49,3 +49,22 @@ extension MasterKey {
         return try MasterKey(bytes: Array(bytes))
     }
 }
+
+/// The version a wrapped key or a signature names: version 1 wrote bare bytes (kept as they are,
+/// so nothing made before versions needs rewriting); later versions put their number first, in
+/// two bytes, big-endian.
+public enum KeyVersionPrefix {
+    /// `bytes` as `version` writes them.
+    public static func tag(_ bytes: [UInt8], version: Int) -> [UInt8] {
+        version == 1 ? bytes : [UInt8(version >> 8), UInt8(version & 0xFF)] + bytes
+    }
+
+    /// The version and the bare bytes, when `tagged` is `length` bytes (version 1) or two more
+    /// naming a version above 1; nil for any other form.
+    public static func split(_ tagged: [UInt8], length: Int) -> (version: Int, bytes: [UInt8])? {
+        if tagged.count == length { return (1, tagged) }
+        guard tagged.count == length + 2 else { return nil }
+        let version = Int(tagged[0]) << 8 | Int(tagged[1])
+        return version > 1 ? (version, Array(tagged.dropFirst(2))) : nil
+    }
+}

@@ -35,15 +35,8 @@ public struct MasterKeyLock: Sendable, Hashable, Codable {
     /// A new lock for `master` under `credential`, with a fresh salt.
     public static func locking(_ master: MasterKey, with credential: StoreCredential, cost: MasterKey.Cost) throws(SealError) -> MasterKeyLock {
         let salt = randomSalt()
-        let wrapping = try keyEncryptionKey(credential, salt: salt, cost: cost)
-        let wrapped: [UInt8]
-        do {
-            let box = try AES.GCM.seal(master.key.withUnsafeBytes { Array($0) }, using: wrapping.key, authenticating: binding)
-            wrapped = Array(box.combined!)
-        } catch {
-            throw SealError.keyDerivationFailed
-        }
-        return MasterKeyLock(credential: credential.kind, salt: salt, cost: cost, verifier: master.verifier, wrappedMaster: wrapped)
+        let unfilled = MasterKeyLock(credential: credential.kind, salt: salt, cost: cost, verifier: [], wrappedMaster: nil)
+        return try unfilled.relocking(master, encryptionKey: try keyEncryptionKey(credential, salt: salt, cost: cost))
     }
 
     /// The master key, or `StoreError.wrongPassphrase` when the credential does not open it;

@@ -23,10 +23,7 @@ public enum Seal {
 
     /// The master key version that wrapped `wrappedKey`, or nil if it has no known form.
     public static func version(of wrappedKey: [UInt8]) -> Int? {
-        if wrappedKey.count == plainWrapLength { return 1 }
-        guard wrappedKey.count == plainWrapLength + 2 else { return nil }
-        let version = Int(wrappedKey[0]) << 8 | Int(wrappedKey[1])
-        return version > 1 ? version : nil
+        KeyVersionPrefix.split(wrappedKey, length: plainWrapLength)?.version
     }
 
     /// Seals under version 1's form (a store that never rotated, and tests).
@@ -78,14 +75,14 @@ public enum Seal {
 
     static func wrap(_ dataKey: SymmetricKey, version: Int, master: MasterKey, binding: [UInt8]) throws -> [UInt8] {
         let box = Array(try AES.GCM.seal(dataKey.withUnsafeBytes { Array($0) }, using: master.key, authenticating: binding).combined!)
-        return version == 1 ? box : [UInt8(version >> 8), UInt8(version & 0xFF)] + box
+        return KeyVersionPrefix.tag(box, version: version)
     }
 
     static func unwrap(_ wrappedKey: [UInt8], record: String, binding: [UInt8], keys: some MasterKeys) throws(SealError) -> SymmetricKey {
-        guard let version = version(of: wrappedKey) else { throw SealError.wrongKeyOrTampered(record: record) }
+        guard let (version, bare) = KeyVersionPrefix.split(wrappedKey, length: plainWrapLength) else { throw SealError.wrongKeyOrTampered(record: record) }
         guard let master = keys.key(version: version) else { throw SealError.unknownKeyVersion(record: record, version: version) }
         do {
-            let box = try AES.GCM.SealedBox(combined: version == 1 ? wrappedKey : Array(wrappedKey.dropFirst(2)))
+            let box = try AES.GCM.SealedBox(combined: bare)
             return SymmetricKey(data: try AES.GCM.open(box, using: master.key, authenticating: binding))
         } catch {
             throw SealError.wrongKeyOrTampered(record: record)
@@ -129,8 +126,7 @@ public struct PostSigner: Sendable {
     }
 
     public func sign(_ message: [UInt8]) throws -> [UInt8] {
-        let raw = try key.sign(message)
-        return version == 1 ? raw : [UInt8(version >> 8), UInt8(version & 0xFF)] + raw
+        KeyVersionPrefix.tag(try key.sign(message), version: version)
     }
 }
 
@@ -142,13 +138,7 @@ public struct PostPublicKeys: Sendable, Hashable {
 
     /// The version a signature names and the Ed25519 signature itself.
     public static func split(_ signature: [UInt8]) -> (version: Int, raw: [UInt8])? {
-        switch signature.count {
-        case 64: return (1, signature)
-        case 66:
-            let version = Int(signature[0]) << 8 | Int(signature[1])
-            return version > 1 ? (version, Array(signature.dropFirst(2))) : nil
-        default: return nil
-        }
+        KeyVersionPrefix.split(signature, length: 64).map { ($0.version, $0.bytes) }
     }
 
     /// Checks a signature against the version of the post's key it names.
