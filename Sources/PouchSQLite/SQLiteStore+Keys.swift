@@ -30,6 +30,13 @@ extension SQLiteStore {
     }
 }
 
+extension SQLiteStore {
+    /// When the store was made (its first audit entry): the making time of every first key version.
+    static func storeCreated(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT time FROM audit WHERE sequence = 1")
+    }
+}
+
 /// The versions of the store's fingerprint (tracing) key, loaded from their sealed `secret` rows
 /// as they are needed: version 1 is `trace`, later ones `trace-v2`, `trace-v3` …. Shared by every
 /// copy of the store value, so a rotation by another process is picked up at the next send.
@@ -92,7 +99,7 @@ extension SQLiteStore {
             let lock = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1").map(Self.lock)
             var tracing: [KeyStatus.Version] = []
             let made = try Row.fetchAll(db, sql: "SELECT time, detail FROM audit WHERE action IN ('init', 'key-rotate') ORDER BY sequence")
-            let created = try String.fetchOne(db, sql: "SELECT time FROM audit WHERE sequence = 1") ?? ""
+            let created = try Self.storeCreated(db) ?? ""
             let counts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT keyVersion, COUNT(*) AS n FROM marking GROUP BY keyVersion").map {
                 (($0["keyVersion"] as Int), ($0["n"] as Int))
             })

@@ -55,7 +55,7 @@ extension SQLiteStore {
             let keyring = try StoreKeyring.load(db, encryptionKey: self.keys.encryptionKey)
             let version = current + 1
             if current == 1, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM masterKey WHERE version = 1") == 0 {
-                let created = try String.fetchOne(db, sql: "SELECT time FROM audit WHERE sequence = 1") ?? time
+                let created = try Self.storeCreated(db) ?? time
                 try db.execute(sql: "INSERT INTO masterKey (version, created) VALUES (1, ?)", arguments: [created])
             }
             for (older, key) in keyring.keys {
@@ -277,13 +277,9 @@ extension SQLiteStore {
         let counts = try masterKeyCounts(db)
         let rows = try Row.fetchAll(db, sql: "SELECT version, created, retired FROM masterKey ORDER BY version")
         if rows.isEmpty {
-            let created = try String.fetchOne(db, sql: "SELECT time FROM audit WHERE sequence = 1") ?? ""
+            let created = try Self.storeCreated(db) ?? ""
             return [MasterKeyVersion(version: 1, created: created, retired: nil, covers: counts.values.reduce(0, +))]
         }
         return rows.map { MasterKeyVersion(version: $0["version"], created: $0["created"], retired: $0["retired"], covers: counts[$0["version"]] ?? 0) }
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -29,7 +29,7 @@ extension SQLiteStore {
             let history = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM postKeyVersion WHERE post = ?", arguments: [post]) ?? 0
             if history == 0 {
                 // The first version enters the history at its first rotation; it was made no earlier than the store.
-                let created = try String.fetchOne(db, sql: "SELECT time FROM audit WHERE sequence = 1") ?? time
+                let created = try Self.storeCreated(db) ?? time
                 try self.insertPostKeyVersion(post, version: current.version, publicKey: current.key.publicKey, created: created, endorsedBy: nil, db)
             }
             let version = current.version + 1

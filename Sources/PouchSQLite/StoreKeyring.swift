@@ -7,7 +7,7 @@ import Synchronization
 /// a version another process made (`pouch key rotate master` while `pouch serve` runs) is loaded
 /// the first time a record names it, and the version new records are sealed under is checked
 /// against the database at most once a second. Triggers refuse a record sealed under any other
-/// version (`SQLiteStore.masterVersionTriggers`), so a process that has not yet noticed a
+/// version (the triggers on `SQLiteStore.masterVersionColumns`), so a process that has not yet noticed a
 /// rotation cannot write under a version being retired.
 final class StoreKeyring: MasterKeys {
     private struct State {

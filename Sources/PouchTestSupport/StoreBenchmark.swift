@@ -111,7 +111,3 @@ public struct StoreBenchmark: Sendable {
                       cableWords: drafts[0].wordCount, slots: slots, recipients: recipients, databaseBytes: size)
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

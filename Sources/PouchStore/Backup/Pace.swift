@@ -14,8 +14,12 @@ public struct Pace: Sendable {
     public func wait(after bytes: Int) {
         guard let rate = bytesPerSecond, rate > 0 else { return }
         let due = Double(bytes) / Double(rate)
-        let elapsed = ContinuousClock.now - start
-        let ahead = due - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        let ahead = due - (ContinuousClock.now - start).seconds
         if ahead > 0.001 { Thread.sleep(forTimeInterval: ahead) }
     }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double` (for rates and reports).
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
