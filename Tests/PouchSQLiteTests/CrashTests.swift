@@ -36,6 +36,25 @@ struct CrashTests {
         return (try SQLiteStore.create(at: directory, credential: credential, administrator: admin), directory, keyFile, credential)
     }
 
+    /// Runs `pouch` with `arguments`, killing it with SIGKILL after `delay` seconds if one is
+    /// given: its exit status, and whether it was still running when killed.
+    static func run(_ pouch: URL, _ arguments: [String], killAfter delay: Double?) throws -> (status: Int32, killedRunning: Bool) {
+        let process = Process()
+        process.executableURL = pouch
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var running = false
+        if let delay {
+            Thread.sleep(forTimeInterval: delay)
+            running = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        return (process.terminationStatus, running)
+    }
+
     @Test("SIGKILL during send to 1,000 recipients, 50 times: all or nothing, audit intact, nothing lost")
     func killDuringSend() async throws {
         let pouch = try Self.pouchExecutable()
@@ -55,18 +74,7 @@ struct CrashTests {
         }
 
         func send(_ id: ReferenceID, killAfter delay: Double?) throws -> Int32 {
-            let process = Process()
-            process.executableURL = pouch
-            process.arguments = ["cable", "send", id.description, "--to-list", "all", "--as", "anne", "--store", directory, "--store-key", keyFile]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            if let delay {
-                Thread.sleep(forTimeInterval: delay)
-                kill(process.processIdentifier, SIGKILL)
-            }
-            process.waitUntilExit()
-            return process.terminationStatus
+            try Self.run(pouch, ["cable", "send", id.description, "--to-list", "all", "--as", "anne", "--store", directory, "--store-key", keyFile], killAfter: delay).status
         }
 
         let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
@@ -130,20 +138,7 @@ struct CrashTests {
         for id in sent { for reader in ["r000", "r077", "r199"] { before["\(id) \(reader)"] = try await store.read(id, as: reader).text } }
 
         func rewrap(killAfter delay: Double?) throws -> (status: Int32, killedRunning: Bool) {
-            let process = Process()
-            process.executableURL = pouch
-            process.arguments = ["key", "rewrap", "--batch", "25", "--store", directory, "--store-key", keyFile]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var running = false
-            if let delay {
-                Thread.sleep(forTimeInterval: delay)
-                running = process.isRunning
-                kill(process.processIdentifier, SIGKILL)
-            }
-            process.waitUntilExit()
-            return (process.terminationStatus, running)
+            try Self.run(pouch, ["key", "rewrap", "--batch", "25", "--store", directory, "--store-key", keyFile], killAfter: delay)
         }
         let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
         defer { try? raw.close() }
