@@ -106,7 +106,12 @@ let package = Package(
             resources: [.copy("Fixtures/format1-store")],
             swiftSettings: swiftSettings),
         .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PouchFingerprintTests", dependencies: ["PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PouchFingerprintTests",
+            dependencies: ["PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            // The digests of every frozen scheme's copies (scripts/freeze-scheme).
+            resources: [.copy("Resources/frozen")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "PouchServerTests",
             dependencies: [

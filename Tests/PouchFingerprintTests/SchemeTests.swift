@@ -20,29 +20,49 @@ struct SchemeTests {
         return String(decoding: before, as: UTF8.self).lowercased().firstMatch(of: /(?:^|[^a-z])(an?)\s+$/).map { String($0.1) }
     }
 
-    /// Compares the copies a frozen scheme writes for alice and bob with digests taken when it was current.
-    static func expectFrozen(_ scheme: FingerprintScheme, digests: [String: (alice: String, bob: String)]) throws {
+    /// The digests frozen for `scheme` (`Resources/frozen/scheme-NN.tsv`, written by
+    /// `scripts/freeze-scheme`), by reference ID; nil when the scheme was never frozen.
+    static func frozenCopies(_ scheme: FingerprintScheme) throws -> [String: (alice: String, bob: String)]? {
+        let name = String(format: "scheme-%02d", scheme.rawValue)
+        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "frozen") else { return nil }
+        var copies: [String: (alice: String, bob: String)] = [:]
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(lines.first == "refid\talice\tbob", "\(name).tsv: the header line")
+        for (number, line) in lines.dropFirst().enumerated() {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count == 3, copies[fields[0]] == nil else {
+                Issue.record("\(name).tsv: data line \(number + 1) is not a new refid, alice, bob: \(line)")
+                continue
+            }
+            copies[fields[0]] = (fields[1], fields[2])
+        }
+        return copies
+    }
+
+    static let frozenSchemes = FingerprintScheme.allCases.filter { (try? frozenCopies($0)) != nil }
+
+    @Test("every scheme before the current one is frozen (scripts/freeze-scheme N)")
+    func everyOlderSchemeIsFrozen() {
+        for scheme in FingerprintScheme.allCases where scheme < .current {
+            #expect(Self.frozenSchemes.contains(scheme), "scheme \(scheme.rawValue) has no Resources/frozen file")
+        }
+    }
+
+    @Test("a frozen scheme still writes, byte for byte, the copies it wrote when it was frozen", arguments: frozenSchemes)
+    func schemeIsFrozen(_ scheme: FingerprintScheme) throws {
+        let digests = try #require(try Self.frozenCopies(scheme))
+        #expect(digests.count >= 300)
         let files = try CorpusFile.loadDirectory(RealSlots.corpus.appendingPathComponent("cablegate-wikileaks"))
         var compared = 0
         for file in files {
             guard let expected = digests[file.stem] else { continue }
             let cable = try CableParser().parse(bytes: file.bytes, fileName: file.name).cable
-            let fingerprint = CableFingerprint(cable: cable, key: key, scheme: scheme)
-            #expect(digest(fingerprint.copy(for: "alice")) == expected.alice, "\(file.stem), alice")
-            #expect(digest(fingerprint.copy(for: "bob")) == expected.bob, "\(file.stem), bob")
+            let fingerprint = CableFingerprint(cable: cable, key: Self.key, scheme: scheme)
+            #expect(Self.digest(fingerprint.copy(for: "alice")) == expected.alice, "scheme \(scheme.rawValue): \(file.stem), alice")
+            #expect(Self.digest(fingerprint.copy(for: "bob")) == expected.bob, "scheme \(scheme.rawValue): \(file.stem), bob")
             compared += 1
         }
         #expect(compared == digests.count)
-    }
-
-    @Test("scheme 1 still writes, byte for byte, the copies it wrote when it was the only scheme")
-    func schemeOneIsFrozen() throws {
-        try Self.expectFrozen(.v1, digests: Scheme1Digests.copies)
-    }
-
-    @Test("scheme 2 still writes, byte for byte, the copies it wrote before scheme 3 existed")
-    func schemeTwoIsFrozen() throws {
-        try Self.expectFrozen(.v2, digests: Scheme2Digests.copies)
     }
 
     @Test("from scheme 4, a slot right after a or an varies only between wordings that take the same article")
@@ -66,50 +86,5 @@ struct SchemeTests {
             }
         }
         #expect(slotsAfterArticle > 0)
-    }
-
-    @Test("scheme 3 still writes, byte for byte, the copies it wrote before scheme 4 existed")
-    func schemeThreeIsFrozen() throws {
-        try Self.expectFrozen(.v3, digests: Scheme3Digests.copies)
-    }
-
-    @Test("scheme 4 still writes, byte for byte, the copies it wrote before scheme 5 existed")
-    func schemeFourIsFrozen() throws {
-        try Self.expectFrozen(.v4, digests: Scheme4Digests.copies)
-    }
-
-    @Test("scheme 5 still writes, byte for byte, the copies it wrote before scheme 6 existed")
-    func schemeFiveIsFrozen() throws {
-        try Self.expectFrozen(.v5, digests: Scheme5Digests.copies)
-    }
-
-    @Test("scheme 6 still writes, byte for byte, the copies it wrote before scheme 7 existed")
-    func schemeSixIsFrozen() throws {
-        try Self.expectFrozen(.v6, digests: Scheme6Digests.copies)
-    }
-
-    @Test("scheme 7 still writes, byte for byte, the copies it wrote before scheme 8 existed")
-    func schemeSevenIsFrozen() throws {
-        try Self.expectFrozen(.v7, digests: Scheme7Digests.copies)
-    }
-
-    @Test("scheme 8 still writes, byte for byte, the copies it wrote before scheme 9 existed")
-    func schemeEightIsFrozen() throws {
-        try Self.expectFrozen(.v8, digests: Scheme8Digests.copies)
-    }
-
-    @Test("scheme 9 still writes, byte for byte, the copies it wrote before scheme 10 existed")
-    func schemeNineIsFrozen() throws {
-        try Self.expectFrozen(.v9, digests: Scheme9Digests.copies)
-    }
-
-    @Test("scheme 10 still writes, byte for byte, the copies it wrote before scheme 11 existed")
-    func schemeTenIsFrozen() throws {
-        try Self.expectFrozen(.v10, digests: Scheme10Digests.copies)
-    }
-
-    @Test("scheme 11 still writes, byte for byte, the copies it wrote before scheme 12 existed")
-    func schemeElevenIsFrozen() throws {
-        try Self.expectFrozen(.v11, digests: Scheme11Digests.copies)
     }
 }
