@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "pouch", targets: ["pouch"]),
         .library(name: "PouchCore", targets: ["PouchCore"]),
+        .library(name: "PouchFingerprint", targets: ["PouchFingerprint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,10 +31,14 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        // The cable model, its formats, validation and the fingerprint engine: pure, no I/O.
+        // The cable model, its formats, validation, access policy and search queries: pure, no I/O.
+        .target(name: "PouchCore", swiftSettings: swiftSettings),
+        // Traceable copies: the fingerprint schemes and their rule catalogue, the slot rules by
+        // linguistic kind, the engine that finds slots and writes copies, the Tardos code, and
+        // tracing a leak back to a copy. Pure, no I/O.
         .target(
-            name: "PouchCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            name: "PouchFingerprint",
+            dependencies: ["PouchCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Storage: sealing (per-record data keys under a master key), post signatures; the store protocol follows.
@@ -41,6 +46,7 @@ let package = Package(
             name: "PouchStore",
             dependencies: [
                 "PouchCore",
+                "PouchFingerprint",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -49,7 +55,7 @@ let package = Package(
         // The embedded store: SQLite through GRDB.
         .target(
             name: "PouchSQLite",
-            dependencies: ["PouchCore", "PouchStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PouchCore", "PouchFingerprint", "PouchStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // The HTTP server (Hummingbird 2): web pages (swift-mustache), the JSON API, metrics.
@@ -57,6 +63,7 @@ let package = Package(
             name: "PouchServer",
             dependencies: [
                 "PouchCore",
+                "PouchFingerprint",
                 "PouchStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -79,7 +86,7 @@ let package = Package(
         // Attack transforms, a hunspell spell checker and the benchmarks, shared by tests and `pouch bench`.
         .target(
             name: "PouchTestSupport",
-            dependencies: ["PouchCore", "PouchCorpus", "PouchStore", "PouchSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // Reading the real-cable corpus and its ground truth; scoring a parser against it.
@@ -89,6 +96,7 @@ let package = Package(
             name: "pouch",
             dependencies: [
                 "PouchCore",
+                "PouchFingerprint",
                 "PouchStore",
                 "PouchSQLite",
                 "PouchCorpus",
@@ -102,20 +110,20 @@ let package = Package(
         .testTarget(name: "PouchCoreTests", dependencies: ["PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PouchSQLiteTests",
-            dependencies: ["PouchSQLite", "PouchStore", "PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PouchSQLite", "PouchStore", "PouchCore", "PouchFingerprint", "PouchCorpus", "PouchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures/format1-store")],
             swiftSettings: swiftSettings),
         .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PouchFingerprintTests",
-            dependencies: ["PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PouchFingerprint", "PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "Crypto", package: "swift-crypto")],
             // The digests of every frozen scheme's copies (scripts/freeze-scheme).
             resources: [.copy("Resources/frozen")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PouchServerTests",
             dependencies: [
-                "PouchServer", "PouchSQLite", "PouchStore", "PouchCore", "PouchTestSupport",
+                "PouchServer", "PouchSQLite", "PouchStore", "PouchCore", "PouchFingerprint", "PouchTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -131,7 +139,7 @@ let package = Package(
 if Context.environment["POUCH_FUZZ"] != nil {
     for name in ["FuzzCableParser", "FuzzDraftParser", "FuzzSearchQuery", "FuzzLeakReader"] {
         package.targets.append(.executableTarget(
-            name: name, dependencies: ["PouchCore"], path: "Fuzz/\(name)",
+            name: name, dependencies: ["PouchCore", "PouchFingerprint"], path: "Fuzz/\(name)",
             // libFuzzer supplies `main`; the instrumentation comes from `swift build --sanitize fuzzer`.
             swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
     }

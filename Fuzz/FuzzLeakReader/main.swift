@@ -1,4 +1,5 @@
 import PouchCore
+import PouchFingerprint
 
 /// The README's example cable with a fixed key: what every leak is read against.
 let fingerprint: CableFingerprint = {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PouchCore
+import PouchFingerprint
 import PouchStore
 import Synchronization
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PouchCore
+import PouchFingerprint
 import PouchStore
 
 /// The embedded store: one SQLite file (WAL, foreign keys, migrations) in the store directory.

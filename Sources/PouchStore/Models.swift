@@ -1,4 +1,5 @@
 import PouchCore
+import PouchFingerprint
 
 /// A cable's text as one person may read it.
 public struct CableText: Sendable, Hashable {

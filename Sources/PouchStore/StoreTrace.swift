@@ -1,4 +1,5 @@
 import PouchCore
+import PouchFingerprint
 
 /// The outcome of tracing leaks against the store: which stored cables they came from, and the verdict.
 public struct StoreTraceResult: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import PouchCore
+import PouchFingerprint
 
 /// What a leaker or publisher does to a copy before it appears in public.
 public enum Attack {

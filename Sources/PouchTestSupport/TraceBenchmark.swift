@@ -1,5 +1,6 @@
 import Foundation
 import PouchCore
+import PouchFingerprint
 import PouchCorpus
 
 /// `pouch bench trace`: marks real cables for many recipients, attacks the copies the way

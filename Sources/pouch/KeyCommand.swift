@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PouchCore
+import PouchFingerprint
 import PouchSQLite
 import PouchStore
 import Synchronization

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PouchCore
+import PouchFingerprint
 
 struct MarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PouchCore
+import PouchFingerprint
 import PouchStore
 
 struct TraceCommand: AsyncParsableCommand {

@@ -2,7 +2,8 @@ import Foundation
 import PouchCorpus
 import PouchTestSupport
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 /// Loaded once: the real cables and every slot the catalogue finds in them.
 enum RealSlots {

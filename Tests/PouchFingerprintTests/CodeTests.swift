@@ -1,7 +1,8 @@
 import Foundation
 import PouchTestSupport
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 enum TestKeys {
     static let key = try! FingerprintKey(bytes: (0..<32).map { UInt8($0 * 7 % 256) })

@@ -1,5 +1,6 @@
 import Foundation
 import PouchCore
+import PouchFingerprint
 import PouchCorpus
 import PouchTestSupport
 import Testing

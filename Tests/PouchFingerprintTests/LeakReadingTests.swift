@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 /// How the aligner reads slots whose neighbours a leaker's spell checker damaged.
 @Suite("Reading slots in damaged leaks")

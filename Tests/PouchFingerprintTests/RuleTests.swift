@@ -1,5 +1,6 @@
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 /// The slots a catalogue finds in one paragraph, as (rule, original span, alternatives).
 func slots(_ text: String, catalogue: RuleCatalogue = .publicCatalogue, scheme: FingerprintScheme = .current) -> [(rule: String, alternatives: [String])] {

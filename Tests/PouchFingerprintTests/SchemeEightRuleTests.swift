@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Scheme 8: country pairs, governments by name or adjective, paragraph references")
 struct SchemeEightRuleTests {

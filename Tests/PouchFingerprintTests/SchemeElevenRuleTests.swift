@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Scheme 11: try, attempt or seek to; such as or including; slots side by side; even symbols")
 struct SchemeElevenRuleTests {

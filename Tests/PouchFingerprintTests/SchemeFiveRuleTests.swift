@@ -1,5 +1,6 @@
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Scheme 5: more wordings per slot, and new rules")
 struct SchemeFiveRuleTests {

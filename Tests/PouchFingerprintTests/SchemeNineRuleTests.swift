@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Scheme 9: co-operation, whilst, adviser / advisor, help (to), on before a date")
 struct SchemeNineRuleTests {

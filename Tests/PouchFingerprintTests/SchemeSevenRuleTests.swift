@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Scheme 7: more known abbreviations, and articles by sound")
 struct SchemeSevenRuleTests {

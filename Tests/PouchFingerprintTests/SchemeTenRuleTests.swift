@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Scheme 10: end markers, over the past, largely, reiterated, requested, along with, in part, instead of, regardless of")
 struct SchemeTenRuleTests {

@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 import PouchCorpus
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Fingerprint schemes: copies sent under an older scheme stay traceable")
 struct SchemeTests {

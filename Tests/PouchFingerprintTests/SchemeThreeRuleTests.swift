@@ -1,5 +1,6 @@
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Scheme 3 rules, one by one")
 struct SchemeThreeRuleTests {

@@ -1,7 +1,8 @@
 import Foundation
 import PouchTestSupport
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Scheme 12: stricter list and introductory commas, nouns before that, addresses; likely, first, buy")
 struct SchemeTwelveRuleTests {

@@ -1,7 +1,8 @@
 import Foundation
 import PouchTestSupport
 import Testing
-@testable import PouchCore
+import PouchCore
+@testable import PouchFingerprint
 
 @Suite("Tracing leaks")
 struct TraceTests {

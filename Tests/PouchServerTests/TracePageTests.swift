@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PouchCore
+@testable import PouchFingerprint
 @testable import PouchServer
 
 @Suite("The trace page")

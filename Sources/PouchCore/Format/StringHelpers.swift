@@ -10,7 +10,7 @@ extension StringProtocol {
     }
 
     /// The text without leading and trailing spaces, tabs and line ends.
-    func trimmingWhitespace() -> SubSequence {
+    package func trimmingWhitespace() -> SubSequence {
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }
@@ -19,7 +19,7 @@ extension StringProtocol {
     }
 
     /// Runs of whitespace collapsed to one space, ends trimmed.
-    func collapsingWhitespace() -> String {
+    package func collapsingWhitespace() -> String {
         // Cleaned cable text has ASCII spaces almost only: work on bytes unless other whitespace appears.
         var needsWork = false
         var unicodeSpace = false
@@ -76,7 +76,7 @@ extension StringProtocol {
     }
 
     /// Whether the text has letters and none of them is lower case.
-    var isAllCaps: Bool {
+    package var isAllCaps: Bool {
         var sawLetter = false
         // ASCII (nearly every cable line): bytes, without Unicode letter properties per Character.
         var ascii = true

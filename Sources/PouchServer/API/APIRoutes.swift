@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PouchCore
+import PouchFingerprint
 import PouchStore
 
 /// The JSON API under `/api`, described by `/openapi.json`. Bearer tokens from `POST /api/tokens`;

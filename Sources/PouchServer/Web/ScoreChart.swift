@@ -1,5 +1,6 @@
 import Foundation
 import PouchCore
+import PouchFingerprint
 
 /// Every recipient's trace score as an SVG dot chart, highest first, against the score an
 /// innocent reaches only with the stated false-accusation probability.

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 import PouchCore
+import PouchFingerprint
 import PouchStore
 
 /// The browser pages: sign-in, inbox, cable, drafting and sending, search, trace, audit, people.
