@@ -83,7 +83,8 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Static")],
             swiftSettings: swiftSettings
         ),
-        // Attack transforms, a hunspell spell checker and the benchmarks, shared by tests and `pouch bench`.
+        // Attack transforms, a hunspell spell checker, a synthetic-corpus generator and a reference
+        // search: what the tests and the benchmarks share. Never linked into `pouch`.
         .target(
             name: "PouchTestSupport",
             dependencies: ["PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", .product(name: "GRDB", package: "GRDB.swift")],
@@ -91,6 +92,21 @@ let package = Package(
         ),
         // Reading the real-cable corpus and its ground truth; scoring a parser against it.
         .target(name: "PouchCorpus", dependencies: ["PouchCore"], swiftSettings: swiftSettings),
+        // The benchmarks (parse, trace, store, search, operations): every figure an issue asks for.
+        .target(
+            name: "PouchBenchmarks",
+            dependencies: ["PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", "PouchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // `pouch-bench`: the benchmarks' command line, a separate executable so `pouch` carries no test code.
+        .executableTarget(
+            name: "pouch-bench",
+            dependencies: [
+                "PouchCore", "PouchCorpus", "PouchStore", "PouchBenchmarks", "PouchTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "pouch",
@@ -99,8 +115,6 @@ let package = Package(
                 "PouchFingerprint",
                 "PouchStore",
                 "PouchSQLite",
-                "PouchCorpus",
-                "PouchTestSupport",
                 "PouchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

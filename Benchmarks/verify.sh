@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# pouch verify at archive scale: generates N realistic synthetic cables (pouch bench corpus),
+# pouch verify at archive scale: generates N realistic synthetic cables (pouch-bench corpus),
 # imports them into a fresh store (release build, key file), then times `pouch verify` over every
 # row, a first `cable list` and a first search (both load and check every envelope), and prints
 # the store's size.
@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-swift build -c release --product pouch >/dev/null
+swift build -c release --product pouch >/dev/null && swift build -c release --product pouch-bench >/dev/null
 pouch=$PWD/.build/release/pouch
 work=${keep:-$(mktemp -d /tmp/pouch-verify-XXXXXX)}
 mkdir -p "$work"
@@ -26,7 +26,7 @@ seconds() { local start=$1; python3 -c "import time; print(f'{time.time() - $sta
 now() { python3 -c 'import time; print(time.time())'; }
 
 if [ ! -f "$work/store/pouch.sqlite" ]; then
-    [ -d "$work/corpus" ] || { echo "generating $cables cables"; "$pouch" bench corpus --count "$cables" --out "$work/corpus" >/dev/null; }
+    [ -d "$work/corpus" ] || { echo "generating $cables cables"; "$PWD/.build/release/pouch-bench" corpus --count "$cables" --out "$work/corpus" >/dev/null; }
     [ -f "$work/master.key" ] || "$pouch" key generate "$work/master.key" >/dev/null
     "$pouch" init >/dev/null
     "$pouch" user add reader --name Reader --post KABUL --clearance top-secret --caveats NOFORN,EXDIS,LIMDIS >/dev/null

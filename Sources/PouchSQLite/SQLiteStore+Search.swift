@@ -414,7 +414,7 @@ final class UpperHalf: Sendable {
     }
 }
 
-/// The SQL both the store and the plain-FTS5 baseline of `pouch bench search` use for filters.
+/// The SQL both the store and the plain-FTS5 baseline of `pouch-bench search` use for filters.
 public enum SearchSQL {
     /// FROM, conditions, arguments and rank expression (nil without text) for a compiled query over an
     /// envelope table joined to its FTS5 index by `docid = rowid`.

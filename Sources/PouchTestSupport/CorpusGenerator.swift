@@ -1,5 +1,7 @@
 import Foundation
 import PouchCore
+import PouchCorpus
+import PouchStore
 
 /// Writes realistic synthetic cables for benchmarks at archive scale: posts, dates, TAGS,
 /// classifications and caption mix drawn from the real cables, body text from an order-2 word
@@ -19,6 +21,15 @@ public struct CorpusGenerator: Sendable {
     let subjectLengths: [Int]
     let body: WordModel
     let subjects: WordModel
+
+    /// Learns the model from every cable under a directory of real ones (recursively).
+    public init(learningFrom directory: URL) throws {
+        let files = try ArchiveImport.files(in: [directory.path])
+        guard !files.isEmpty else { throw CorpusError("\(directory.path): no .txt cables") }
+        self.init(cables: files.compactMap { file in
+            FileManager.default.contents(atPath: file).flatMap { try? CableReading.read(bytes: $0, fileName: file).cable }
+        })
+    }
 
     /// Learns the model from real cables.
     public init(cables: [Cable]) {

@@ -30,11 +30,12 @@ def blocks(readme, heading):
 
 
 def environment(folder):
-    """A clean environment: no POUCH_* of the caller's, and the built pouch first on PATH."""
+    """A clean environment: no POUCH_* of the caller's, and the built pouch and pouch-bench first on PATH."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("POUCH_")}
     bin_dir = os.path.join(folder, "bin")
     os.makedirs(bin_dir, exist_ok=True)
     os.symlink(BINARY, os.path.join(bin_dir, "pouch"))
+    os.symlink(os.path.join(os.path.dirname(BINARY), "pouch-bench"), os.path.join(bin_dir, "pouch-bench"))
     env["PATH"] = bin_dir + os.pathsep + env["PATH"]
     return env
 
@@ -84,7 +85,7 @@ def main():
                 failures.append(f"missing '{expected}'")
 
         # The command table: each command exists and knows every option its row shows.
-        rows = re.findall(r"^\| `(pouch [^`]+)`(?: / `(pouch [^`]+)`)?", readme, re.M)
+        rows = re.findall(r"^\| `(pouch(?:-bench)? [^`]+)`(?: / `(pouch(?:-bench)? [^`]+)`)?", readme, re.M)
         commands = [command for row in rows for command in row if command]
         for command in commands:
             words = command.split()
@@ -94,14 +95,22 @@ def main():
                     break
                 path.append(word)
             shown = set(re.findall(r"--[a-z][a-z-]*", command))
-            help_run = subprocess.run(["pouch", *path, "--help"], env=env, capture_output=True, text=True)
+            help_run = subprocess.run([words[0], *path, "--help"], env=env, capture_output=True, text=True)
             known = set(re.findall(r"--[a-z][a-z-]*", help_run.stdout))
             missing = sorted(shown - known)
             ok = help_run.returncode == 0 and not missing
-            print(f"{'ok  ' if ok else 'FAIL'} pouch {' '.join(path)}: {'exists' if help_run.returncode == 0 else 'no such command'}"
+            print(f"{'ok  ' if ok else 'FAIL'} {words[0]} {' '.join(path)}: {'exists' if help_run.returncode == 0 else 'no such command'}"
                   + (f"; --help lacks {', '.join(missing)}" if missing else ""))
             if not ok:
                 failures.append(f"README command {command}")
+        # The benchmarks live in pouch-bench: the pouch users run links no test or benchmark code.
+        with open(BINARY, "rb") as file:
+            binary = file.read()
+        linked = [module for module in (b"PouchTestSupport", b"PouchBenchmarks") if module in binary]
+        ok = not linked
+        print(f"{'ok  ' if ok else 'FAIL'} pouch links no test code{': found ' + ', '.join(m.decode() for m in linked) if linked else ''}")
+        if not ok:
+            failures.append("pouch links test code")
         if len(commands) < 20:
             failures.append(f"only {len(commands)} commands found in the README's table")
     finally:

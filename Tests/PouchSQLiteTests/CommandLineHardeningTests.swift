@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 import PouchCore
+import PouchCorpus
 import PouchSQLite
 import PouchStore
+import PouchTestSupport
 import Testing
 
 /// Clear errors, nothing lost: the command line against bad input, damaged stores and people who
@@ -270,7 +272,8 @@ struct DiskTests {
         defer { mount.remove() }
         let store = mount.path + "/store"
         try FileManager.default.createDirectory(atPath: shell.directory, withIntermediateDirectories: true)
-        #expect(try shell.pouch(["bench", "corpus", "--count", "600", "--out", "corpus"]).status == 0)
+        let generator = try CorpusGenerator(learningFrom: CorpusFile.sharedCorpusDirectory())
+        #expect(try generator.write(count: 600, to: URL(fileURLWithPath: shell.directory + "/corpus")) == 600)
         #expect(try shell.pouch(["init", "--store", store]).status == 0)
         let full = try shell.pouch(["import", "corpus", "--batch", "50", "--store", store])
         #expect(full.status == 1)

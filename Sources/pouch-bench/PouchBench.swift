@@ -2,12 +2,16 @@ import ArgumentParser
 import Foundation
 import PouchCore
 import PouchCorpus
+import PouchBenchmarks
 import PouchStore
 import PouchTestSupport
 
-struct BenchCommand: AsyncParsableCommand {
+/// `pouch-bench`: the benchmarks and the synthetic-corpus generator, kept out of the `pouch` users run
+/// (it links the attack transforms and the spell checker the tests use).
+@main
+struct PouchBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "pouch-bench",
         abstract: "Measure Pouch on real and generated cables.",
         subcommands: [Parse.self, Trace.self, Store.self, Corpus.self, Search.self, Ops.self]
     )
@@ -33,7 +37,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 }
 
-extension BenchCommand {
+extension PouchBench {
     struct Trace: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mark real cables for many recipients, attack the copies, trace them, and print the outcome table.")
@@ -57,7 +61,7 @@ extension BenchCommand {
     }
 }
 
-extension BenchCommand {
+extension PouchBench {
     struct Store: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Send a long real-text cable to many recipients through a fresh store, read copies back, and print the timings.")
@@ -76,7 +80,7 @@ extension BenchCommand {
     }
 }
 
-extension BenchCommand {
+extension PouchBench {
     struct Corpus: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write realistic synthetic cables (posts, dates, TAGS, markings as in the real release; text from a word model of it).")
@@ -89,7 +93,7 @@ extension BenchCommand {
         func run() async throws {
             guard count > 0 else { throw ValidationError("--count must be positive") }
             let url = corpus.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory()
-            let generator = CorpusGenerator(cables: try realCables(url))
+            let generator = try CorpusGenerator(learningFrom: url)
             let start = Date()
             try generator.write(count: count, to: URL(fileURLWithPath: out), seed: seed) { done in
                 FileHandle.standardError.write(Data("… \(done) cables\n".utf8))
@@ -99,16 +103,7 @@ extension BenchCommand {
     }
 }
 
-/// Every cable under a corpus directory (recursively).
-func realCables(_ directory: URL) throws -> [Cable] {
-    let files = try ArchiveImport.files(in: [directory.path])
-    guard !files.isEmpty else { throw ValidationError("\(directory.path): no .txt cables") }
-    return files.compactMap { file in
-        FileManager.default.contents(atPath: file).flatMap { try? CableReading.read(bytes: $0, fileName: file).cable }
-    }
-}
-
-extension BenchCommand {
+extension PouchBench {
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The archive at Cablegate scale: import generated + real cables, time mixed queries against a plain FTS5 baseline, check a sample against brute force and a stolen file.")
@@ -132,7 +127,7 @@ extension BenchCommand {
     }
 }
 
-extension BenchCommand {
+extension PouchBench {
     struct Ops: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Operations at Cablegate scale: back up a store of generated + real cables while reading from it, verify and restore the backup, change the passphrase, rotate the master key and rewrap every record.")
@@ -167,7 +162,7 @@ struct BenchCorpus: ParsableArguments {
         if existing < cables {
             FileHandle.standardError.write(Data("… generating \(cables) cables into \(url.path)\n".utf8))
             try? FileManager.default.removeItem(at: url)
-            try CorpusGenerator(cables: try realCables(realURL)).write(count: cables, to: url) { done in
+            try CorpusGenerator(learningFrom: realURL).write(count: cables, to: url) { done in
                 FileHandle.standardError.write(Data("… \(done) generated\n".utf8))
             }
         }

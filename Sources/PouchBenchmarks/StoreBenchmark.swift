@@ -1,11 +1,12 @@
 import Foundation
 import PouchCore
-import PouchFingerprint
 import PouchCorpus
+import PouchFingerprint
 import PouchSQLite
 import PouchStore
+import PouchTestSupport
 
-/// `pouch bench store`: sends a long real-text cable to many recipients through a fresh store
+/// `pouch-bench store`: sends a long real-text cable to many recipients through a fresh store
 /// (mark, seal, sign, store, audit) and reads copies back, timing both.
 public struct StoreBenchmark: Sendable {
     public var corpus: URL

@@ -1,9 +1,10 @@
 import Foundation
 import PouchCore
-import PouchFingerprint
 import PouchCorpus
+import PouchFingerprint
+import PouchTestSupport
 
-/// `pouch bench trace`: marks real cables for many recipients, attacks the copies the way
+/// `pouch-bench trace`: marks real cables for many recipients, attacks the copies the way
 /// leakers and publishers do, traces them, and tabulates the outcome.
 public struct TraceBenchmark {
     public var corpus: URL
@@ -311,17 +312,4 @@ func median(_ values: [Double]) -> Double {
     guard !values.isEmpty else { return 0 }
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-}
-
-/// A deterministic generator (SplitMix64) so benchmark runs replay exactly.
-public struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

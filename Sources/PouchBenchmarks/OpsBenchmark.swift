@@ -2,8 +2,9 @@ import Foundation
 import PouchCore
 import PouchSQLite
 import PouchStore
+import PouchTestSupport
 
-/// `pouch bench ops`: the operations of issue 28 on a store at the scale of the 2010 release.
+/// `pouch-bench ops`: the operations of issue 28 on a store at the scale of the 2010 release.
 /// Backs up a store of generated plus real cables while a reader keeps reading (read latency
 /// with and without the backup running), verifies and restores the backup, and times a
 /// passphrase change at the store's real scrypt cost.

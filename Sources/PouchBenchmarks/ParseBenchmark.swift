@@ -1,7 +1,8 @@
 import Foundation
 import PouchCore
+import PouchCorpus
 
-/// `pouch bench parse`: parse every cable of a directory, compare with its ground truth,
+/// `pouch-bench parse`: parse every cable of a directory, compare with its ground truth,
 /// and time the parser on bytes already in memory.
 public struct ParseBenchmark: Sendable {
     public var directory: URL
