@@ -52,7 +52,7 @@ struct CodeTests {
         for (slot, probabilities) in zip(fingerprint.slots, fingerprint.symbolProbabilities) {
             #expect(probabilities.count == slot.symbols.count)
             #expect(abs(probabilities.reduce(0, +) - 1) < 1e-9)
-            if scheme >= CableFingerprint.evenFrom {
+            if scheme.has(.evenSymbols) {
                 #expect(probabilities.allSatisfy { $0 == 1 / Double(probabilities.count) })
             } else {
                 let floor = probabilities.count == 2 ? CableFingerprint.cutoff : 2 * CableFingerprint.cutoff / Double(probabilities.count)

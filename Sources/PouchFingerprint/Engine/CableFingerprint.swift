@@ -6,7 +6,7 @@ import PouchCore
 ///
 /// Nothing per copy is stored: the key, the cable, the scheme and the recipient ID give the copy.
 /// Recipient `j`'s symbol in slot `i` is drawn by a keyed PRF (HMAC-SHA256) from the slot's
-/// symbol distribution. From scheme 11 every symbol is equally likely (see `evenFrom`); before,
+/// symbol distribution. From scheme 11 every symbol is equally likely (`SchemeFeature.evenSymbols`); before,
 /// each slot's distribution was drawn once per cable from the key: for two symbols the arcsine
 /// (Tardos) distribution with a cut-off, for three or four a symmetric Dirichlet(½) squeezed away
 /// from zero (Škorić et al.'s q-ary code).
@@ -28,15 +28,6 @@ public struct CableFingerprint: Sendable {
     /// symbols each probability is at least 2t/q. Small codes for few colluders want a large cut-off.
     public static let cutoff = 0.3
 
-    /// The first scheme whose slots give every symbol the same probability. The code is tuned for
-    /// a lone leaker and coalitions of two, and for those the best bias of a Tardos-type code is
-    /// the single point ½ (Nuida et al. 2009): a lone leaker's matching slot then carries a full
-    /// log₂ q bits, where the scheme-10 draws gave about 0.96 of a bit for two symbols. The
-    /// symmetric score keeps every innocent at mean 0 and variance 1 per slot whatever the
-    /// probabilities, so the false-accusation bound is unchanged; a coalition of three or more
-    /// that votes for the minority wording already escaped the scheme-10 cut-off.
-    public static let evenFrom = FingerprintScheme.v11
-
     public init(
         cable: Cable, key: FingerprintKey, catalogue: RuleCatalogue = .publicCatalogue, profile: FingerprintProfile = .standard,
         scheme: FingerprintScheme = .current
@@ -47,7 +38,7 @@ public struct CableFingerprint: Sendable {
         let slots = SlotFinder(catalogue: catalogue.rules(for: profile), scheme: scheme).slots(in: cable)
         self.slots = slots
         cableID = Array(SHA256.hash(data: Array(("pouch-cable-v1\n" + CableRenderer().render(cable)).utf8)))
-        symbolProbabilities = scheme >= Self.evenFrom
+        symbolProbabilities = scheme.has(.evenSymbols)
             ? slots.map { Array(repeating: 1 / Double($0.symbols.count), count: $0.symbols.count) }
             : Self.drawnProbabilities(of: slots, key: key, cableID: cableID)
         (pieces, slotsByParagraph) = Self.pieces(of: cable, around: slots)

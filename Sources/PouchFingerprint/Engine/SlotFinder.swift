@@ -9,9 +9,6 @@ struct SlotFinder {
     let catalogue: RuleCatalogue
     var scheme = FingerprintScheme.current
 
-    /// The first scheme whose slots may stand side by side ("[told] [PolOff that]", "[the GOF]
-    /// [notes that]", "[Despite] [all of the] condemnations").
-    static let adjoiningFrom = FingerprintScheme.v11
     /// Rules whose slots still keep a word between themselves and any other. Their tests read the
     /// words beside them, and there a neighbouring slot's wording could make the result wrong or
     /// clumsy: a list's commas side by side ("Women, Repatriations, and Children and Adolescents"
@@ -24,7 +21,7 @@ struct SlotFinder {
     func slots(in cable: Cable) -> [Slot] {
         let paragraphs = cable.paragraphs.map { TextTokens($0.text) }
         let (abbreviations, sites) = DefinedAbbreviationRule.definitions(in: paragraphs)
-        let host = scheme >= .v6 ? HostCountry.of(cable) : nil
+        let host = scheme.has(.hostCountry) ? HostCountry.of(cable) : nil
         let defined = Set(abbreviations.keys)
         var slots: [Slot] = []
         for (p, tokens) in paragraphs.enumerated() {
@@ -32,7 +29,7 @@ struct SlotFinder {
             var accepted: [SlotCandidate] = []
             for rule in catalogue.rules where rule.since <= scheme {
                 for proposed in rule.candidates(in: tokens, context: context) {
-                    let candidate = scheme >= .v7 ? keepingArticle(proposed, tokens, defined: defined) : proposed
+                    let candidate = scheme.has(.articleBySound) ? keepingArticle(proposed, tokens, defined: defined) : proposed
                     guard isAcceptable(candidate, tokens) else { continue }
                     let range = candidate.first...candidate.last
                     let clashes = accepted.contains { other in
@@ -60,7 +57,7 @@ struct SlotFinder {
             if token.quoted || token.hasDigit || Self.negations.contains(token.lower) { return false }
         }
         // From scheme 12 never inside a web or mail address ("www.icc-ccs.org").
-        if scheme >= .v12, Self.isInAddress(candidate.first, candidate.last, tokens) { return false }
+        if scheme.has(.noSlotsInAddresses), Self.isInAddress(candidate.first, candidate.last, tokens) { return false }
         guard (2...scheme.maximumSymbols).contains(candidate.symbols.count), Set(candidate.symbols).count == candidate.symbols.count,
               candidate.symbols.allSatisfy({ $0 < candidate.alternatives.count }), candidate.original < candidate.alternatives.count
         else { return false }
@@ -71,7 +68,7 @@ struct SlotFinder {
         // From scheme 4, right after "a" or "an" every wording must take the article the original
         // takes: "an upcoming visit" is never written "an forthcoming visit".
         // (From scheme 7 `keepingArticle` has already settled this, by sound.)
-        if (.v4 ..< .v7).contains(scheme), candidate.first > 0, tokens.tokens[candidate.first - 1].isWord, ["a", "an"].contains(tokens.tokens[candidate.first - 1].lower),
+        if scheme.has(.articleAgreement), candidate.first > 0, tokens.tokens[candidate.first - 1].isWord, ["a", "an"].contains(tokens.tokens[candidate.first - 1].lower),
            Set(candidate.alternatives.map(Self.articleClass)).count > 1 {
             return false
         }
@@ -136,7 +133,7 @@ struct SlotFinder {
     /// a bracket: "non-governmental organizations (NGOs)" defines the abbreviation, and each side
     /// written out would define it by itself.
     private func mayAdjoin(_ a: SlotCandidate, _ b: SlotCandidate, _ tokens: TextTokens) -> Bool {
-        guard scheme >= Self.adjoiningFrom, !Self.keptApart.contains(a.rule), !Self.keptApart.contains(b.rule) else { return false }
+        guard scheme.has(.adjacentSlots), !Self.keptApart.contains(a.rule), !Self.keptApart.contains(b.rule) else { return false }
         let (low, high) = a.last < b.first ? (a.last, b.first) : (b.last, a.first)
         return !tokens.tokens[(low + 1)..<high].contains { ["(", ")", "[", "]"].contains(String($0.text)) }
     }

@@ -61,13 +61,20 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     case v10 = 10
     /// Scheme 10's catalogue; "try" / "attempt" / "seek" (and "tries" / "attempts" / "seeks")
     /// before "to", and "such as" / "including" after a plural noun; two slots may stand side by
-    /// side (`SlotFinder.adjoiningFrom`); a release marking ("REL UK") and a currency ("US$") are
-    /// never varied; every symbol of a slot equally likely (`CableFingerprint.evenFrom`).
+    /// side (`SchemeFeature.adjacentSlots`); a release marking ("REL UK") and a currency ("US$") are
+    /// never varied; every symbol of a slot equally likely (`SchemeFeature.evenSymbols`).
     case v11 = 11
-    /// Scheme 11's catalogue with its list and introductory commas held to stricter tests: a list's
-    /// comma only between short items of one list (never after "however" or "he added", never in
-    /// "between A and B"), and an introductory phrase's comma only where the main clause opens with
-    /// a determiner, a pronoun or a name, so that dropping it cannot run a noun into the subject.
+    /// Scheme 11's catalogue with its worst misreadings mended, and more: its list and introductory
+    /// commas held to stricter tests (a list's comma only between short items of one list, never
+    /// after "however" or "he added", never in "between A and B"; an introductory comma only where
+    /// the main clause opens with a determiner, a pronoun or a name); a verb of saying after a
+    /// possessive is a noun and never varied; more verbs take or drop "that"; a named speaker
+    /// before or after the reporting verb; "however" before or after a short subject; "before" only
+    /// before a named event (`before-event`; "prior to" keeps the rest); "likely" / "probably" and
+    /// "will likely" in either order; "first" / "firstly" (second, third); "buy" / "purchase";
+    /// "notably" beside "especially" / "particularly" before a phrase; "PM" before an office of the
+    /// Department is never a Prime Minister; no slot inside a web or mail address. The full list,
+    /// by name, is `SchemeManifest`'s row for scheme 12.
     case v12 = 12
 
     /// The scheme new copies are marked with.
@@ -76,5 +83,5 @@ public enum FingerprintScheme: Int, Sendable, Hashable, Codable, CaseIterable, C
     public static func < (lhs: FingerprintScheme, rhs: FingerprintScheme) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The most symbols a slot may carry in this scheme.
-    var maximumSymbols: Int { self == .v1 ? 2 : 4 }
+    var maximumSymbols: Int { has(.fourSymbols) ? 4 : 2 }
 }

@@ -20,11 +20,27 @@ public struct RuleCatalogue: Sendable {
 
     init(rules: [any SlotRule]) { self.rules = rules }
 
-    /// The public catalogue.
-    public static let publicCatalogue = RuleCatalogue(rules: structuralRules + phraseRules + schemeTwoPhraseRules + [SentenceAdverbCommaRule()]
-        + [AdverbAuxiliaryRule(), AdjectiveComplementizerRule(), NumberQualifierRule(), AdjectivePairRule()] + schemeThreePhraseRules
-        + schemeFivePhraseRules + [TopicPrepositionRule(), LatinAbbreviationRule(), PrefixHyphenRule(), CompoundSpellingRule()] + [HostGovernmentRule()] + [PortfolioRule()] + [CountryPairRule(), ParagraphReferenceRule(), PersonGenitiveRule()]
-        + schemeNinePhraseRules + [DatePrepositionRule()] + schemeTenPhraseRules + schemeElevenPhraseRules + schemeTwelvePhraseRules)
+    /// The public catalogue, in order of precedence: where two rules' spans overlap, the earlier
+    /// one wins. A rule finds slots from its `since` scheme on, and its place here is part of every
+    /// later scheme, so a new rule goes at the end. `SchemeManifest` lists what each scheme added.
+    public static let publicCatalogue = RuleCatalogue(rules: Array([
+        structuralRules,
+        phraseRules,
+        schemeTwoPhraseRules,
+        [SentenceAdverbCommaRule()],
+        [AdverbAuxiliaryRule(), AdjectiveComplementizerRule(), NumberQualifierRule(), AdjectivePairRule()],
+        schemeThreePhraseRules,
+        schemeFivePhraseRules,
+        [TopicPrepositionRule(), LatinAbbreviationRule(), PrefixHyphenRule(), CompoundSpellingRule()],
+        [HostGovernmentRule()],
+        [PortfolioRule()],
+        [CountryPairRule(), ParagraphReferenceRule(), PersonGenitiveRule()],
+        schemeNinePhraseRules,
+        [DatePrepositionRule()],
+        schemeTenPhraseRules,
+        schemeElevenPhraseRules,
+        schemeTwelvePhraseRules,
+    ].joined()))
 
     /// The public catalogue with a deployment's private rules on top (they take precedence where spans overlap).
     public func adding(_ privateRules: [PhraseRule]) -> RuleCatalogue {

@@ -46,7 +46,7 @@ struct HostGovernmentRule: SlotRule {
             let adjectiveWord = tokens.allCaps ? host.adjective.uppercased() : host.adjective
             var alternatives = [abbreviation, "\(government) \(of) \(country)", "\(adjectiveWord) \(government)"]
             alternatives[original] = String(tokens.span(index, last))
-            guard context.scheme >= .v8 else {
+            guard context.scheme.has(.hostGovernmentTakesThe) else {
                 found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [1, 2], original: original, rule: id, canonical: 0))
                 continue
             }

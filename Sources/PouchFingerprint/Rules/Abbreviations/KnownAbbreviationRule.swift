@@ -56,9 +56,9 @@ struct KnownAbbreviationRule: SlotRule {
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
-        let (table, forms) = context.scheme >= .v8 ? (Self.schemeEightExpansions, Self.schemeEightForms)
-            : context.scheme >= .v7 ? (Self.schemeSevenExpansions, Self.schemeSevenForms)
-            : (Self.expansions, context.scheme >= .v6 ? Self.schemeSixForms : Self.forms)
+        let (table, forms) = context.scheme.has(.departmentAbbreviations) ? (Self.schemeEightExpansions, Self.schemeEightForms)
+            : context.scheme.has(.moreAbbreviations) ? (Self.schemeSevenExpansions, Self.schemeSevenForms)
+            : (Self.expansions, context.scheme.has(.americanWordings) ? Self.schemeSixForms : Self.forms)
         var found: [SlotCandidate] = []
         var index = 0
         while index < list.count {
@@ -78,15 +78,15 @@ struct KnownAbbreviationRule: SlotRule {
                 if next.hasDigit || ["-", "'", "\u{2019}", "/"].contains(String(next.text)) || next.lower.hasPrefix("'") || Self.otherSenses.contains(next.lower) { continue }
             }
             // From scheme 11 never in a release marking ("(S/Rel UK)", "REL TO UK"): markings are never touched.
-            if context.scheme >= .v11, Self.isReleasedTo(index, in: tokens) { continue }
+            if context.scheme.has(.releaseMarkingsKept), Self.isReleasedTo(index, in: tokens) { continue }
             // From scheme 12 "PM" before an office of the Department ("PM A/S Rood", "PM DAS") is the
             // Bureau of Political-Military Affairs, not a Prime Minister.
-            if context.scheme >= .v12, match.abbreviation == "PM", match.form == 0, let next = tokens.nextWord(after: last),
+            if context.scheme.has(.politicalMilitaryPM), match.abbreviation == "PM", match.form == 0, let next = tokens.nextWord(after: last),
                Self.departmentOffices.contains(String(list[next].text))
                 || Self.departmentOffices.contains(String(tokens.span(next, min(next + 2, list.count - 1)))) { continue }
             // In a cable written in capitals "PM" could be a time of day, so it needs a word after it.
             if tokens.allCaps, ["PM", "FM"].contains(match.abbreviation), last + 1 >= list.count || !list[last + 1].isWord { continue }
-            if context.scheme >= .v7, !Self.fitsBeside(match.abbreviation, first: index, in: tokens) { continue }
+            if context.scheme.has(.abbreviationsFitTheirPlace), !Self.fitsBeside(match.abbreviation, first: index, in: tokens) { continue }
             var written = ([match.abbreviation] + expansion.wordings).map { tokens.allCaps ? $0.uppercased() : $0 }
             // A written-out form in lower case ("nongovernmental organizations") opening a sentence takes its capital.
             if tokens.startsSentence(index) {
@@ -99,14 +99,14 @@ struct KnownAbbreviationRule: SlotRule {
             let isAmericanGovernment = match.form == Self.americanGovernment.form && match.abbreviation == Self.americanGovernment.abbreviation
             // "an American Government official" takes another article than "a U.S. Government official".
             if isAmericanGovernment, previous == "a" || previous == "an" { continue }
-            if context.scheme >= .v6, match.abbreviation == "USG",
+            if context.scheme.has(.americanWordings), match.abbreviation == "USG",
                isAmericanGovernment || previous == "the" || UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
                 written.append(tokens.allCaps ? "AMERICAN GOVERNMENT" : "American Government")
                 symbols.append(written.count - 1)
             }
             // From scheme 10 "UK" before a listed noun may also be "British" ("UK officials" /
             // "United Kingdom officials" / "British officials"), as "U.S." may be "American".
-            if context.scheme >= .v10, match.abbreviation == "UK", UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
+            if context.scheme.has(.britishWording), match.abbreviation == "UK", UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
                 written.append(tokens.allCaps ? "BRITISH" : "British")
                 symbols.append(written.count - 1)
             }

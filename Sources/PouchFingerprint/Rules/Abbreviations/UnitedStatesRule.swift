@@ -33,7 +33,7 @@ struct UnitedStatesRule: SlotRule {
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
-        if context.scheme >= .v2 { return schemeTwoCandidates(in: tokens, scheme: context.scheme) }
+        if context.scheme.has(.unitedStatesWordings) { return schemeTwoCandidates(in: tokens, scheme: context.scheme) }
         for index in list.indices where list[index].isWord && !list[index].quoted && (list[index].lower == "u.s" || list[index].text == "US") {
             let dotted = list[index].lower == "u.s"
             var last = index
@@ -93,7 +93,7 @@ extension UnitedStatesRule {
                 if let after = tokens.nextWord(after: next), ["of", "army", "navy"].contains(list[after].lower) { continue }
                 last = next
                 form = 1
-            } else if scheme >= .v6, token.lower == "american", Self.isAttributiveAmerican(at: index, in: tokens) {
+            } else if scheme.has(.americanWordings), token.lower == "american", Self.isAttributiveAmerican(at: index, in: tokens) {
                 // From scheme 6 copies write "American", so a normaliser must find it again.
                 form = 3
             } else {
@@ -104,11 +104,11 @@ extension UnitedStatesRule {
             if index > 0, ["-", "'", "\u{2019}", "/"].contains(String(list[index - 1].text)) { continue }
             if list[last].text.hasSuffix("'s") { continue }
             // From scheme 11, not the country of a currency ("US$16 million", "US $240 million").
-            if scheme >= .v11, last + 1 < list.count, list[last + 1].text.hasPrefix("$") { continue }
+            if scheme.has(.currenciesKept), last + 1 < list.count, list[last + 1].text.hasPrefix("$") { continue }
             let sentenceEnd = form != 0 && (last + 1 >= list.count || list[last + 1].text == ".")
             var alternatives = sentenceEnd ? [caps ? "UNITED STATES" : "United States", "US"] : ["U.S.", caps ? "UNITED STATES" : "United States", "US"]
             var symbols = [0, 1]
-            if scheme >= .v6, !sentenceEnd, Self.modifiesListedNoun(first: index, last: last, in: tokens) {
+            if scheme.has(.americanWordings), !sentenceEnd, Self.modifiesListedNoun(first: index, last: last, in: tokens) {
                 alternatives.append(caps ? "AMERICAN" : "American")
                 symbols.append(3)
             }

@@ -38,7 +38,7 @@ struct ComplementizerRule: SlotRule {
         var found: [SlotCandidate] = []
         for index in list.indices {
             guard let site = Self.site(at: index, in: tokens, verbs: Self.verbs(for: context.scheme)) else { continue }
-            if context.scheme >= .v12, Self.isNounUse(index, in: tokens) { continue }
+            if context.scheme.has(.nounUsesKept), Self.isNounUse(index, in: tokens) { continue }
             let verb = list[index].text
             if site.hasThat {
                 let that = list[site.last].text
@@ -102,7 +102,7 @@ extension ComplementizerRule {
         if let previous = tokens.previousWord(before: index), ["a", "an", "the", "to"].contains(list[previous].lower) { return nil }
         guard let next = tokens.nextWord(after: index) else { return nil }
         if nominatives.contains(list[next].lower), tokens.nextWord(after: next) != nil { return (index, false) }
-        if scheme >= .v5, opensSubject(at: next, in: tokens) { return (index, false) }
+        if scheme.has(.thatBeforeShortSubject), opensSubject(at: next, in: tokens) { return (index, false) }
         return nil
     }
 
@@ -151,6 +151,6 @@ extension ComplementizerRule {
 
     /// The verbs this scheme reads.
     static func verbs(for scheme: FingerprintScheme) -> Set<String> {
-        scheme >= .v12 ? schemeTwelveVerbs : verbs
+        scheme.has(.moreThatVerbs) ? schemeTwelveVerbs : verbs
     }
 }

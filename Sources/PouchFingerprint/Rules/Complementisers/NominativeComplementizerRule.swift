@@ -14,7 +14,7 @@ struct NominativeComplementizerRule: SlotRule {
         let verbs = ComplementizerRule.verbs(for: context.scheme)
         for index in list.indices where ComplementizerRule.site(at: index, in: tokens, verbs: verbs) == nil {
             guard let site = ComplementizerRule.schemeTwoSite(at: index, in: tokens, verbs: verbs, scheme: context.scheme), !site.hasThat else { continue }
-            if context.scheme >= .v12, ComplementizerRule.isNounUse(index, in: tokens) { continue }
+            if context.scheme.has(.nounUsesKept), ComplementizerRule.isNounUse(index, in: tokens) { continue }
             let verb = list[index].text
             let that = tokens.allCaps ? "THAT" : "that"
             found.append(SlotCandidate(first: index, last: index, alternatives: [String(verb), "\(verb) \(that)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))

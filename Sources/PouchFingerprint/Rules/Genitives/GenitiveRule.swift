@@ -28,9 +28,9 @@ struct GenitiveRule: SlotRule {
                 if let previous = tokens.previousWord(before: index), ["the", "a", "an"].contains(list[previous].lower) { continue }
                 // From scheme 8 the noun must end its phrase (scheme 7 wrote "the security of Pakistan forces"),
                 // and the country must not end a longer name (it wrote "United the leadership of Russia").
-                if context.scheme >= .v8, !endsNounPhrase(at: noun, in: tokens) || mayEndLongerName(index, in: tokens) { continue }
+                if context.scheme.has(.genitivesEndTheirPhrase), !endsNounPhrase(at: noun, in: tokens) || mayEndLongerName(index, in: tokens) { continue }
                 // Nor one of two possessors ("France and Germany's position" may be theirs together).
-                if context.scheme >= .v8, let previous = tokens.previousWord(before: index), ["and", "or", "nor"].contains(list[previous].lower) { continue }
+                if context.scheme.has(.genitivesEndTheirPhrase), let previous = tokens.previousWord(before: index), ["and", "or", "nor"].contains(list[previous].lower) { continue }
                 let initial = tokens.startsSentence(index)
                 let the = applyCase("the", template: list[index].text, sentenceStart: initial, allCaps: tokens.allCaps)
                 let of = tokens.allCaps ? "OF" : "of"
@@ -44,7 +44,7 @@ struct GenitiveRule: SlotRule {
             // The country must end the phrase (not "the position of Pakistan Army").
             if let after = tokens.nextWord(after: country), isName(list[after], tokens) || tokens.allCaps { _ = after; continue }
             // From scheme 8 for sure: scheme 7 wrote "France's views and Germany" for "the views of France and Germany".
-            if context.scheme >= .v8, !endsNounPhrase(at: country, in: tokens) { continue }
+            if context.scheme.has(.genitivesEndTheirPhrase), !endsNounPhrase(at: country, in: tokens) { continue }
             let span = tokens.span(index, country)
             let apostrophe = span.contains("\u{2019}") ? "\u{2019}" : "'"
             let s = tokens.allCaps ? "S" : "s"

@@ -35,7 +35,7 @@ struct InstitutionGenitiveRule: SlotRule {
                 // "the N of the X of Y" would change what "of Y" attaches to.
                 if let after = tokens.nextWord(after: noun), list[after].lower == "of" { continue }
                 // From scheme 8 the noun must end its phrase: scheme 7 wrote "the security of the region forces".
-                if context.scheme >= .v8, !endsNounPhrase(at: noun, in: tokens) { continue }
+                if context.scheme.has(.genitivesEndTheirPhrase), !endsNounPhrase(at: noun, in: tokens) { continue }
                 let the = applyCase("the", template: list[index].text, sentenceStart: initial, allCaps: tokens.allCaps)
                 let plainThe = tokens.allCaps ? "THE" : "the"
                 found.append(SlotCandidate(first: index, last: noun,
@@ -54,7 +54,7 @@ struct InstitutionGenitiveRule: SlotRule {
             }
             if possessor + 1 < list.count, ["'", "\u{2019}", "-"].contains(String(list[possessor + 1].text)) { continue }
             // From scheme 8 for sure: scheme 7 wrote "the president's position or the presidency".
-            if context.scheme >= .v8, !endsNounPhrase(at: possessor, in: tokens) { continue }
+            if context.scheme.has(.genitivesEndTheirPhrase), !endsNounPhrase(at: possessor, in: tokens) { continue }
             let the = applyCase("the", template: list[index].text, sentenceStart: initial, allCaps: tokens.allCaps)
             let span = tokens.span(index, possessor)
             let apostrophe = span.contains("\u{2019}") ? "\u{2019}" : "'"

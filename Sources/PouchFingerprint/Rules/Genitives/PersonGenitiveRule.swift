@@ -27,7 +27,7 @@ struct PersonGenitiveRule: SlotRule {
             var first = index
             while let previous = tokens.previousWord(before: first), index - previous < 4, Self.looksLikeName(list[previous].text) { first = previous }
             guard let opener = tokens.previousWord(before: first), opensPossessive(list[opener], tokens),
-                  context.scheme < .v9 || Self.opensPhrase(list[opener]),
+                  !context.scheme.has(.personGenitiveEvents) || Self.opensPhrase(list[opener]),
                   (first...index).allSatisfy({ !list[$0].quoted }) else { continue }
             let owner = tokens.span(first, index).dropLast(2)
             let of = "the \(list[noun].text) of \(owner)"
@@ -57,7 +57,7 @@ extension PersonGenitiveRule {
 
     /// The nouns a scheme's person genitive takes.
     static func nouns(_ scheme: FingerprintScheme) -> Set<String> {
-        scheme >= .v9 ? schemeNineNouns : InstitutionGenitiveRule.nouns
+        scheme.has(.personGenitiveEvents) ? schemeNineNouns : InstitutionGenitiveRule.nouns
     }
 
     /// From scheme 9 the word before the name may not be part of the name or a title in

@@ -145,12 +145,12 @@ public struct PhraseRule: SlotRule, Hashable {
                 // A capital in the original (a sentence start, after a heading or a dash) is kept.
                 // From scheme 3 the original's own first letter decides (after a dash it may be small).
                 let capital = template.first?.isUppercase ?? false
-                let initial = context.scheme >= .v3 ? capital : tokens.startsSentence(index) || capital
+                let initial = context.scheme.has(.originalsOwnCapital) ? capital : tokens.startsSentence(index) || capital
                 let cased = alternatives.map { applyCase($0, template: template, sentenceStart: initial, allCaps: tokens.allCaps) }
                 // Keep the original's exact spelling for its own alternative.
                 var options = cased
                 options[k] = String(template)
-                let symbols = context.scheme >= .v2 ? Array(alternatives.indices.prefix(context.scheme.maximumSymbols)) : self.symbols
+                let symbols = context.scheme.has(.fourSymbols) ? Array(alternatives.indices.prefix(context.scheme.maximumSymbols)) : self.symbols
                 // A normaliser writes a wording it would find again: for a rule that looks for only
                 // some alternatives, one it does not look for.
                 let neutral = alternatives.indices.first { !symbols.contains($0) }

@@ -11,7 +11,7 @@ struct ClauseCommaRule: SlotRule {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
         for index in list.indices where list[index].isWord && !list[index].quoted && ["but", "and"].contains(list[index].lower) {
-            if context.scheme >= .v2, let added = commaAdded(before: index, in: tokens) {
+            if context.scheme.has(.clauseCommaAdded), let added = commaAdded(before: index, in: tokens) {
                 found.append(added)
                 continue
             }
@@ -31,7 +31,7 @@ struct ClauseCommaRule: SlotRule {
             let word = list[index - 2].text
             // A normaliser cannot find the comma-less form again, so from scheme 2 on it writes that.
             found.append(SlotCandidate(first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1], original: 0, rule: id,
-                                       canonical: context.scheme >= .v2 ? 1 : 0))
+                                       canonical: context.scheme.has(.findableNormalForms) ? 1 : 0))
         }
         return found
     }

@@ -43,7 +43,7 @@ struct IntroductoryCommaRule: SlotRule {
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
-        let three = context.scheme >= .v3
+        let three = context.scheme.has(.longerIntroductions)
         let openers = three ? Self.schemeThreePrepositions : Self.prepositions
         let longest = three ? 7 : 5
         for index in list.indices where list[index].isWord && openers.contains(list[index].lower) && !list[index].quoted {
@@ -64,11 +64,11 @@ struct IntroductoryCommaRule: SlotRule {
             // From scheme 12 the main clause must open with a determiner, a pronoun or (in mixed case) a name,
             // so that the phrase cannot run on into it ("Despite the press fury reaction from …"), and not with
             // an aside ("Like a skilled boxer, he said, the key …" would make him speak like a boxer).
-            if context.scheme >= .v12, !opensMainClause(at: end + 2, in: tokens) { continue }
+            if context.scheme.has(.strictIntroductoryCommas), !opensMainClause(at: end + 2, in: tokens) { continue }
             let word = list[end].text
             // A normaliser cannot find the comma-less form again, so from scheme 2 on it writes that.
             found.append(SlotCandidate(first: end, last: end + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id,
-                                       canonical: context.scheme >= .v2 ? 1 : 0))
+                                       canonical: context.scheme.has(.findableNormalForms) ? 1 : 0))
         }
         return found
     }

@@ -18,7 +18,7 @@ struct SerialCommaRule: SlotRule {
                       list[itemStart - 1].text == ",", !(itemStart...index).contains(where: { list[$0].hasDigit }) else { continue }
                 // From scheme 12 the comma must close a list item, not an aside ("still occurring, however, and")
                 // or a clause ("slanderous, he added, and").
-                if context.scheme >= .v12, Self.asides.contains(list[index - 2].lower) || !isListItem(itemStart, index - 2, in: tokens) { continue }
+                if context.scheme.has(.strictListCommas), Self.asides.contains(list[index - 2].lower) || !isListItem(itemStart, index - 2, in: tokens) { continue }
                 let word = list[index - 2].text
                 found.append(SlotCandidate(first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 1))
             } else if list[index - 1].isWord {
@@ -29,7 +29,7 @@ struct SerialCommaRule: SlotRule {
                       !((itemA - 2)...index).contains(where: { list[$0].hasDigit }) else { continue }
                 // From scheme 12 both items before must read as list items: "cess, biannually, between our AG and
                 // the Justice Minister" joins two people, and a comma there would split "between A and B".
-                if context.scheme >= .v12, !isListItem(itemA, itemB - 2, in: tokens) || !isListItem(itemB, index - 1, in: tokens) { continue }
+                if context.scheme.has(.strictListCommas), !isListItem(itemA, itemB - 2, in: tokens) || !isListItem(itemB, index - 1, in: tokens) { continue }
                 let word = list[index - 1].text
                 found.append(SlotCandidate(first: index - 1, last: index, alternatives: ["\(word) \(list[index].text)", "\(word), \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
             }

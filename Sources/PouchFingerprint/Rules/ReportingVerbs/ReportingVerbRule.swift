@@ -56,7 +56,7 @@ struct ReportingVerbRule: SlotRule {
                 // The original's own wording first.
                 var alternatives = site.hasThat ? withThat + [bare] : [bare] + withThat
                 guard site.hasThat || normal == list[index].lower else { continue }
-                if context.scheme >= .v5, let fourth = Self.fourthWording(verb: list[index].lower, partner: partner, normal: normal) {
+                if context.scheme.has(.fourthReportingWording), let fourth = Self.fourthWording(verb: list[index].lower, partner: partner, normal: normal) {
                     alternatives.append(fourth.withThat ? "\(cased(fourth.verb)) \(that)" : cased(fourth.verb))
                 }
                 found.append(SlotCandidate(first: index, last: site.last, alternatives: alternatives, symbols: Array(alternatives.indices), original: 0, rule: id,
@@ -71,7 +71,7 @@ struct ReportingVerbRule: SlotRule {
             else { continue }
             if index + 2 < list.count, ["\"", "\u{201C}", "'", "\u{2018}"].contains(String(list[index + 2].text)) { continue }
             // From scheme 12 a named speaker may also follow the verb (", Moratinos said." / ", said Moratinos.").
-            if context.scheme >= .v12, let speaker = Self.namedSpeaker(before: index, in: tokens) {
+            if context.scheme.has(.speakerAfterVerb), let speaker = Self.namedSpeaker(before: index, in: tokens) {
                 let subject = String(tokens.span(speaker, index - 1))
                 let lowered = { (form: String) in tokens.allCaps ? form.uppercased() : form.lowercased() }
                 var alternatives = ["\(subject) \(verb)", "\(subject) \(cased(partner))", "\(lowered(String(verb))) \(subject)", "\(lowered(partner)) \(subject)"]

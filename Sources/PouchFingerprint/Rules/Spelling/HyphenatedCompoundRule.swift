@@ -28,11 +28,11 @@ struct HyphenatedCompoundRule: SlotRule {
                   !parts.contains(where: { Self.protected.contains($0.lowercased()) })
             else { continue }
             // From scheme 5 a compound with a listed closed spelling ("cease-fire" / "ceasefire") is the compound-spelling rule's.
-            if context.scheme >= .v5, CompoundSpellingRule.listed.contains(list[index].lower) { continue }
+            if context.scheme.has(.listedCompoundsSpelled), CompoundSpellingRule.listed.contains(list[index].lower) { continue }
             let open = parts.joined(separator: " ")
             // A normaliser cannot find the open form again, so from scheme 2 on it writes that.
             found.append(SlotCandidate(first: index, last: index, alternatives: [String(list[index].text), open], symbols: [0, 1], original: 0, rule: id,
-                                       canonical: context.scheme >= .v2 ? 1 : 0))
+                                       canonical: context.scheme.has(.findableNormalForms) ? 1 : 0))
         }
         return found
     }

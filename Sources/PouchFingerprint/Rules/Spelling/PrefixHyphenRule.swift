@@ -78,7 +78,7 @@ extension PrefixHyphenRule {
     static func otherSpelling(of word: String, scheme: FingerprintScheme, allCaps: Bool) -> String? {
         if hyphenated.contains(word) { return String(word.filter { $0 != "-" }) }
         if let hyphenated = closed[word] { return hyphenated }
-        guard scheme >= .v9, !allCaps else { return nil }
+        guard scheme.has(.cooperationHyphen), !allCaps else { return nil }
         if schemeNineHyphenated.contains(word) { return String(word.filter { $0 != "-" }) }
         return schemeNineClosed[word]
     }

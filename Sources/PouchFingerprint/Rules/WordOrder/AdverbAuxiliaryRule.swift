@@ -44,7 +44,7 @@ struct AdverbAuxiliaryRule: SlotRule {
             let adverb = auxiliaryFirst ? b : a
             var alternatives = ["\(a.text) \(b.text)", "\(b.text) \(a.text)"]
             // From scheme 12 "will likely" and "will probably" (in either order) are one slot of four wordings.
-            if context.scheme >= .v12, let other = Self.expectation[adverb.lower], ["will", "would"].contains(auxiliary.lower) {
+            if context.scheme.has(.willLikely), let other = Self.expectation[adverb.lower], ["will", "would"].contains(auxiliary.lower) {
                 let synonym = applyCase(other, template: adverb.text, sentenceStart: false, allCaps: tokens.allCaps)
                 let (modalThenAdverb, adverbThenModal) = ("\(auxiliary.text) \(synonym)", "\(synonym) \(auxiliary.text)")
                 alternatives += auxiliaryFirst ? [modalThenAdverb, adverbThenModal] : [adverbThenModal, modalThenAdverb]
