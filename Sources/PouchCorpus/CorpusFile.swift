@@ -20,13 +20,16 @@ public struct CorpusFile: Sendable {
         }
     }
 
-    /// The shared corpus: `$POUCH_CORPUS`, else `../shared/corpus` beside the checkout.
+    /// The shared corpus: `$POUCH_CORPUS`, else `../shared/corpus` beside the checkout that holds
+    /// `sourceFile` (the caller's source file, at any depth below the folder with `Package.swift`).
     public static func sharedCorpusDirectory(relativeTo sourceFile: String = #filePath) -> URL {
         if let path = ProcessInfo.processInfo.environment["POUCH_CORPUS"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
-        // Sources/PouchCorpus/CorpusFile.swift → checkout → ../shared/corpus
-        let checkout = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var checkout = URL(fileURLWithPath: sourceFile).deletingLastPathComponent()
+        while checkout.path != "/", !FileManager.default.fileExists(atPath: checkout.appendingPathComponent("Package.swift").path) {
+            checkout.deleteLastPathComponent()
+        }
         return checkout.deletingLastPathComponent().appendingPathComponent("shared/corpus")
     }
 }

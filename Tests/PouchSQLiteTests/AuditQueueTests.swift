@@ -10,7 +10,7 @@ final class Batches: Sendable {
     let value = Mutex<[[String]]>([])
 }
 
-@Suite("Audit group commit")
+@Suite("Audit group commit", .temporaryFiles)
 struct AuditQueueTests {
     @Test("Concurrent entries share transactions, each caller returns after its own entry is written, none is lost")
     func groupCommit() async throws {

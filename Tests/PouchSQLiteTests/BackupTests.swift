@@ -5,7 +5,7 @@ import PouchCore
 import PouchStore
 import Testing
 
-@Suite("Backups and the store's passphrase")
+@Suite("Backups and the store's passphrase", .temporaryFiles)
 struct BackupTests {
     static let credential = StoreCredential.passphrase("correct horse battery")
 

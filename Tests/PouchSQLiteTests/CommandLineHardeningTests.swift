@@ -9,7 +9,7 @@ import Testing
 
 /// Clear errors, nothing lost: the command line against bad input, damaged stores and people who
 /// must be cut off.
-@Suite("The command line when things go wrong")
+@Suite("The command line when things go wrong", .temporaryFiles)
 struct CommandLineHardeningTests {
     let shell = CommandLineTests()
     var directory: String { shell.directory }
@@ -244,7 +244,7 @@ struct ScratchMount {
     }
 }
 
-@Suite("The command line on a read-only or full disk", .enabled(if: ScratchMount.available, "needs root and a tmpfs mount (as CI runs)"))
+@Suite("The command line on a read-only or full disk", .temporaryFiles, .enabled(if: ScratchMount.available, "needs root and a tmpfs mount (as CI runs)"))
 struct DiskTests {
     let shell = CommandLineTests()
 

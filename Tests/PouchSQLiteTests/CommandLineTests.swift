@@ -4,7 +4,7 @@ import PouchStore
 import Testing
 
 /// The README's flow, through the `pouch` executable: exit statuses, output and error messages.
-@Suite("The store from the command line")
+@Suite("The store from the command line", .temporaryFiles)
 struct CommandLineTests {
     struct Run {
         var status: Int32
@@ -12,7 +12,7 @@ struct CommandLineTests {
         var error: String
     }
 
-    let directory = NSTemporaryDirectory() + "pouch-cli-" + UUID().uuidString
+    let directory = TemporaryFiles.path("cli")
 
     func pouch(_ arguments: [String], passphrase: String = "a long test passphrase", stdin: String? = nil) throws -> Run {
         let process = Process()

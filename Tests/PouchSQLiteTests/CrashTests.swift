@@ -10,7 +10,7 @@ import Testing
 /// Kills `pouch cable send` (SIGKILL) at random moments while it sends to 1,000 recipients, and
 /// checks after each kill that the send happened entirely or not at all, that the audit chain
 /// verifies, and that nothing sent before was lost.
-@Suite("Crash safety")
+@Suite("Crash safety", .temporaryFiles)
 struct CrashTests {
     /// The `pouch` executable built beside the test bundle.
     static func pouchExecutable() throws -> URL {
@@ -28,7 +28,7 @@ struct CrashTests {
     /// A store opened with a key file (what the killed commands are given), in a temporary folder
     /// that `remove` deletes with its key file.
     static func keyFileStore(_ name: String) throws -> (store: SQLiteStore, directory: String, keyFile: String, credential: StoreCredential) {
-        let directory = NSTemporaryDirectory() + "pouch-\(name)-" + UUID().uuidString
+        let directory = TemporaryFiles.path(name)
         let keyFile = directory + ".key"
         let keyBytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
         try FingerprintKey.fileContents(of: keyBytes).write(toFile: keyFile, atomically: true, encoding: .utf8)

@@ -9,13 +9,13 @@ import Testing
 
 /// What someone with write access to the store's files (but not its key) can do, and how each
 /// change is caught: at open, in ordinary work, and by `verifyStore` (`pouch verify`).
-@Suite("Tamper-evidence without gaps")
+@Suite("Tamper-evidence without gaps", .temporaryFiles)
 struct IntegrityTests {
     static let credential = StoreCredential.passphrase("correct horse battery")
 
     /// A store with a sent cable (to bea and sam) and an archived SECRET cable.
     static func store(witness: String? = nil) async throws -> (SQLiteStore, String, ReferenceID) {
-        let directory = NSTemporaryDirectory() + "pouch-integrity-" + UUID().uuidString
+        let directory = TemporaryFiles.path("integrity")
         let admin = Reader(id: "admin", name: "Administrator", post: "STATE", roles: [.administrator, .securityOfficer], clearance: .topSecret)
         let store = try SQLiteStore.create(at: directory, credential: credential, administrator: admin, cost: .testing,
                                            options: .init(witness: witness))
@@ -71,7 +71,7 @@ struct IntegrityTests {
     @Test("database files put back from before a send are refused at open")
     func rollback() async throws {
         let directory: String
-        let aside = NSTemporaryDirectory() + "pouch-aside-" + UUID().uuidString
+        let aside = TemporaryFiles.path("aside")
         do {
             let (store, dir, _) = try await Self.store()
             directory = dir
@@ -110,8 +110,8 @@ struct IntegrityTests {
 
     @Test("a witness catches a rollback of the database and its head file together")
     func witness() async throws {
-        let witness = NSTemporaryDirectory() + "pouch-witness-" + UUID().uuidString
-        let aside = NSTemporaryDirectory() + "pouch-aside-" + UUID().uuidString
+        let witness = TemporaryFiles.path("witness")
+        let aside = TemporaryFiles.path("aside")
         let directory: String
         do {
             let (store, dir, id) = try await Self.store(witness: witness)
@@ -330,12 +330,12 @@ struct IntegrityTests {
 }
 
 /// A store written before envelopes, copy sets and account state were bound (format 1).
-@Suite("Upgrading a format 1 store")
+@Suite("Upgrading a format 1 store", .temporaryFiles)
 struct UpgradeTests {
     /// A fresh copy of the format 1 store and its key.
     static func copy() throws -> (directory: String, credential: StoreCredential, token: String) {
         guard let fixture = Bundle.module.url(forResource: "format1-store", withExtension: nil) else { throw FixtureMissing() }
-        let directory = NSTemporaryDirectory() + "pouch-format1-" + UUID().uuidString
+        let directory = TemporaryFiles.path("format1")
         try FileManager.default.copyItem(atPath: fixture.path, toPath: directory)
         let key = try MasterKey(bytes: try FingerprintKey.rawBytes(fileContents: Array(try Data(contentsOf: fixture.appendingPathComponent("master.key")))))
         let token = try String(contentsOf: fixture.appendingPathComponent("token.txt"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -7,7 +7,7 @@ import PouchStore
 import PouchTestSupport
 import Testing
 
-@Suite("Key rotation")
+@Suite("Key rotation", .temporaryFiles)
 struct KeyRotationTests {
     /// A 40-paragraph real-text cable from Islamabad; parts 0 and 1 share no paragraph.
     static func longDraft(part: Int) throws -> Cable {
@@ -79,7 +79,7 @@ struct KeyRotationTests {
     }
 }
 
-@Suite("Post key rotation")
+@Suite("Post key rotation", .temporaryFiles)
 struct PostKeyRotationTests {
     static func signatureVersions(_ directory: String) throws -> [String: [Int]] {
         let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))

@@ -7,7 +7,7 @@ import PouchTestSupport
 import Synchronization
 import Testing
 
-@Suite("Master key rotation")
+@Suite("Master key rotation", .temporaryFiles)
 struct MasterKeyRotationTests {
     static let people = ["anne", "bea", "fred", "lou", "sam", "admin"]
 

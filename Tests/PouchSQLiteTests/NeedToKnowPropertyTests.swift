@@ -9,7 +9,7 @@ import Testing
 /// written here independently of `AccessPolicy`: nothing of a cable (text, subject, reference ID
 /// in a listing, count) reaches anyone who may not read it, on any path, and a refused read
 /// looks exactly like a read of a cable that does not exist.
-@Suite("Need-to-know on every path")
+@Suite("Need-to-know on every path", .temporaryFiles)
 struct NeedToKnowPropertyTests {
     struct Model {
         var classification: Classification

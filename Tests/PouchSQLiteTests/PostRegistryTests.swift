@@ -5,7 +5,7 @@ import PouchSQLite
 import PouchStore
 import Testing
 
-@Suite("The post registry")
+@Suite("The post registry", .temporaryFiles)
 struct PostRegistryTests {
     static let washington = Reader(id: "wash", name: "Wes", post: "WASHINGTON", roles: [.drafter, .reader], clearance: .secret)
     static let kabul = Reader(id: "kab", name: "Kai", post: "KABUL", roles: [.drafter, .reader], clearance: .secret)

@@ -6,7 +6,7 @@ import PouchStore
 import Testing
 
 /// `pouchrank` must be FTS5's `bm25` to the last bit that matters: same order, same scores.
-@Suite("The rank function")
+@Suite("The rank function", .temporaryFiles)
 struct RankFunctionTests {
     @Test("pouchrank equals bm25 on every matching row, with row lengths from memory and without")
     func equalsBM25() async throws {
@@ -36,7 +36,7 @@ struct RankFunctionTests {
     }
 }
 
-@Suite("Query plans")
+@Suite("Query plans", .temporaryFiles)
 struct QueryPlanTests {
     @Test("with text and a post filter, the full-text index drives the query (the postKey index would probe it once per cable)")
     func textDrivesPostFilteredQueries() throws {

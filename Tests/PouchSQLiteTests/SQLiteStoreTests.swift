@@ -7,53 +7,7 @@ import PouchStore
 import PouchTestSupport
 import Testing
 
-/// A new store in a temporary directory (real SQLite, fast KDF cost) with an administrator `admin`.
-func temporaryStore() throws -> (SQLiteStore, String) {
-    let directory = NSTemporaryDirectory() + "pouch-test-" + UUID().uuidString
-    let admin = Reader(id: "admin", name: "Administrator", post: "STATE", roles: [.administrator, .securityOfficer], clearance: .topSecret)
-    return (try SQLiteStore.create(at: directory, credential: .passphrase("correct horse battery"), administrator: admin, cost: .testing), directory)
-}
-
-enum Fixture {
-    /// A draft as `pouch cable draft` produces it: no reference ID yet.
-    static let draft: Cable = {
-        var cable = Cable(
-            referenceID: nil, dateTimeGroup: DateTimeGroup(year: 2009, month: 11, day: 4, hour: 10, minute: 30),
-            precedence: .immediate, origin: "AMEMBASSY ISLAMABAD", to: [Addressee(name: "SECSTATE WASHDC")], classification: .secret,
-            caveats: [.noforn], telegramNumber: nil, tags: ["PREL", "PK"],
-            subject: "ZARDARI ON THE CABINET", authority: ClassificationAuthority(classifiedBy: "Ambassador Anne W. Patterson", reasons: ["b", "d"]),
-            paragraphs: [
-                Paragraph(number: 1, mark: PortionMark("S/NF"), text: "President Zardari told the Ambassador that the army agreed with the plan, and he also said that the Prime Minister's position had not changed."),
-                Paragraph(number: 2, mark: PortionMark("C"), text: "The Ambassador replied that Washington would welcome a decision in regard to the cabinet, and noted that the United States had met with the opposition."),
-            ])
-        cable.executiveOrder = ExecutiveOrderLine(order: "13526", declassification: .on(CalendarDay(year: 2019, month: 11, day: 4)))
-        return cable
-    }()
-    static let drafter = Reader(id: "anne", name: "Anne", post: "ISLAMABAD", roles: [.drafter, .reader], clearance: .secret)
-    static let cleared = Reader(id: "bea", name: "Bea", post: "KABUL", clearance: .secret)
-    static let foreign = Reader(id: "fred", name: "Fred", post: "ISLAMABAD", clearance: .topSecret, citizen: false)
-    static let low = Reader(id: "lou", name: "Lou", post: "KABUL", clearance: .confidential)
-    static let officer = Reader(id: "sam", name: "Sam", post: "STATE", roles: [.securityOfficer], clearance: .topSecret)
-
-    /// Paragraphs of real cables from the shared corpus.
-    static func realParagraphs(_ count: Int) throws -> [Paragraph] {
-        let directory = CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
-        var paragraphs: [Paragraph] = []
-        for file in try CorpusFile.loadDirectory(directory) where paragraphs.count < count {
-            guard let document = try? CableReading.read(bytes: file.bytes, fileName: file.name) else { continue }
-            paragraphs += document.cable.paragraphs.filter { $0.text.split(separator: " ").count >= 30 }
-        }
-        return Array(paragraphs.prefix(count))
-    }
-
-    static func populated() async throws -> (SQLiteStore, String) {
-        let (store, directory) = try temporaryStore()
-        try await store.addUsers([drafter, cleared, foreign, low, officer], as: "admin")
-        return (store, directory)
-    }
-}
-
-@Suite("The SQLite store")
+@Suite("The SQLite store", .temporaryFiles)
 struct SQLiteStoreTests {
     @Test("create, reopen with the passphrase; a wrong one is refused")
     func passphrase() throws {
@@ -69,7 +23,7 @@ struct SQLiteStoreTests {
 
     @Test("a store made with a key file opens only with that key")
     func keyFile() throws {
-        let directory = NSTemporaryDirectory() + "pouch-test-" + UUID().uuidString
+        let directory = TemporaryFiles.path("test")
         let key = try MasterKey(bytes: (0..<32).map { UInt8($0) })
         let admin = Reader(id: "admin", name: "A", post: "STATE", roles: [.administrator], clearance: .secret)
         _ = try SQLiteStore.create(at: directory, credential: .key(key), administrator: admin)

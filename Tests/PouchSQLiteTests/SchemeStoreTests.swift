@@ -7,7 +7,7 @@ import PouchStore
 import PouchTestSupport
 import Testing
 
-@Suite("Fingerprint schemes in the store")
+@Suite("Fingerprint schemes in the store", .temporaryFiles)
 struct SchemeStoreTests {
     @Test("a cable keeps the scheme of its first send; copies sent under scheme 1 still trace; a changed scheme is tampering")
     func schemes() async throws {

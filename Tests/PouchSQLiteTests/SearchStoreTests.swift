@@ -8,7 +8,7 @@ import PouchTestSupport
 import Testing
 
 /// The archive's search against a brute-force reference on real cables, under need-to-know.
-@Suite("Searching the archive")
+@Suite("Searching the archive", .temporaryFiles)
 struct SearchStoreTests {
     static let cables: [Cable] = {
         let directory = CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")

@@ -5,7 +5,7 @@ import PouchSQLite
 import PouchStore
 import Testing
 
-@Suite("Sign-in credentials")
+@Suite("Sign-in credentials", .temporaryFiles)
 struct SignInTests {
     @Test("Passwords: right opens, wrong and unknown fail alike, short is refused, only admins set others'")
     func passwords() async throws {

@@ -7,7 +7,7 @@ import PouchTestSupport
 import Testing
 
 /// Changes stored rows behind the store's back, as someone with the database file would.
-@Suite("Tampering with the stored rows")
+@Suite("Tampering with the stored rows", .temporaryFiles)
 struct TamperTests {
     /// A store with one sent cable whose drafter and recipient are cleared for everything,
     /// so a changed marking can never hide the cable: every flip must be *reported*.
