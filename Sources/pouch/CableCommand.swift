@@ -38,7 +38,7 @@ struct CableCommand: AsyncParsableCommand {
                 case .failure(let error):
                     failed = true
                     if json {
-                        let data = try encoder.encode(["file": file, "error": error.message, "line": String(error.line)])
+                        let data = try encoder.encode(["file": file, "error": error.message, "kind": error.kind.rawValue, "line": String(error.line)])
                         printLine(String(decoding: data, as: UTF8.self))
                     } else {
                         printError(error.description)
@@ -238,7 +238,7 @@ func readDocument(_ path: String, draftDefaults: DraftParser.Defaults = DraftPar
     do {
         bytes = try InputFile.read(path)
     } catch {
-        return .failure(CableParseError(file: path, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
+        return .failure(CableParseError(.unreadable, file: path, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
     }
     let result = Result { () throws(CableParseError) in try CableReading.read(bytes: bytes, fileName: path, draftDefaults: draftDefaults) }
     if case .success(let document) = result { for warning in document.warnings { printError(warning) } }

@@ -101,19 +101,19 @@ struct TelegramReader {
         value.trimmingWhitespace().count <= 80 && value.isUpperCaseWords(digits: false, punctuation: ".,&/'()-")
     }
 
-    func error(_ message: String, at location: SourceLocation? = nil) -> CableParseError {
-        CableParseError(file: fileName, line: location?.line ?? 1, column: location?.column ?? 1, message: message)
+    func error(_ kind: CableParseError.Kind, _ message: String, at location: SourceLocation? = nil) -> CableParseError {
+        CableParseError(kind, file: fileName, line: location?.line ?? 1, column: location?.column ?? 1, message: message)
     }
 
     mutating func read() throws(CableParseError) -> CableDocument {
         guard let firstText = lines.firstIndex(where: { !$0.isBlank }) else {
-            throw error("the file has no text")
+            throw error(.empty, "the file has no text")
         }
         if lines[firstText].text.hasPrefix("CABLE"), lines[firstText].text.count < 40 {
             form = .canonical
         }
         guard let (bannerIndex, banner) = findBanner() ?? findHeaderWithoutBanner() else {
-            throw error("no classification banner (such as 'CONFIDENTIAL SECTION 01 OF 02 PRETORIA 001173') found", at: lines[firstText].location)
+            throw error(.noBanner, "no classification banner (such as 'CONFIDENTIAL SECTION 01 OF 02 PRETORIA 001173') found", at: lines[firstText].location)
         }
         readRoutingBlock(upTo: bannerIndex)
         cable.classification = banner.classification
@@ -140,12 +140,12 @@ struct TelegramReader {
                 truncated = true
                 return finish()
             }
-            throw error("the cable has a header but no text", at: lines[bannerIndex].location)
+            throw error(.noText, "the cable has a header but no text", at: lines[bannerIndex].location)
         }
         sourceMap.body = lines[bodyStart].location
         readBody(from: bodyStart)
         guard !cable.paragraphs.isEmpty else {
-            throw error("the cable has a header but no text", at: lines[bannerIndex].location)
+            throw error(.noText, "the cable has a header but no text", at: lines[bannerIndex].location)
         }
         return finish()
     }

@@ -62,8 +62,8 @@ public struct DraftParser: Sendable {
     }
 
     public func parse(text: String, fileName: String? = nil, defaults: Defaults = Defaults()) throws(CableParseError) -> CableDocument {
-        func fail(_ line: Int, _ message: String) -> CableParseError {
-            CableParseError(file: fileName, line: line, column: 1, message: message)
+        func fail(_ kind: CableParseError.Kind, _ line: Int, _ message: String) -> CableParseError {
+            CableParseError(kind, file: fileName, line: line, column: 1, message: message)
         }
         let lines = TextDecoding.clean(text).split(separator: "\n", omittingEmptySubsequences: false)
         var cable = Cable()
@@ -72,32 +72,32 @@ public struct DraftParser: Sendable {
         var references: [(String, Int)] = []
         var index = 0
         while index < lines.count, lines[index].trimmingWhitespace().isEmpty { index += 1 }
-        guard index < lines.count else { throw fail(1, "the draft is empty") }
+        guard index < lines.count else { throw fail(.empty, 1, "the draft is empty") }
         // Header.
         while index < lines.count {
             let line = lines[index].trimmingWhitespace()
             if line.isEmpty { break }
             guard let colon = line.firstIndex(of: ":") else {
-                throw fail(index + 1, "expected 'Key: value' in the draft header (keys: \(Self.keys.joined(separator: ", ")))")
+                throw fail(.unknownField, index + 1, "expected 'Key: value' in the draft header (keys: \(Self.keys.joined(separator: ", ")))")
             }
             let key = line[..<colon].trimmingWhitespace().lowercased()
             let value = line[line.index(after: colon)...].collapsingWhitespace()
             guard let canonicalKey = Self.keys.first(where: { $0.lowercased() == key }) else {
-                throw fail(index + 1, "unknown draft header '\(line[..<colon])' (keys: \(Self.keys.joined(separator: ", ")))")
+                throw fail(.unknownField, index + 1, "unknown draft header '\(line[..<colon])' (keys: \(Self.keys.joined(separator: ", ")))")
             }
             if canonicalKey == "Ref" {
                 references.append((value, index + 1))
             } else {
-                guard fields[canonicalKey] == nil else { throw fail(index + 1, "'\(canonicalKey)' is given twice") }
+                guard fields[canonicalKey] == nil else { throw fail(.repeatedField, index + 1, "'\(canonicalKey)' is given twice") }
                 fields[canonicalKey] = (value, index + 1)
             }
             index += 1
         }
         let headerEnd = index
         // Required fields.
-        guard let (from, fromLine) = fields["From"], !from.isEmpty else { throw fail(1, "the draft has no 'From:' line (e.g. 'From: AMEMBASSY ISLAMABAD')") }
+        guard let (from, fromLine) = fields["From"], !from.isEmpty else { throw fail(.missingField, 1, "the draft has no 'From:' line (e.g. 'From: AMEMBASSY ISLAMABAD')") }
         guard let (classificationText, classificationLine) = fields["Classification"] else {
-            throw fail(1, "the draft has no 'Classification:' line (UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET)")
+            throw fail(.missingField, 1, "the draft has no 'Classification:' line (UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET)")
         }
         cable.origin = from.uppercased()
         map.origin = SourceLocation(line: fromLine)
@@ -105,7 +105,7 @@ public struct DraftParser: Sendable {
         // Classification, with captions after `//`.
         let parts = classificationText.uppercased().split(separator: "/").map { $0.trimmingWhitespace() }
         guard let level = parts.first.flatMap({ Classification(word: $0) }) else {
-            throw fail(classificationLine, "'\(classificationText)' is not a classification: use UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET")
+            throw fail(.invalidValue, classificationLine, "'\(classificationText)' is not a classification: use UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET")
         }
         cable.classification = level
         map.banner = SourceLocation(line: classificationLine)
@@ -115,7 +115,7 @@ public struct DraftParser: Sendable {
         }
         for text in captionTexts where !text.isEmpty {
             guard let caveat = Caveat(captionLine: text) else {
-                throw fail(fields["Caveats"]?.1 ?? classificationLine, "'\(text)' is not a handling caption (NOFORN, SIPDIS, EXDIS, NODIS, LIMDIS, STADIS, SBU, FOUO)")
+                throw fail(.invalidValue, fields["Caveats"]?.1 ?? classificationLine, "'\(text)' is not a handling caption (NOFORN, SIPDIS, EXDIS, NODIS, LIMDIS, STADIS, SBU, FOUO)")
             }
             if !cable.caveats.contains(caveat) { cable.caveats.append(caveat) }
         }
@@ -130,7 +130,7 @@ public struct DraftParser: Sendable {
                 // An address is words of letters and digits (AMEMBASSY KABUL, USMISSION USUN NEW YORK,
                 // RUEHBUL/AMEMBASSY KABUL): anything else would not survive the telegram's routing lines.
                 guard Addressee.looksLikeAddress(name), let addressee = Addressee(routingLine: name) else {
-                    throw fail(line, "'\(name.prefix(60))' is not an addressee (such as SECSTATE WASHDC or AMEMBASSY KABUL)")
+                    throw fail(.invalidValue, line, "'\(name.prefix(60))' is not an addressee (such as SECSTATE WASHDC or AMEMBASSY KABUL)")
                 }
                 found.append(addressee)
             }
@@ -142,7 +142,7 @@ public struct DraftParser: Sendable {
         // Precedence.
         if let (value, line) = fields["Precedence"] {
             guard let precedence = Precedence(rawValue: value.uppercased()) else {
-                throw fail(line, "'\(value)' is not a precedence: use FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE")
+                throw fail(.invalidValue, line, "'\(value)' is not a precedence: use FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE")
             }
             cable.precedence = precedence
             if precedence == .niactImmediate, !cable.to.isEmpty { cable.to[0].precedence = .niactImmediate }
@@ -153,7 +153,7 @@ public struct DraftParser: Sendable {
         // Date.
         if let (value, line) = fields["Date"] {
             guard let dtg = Self.parseDate(value) else {
-                throw fail(line, "'\(value)' is not a date: use YYYY-MM-DD HH:MM (UTC) or a date-time group such as 231553Z FEB 01")
+                throw fail(.invalidValue, line, "'\(value)' is not a date: use YYYY-MM-DD HH:MM (UTC) or a date-time group such as 231553Z FEB 01")
             }
             cable.dateTimeGroup = dtg
         } else {
@@ -166,7 +166,7 @@ public struct DraftParser: Sendable {
         var serial = defaults.serial
         if let (value, line) = fields["Serial"] {
             guard let number = Int(value), TelegramNumber.serialRange.contains(number) else {
-                throw fail(line, "'\(value)' is not a serial number (\(TelegramNumber.serialRange.lowerBound) to \(TelegramNumber.serialRange.upperBound))")
+                throw fail(.invalidValue, line, "'\(value)' is not a serial number (\(TelegramNumber.serialRange.lowerBound) to \(TelegramNumber.serialRange.upperBound))")
             }
             serial = number
         }
@@ -175,7 +175,7 @@ public struct DraftParser: Sendable {
             cable.telegramNumber = TelegramNumber(post: telegramPost, serial: serial)
         }
         if let (value, line) = fields["Reference ID"] {
-            guard let id = ReferenceID(value) else { throw fail(line, "'\(value)' is not a reference ID such as 09ISLAMABAD2295") }
+            guard let id = ReferenceID(value) else { throw fail(.invalidValue, line, "'\(value)' is not a reference ID such as 09ISLAMABAD2295") }
             cable.referenceID = id
             map.referenceID = SourceLocation(line: line)
             if cable.telegramNumber == nil { cable.telegramNumber = TelegramNumber(post: telegramPost, serial: id.serial) }
@@ -222,7 +222,7 @@ public struct DraftParser: Sendable {
             cable.authority = authority
             map.authority = SourceLocation(line: line)
         } else if let (_, line) = fields["Reasons"] {
-            throw fail(line, "'Reasons:' needs a 'Classified By:' line naming who classified the cable")
+            throw fail(.missingField, line, "'Reasons:' needs a 'Classified By:' line naming who classified the cable")
         }
         if let (value, line) = fields["Declassify On"] {
             let order = "13526"
@@ -231,7 +231,7 @@ public struct DraftParser: Sendable {
             } else if value.uppercased() == "N/A" {
                 cable.executiveOrder = ExecutiveOrderLine(order: order, declassification: .notApplicable)
             } else {
-                throw fail(line, "'\(value)' is not a declassification date: use YYYY-MM-DD")
+                throw fail(.invalidValue, line, "'\(value)' is not a declassification date: use YYYY-MM-DD")
             }
             map.executiveOrder = SourceLocation(line: line)
         } else if cable.isClassified, let dtg = cable.dateTimeGroup {
@@ -257,7 +257,7 @@ public struct DraftParser: Sendable {
             }
         }
         if !current.isEmpty { blocks.append(current) }
-        guard !blocks.isEmpty else { throw fail(headerEnd, "the draft has a header but no text: write the paragraphs after a blank line") }
+        guard !blocks.isEmpty else { throw fail(.noText, headerEnd, "the draft has a header but no text: write the paragraphs after a blank line") }
         var number = 0
         for block in blocks {
             var sublines: [String] = []

@@ -25,7 +25,7 @@ public enum TextDecoding {
     /// Decodes `bytes`, or throws `CableParseError` when they are not text at all.
     public static func decode(_ bytes: some Collection<UInt8>, fileName: String? = nil) throws(CableParseError) -> Result {
         guard !bytes.isEmpty else {
-            throw CableParseError(file: fileName, line: 1, column: 1, message: "the file is empty")
+            throw CableParseError(.empty, file: fileName, line: 1, column: 1, message: "the file is empty")
         }
         let bytes = Array(bytes)
         var controls = 0
@@ -37,7 +37,7 @@ public enum TextDecoding {
         // Real cables carry the odd stray byte; binary files carry many, and NULs.
         if nuls > 0 && nuls * 200 > bytes.count || controls * 20 > bytes.count {
             throw CableParseError(
-                file: fileName, line: 1, column: 1,
+                .notText, file: fileName, line: 1, column: 1,
                 message: "not a text file: \(controls) of \(bytes.count) bytes are control characters")
         }
         if let text = String(validating: bytes, as: UTF8.self) {
