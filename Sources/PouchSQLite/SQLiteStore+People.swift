@@ -151,14 +151,19 @@ extension SQLiteStore {
 
     /// Every list whose members are as the administrators left them (a changed list is left out:
     /// `pouch verify` and every send to it report it).
-    public func lists() async throws -> [String: [String]] {
-        try await database.read { db in
+    public func lists(as actor: String) async throws -> [String: [String]] {
+        let outcome: Result<[String: [String]], StoreError> = try await database.read { db in
+            guard let user = try self.user(actor, db), user.acts(as: .administrator) || user.acts(as: .drafter) else {
+                return .failure(.notPermitted("only drafters and administrators see distribution lists"))
+            }
             var lists: [String: [String]] = [:]
             for name in try String.fetchAll(db, sql: "SELECT name FROM list") {
                 if let members = try? self.verifiedMembers(of: name, db) { lists[name] = members }
             }
-            return lists
+            return .success(lists)
         }
+        if case .failure = outcome { try await record(AuditEvent(user: actor, action: .userList, target: "lists", outcome: .denied)) }
+        return try outcome.get()
     }
 
     // MARK: Rows

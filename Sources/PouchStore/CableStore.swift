@@ -36,8 +36,9 @@ public protocol CableStore: Sendable {
     /// Takes members off a distribution list (administrators); the list stays, even if empty.
     /// Copies already sent through the list are not affected.
     func removeFromList(_ name: String, members: [String], as actor: String) async throws
-    /// Every distribution list and its members.
-    func lists() async throws -> [String: [String]]
+    /// Every distribution list and its members (drafters, who send through them, and
+    /// administrators); anyone else is refused, and the refusal audited.
+    func lists(as actor: String) async throws -> [String: [String]]
 
     // MARK: Signing in
 

@@ -278,10 +278,12 @@ struct ListCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the lists and their members.")
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var acting: ActingUser
 
         func run() async throws {
             try await reporting {
-                for (name, members) in try await storeOptions.open().lists().sorted(by: { $0.key < $1.key }) {
+                let store = try storeOptions.open()
+                for (name, members) in try await store.lists(as: try await acting.orAdministrator(of: store)).sorted(by: { $0.key < $1.key }) {
                     print("\(name): \(members.joined(separator: ", "))")
                 }
             }

@@ -43,7 +43,7 @@ struct SQLiteStoreTests {
         #expect(try await store.user(id: "nora") == nil)
         await #expect(throws: StoreError.self) { try await store.addUsers([new], as: "anne") }
         try await store.addToList("islamabad-pol", members: ["anne", "bea"], as: "admin")
-        #expect(try await store.lists()["islamabad-pol"] == ["anne", "bea"])
+        #expect(try await store.lists(as: "admin")["islamabad-pol"] == ["anne", "bea"])
         await #expect(throws: StoreError.noSuchUser("ghost")) { try await store.addToList("x", members: ["ghost"], as: "admin") }
     }
 
@@ -157,13 +157,24 @@ struct SQLiteStoreTests {
         #expect(log.contains { $0.user == "bea" && $0.action == "user-list" && $0.outcome == "denied" })
     }
 
+    @Test("distribution lists are shown to drafters and administrators only; a refusal is audited")
+    func listsNeedARole() async throws {
+        let (store, _) = try await Fixture.populated()
+        try await store.addToList("kabul", members: ["bea"], as: "admin")
+        #expect(try await store.lists(as: "anne")["kabul"] == ["bea"])
+        await #expect(throws: StoreError.self) { try await store.lists(as: "bea") }
+        await #expect(throws: StoreError.self) { try await store.lists(as: "nobody") }
+        let log = try await store.auditLog(AuditFilter(), as: "admin")
+        #expect(log.contains { $0.user == "bea" && $0.action == "user-list" && $0.target == "lists" && $0.outcome == "denied" })
+    }
+
     @Test("a list member is taken off by an administrator only, audited; a name not on the list is an error")
     func removeFromList() async throws {
         let (store, _) = try await Fixture.populated()
         try await store.addToList("kabul", members: ["bea", "lou"], as: "admin")
         await #expect(throws: StoreError.self) { try await store.removeFromList("kabul", members: ["lou"], as: "anne") }
         try await store.removeFromList("kabul", members: ["lou"], as: "admin")
-        #expect(try await store.lists()["kabul"] == ["bea"])
+        #expect(try await store.lists(as: "admin")["kabul"] == ["bea"])
         await #expect(throws: StoreError.self) { try await store.removeFromList("kabul", members: ["lou"], as: "admin") }
         await #expect(throws: StoreError.noSuchList("nowhere")) { try await store.removeFromList("nowhere", members: ["bea"], as: "admin") }
         #expect(try await store.verifyStore(as: "admin", progress: nil).problems.isEmpty, "the list's MAC was renewed")

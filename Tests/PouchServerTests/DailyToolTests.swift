@@ -273,7 +273,7 @@ struct DailyToolTests {
 
             let removed = try await admin.post("/admin/lists/south-asia/remove", form: [("member", "dev")])
             #expect(removed.status == .ok)
-            #expect(try await fixture.store.lists()["south-asia"] == ["bea", "dora"])
+            #expect(try await fixture.store.lists(as: "admin")["south-asia"] == ["bea", "dora"])
             #expect(try await admin.post("/admin/lists/south-asia/remove", form: [("member", "dev")]).status == .unprocessableContent)
 
             let added = try await admin.post("/admin/users", form: [

@@ -40,11 +40,7 @@ struct APIRoutes: Sendable {
             return RevokedBody(revoked: try await store.revokeTokens(of: try context.parameters.require("user"), label: label, as: try context.requireUser().id))
         }
         api.get("/lists") { _, context -> ListsBody in
-            let user = try context.requireUser()
-            guard user.roles.contains(.administrator) || user.roles.contains(.drafter) else {
-                throw StoreError.notPermitted("only drafters and administrators see distribution lists")
-            }
-            return ListsBody(lists: try await store.lists())
+            ListsBody(lists: try await store.lists(as: try context.requireUser().id))
         }
         api.post("/lists/:name", use: addToList)
     }
@@ -360,7 +356,7 @@ struct APIRoutes: Sendable {
         let name = try context.parameters.require("name")
         let body = try await request.decode(as: ListRequest.self, context: context)
         try await store.addToList(name, members: body.members, as: admin.id)
-        return ListsBody(lists: try await store.lists().filter { $0.key == name })
+        return ListsBody(lists: try await store.lists(as: admin.id).filter { $0.key == name })
     }
 
     // MARK: Parameters

@@ -266,7 +266,7 @@ struct WebRoutes: Sendable {
             let missing = cable.caveats.filter { !reader.holds($0) }.map(\.rawValue)
             return missing.isEmpty ? "may not read it" : "does not hold " + missing.joined(separator: ", ")
         }
-        let lists = try await store.lists()
+        let lists = try await store.lists(as: userID)
         return [
             "hasLists": !lists.isEmpty,
             "people": people.filter { $0.id != userID }.map { reader -> [String: Any] in
@@ -710,7 +710,7 @@ struct WebRoutes: Sendable {
         let user = try context.requireUser()
         let listing = try await store.users(as: user.id)
         let people = listing.users
-        let lists = try await store.lists()
+        let lists = try await store.lists(as: user.id)
         var values: [String: Any] = [
             "title": "People and lists",
             "people": people.map { person -> [String: Any] in
