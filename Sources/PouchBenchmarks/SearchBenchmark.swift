@@ -201,7 +201,7 @@ public struct SearchBenchmark: Sendable {
                 for (cable, subject, body, refs) in rows {
                     let id = cable.referenceID!
                     let post = (cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: id.post))
-                    let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) } ?? String(id.year)
+                    let date = SQLiteStore.envelopeDate(of: cable, id: id)
                     if try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE id = ?", arguments: [id.description]) == true { continue }
                     try db.execute(sql: "INSERT INTO meta (id, post, postKey, year, classification, caveats, tags, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                    arguments: [id.description, post.fmLine, post.referencePost, id.year, cable.classification.rawValue,

@@ -203,7 +203,7 @@ extension SQLiteStore {
         let sealed = try Seal.seal(text, record: binding.record("cable"), keys: keys)
         let subject = try Seal.seal(Array(cable.subject.utf8), record: binding.record("subject"), keys: keys)
         let signature = try signer.sign(binding.signed(text))
-        let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) } ?? String(format: "%04d", id.year)
+        let date = Self.envelopeDate(of: cable, id: id)
         let document = index.document(for: cable, cache: &tokens)
         return PreparedCable(id: id, binding: binding, sealed: sealed, subject: subject, signature: signature, year: id.year, date: date,
                              tags: Self.tagsColumn(cable.tags), postKey: Post(fmLine: post).referencePost,
@@ -799,4 +799,12 @@ struct CableBinding: Sendable {
 /// Statement arguments from a list of values of mixed types.
 func statementArguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
     StatementArguments(values.map { Optional($0) })
+}
+
+extension SQLiteStore {
+    /// The `date` column of a cable's envelope: its day (`2009-11-04`), or its reference ID's year
+    /// when the cable has no date-time group.
+    package static func envelopeDate(of cable: Cable, id: ReferenceID) -> String {
+        cable.dateTimeGroup?.calendarDay.iso8601 ?? String(format: "%04d", id.year)
+    }
 }

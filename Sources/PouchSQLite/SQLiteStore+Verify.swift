@@ -256,7 +256,7 @@ extension SQLiteStore {
             return found + ["the sealed text is not a readable cable"]
         }
         // What the envelope shows must be what the signed text says.
-        let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) } ?? String(format: "%04d", id.year)
+        let date = Self.envelopeDate(of: cable, id: id)
         var expected: [String: String] = [
             "tags": Self.tagsColumn(cable.tags), "date": date, "year": String(id.year), "serial": String(id.serial),
             "postKey": Post(fmLine: binding.post).referencePost,

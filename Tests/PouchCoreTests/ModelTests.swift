@@ -11,6 +11,9 @@ struct ModelTests {
         let dtg = try #require(DateTimeGroup(text))
         #expect(dtg.iso8601 == iso)
         #expect(dtg.description == text)
+        // The day alone, and the day and time as pages show them, say the same instant.
+        #expect(dtg.calendarDay.iso8601 == String(iso.prefix(10)))
+        #expect(dtg.dayAndTime == String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + "Z")
     }
 
     @Test("impossible date-time groups are refused", arguments: ["310000Z FEB 01", "231560Z FEB 01", "23155Z FEB 01", "231553Z FOO 01"])

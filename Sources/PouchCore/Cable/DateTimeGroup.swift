@@ -73,6 +73,12 @@ public struct DateTimeGroup: Sendable, Hashable, Codable, CustomStringConvertibl
     public var iso8601: String {
         String(format: "%04d-%02d-%02dT%02d:%02d:00Z", year, month, day, hour, minute)
     }
+
+    /// The day, without the time (its `iso8601` is `2001-02-23`).
+    public var calendarDay: CalendarDay { CalendarDay(year: year, month: month, day: day) }
+
+    /// The day and the time as pages show them: `2001-02-23 15:53Z`.
+    public var dayAndTime: String { calendarDay.iso8601 + String(format: " %02d:%02dZ", hour, minute) }
 }
 
 extension Calendar {

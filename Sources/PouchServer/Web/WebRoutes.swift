@@ -286,7 +286,7 @@ struct WebRoutes: Sendable {
     }
 
     static func cableValues(_ cable: Cable, id: ReferenceID?) -> [String: Any] {
-        let date = cable.dateTimeGroup.map { String(format: "%04d-%02d-%02d %02d:%02dZ", $0.year, $0.month, $0.day, $0.hour, $0.minute) } ?? ""
+        let date = cable.dateTimeGroup?.dayAndTime ?? ""
         var values: [String: Any] = [
             "id": id?.description ?? "given when the draft is saved",
             "precedence": cable.precedence?.rawValue ?? "",
@@ -306,7 +306,7 @@ struct WebRoutes: Sendable {
         if let signature = cable.signature, !signature.isEmpty { values["signature"] = signature }
         if let order = cable.executiveOrder {
             values["declassification"] = switch order.declassification {
-            case .on(let day): "E.O. \(order.order): DECL: \(day.usFormat) (declassify on " + String(format: "%04d-%02d-%02d", day.year, day.month, day.day) + ")"
+            case .on(let day): "E.O. \(order.order): DECL: \(day.usFormat) (declassify on \(day.iso8601))"
             case .oadr: "E.O. \(order.order): DECL: OADR (originating agency's determination required)"
             case .notApplicable: "E.O. \(order.order): N/A"
             case .other(let text): "E.O. \(order.order): DECL: \(text)"
