@@ -150,12 +150,3 @@ struct LintTests {
     }
 }
 
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else {
-            Issue.record("'\(target)' not in the text")
-            return self
-        }
-        return replacingCharacters(in: range, with: replacement)
-    }
-}

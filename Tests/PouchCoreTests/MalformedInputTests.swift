@@ -98,12 +98,3 @@ struct MalformedInputTests {
     }
 }
 
-/// The error a throwing call raised, or nil.
-func throwing<T>(_ body: () throws(CableParseError) -> T) -> CableParseError? {
-    do {
-        _ = try body()
-        return nil
-    } catch {
-        return error
-    }
-}

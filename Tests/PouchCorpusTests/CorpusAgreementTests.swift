@@ -3,14 +3,6 @@ import PouchCore
 import PouchCorpus
 import Testing
 
-/// The shared corpus, loaded once.
-enum SharedCorpus {
-    static let directory = CorpusFile.sharedCorpusDirectory()
-    static let wikileaks: [CorpusFile] = (try? CorpusFile.loadDirectory(directory.appendingPathComponent("cablegate-wikileaks"))) ?? []
-    static let raw: [CorpusFile] = (try? CorpusFile.loadDirectory(directory.appendingPathComponent("cablegate-raw"))) ?? []
-    static let truth: [String: GroundTruth] = (try? GroundTruth.load(from: directory.appendingPathComponent("cablegate-wikileaks/metadata.jsonl"))) ?? [:]
-}
-
 @Suite("Agreement with the WikiLeaks metadata")
 struct CorpusAgreementTests {
     @Test("the corpus is present: 300 WikiLeaks cables with metadata, 12 raw cables")

@@ -56,8 +56,3 @@ struct RawCableTests {
     }
 }
 
-enum TextForTests {
-    static func latin1(_ bytes: [UInt8]) -> String {
-        String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
-    }
-}

@@ -5,16 +5,6 @@ import Testing
 import PouchCore
 @testable import PouchFingerprint
 
-/// Loaded once: the real cables and every slot the catalogue finds in them.
-enum RealSlots {
-    static let corpus = CorpusFile.sharedCorpusDirectory()
-    static let cables: [Cable] = {
-        let files = (try? CorpusFile.loadDirectory(corpus.appendingPathComponent("cablegate-wikileaks"))) ?? []
-        return files.compactMap { try? CableParser().parse(bytes: $0.bytes, fileName: $0.name).cable }
-    }()
-    static let found: [(cable: Cable, slots: [Slot])] = cables.map { ($0, SlotFinder(catalogue: .publicCatalogue).slots(in: $0)) }
-}
-
 @Suite("Every catalogue rule keeps the invariants, on every real cable")
 struct CatalogueInvariantTests {
     /// Rules that rearrange words (phrase synonyms only ever swap fixed common words).

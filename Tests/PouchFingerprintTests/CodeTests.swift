@@ -4,17 +4,6 @@ import Testing
 import PouchCore
 @testable import PouchFingerprint
 
-enum TestKeys {
-    static let key = try! FingerprintKey(bytes: (0..<32).map { UInt8($0 * 7 % 256) })
-    static let other = try! FingerprintKey(bytes: (0..<32).map { UInt8(255 - $0) })
-}
-
-/// The longest real cable, for tests that need many slots.
-enum LongCable {
-    static let cable: Cable = RealSlots.cables.max { $0.wordCount < $1.wordCount }!
-    static let fingerprint = CableFingerprint(cable: cable, key: TestKeys.key)
-}
-
 @Suite("Codes: stateless, keyed, per recipient")
 struct CodeTests {
     @Test("the same recipient always gets the same copy; different recipients get different copies")

@@ -2,23 +2,6 @@ import Testing
 import PouchCore
 @testable import PouchFingerprint
 
-/// The slots a catalogue finds in one paragraph, as (rule, original span, alternatives).
-func slots(_ text: String, catalogue: RuleCatalogue = .publicCatalogue, scheme: FingerprintScheme = .current) -> [(rule: String, alternatives: [String])] {
-    let cable = Cable(classification: .confidential, paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
-    return SlotFinder(catalogue: catalogue, scheme: scheme).slots(in: cable).map { ($0.rule, $0.alternatives) }
-}
-
-func alternatives(_ text: String, rule: String, scheme: FingerprintScheme = .current) -> [[String]] {
-    slots(text, scheme: scheme).filter { $0.rule == rule }.map(\.alternatives)
-}
-
-/// The alternatives of one rule's slots in a one-paragraph cable sent from `post` (none: the Department).
-func alternatives(_ text: String, rule: String, post: String?, scheme: FingerprintScheme = .current) -> [[String]] {
-    let cable = Cable(referenceID: post.map { ReferenceID(year: 2009, post: $0, serial: 1) }, classification: .confidential,
-                      paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
-    return SlotFinder(catalogue: .publicCatalogue, scheme: scheme).slots(in: cable).filter { $0.rule == rule }.map(\.alternatives)
-}
-
 @Suite("Catalogue rules, one by one")
 struct RuleTests {
     @Test("the optional complementiser after reporting verbs")
