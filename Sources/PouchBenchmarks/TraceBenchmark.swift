@@ -59,9 +59,11 @@ public struct TraceBenchmark {
         public var rules: [RuleSurvival] = []
 
         public var table: String {
-            var out = ["attack        length                 trials  identified  inconclusive  wrongly accused  median bits read  bits/100 words"]
+            // The length column is as wide as its longest entry ("intercept, ≥1500 words").
+            let lengthWidth = max(22, (rows.map(\.length.count).max() ?? 0) + 2)
+            var out = [pad("attack", 14) + pad("length", lengthWidth) + "trials  identified  inconclusive  wrongly accused  median bits read  bits/100 words"]
             for row in rows {
-                out.append(pad(row.attack, 14) + pad(row.length, 22) + pad("\(row.trials)", 8)
+                out.append(pad(row.attack, 14) + pad(row.length, lengthWidth) + pad("\(row.trials)", 8)
                            + pad(String(format: "%.1f%%", row.identifiedRate * 100), 12) + pad("\(row.inconclusive)", 14)
                            + pad("\(row.wronglyAccused)", 17) + pad(String(format: "%.0f", row.medianSlots), 18)
                            + String(format: "%.1f", row.medianBits))
