@@ -66,7 +66,7 @@ extension SQLiteStore {
     /// The detail with its sealed part opened (for `pouch audit log`; the stored entry keeps it
     /// sealed). A data key rewrapped under a newer master key version is in `auditSeal`.
     func unsealedDetail(_ detail: String, sequence: Int, _ db: Database) -> String {
-        guard var (before, sealed) = Self.auditSeal(in: detail) else { return detail }
+        guard case (let before, var sealed)? = Self.auditSeal(in: detail) else { return detail }
         if let rewrapped = try? Data.fetchOne(db.cachedStatement(sql: "SELECT wrappedKey FROM auditSeal WHERE sequence = ?"), arguments: [sequence]) {
             sealed.wrappedKey = Array(rewrapped)
         }

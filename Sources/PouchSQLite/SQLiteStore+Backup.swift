@@ -73,7 +73,6 @@ extension SQLiteStore {
         guard let master = keys.key(version: version) else { throw StoreError.invalid("master key version \(version) is not in this store's keyring") }
         let bytes = try Self.fileSize(copy)
         let header = BackupFile.Header(created: AuditEntry.timestamp(Date()), format: format, lock: lock, head: head.line, bytes: bytes)
-        let keys = self.keys
         let pace = Pace(bytesPerSecond: maxRate.map { $0 * 2 })
         try await Self.offPool { try BackupFile.write(database: copy, to: path, header: header, master: master, pace: pace) }
         try await record(AuditEvent(user: userID, action: .backup, target: path,

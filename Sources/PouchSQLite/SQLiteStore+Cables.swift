@@ -93,7 +93,7 @@ extension SQLiteStore {
             return (existing, keys)
         }
         guard let (existing, storedKeys) = setup else {
-            try await writing { db in
+            _ = try await writing { db in
                 try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: "\(cables.count) cables", outcome: .denied), db)
             }
             throw StoreError.notPermitted("only an administrator may import into the archive")
