@@ -39,12 +39,12 @@ public struct TraceBenchmark {
         public var identified = 0
         public var inconclusive = 0
         public var wronglyAccused = 0
-        public var slotsObserved: [Int] = []
+        public var bitsRead: [Int] = []
         public var bitsPer100Words: [Double] = []
 
         public var identifiedRate: Double { trials == 0 ? 0 : Double(identified) / Double(trials) }
-        public var medianSlots: Double { median(slotsObserved.map(Double.init)) }
-        public var medianBits: Double { median(bitsPer100Words) }
+        public var medianBitsRead: Double { median(bitsRead.map(Double.init)) }
+        public var medianBitsPer100Words: Double { median(bitsPer100Words) }
     }
 
     public struct Report: Sendable {
@@ -65,8 +65,8 @@ public struct TraceBenchmark {
             for row in rows {
                 out.append(pad(row.attack, 14) + pad(row.length, lengthWidth) + pad("\(row.trials)", 8)
                            + pad(String(format: "%.1f%%", row.identifiedRate * 100), 12) + pad("\(row.inconclusive)", 14)
-                           + pad("\(row.wronglyAccused)", 17) + pad(String(format: "%.0f", row.medianSlots), 18)
-                           + String(format: "%.1f", row.medianBits))
+                           + pad("\(row.wronglyAccused)", 17) + pad(String(format: "%.0f", row.medianBitsRead), 18)
+                           + String(format: "%.1f", row.medianBitsPer100Words))
             }
             out.append("")
             out.append("cables: \(cables), recipients: \(recipients); slots in the original text: \(String(format: "%.1f", slotsPer100Words)) per 100 words (median)")
@@ -141,7 +141,7 @@ public struct TraceBenchmark {
             if !accused.isEmpty, !accused.isDisjoint(with: guilty) { row.identified += 1 }
             if accused.isEmpty { row.inconclusive += 1 }
             if !accused.subtracting(guilty).isEmpty { row.wronglyAccused += 1 }
-            row.slotsObserved.append(verdict.bitsObserved)
+            row.bitsRead.append(verdict.bitsObserved)
             row.bitsPer100Words.append(Double(verdict.bitsObserved) * 100 / Double(max(1, words)))
         }
         func words(_ text: String) -> Int { TraceText.tokens(of: text).filter { $0 != "," }.count }
@@ -261,7 +261,7 @@ public struct TraceBenchmark {
             nulls.trials += 1
             // Without private rules nothing of the leaker survives canonicalising, so any accusation is wrong.
             if verdict.accused.isEmpty { nulls.inconclusive += 1 } else { nulls.wronglyAccused += 1 }
-            nulls.slotsObserved.append(verdict.bitsObserved)
+            nulls.bitsRead.append(verdict.bitsObserved)
         }
         rows.append(nulls)
 
