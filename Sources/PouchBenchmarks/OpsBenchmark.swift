@@ -185,7 +185,7 @@ public struct OpsBenchmark: Sendable {
         while index < count, !(await stop(index)) {
             let id = ids[(index * 7_919) % ids.count]
             let elapsed = try await clock.measure { _ = try await store.read(id, as: reader.id) }
-            times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000)
+            times.append(elapsed.milliseconds)
             index += 1
         }
         return times

@@ -1,6 +1,7 @@
 import Foundation
 import PouchCore
 import PouchCorpus
+import PouchStore
 
 /// `pouch-bench parse`: parse every cable of a directory, compare with its ground truth,
 /// and time the parser on bytes already in memory.
@@ -81,9 +82,8 @@ public struct ParseBenchmark: Sendable {
             if case .failure(let error) = result { return error.description }
             return nil
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Report(
             agreement: agreement, files: files.count, bytes: files.reduce(0) { $0 + $1.bytes.count },
-            seconds: seconds, passes: passes, failures: failures)
+            seconds: elapsed.seconds, passes: passes, failures: failures)
     }
 }

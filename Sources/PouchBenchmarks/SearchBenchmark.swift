@@ -29,8 +29,6 @@ public struct SearchBenchmark: Sendable {
         self.reuse = reuse
     }
 
-    public static let analyst = Reader.analyst
-
     public struct Report: Sendable {
         public var cables = 0
         public var importSeconds = 0.0
@@ -108,7 +106,7 @@ public struct SearchBenchmark: Sendable {
             // 1. Import everything into a fresh store.
             progress("importing \(files.count) files")
             store = try SQLiteStore.create(at: work.appendingPathComponent("store").path, credential: .key(key), administrator: admin)
-            try await store.addUsers([Self.analyst], as: "admin")
+            try await store.addUsers([Reader.analyst], as: "admin")
             let start = Date()
             let summary = try await ArchiveImport.run(files: files, into: store, as: "admin", batch: 1_000) { done in
                 if done % 25_000 < 1_000 { progress("imported \(done)") }
@@ -139,7 +137,7 @@ public struct SearchBenchmark: Sendable {
             let clock = ContinuousClock()
             var total = 0
             let pouchTime = try await clock.measure {
-                total = try await store.search(query, as: Self.analyst.id, options: SearchOptions(limit: 20)).total
+                total = try await store.search(query, as: Reader.analyst.id, options: SearchOptions(limit: 20)).total
             }
             report.kinds.append(kind)
             report.matches.append(total)
@@ -156,18 +154,18 @@ public struct SearchBenchmark: Sendable {
         let sampleCables = await ArchiveImport.parse(sampleFiles).cables
         try? FileManager.default.removeItem(at: work.appendingPathComponent("sample"))
         let sampleStore = try SQLiteStore.create(at: work.appendingPathComponent("sample").path, credential: .key(key), administrator: admin)
-        try await sampleStore.addUsers([Self.analyst], as: "admin")
+        try await sampleStore.addUsers([Reader.analyst], as: "admin")
         _ = try await sampleStore.importCables(sampleCables, as: "admin")
         let reference = ReferenceSearch(cables: sampleCables)
         report.sampleSize = reference.cables.count
         let byID = Dictionary(sampleCables.map { ($0.referenceID!.description, $0) }, uniquingKeysWith: { first, _ in first })
         for text in queryTexts {
             let query = try SearchQuery(parsing: text)
-            let results = try await sampleStore.search(query, as: Self.analyst.id, options: SearchOptions(limit: 1_000_000, facets: false, snippets: false))
-            let expected = reference.hits(query, user: Self.analyst)
+            let results = try await sampleStore.search(query, as: Reader.analyst.id, options: SearchOptions(limit: 1_000_000, facets: false, snippets: false))
+            let expected = reference.hits(query, user: Reader.analyst)
             let found = Set(results.hits.map(\.summary.referenceID))
             if found != expected || results.total != expected.count { report.sampleMismatches.append(text) }
-            report.forbiddenHits += found.filter { byID[$0].map { !ReferenceSearch.mayRead(Self.analyst, $0) } ?? true }.count
+            report.forbiddenHits += found.filter { byID[$0].map { !ReferenceSearch.mayRead(Reader.analyst, $0) } ?? true }.count
             report.sampleQueries += 1
         }
         let stolen = try StolenFileCheck.run(store: work.appendingPathComponent("sample").path, cables: sampleCables)
@@ -302,5 +300,6 @@ public struct SearchBenchmark: Sendable {
 }
 
 extension Duration {
-    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+    /// In milliseconds, from PouchStore's `seconds`.
+    var milliseconds: Double { seconds * 1000 }
 }

@@ -2,6 +2,7 @@ import Foundation
 import PouchCore
 import PouchCorpus
 import PouchFingerprint
+import PouchStore
 import PouchTestSupport
 
 /// `pouch-bench trace`: marks real cables for many recipients, attacks the copies the way
@@ -282,8 +283,8 @@ public struct TraceBenchmark {
         }
         precondition(sink > 0 && verdict != nil)
         var report = Report(
-            rows: rows, recipients: recipientCount, cables: prepared.count, markSeconds: seconds(markTime), markWords: target.words,
-            traceMilliseconds: seconds(traceTime) * 1000, slotsPer100Words: median(densities))
+            rows: rows, recipients: recipientCount, cables: prepared.count, markSeconds: markTime.seconds, markWords: target.words,
+            traceMilliseconds: traceTime.milliseconds, slotsPer100Words: median(densities))
         if byRule {
             progress("per rule: intercept / whole cable")
             var survival: [String: RuleSurvival] = [:]
@@ -304,10 +305,6 @@ public struct TraceBenchmark {
         }
         return report
     }
-}
-
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
 func median(_ values: [Double]) -> Double {
