@@ -25,7 +25,7 @@ struct SchemeTests {
     /// `scripts/freeze-scheme`), by reference ID; nil when the scheme was never frozen.
     static func frozenCopies(_ scheme: FingerprintScheme) throws -> [String: (alice: String, bob: String)]? {
         let name = String(format: "scheme-%02d", scheme.rawValue)
-        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "frozen") else { return nil }
+        guard let url = frozenFile(scheme) else { return nil }
         var copies: [String: (alice: String, bob: String)] = [:]
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
         #expect(lines.first == "refid\talice\tbob", "\(name).tsv: the header line")
@@ -40,7 +40,13 @@ struct SchemeTests {
         return copies
     }
 
-    static let frozenSchemes = FingerprintScheme.allCases.filter { (try? frozenCopies($0)) != nil }
+    /// The frozen file of `scheme`, if it was frozen.
+    static func frozenFile(_ scheme: FingerprintScheme) -> URL? {
+        Bundle.module.url(forResource: String(format: "scheme-%02d", scheme.rawValue), withExtension: "tsv", subdirectory: "frozen")
+    }
+
+    /// The schemes with a frozen file (found, not read: each test case reads its own).
+    static let frozenSchemes = FingerprintScheme.allCases.filter { frozenFile($0) != nil }
 
     @Test("every scheme before the current one is frozen (scripts/freeze-scheme N)")
     func everyOlderSchemeIsFrozen() {
