@@ -11,9 +11,12 @@ public struct CorpusFile: Sendable {
 
     /// The `.txt` files of a directory, sorted by name.
     public static func loadDirectory(_ directory: URL) throws -> [CorpusFile] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".txt") }
-            .sorted()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }.sorted()
+        } catch {
+            throw CorpusError("\(directory.path): not a folder of cables that can be read")
+        }
         return try names.map { name in
             let url = directory.appendingPathComponent(name)
             return CorpusFile(url: url, bytes: Array(try Data(contentsOf: url)))

@@ -45,7 +45,7 @@ public struct GroundTruth: Sendable, Codable, Hashable {
 }
 
 /// A problem reading the corpus.
-public struct CorpusError: Error, CustomStringConvertible, Sendable {
+public struct CorpusError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String
     public init(_ description: String) { self.description = description }
 }

@@ -12,6 +12,12 @@ struct CorpusAgreementTests {
         #expect(SharedCorpus.raw.count == 12)
     }
 
+    @Test("a corpus folder that is not there is a CorpusError naming it, not a raw system error")
+    func missingFolder() {
+        let missing = URL(fileURLWithPath: "/nonexistent/pouch-corpus")
+        #expect(throws: CorpusError("/nonexistent/pouch-corpus: not a folder of cables that can be read")) { try CorpusFile.loadDirectory(missing) }
+    }
+
     @Test("classification and NOFORN ≥ 99%, reference ID ≥ 99%, origin ≥ 98%, date within a day ≥ 98%")
     func agreement() throws {
         var documents: [String: Result<CableDocument, CableParseError>] = [:]
