@@ -36,6 +36,16 @@ struct SchemeManifestTests {
         }
     }
 
+    @Test("the public catalogue places each rule once, and a scheme has exactly the rules placed at or before it")
+    func catalogueMembership() {
+        let entries = RuleCatalogue.publicCatalogue.entries
+        let ids = entries.map(\.rule.id)
+        #expect(Set(ids).count == ids.count, "placed twice: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+        let added = SchemeManifest.entries().flatMap(\.rulesAdded)
+        #expect(added.sorted() == ids.sorted())
+        #expect(SchemeManifest.entries().first?.rulesAdded.count == 45, "scheme 1's catalogue had 45 rules")
+    }
+
     @Test("a scheme has a feature from the scheme it entered until the one that ended it")
     func featuresByScheme() {
         #expect(!FingerprintScheme.v3.has(.articleAgreement))

@@ -27,7 +27,7 @@ struct SlotFinder {
         for (p, tokens) in paragraphs.enumerated() {
             let context = CableContext(abbreviations: abbreviations, definitionSites: sites, paragraph: p, scheme: scheme, host: host)
             var accepted: [SlotCandidate] = []
-            for rule in catalogue.rules where rule.since <= scheme {
+            for (rule, since) in catalogue.entries where since <= scheme {
                 for proposed in rule.candidates(in: tokens, context: context) {
                     let candidate = scheme.has(.articleBySound) ? keepingArticle(proposed, tokens, defined: defined) : proposed
                     guard isAcceptable(candidate, tokens) else { continue }

@@ -18,15 +18,12 @@ protocol SlotRule: Sendable {
     var summary: String { get }
     var profile: FingerprintProfile { get }
     var isPrivate: Bool { get }
-    /// The first scheme whose catalogue has the rule.
-    var since: FingerprintScheme { get }
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate]
 }
 
 extension SlotRule {
     /// Built-in rules are public; only `PhraseRule`s read from a deployment's file are private.
     var isPrivate: Bool { false }
-    var since: FingerprintScheme { .v1 }
 }
 
 /// What rules may know about the whole cable: the abbreviations it defines.

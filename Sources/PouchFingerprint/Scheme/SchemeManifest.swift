@@ -25,7 +25,7 @@ public enum SchemeManifest {
             }
             return Entry(
                 scheme: scheme,
-                rulesAdded: catalogue.rules.filter { $0.since == scheme }.map(\.id),
+                rulesAdded: catalogue.entries.filter { $0.since == scheme }.map(\.rule.id),
                 rulesWidened: widened,
                 features: SchemeFeature.allCases.filter { $0.since == scheme },
                 featuresEnded: SchemeFeature.allCases.filter { $0.until == scheme })

@@ -6,7 +6,6 @@ struct HostGovernmentRule: SlotRule {
     let reason = "In a cable from a post, \"GO\" and the initials of the host country's name (\"the GOB\" from Brasilia, \"the GOSA\" from Pretoria) names the host government, and so do \"the Government of Brazil\" and \"the Brazilian Government\". Copies write one of the two in full (a spell checker would \"correct\" the abbreviation, so it reads as no evidence); the written-out forms, after \"the\", become slots too (\"the Brazilian government\" / \"the Government of Brazil\"). Only forms after \"the\" are looked for, never a possessive, a hyphenated word, a longer name or an abbreviation the cable defines otherwise. From scheme 8 copies may also write \"Brazil's Government\" for \"the GOB\", and write \"the Government of Brazil\" only where the phrase surely ends (not \"the Government of Brazil position\")."
     let summary = "the GOB | the Government of Brazil | the Brazilian Government | Brazil's Government (from scheme 8) (GOB read as no evidence; in cables from Brazil)"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v6
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         guard let host = context.host else { return [] }

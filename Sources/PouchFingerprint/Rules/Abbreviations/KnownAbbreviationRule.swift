@@ -6,7 +6,6 @@ struct KnownAbbreviationRule: SlotRule {
     let reason = "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM; from scheme 7 also NATO, NSC, MOD, FBI, DEA, IMF, WTO, GCC, OAS, IAEA, GDP, HQ, TV, VP, CEO, PRC, ROK, CIA, DHS, A/S, U/S, AA/S, S/E, UNGA, NGO, DTOs, SG, USAID, and, only where the cable writes them, UAE, ISAF, DAS, OSCE, HMG, DPRK, IDPs, PRT, FCO and IPR, and from scheme 8 DOE, DOD and DOJ); the abbreviation and its expansion name the same body or office. From scheme 10 \"UK\" before a listed noun may also be \"British\" (\"UK officials\" / \"British officials\"), as \"U.S.\" may be \"American\". Where a cable defines an abbreviation itself, its own definition rules instead."
     let summary = "USG | U.S. Government | United States Government; UN | United Nations; EU | European Union; …"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v2
 
     struct Expansion {
         var wordings: [String]

@@ -6,7 +6,6 @@ struct LatinAbbreviationRule: SlotRule {
     let reason = "\"E.g.\" is read \"for example\" (or \"for instance\") and \"i.e.\" is read \"that is\"; writing the words out changes nothing but the spelling."
     let summary = "e.g. | for example | for instance; i.e. | that is"
     let profile = FingerprintProfile.strict
-    let since = FingerprintScheme.v5
 
     static let expansions: [String: [String]] = ["e.g": ["for example", "for instance"], "i.e": ["that is"]]
 

@@ -6,7 +6,6 @@ struct ParagraphReferenceRule: SlotRule {
     let reason = "Before a paragraph's number, \"para\" and \"paragraph\" (\"paras\" and \"paragraphs\") point to the same paragraph; the number is kept."
     let summary = "para 5 | paragraph 5"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v8
 
     static let forms: [String: (singular: Bool, abbreviated: Bool)] = [
         "para": (true, true), "paragraph": (true, false), "paras": (false, true), "paragraphs": (false, false),

@@ -7,7 +7,6 @@ struct AdjectiveComplementizerRule: SlotRule {
     let reason = "After an adjective of certainty or feeling (confident, sure, certain, convinced, hopeful, optimistic, pleased, concerned, worried), the complementiser \"that\" before a clause with its own subject is optional; the clause and its meaning are unchanged."
     let summary = "confident that the … | confident the …"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v3
 
     static let adjectives: Set<String> = [
         "confident", "sure", "certain", "convinced", "hopeful", "optimistic", "pessimistic", "pleased", "glad", "concerned",

@@ -6,7 +6,6 @@ struct NominativeComplementizerRule: SlotRule {
     let reason = "After a verb of saying or thinking, a nominative pronoun (he, she, they, we) can only open a reported clause, so \"that\" may be added or left out before it with the same meaning. From scheme 5 the same holds before a short subject that a determiner or title opens and an auxiliary closes (\"noted the government would\"), with no pronoun, preposition or relative word inside it."
     let summary = "noted he would … | noted that he would …"
     let profile = FingerprintProfile.strict
-    let since = FingerprintScheme.v2
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens

@@ -6,7 +6,6 @@ struct RelativePronounRule: SlotRule {
     let reason = "In a restrictive relative clause (no comma before it) whose pronoun is the subject, \"that\" and \"which\" are both standard in formal English and restrict the noun in the same way."
     let summary = "the plan that would … | the plan which would …"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v2
 
     /// Finite verbs that show the pronoun is the subject of the clause.
     static let verbs: Set<String> = [

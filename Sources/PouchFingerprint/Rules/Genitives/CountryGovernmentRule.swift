@@ -6,7 +6,6 @@ struct CountryGovernmentRule: SlotRule {
     let reason = "\"The Iranian government\", \"the government of Iran\" and \"Iran's government\" name the same government; the country, its adjective and the case of \"government\" are kept. Never inside a longer name (\"the French Government Spokesman\"), a compound, an abbreviation's definition, or after a word that would have to change with it (\"the Iran's\", \"a new Iranian government\"). The host country of a post is left to the host-government rule."
     let summary = "the Iranian government | the government of Iran | Iran's government"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v8
 
     /// Countries by name and adjective: those with a post, and a few without one.
     /// ("Kosovar" names the people, not the government, so Kosovo is left out.)

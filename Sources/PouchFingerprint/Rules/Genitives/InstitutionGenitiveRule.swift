@@ -6,7 +6,6 @@ struct InstitutionGenitiveRule: SlotRule {
     let reason = "For an office or institution (the government, the President, the party) and an abstract noun such as position, visit or decision, the s-genitive and the of-genitive name the same thing. From scheme 8 only where the phrase surely ends (never before \"and\", \"or\", \"of\" or a noun)."
     let summary = "the government's position | the position of the government"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v2
 
     static let possessors: Set<String> = [
         "government", "president", "minister", "king", "queen", "party", "ministry", "embassy", "opposition", "military", "army",

@@ -6,7 +6,6 @@ struct PersonGenitiveRule: SlotRule {
     let reason = "For someone named (with any title before the name) and an abstract noun such as position, visit or decision, the s-genitive and the of-genitive name the same thing (\"President Lula's visit\" / \"the visit of President Lula\"); the name and its title are kept. From scheme 9 also events and relations of a person (\"Lula's speech\", \"Garcia's resignation\", \"Chavez's allies\"). Only in cables written in mixed case, where a name can be told from other words; only where the name opens its own phrase after a preposition, conjunction or reporting verb, and the noun ends its phrase."
     let summary = "President Lula's visit | the visit of President Lula"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v8
 
     /// Capitalised words that are not names of someone (dates, and possessors other rules take).
     static let notPeople: Set<String> = InstitutionGenitiveRule.possessors.union(Gazetteer.weekdays).union(Gazetteer.months)

@@ -6,7 +6,6 @@ struct ContinueToRule: SlotRule {
     let reason = "After \"continue\", \"to\" with a verb and the verb's -ing form report the same ongoing action (\"continued to press\" / \"continued pressing\"); only common verbs whose -ing form is listed are varied, and \"continue to be\" or \"to have\" never."
     let summary = "continued to press | continued pressing"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v2
 
     static let gerunds: [String: String] = [
         "work": "working", "support": "supporting", "provide": "providing", "press": "pressing", "engage": "engaging", "grow": "growing",

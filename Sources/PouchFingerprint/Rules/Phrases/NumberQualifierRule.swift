@@ -7,7 +7,6 @@ struct NumberQualifierRule: SlotRule {
     let reason = "Directly before a number, \"about\", \"approximately\" and \"roughly\" all mark the same estimate, and \"more than\" and \"over\" the same lower bound; the number itself is never touched. A year (\"over 2009\") is never matched."
     let summary = "about 50 | approximately 50 | roughly 50; more than 50 | over 50"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v3
 
     static let timeUnits: Set<String> = [
         "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",

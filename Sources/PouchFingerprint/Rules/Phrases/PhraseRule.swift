@@ -27,8 +27,6 @@ public struct PhraseRule: SlotRule, Hashable {
     public var sentenceStart = false
     /// The phrase must not open a sentence.
     public var midSentence = false
-    /// The first scheme whose catalogue has the rule.
-    public var since: FingerprintScheme
     /// When set, only these alternatives are looked for in the original (the others are written
     /// in copies but have other senses where they occur: "stated" can be an adjective).
     public var originals: Set<Int>?
@@ -90,7 +88,7 @@ public struct PhraseRule: SlotRule, Hashable {
         id: String, reason: String, alternatives: [String], symbols: [Int] = [0, 1], profile: FingerprintProfile = .strict,
         isPrivate: Bool = false, notAfter: Set<String> = [], after: Set<String>? = nil, before: Set<String>? = nil,
         notBefore: Set<String> = [], followedWithin: Set<String>? = nil, withinWords: Int = 3, sentenceStart: Bool = false, midSentence: Bool = false,
-        since: FingerprintScheme = .v1, originals: Set<Int>? = nil, widening: Widening? = nil, tightening: Tightening? = nil
+        originals: Set<Int>? = nil, widening: Widening? = nil, tightening: Tightening? = nil
     ) {
         self.id = id
         self.reason = reason
@@ -106,7 +104,6 @@ public struct PhraseRule: SlotRule, Hashable {
         self.withinWords = withinWords
         self.sentenceStart = sentenceStart
         self.midSentence = midSentence
-        self.since = since
         self.originals = originals
         self.widening = widening
         self.tightening = tightening

@@ -6,7 +6,6 @@ struct SuchAsRule: SlotRule {
     let reason = "After a plural noun (\"countries such as Iran and Syria\", \"key areas, such as trade\"), \"such as\" and \"including\" both introduce examples of what the noun names. After a singular noun it is left alone (\"a leader such as Putin\" names one like him, not one of several), and so it is before a pronoun or a clause (\"cases such as these\", \"such as when\"). \"Including\" is written but never looked for: it also counts in (\"eleven titles, including the last three\")."
     let summary = "issues such as trade | issues including trade"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v11
 
     /// Plural nouns that do not end in "s".
     static let irregularPlurals: Set<String> = ["people", "children", "men", "women", "media", "police", "data", "personnel", "criteria", "phenomena"]

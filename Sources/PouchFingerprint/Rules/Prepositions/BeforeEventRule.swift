@@ -7,7 +7,6 @@ struct BeforeEventRule: SlotRule {
     let reason = "Before a noun phrase that names an event or a point in time (\"before the election\", \"before the end of the year\"), \"before\" and \"prior to\" mean the same. \"Before\" that may mean \"in front of\" (\"appear before Congress\", \"before the West\") or open a clause (\"before the court decides\") is never matched: the phrase must end at its event noun."
     let summary = "before the election | prior to the election"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v12
 
     static let openers: Set<String> = ["the", "his", "her", "their", "its", "our", "this", "that", "these", "those", "a", "an", "next"]
     static let events: Set<String> = [

@@ -6,7 +6,6 @@ struct DatePrepositionRule: SlotRule {
     let reason = "Inside a sentence, before a date (a month and its day, or a weekday), \"on\" may be written or left out after the event it dates (\"met on March 5\" / \"met March 5\"), as in news and cable style; the date is kept. Only an \"on\" the text writes is varied, only after a past verb, an object pronoun or a name (\"told us on\", \"met Garcia on\"), never after a word that takes \"on\" itself (\"based on\", \"focused on\", \"reported on\"), a noun (\"his statement on December 16\"), a conjunction, or opening a sentence."
     let summary = "met on March 5 | met March 5"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v9
 
     /// Words that take "on" themselves, or around which a bare date would read otherwise.
     static let takesOn: Set<String> = [

@@ -10,7 +10,6 @@ struct TopicPrepositionRule: SlotRule {
     let reason = "After a noun of information, opinion or deliberation (information, views, position, decision, debate, statement, briefing, legislation, …), \"on\" names its topic, and so do \"regarding\" and \"concerning\". Only \"on\" is looked for, and only before a determiner or a question word, never before a place, a medium, a time or a fixed phrase (\"on the sidelines\", \"on the record\", \"on the ground\", \"on the part of\"), and never after a head used as a verb (\"to report on\")."
     let summary = "information on the … | information regarding the … | information concerning the …"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v5
 
     static let heads: Set<String> = [
         "information", "views", "discussion", "discussions", "decision", "decisions", "comments", "comment", "details",

@@ -6,7 +6,6 @@ struct SentenceAdverbCommaRule: SlotRule {
     let reason = "After a one-word adverb of time, sequence or manner opening a sentence, the comma is optional; the adverb still modifies the whole sentence."
     let summary = "Separately, he … | Separately he …"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v2
 
     /// Adverbs that cannot be read as part of the subject when the comma goes.
     static let adverbs: Set<String> = [

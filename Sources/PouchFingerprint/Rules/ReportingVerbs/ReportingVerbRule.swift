@@ -7,7 +7,6 @@ struct ReportingVerbRule: SlotRule {
     let reason = "Each group reports the same speech act with the same weight in cable prose (said/stated, noted/observed, emphasized/stressed/underscored, replied/responded, remarked/commented, argued/contended). Before a reported clause, copies write either verb with \"that\", or the group's first verb without it; from scheme 5 also the third verb of a group of three with \"that\", or \"stated\" (\"stating\") without it. After a speaker and before a pause, either verb."
     let summary = "said that … | stated that … | said … | stated …; \", he said.\" | \", he stated.\""
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v2
 
     /// Groups of verb forms of equal weight. The first form is the one a normaliser writes; copies
     /// drop "that" only after it, since only there a normaliser is sure to write the same.

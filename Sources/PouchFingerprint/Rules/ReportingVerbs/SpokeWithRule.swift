@@ -6,7 +6,6 @@ struct SpokeWithRule: SlotRule {
     let reason = "With a person as object, \"spoke with\" and \"spoke to\" (and \"talked with\" / \"talked to\") report the same conversation; \"spoke to the issue\" (a topic) is never matched."
     let summary = "spoke with X | spoke to X (X a person)"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v2
 
     static let verbs: Set<String> = ["spoke", "speak", "speaks", "speaking", "talked", "talk", "talks", "talking"]
 

@@ -7,7 +7,6 @@ struct CompoundSpellingRule: SlotRule {
     let reason = "These compounds have two or three standard spellings, closed, hyphenated or open (\"cease-fire\" / \"ceasefire\", \"policymakers\" / \"policy-makers\" / \"policy makers\", \"under way\" / \"underway\"); every spelling is in the dictionary and they name the same thing. A compound in title case, or before a capitalised word, may be part of a name and is left alone."
     let summary = "cease-fire | ceasefire; website | web site; policymakers | policy-makers | policy makers; …"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v5
 
     /// Each group lists the spellings of one compound (lower case).
     static let groups: [[String]] = [

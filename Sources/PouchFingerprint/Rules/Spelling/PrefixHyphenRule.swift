@@ -6,7 +6,6 @@ struct PrefixHyphenRule: SlotRule {
     let reason = "A word formed with a prefix (non-, anti-, re-, co-, post-, multi-, …) may be written with or without the hyphen (\"non-proliferation\" / \"nonproliferation\"); both spellings are in the dictionary and mean the same. Only listed words are varied, so a pair whose closed form is another word (\"re-sign\" / \"resign\") never is; a word in title case, or before a capitalised word or \"Treaty\", \"Act\", \"Pact\", \"Convention\" or \"Movement\", may be part of a name and is left alone. From scheme 9 also \"cooperation\" / \"co-operation\" (with \"cooperate\", \"cooperative\" …) and \"coordination\" / \"co-ordination\", in cables written in mixed case only, where a name in title case (\"Gulf Cooperation Council\") can be told apart."
     let summary = "non-proliferation | nonproliferation; re-election | reelection; cooperation | co-operation; …"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v5
 
     /// Hyphenated forms whose closed form is also an en_US dictionary word with the same meaning.
     /// ("pre-" is not a word of its own, so a spell checker would "correct" "pre-war": not listed.)

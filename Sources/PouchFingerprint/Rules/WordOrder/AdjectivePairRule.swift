@@ -7,7 +7,6 @@ struct AdjectivePairRule: SlotRule {
     let reason = "Two adjectives of domain joined by \"and\" or \"or\" before a noun (political, economic, military, regional, …) classify the noun the same way in either order; neither word is changed."
     let summary = "political and economic reforms | economic and political reforms"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v3
 
     static let adjectives: Set<String> = [
         "political", "economic", "social", "military", "security", "cultural", "regional", "bilateral", "multilateral",

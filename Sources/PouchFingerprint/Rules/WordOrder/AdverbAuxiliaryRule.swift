@@ -10,7 +10,6 @@ struct AdverbAuxiliaryRule: SlotRule {
     let reason = "Adverbs of stance, time and frequency (already, probably, likely, reportedly, previously, eventually, …) may stand before or after the auxiliary or modal verb that carries the main verb (\"has already agreed\" / \"already has agreed\"); their scope and the modal are the same either way. The copula (is, was) is never used, nor a position before a negation. From scheme 12, beside \"will\" or \"would\", \"likely\" and \"probably\" are also each other's synonym (\"will likely remain\" / \"will probably remain\")."
     let summary = "has already | already has; will probably | probably will (already, probably, likely, reportedly, apparently, previously, recently, …)"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v3
 
     static let adverbs: Set<String> = [
         "already", "probably", "likely", "reportedly", "apparently", "previously", "recently", "certainly", "clearly",

@@ -15,7 +15,6 @@ struct CountryPairRule: SlotRule {
     let reason = "Two countries joined by \"and\" or \"or\" name the same pair in either order (\"between France and Germany\" / \"between Germany and France\"); neither name changes. Never in a list of three or more, never where a word before the first name could apply to it alone (\"northern Iraq and Syria\"), never in a possessive or before a capitalised word, and never in a paragraph where order carries meaning (\"respectively\", \"the former\", \"the latter\", \"vice versa\", \"in that order\")."
     let summary = "France and Germany | Germany and France"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v8
 
     /// Single-word countries; "the Netherlands" and "the Philippines" take an article, so they are left out.
     static let countries: Set<String> = Gazetteer.countries.subtracting(Gazetteer.notCountries).subtracting(["netherlands", "philippines"])

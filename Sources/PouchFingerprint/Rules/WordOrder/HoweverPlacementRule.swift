@@ -7,7 +7,6 @@ struct HoweverPlacementRule: SlotRule {
     let reason = "As a connective, \"however\" may open the sentence or follow its subject (\"However, the minister said\" / \"The minister, however, said\"); either way it sets the whole sentence against what went before. Only a short subject that opens the sentence is crossed (a pronoun, a name, or a determiner and up to four words), and only where its verb follows at once."
     let summary = "However, the minister said | The minister, however, said"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v12
 
     static let pronouns: Set<String> = ["he", "she", "they", "we", "it"]
     /// Titles that open a name ("President Lula, however,").

@@ -7,7 +7,6 @@ struct PortfolioRule: SlotRule {
     let reason = "A minister or ministry of one listed portfolio is named the same before or after it (\"the Interior Minister\" / \"the Minister of Interior\" / \"the Minister of the Interior\", \"Justice Ministry officials\" / \"Ministry of Justice officials\"); the office, and any name after it, are unchanged. Never where another word may belong to the portfolio (\"Higher Education Minister\", \"Minister of Energy and Mines\", \"Minister of State\")."
     let summary = "Interior Minister | Minister of Interior | Minister of the Interior; Justice Ministry | Ministry of Justice; …"
     let profile = FingerprintProfile.standard
-    let since = FingerprintScheme.v7
 
     /// Portfolios named in one word either way. "Foreign" and "Defense Ministry" are the known
     /// abbreviations' ("FM", "MFA", "MOD"); "State" names a rank, not a portfolio.
