@@ -233,6 +233,10 @@ struct APIRoutes: Sendable {
         var target: String
         var outcome: String
         var detail: String
+
+        init(_ entry: AuditEntry) {
+            (sequence, time, user, action, target, outcome, detail) = (entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail)
+        }
     }
 
     struct AuditLogBody: ResponseEncodable {
@@ -244,10 +248,7 @@ struct APIRoutes: Sendable {
         let parameters = request.uri.queryParameters
         let filter = AuditFilter(user: parameters["user"].map(String.init), since: parameters["since"].map(String.init),
                                  limit: try Self.integer(request, "limit", default: 100, range: 1...10_000))
-        return AuditLogBody(entries: try await store.auditLog(filter, as: user.id).map {
-            AuditEntryBody(sequence: $0.sequence, time: $0.time, user: $0.user, action: $0.action, target: $0.target,
-                           outcome: $0.outcome, detail: $0.detail)
-        })
+        return AuditLogBody(entries: try await store.auditLog(filter, as: user.id).map(AuditEntryBody.init))
     }
 
     struct TokensBody: ResponseEncodable {

@@ -44,6 +44,6 @@ public struct PageMarking: Sendable, Hashable {
     /// The banner text, such as `SECRET//NOFORN`.
     public var text: String { ([classification.word] + caveats.map(\.rawValue)).joined(separator: "//") }
 
-    /// The template values: the text and the colour class.
-    var values: [String: Any] { Pages.banner(classification, caveats) }
+    /// The banner as the header and footer show it.
+    var banner: BannerView { BannerView(classification, caveats) }
 }

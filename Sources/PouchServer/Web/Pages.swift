@@ -26,63 +26,98 @@ struct Pages: Sendable {
                      script: try String(contentsOf: script, encoding: .utf8))
     }
 
-    /// A page: `values` plus the navigation, the CSRF token and the page's classification banner
-    /// (`marking`: the highest level of what the page shows; the system's level when not given).
-    func render(_ template: String, _ values: [String: Any], context: PouchRequestContext,
+    /// A page: its own values plus the header's (who is signed in, the navigation, the CSRF token)
+    /// and the page's classification banner (`marking`: the highest level of what the page shows;
+    /// the system's level when not given).
+    func render(_ template: String, _ content: some PageContext, context: PouchRequestContext,
                 status: HTTPResponse.Status = .ok, marking: PageMarking? = nil) -> Response {
-        var page = values
         let sessionCSRF = context.sessions.session?.csrf ?? ""
-        if page["csrf"] == nil { page["csrf"] = sessionCSRF }
-        page["pageBanner"] = (marking ?? systemMarking).values
-        page["nav"] = Self.navigation(current: template)
-        if let user = context.identity {
-            page["user"] = [
-                // The sign-out form always carries the session's token, even on a page whose own
-                // form carries another (the sign-in page's).
-                "sessionCSRF": sessionCSRF,
-                "id": user.id, "name": user.name, "post": user.post,
-                "clearance": user.clearance.word,
-                "drafter": user.roles.contains(.drafter),
-                "officer": user.roles.contains(.securityOfficer),
-                "administrator": user.roles.contains(.administrator),
-                "auditor": user.roles.contains(.securityOfficer) || user.roles.contains(.administrator),
-            ] as [String: Any]
-        }
-        let html = self.html(template, page) ?? "<!doctype html><title>Pouch</title><p>The page could not be rendered.</p>"
+        let chrome = PageChrome(csrf: sessionCSRF, pageBanner: (marking ?? systemMarking).banner, nav: Navigation(current: template),
+                                user: context.identity.map { SignedInUser($0, sessionCSRF: sessionCSRF) })
+        let html = self.html(template, RenderedPage(content: content, chrome: chrome))
+            ?? "<!doctype html><title>Pouch</title><p>The page could not be rendered.</p>"
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// Which menu item the page belongs to, so the header can mark it as the current one.
-    static func navigation(current template: String) -> [String: Any] {
-        let section = switch template {
-        case "cable", "inbox": "inbox"
-        case "users": "people"
-        default: template
-        }
-        return [section: true]
-    }
-
     /// A template filled with `values` alone (nil when the template is missing).
-    func html(_ template: String, _ values: [String: Any]) -> String? {
+    func html(_ template: String, _ values: Any) -> String? {
         library.render(values, withTemplate: template)
     }
 
     func errorPage(_ failure: PublicError, context: PouchRequestContext) -> Response {
-        render("error", ["title": failure.status.reasonPhrase, "status": failure.status.code, "reason": failure.status.reasonPhrase,
-                         "detail": failure.detail], context: context, status: failure.status)
+        render("error", ErrorPage(title: failure.status.reasonPhrase, status: failure.status.code, reason: failure.status.reasonPhrase,
+                                  detail: failure.detail), context: context, status: failure.status)
+    }
+}
+
+/// What every page's header and footer show besides the page's own values.
+struct PageChrome {
+    /// The session's CSRF token, for the page's forms (a page may carry its own instead).
+    var csrf: String
+    var pageBanner: BannerView
+    var nav: Navigation
+    var user: SignedInUser?
+}
+
+/// Which menu item the page belongs to, so the header can mark it as the current one.
+struct Navigation {
+    var inbox = false, search = false, draft = false, trace = false, audit = false, people = false, account = false
+
+    init(current template: String) {
+        switch template {
+        case "cable", "inbox": inbox = true
+        case "search": search = true
+        case "draft": draft = true
+        case "trace": trace = true
+        case "audit": audit = true
+        case "users": people = true
+        case "account": account = true
+        default: break
+        }
+    }
+}
+
+/// The signed-in person as the header shows them, with what their roles open.
+struct SignedInUser {
+    /// The sign-out form always carries the session's token, even on a page whose own form
+    /// carries another (the sign-in page's).
+    var sessionCSRF: String
+    var id: String
+    var name: String
+    var post: String
+    var clearance: String
+    var drafter: Bool
+    var officer: Bool
+    var administrator: Bool
+    var auditor: Bool
+
+    init(_ user: Reader, sessionCSRF: String) {
+        self.sessionCSRF = sessionCSRF
+        (id, name, post, clearance) = (user.id, user.name, user.post, user.clearance.word)
+        drafter = user.roles.contains(.drafter)
+        officer = user.roles.contains(.securityOfficer)
+        administrator = user.roles.contains(.administrator)
+        auditor = officer || administrator
+    }
+}
+
+/// A page's values over the chrome's: a name the page sets hides the chrome's (the sign-in
+/// page's own CSRF token); a name it leaves nil or lacks is the chrome's.
+struct RenderedPage<Content: PageContext>: MustacheParent {
+    let content: Content
+    let chrome: PageChrome
+
+    func child(named name: String) -> Any? {
+        Self.value(named: name, in: content) ?? Self.value(named: name, in: chrome)
     }
 
-    /// The classification banner shown at the top and bottom of a cable: its text and colour class.
-    static func banner(_ classification: Classification, _ caveats: [Caveat]) -> [String: Any] {
-        let text = ([classification.word] + caveats.map(\.rawValue)).joined(separator: "//")
-        let level = switch classification {
-        case .unclassified: "unclassified"
-        case .confidential: "confidential"
-        case .secret: "secret"
-        case .topSecret: "top-secret"
-        }
-        return ["text": text, "level": level]
+    /// A stored property's value by name, nil when absent or nil.
+    static func value(named name: String, in object: Any) -> Any? {
+        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
     }
 }

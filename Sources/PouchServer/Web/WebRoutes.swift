@@ -34,12 +34,12 @@ struct WebRoutes: Sendable {
         router.get("/trace") { _, context in
             let user = try context.requireUser()
             guard user.roles.contains(.securityOfficer) else { throw StoreError.notPermitted("only a security officer may trace leaks") }
-            return pages.render("trace", ["title": "Trace a leak", "threshold": "1e-6"], context: context)
+            return pages.render("trace", TracePage(threshold: "1e-6"), context: context)
         }
         router.post("/trace", use: trace)
         router.get("/account") { _, context in
             _ = try context.requireUser()
-            return pages.render("account", ["title": "Your account"], context: context, marking: .unclassified)
+            return pages.render("account", AccountPage(), context: context, marking: .unclassified)
         }
         router.post("/account/password", use: changePassword)
         router.get("/audit", use: audit)
@@ -62,25 +62,23 @@ struct WebRoutes: Sendable {
         var next: String?
     }
 
-    /// The sign-in page's values; on a demo server, its public demo sign-ins too.
-    func loginValues(next: String, user: String? = nil, error: String? = nil) -> [String: Any] {
-        var values: [String: Any] = ["title": "Sign in", "next": next]
-        if let user { values["enteredUser"] = user }
-        if let error { values["error"] = error }
+    /// The sign-in page; on a demo server, its public demo sign-ins too.
+    func loginContext(next: String, user: String? = nil, error: String? = nil) -> LoginPage {
+        var page = LoginPage(next: next, enteredUser: user, error: error)
         if !configuration.demoLogins.isEmpty {
-            values["demo"] = configuration.demoLogins.map { ["user": $0.user, "password": $0.password, "role": $0.role] }
-            values["isDemo"] = true
+            page.demo = configuration.demoLogins.map { LoginPage.DemoLogin(user: $0.user, password: $0.password, role: $0.role) }
+            page.isDemo = true
         }
-        return values
+        return page
     }
 
     /// The sign-in page with a fresh signed CSRF cookie (no server-side session before sign-in).
     func loginPage(next: String, user: String? = nil, error: String? = nil, context: PouchRequestContext,
                    status: HTTPResponse.Status = .ok) -> Response {
         let (token, setCookie) = signInCookie.issue()
-        var values = loginValues(next: next, user: user, error: error)
-        values["csrf"] = token
-        var response = pages.render("login", values, context: context, status: status)
+        var page = loginContext(next: next, user: user, error: error)
+        page.csrf = token
+        var response = pages.render("login", page, context: context, status: status)
         response.headers.append(HTTPField(name: .setCookie, value: setCookie))
         return response
     }
@@ -190,23 +188,22 @@ struct WebRoutes: Sendable {
             return "/inbox" + (items.isEmpty ? "" : "?" + items.map { "\($0.0)=\(Self.queryEscaped($0.1))" }.joined(separator: "&"))
         }
         let boxNames: [(ListingFilter.Box, String)] = [(.all, "All"), (.received, "Received"), (.drafts, "Drafts"), (.sent, "Sent"), (.archive, "Archive")]
-        var values: [String: Any] = [
-            "title": "Inbox", "total": listing.total, "shown": listing.cables.count,
-            "boxName": boxNames.first { $0.0 == filter.box }?.1 ?? "All",
-            "tabs": boxNames.map { ["label": $0.1, "link": link(box: $0.0), "current": $0.0 == filter.box] },
-            "box": filter.box == .all ? "" : filter.box.rawValue,
-            "levels": Classification.allCases.map { ["value": $0.word, "selected": filter.filters.classifications.contains($0)] },
-            "post": post, "from": from, "to": to, "oldest": filter.oldestFirst,
-            "filtered": !filter.filters.isEmpty,
-            "cables": listing.cables.map(Self.summaryValues), "hasCables": !listing.cables.isEmpty,
-            "unreadCount": listing.cables.filter(\.unread).count, "hasUnread": listing.cables.contains(where: \.unread),
-            "damaged": listing.damaged, "hasDamaged": listing.damaged > 0,
-            "page": page, "pages": max(1, (listing.total + perPage - 1) / perPage), "multiplePages": listing.total > perPage,
-            "first": listing.total == 0 ? 0 : (page - 1) * perPage + 1, "last": (page - 1) * perPage + listing.cables.count,
-        ]
-        if page > 1 { values["previous"] = link(page: page - 1) }
-        if page * perPage < listing.total { values["next"] = link(page: page + 1) }
-        return pages.render("inbox", values, context: context,
+        let inbox = InboxPage(
+            total: listing.total, shown: listing.cables.count,
+            boxName: boxNames.first { $0.0 == filter.box }?.1 ?? "All",
+            tabs: boxNames.map { InboxPage.Tab(label: $0.1, link: link(box: $0.0), current: $0.0 == filter.box) },
+            box: filter.box == .all ? "" : filter.box.rawValue,
+            levels: Classification.allCases.map { ChoiceView(value: $0.word, selected: filter.filters.classifications.contains($0)) },
+            post: post, from: from, to: to, oldest: filter.oldestFirst,
+            filtered: !filter.filters.isEmpty,
+            cables: listing.cables.map(CableRowView.init), hasCables: !listing.cables.isEmpty,
+            unreadCount: listing.cables.filter(\.unread).count, hasUnread: listing.cables.contains(where: \.unread),
+            damaged: listing.damaged, hasDamaged: listing.damaged > 0,
+            page: page, pages: max(1, (listing.total + perPage - 1) / perPage), multiplePages: listing.total > perPage,
+            first: listing.total == 0 ? 0 : (page - 1) * perPage + 1, last: (page - 1) * perPage + listing.cables.count,
+            previous: page > 1 ? link(page: page - 1) : nil,
+            next: page * perPage < listing.total ? link(page: page + 1) : nil)
+        return pages.render("inbox", inbox, context: context,
                             marking: .highest(of: listing.cables.map { ($0.classification, $0.caveats) }))
     }
 
@@ -217,11 +214,6 @@ struct WebRoutes: Sendable {
             throw ClientError(.badRequest, "page must be a whole number from 1 to 100000")
         }
         return page
-    }
-
-    static func summaryValues(_ summary: CableSummary) -> [String: Any] {
-        ["id": summary.referenceID, "date": summary.date, "origin": summary.origin, "subject": summary.subject,
-         "state": summary.state, "unread": summary.unread, "banner": Pages.banner(summary.classification, summary.caveats)]
     }
 
     func cable(_ request: Request, context: PouchRequestContext) async throws -> Response {
@@ -236,26 +228,21 @@ struct WebRoutes: Sendable {
         guard let id = ReferenceID(text) else { throw StoreError.noSuchCable(text) }
         let copy = try await store.read(id, as: user.id)
         let cable = try copy.cable()
-        var values = Self.cableValues(cable, id: id)
-        values["title"] = "\(id) \(cable.subject)"
-        values["kind"] = copy.kind.rawValue
-        values["isCopy"] = copy.kind == .copy
         let mayDraft = copy.kind == .original && user.roles.contains(.drafter)
-        values["canSend"] = mayDraft && notice == nil
-        values["sentAgain"] = mayDraft && notice != nil
-        if let notice { values["notice"] = notice }
-        if let sendError { values["sendError"] = sendError }
+        var page = CablePage(title: "\(id) \(cable.subject)", id: id.description, cable: CableView(cable, id: id), kind: copy.kind.rawValue,
+                             isCopy: copy.kind == .copy, canSend: mayDraft && notice == nil, sentAgain: mayDraft && notice != nil,
+                             notice: notice, sendError: sendError)
         if mayDraft && notice == nil {
-            values.merge(try await addressValues(for: cable, as: user.id)) { $1 }
+            try await addAddressBook(to: &page, for: cable, as: user.id)
         }
-        return pages.render("cable", values, context: context, status: status,
+        return pages.render("cable", page, context: context, status: status,
                             marking: PageMarking(classification: cable.classification, caveats: cable.caveats))
     }
 
     /// The send form's address book: every active person with their post and clearance, and every
     /// list with its members; those who may not read this cable are shown with the reason and
     /// cannot be ticked.
-    func addressValues(for cable: Cable, as userID: String) async throws -> [String: Any] {
+    func addAddressBook(to page: inout CablePage, for cable: Cable, as userID: String) async throws {
         let people = try await store.addressBook(as: userID).users
         let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func barrier(_ reader: Reader) -> String? {
@@ -267,56 +254,18 @@ struct WebRoutes: Sendable {
             return missing.isEmpty ? "may not read it" : "does not hold " + missing.joined(separator: ", ")
         }
         let lists = try await store.lists(as: userID)
-        return [
-            "hasLists": !lists.isEmpty,
-            "people": people.filter { $0.id != userID }.map { reader -> [String: Any] in
-                var row: [String: Any] = ["id": reader.id, "name": reader.name, "post": reader.post,
-                                          "clearance": ([reader.clearance.word] + Self.caveatText(reader).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }).joined(separator: ", ")]
-                if let barrier = barrier(reader) { row["barrier"] = barrier }
-                return row
-            },
-            "lists": lists.keys.sorted().map { name -> [String: Any] in
-                let members = lists[name] ?? []
-                let barred = members.filter { byID[$0].map { barrier($0) != nil } ?? true }
-                var row: [String: Any] = ["name": name, "members": members.joined(separator: ", "), "count": members.count]
-                if !barred.isEmpty { row["barred"] = barred.joined(separator: ", ") }
-                return row
-            },
-        ]
-    }
-
-    static func cableValues(_ cable: Cable, id: ReferenceID?) -> [String: Any] {
-        let date = cable.dateTimeGroup?.dayAndTime ?? ""
-        var values: [String: Any] = [
-            "id": id?.description ?? "given when the draft is saved",
-            "precedence": cable.precedence?.rawValue ?? "",
-            "banner": Pages.banner(cable.classification, cable.caveats),
-            "date": date,
-            "origin": cable.origin ?? "",
-            "to": cable.to.map(\.description).joined(separator: ", "),
-
-            "tags": cable.tags.joined(separator: ", "),
-            "subject": cable.subject,
-            "references": cable.references.map { ["label": $0.label ?? "", "text": $0.text] },
-            "paragraphs": cable.paragraphs.map { paragraph in
-                ["number": paragraph.number.map(String.init) ?? "", "mark": paragraph.mark?.description ?? "", "text": paragraph.text]
-            },
-        ]
-        if !cable.info.isEmpty { values["info"] = cable.info.map(\.description).joined(separator: ", ") }
-        if let signature = cable.signature, !signature.isEmpty { values["signature"] = signature }
-        if let order = cable.executiveOrder {
-            values["declassification"] = switch order.declassification {
-            case .on(let day): "E.O. \(order.order): DECL: \(day.usFormat) (declassify on \(day.iso8601))"
-            case .oadr: "E.O. \(order.order): DECL: OADR (originating agency's determination required)"
-            case .notApplicable: "E.O. \(order.order): N/A"
-            case .other(let text): "E.O. \(order.order): DECL: \(text)"
-            }
+        page.hasLists = !lists.isEmpty
+        page.people = people.filter { $0.id != userID }.map { reader in
+            CablePage.Addressee(id: reader.id, name: reader.name, post: reader.post,
+                                clearance: ([reader.clearance.word] + Self.caveatText(reader).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }).joined(separator: ", "),
+                                barrier: barrier(reader))
         }
-        if let authority = cable.authority {
-            values["authority"] = ["by": authority.classifiedBy,
-                                   "reasons": "\(authority.section) " + authority.reasons.map { "(\($0))" }.joined(separator: ", ")]
+        page.lists = lists.keys.sorted().map { name in
+            let members = lists[name] ?? []
+            let barred = members.filter { byID[$0].map { barrier($0) != nil } ?? true }
+            return CablePage.AddressList(name: name, members: members.joined(separator: ", "), count: members.count,
+                                         barred: barred.isEmpty ? nil : barred.joined(separator: ", "))
         }
-        return values
     }
 
     /// The send form: ticked people (`person[]`) and lists (`list[]`); `to` and `lists` take
@@ -376,13 +325,11 @@ struct WebRoutes: Sendable {
     /// The draft page, marked at the level the form has chosen.
     func draftPage(_ form: DraftForm, problems: [DraftForm.Problem], preview: Cable? = nil, context: PouchRequestContext,
                    status: HTTPResponse.Status = .ok) -> Response {
-        var values = Self.draftValues(form, problems: problems)
-        if let preview {
-            values["preview"] = Self.cableValues(preview, id: preview.referenceID)
-        }
+        var page = Self.draftContext(form, problems: problems)
+        page.preview = preview.map { CableView($0, id: $0.referenceID) }
         let marking = PageMarking(classification: form.level ?? pages.systemMarking.classification,
                                   caveats: form.chosenCaveats.compactMap { Caveat(captionLine: $0) })
-        return pages.render("draft", values, context: context, status: status, marking: marking)
+        return pages.render("draft", page, context: context, status: status, marking: marking)
     }
 
     func draft(_ request: Request, context: PouchRequestContext) async throws -> Response {
@@ -419,34 +366,32 @@ struct WebRoutes: Sendable {
         "handling": "e.g. PASS TO NSC",
     ]
 
-    static func draftValues(_ form: DraftForm, problems: [DraftForm.Problem]) -> [String: Any] {
-        func field(_ name: String) -> [String: Any] {
+    static func draftContext(_ form: DraftForm, problems: [DraftForm.Problem]) -> DraftPage {
+        func field(_ name: String) -> DraftPage.Field {
             let own = problems.filter { $0.field == name }
-            return ["name": name, "label": draftLabels[name] ?? name, "value": form.value(name), "hint": draftHints[name] ?? "",
-                    "problems": own.map { ["severity": $0.severity, "message": $0.message] }, "invalid": own.contains { $0.severity == "error" },
-                    "hasProblems": !own.isEmpty]
+            return DraftPage.Field(name: name, label: draftLabels[name] ?? name, value: form.value(name), hint: draftHints[name] ?? "",
+                                   problems: own.map { ProblemView(severity: $0.severity, message: $0.message) },
+                                   invalid: own.contains { $0.severity == "error" }, hasProblems: !own.isEmpty)
         }
-        var fields: [String: Any] = [:]
+        var fields: [String: DraftPage.Field] = [:]
         for name in DraftForm.fields.map(\.field) + ["body"] { fields[name] = field(name) }
         let level = form.level
         let chosen = Set(form.chosenCaveats)
         let codes = Set(form.reasonsLine.lowercased().compactMap { $0.isLetter && $0 <= "h" ? String($0) : nil })
         let errors = problems.filter { $0.severity == "error" }
-        return [
-            "title": "Draft a cable",
-            "f": fields,
-            "levels": Classification.allCases.map { ["value": $0.word, "selected": $0 == level] },
-            "precedences": ([""] + Precedence.allCases.map(\.rawValue)).map {
-                ["value": $0, "label": $0.isEmpty ? "As on the To line (default ROUTINE)" : $0, "selected": $0 == (form.precedence ?? "").uppercased()]
+        return DraftPage(
+            f: fields,
+            levels: Classification.allCases.map { ChoiceView(value: $0.word, selected: $0 == level) },
+            precedences: ([""] + Precedence.allCases.map(\.rawValue)).map {
+                ChoiceView(value: $0, label: $0.isEmpty ? "As on the To line (default ROUTINE)" : $0, selected: $0 == (form.precedence ?? "").uppercased())
             },
-            "caveatChoices": DraftForm.caveatTexts.map { ["value": $0.caveat.rawValue, "text": $0.text, "checked": chosen.contains($0.caveat.rawValue)] },
-            "reasonChoices": DraftForm.reasonTexts.map { ["code": $0.code, "text": $0.text, "checked": codes.contains($0.code)] },
+            caveatChoices: DraftForm.caveatTexts.map { ChoiceView(value: $0.caveat.rawValue, text: $0.text, checked: chosen.contains($0.caveat.rawValue)) },
+            reasonChoices: DraftForm.reasonTexts.map { DraftPage.Reason(code: $0.code, text: $0.text, checked: codes.contains($0.code)) },
             // The error summary: each error, linked to its field.
-            "summary": errors.map { ["field": $0.field == "form" ? "field-body" : "field-\($0.field)", "message": $0.message] },
-            "problemCount": errors.count,
-            "hasProblems": !errors.isEmpty,
-            "formProblems": problems.filter { $0.field == "form" }.map { ["severity": $0.severity, "message": $0.message] },
-        ]
+            summary: errors.map { DraftPage.SummaryLine(field: $0.field == "form" ? "field-body" : "field-\($0.field)", message: $0.message) },
+            problemCount: errors.count,
+            hasProblems: !errors.isEmpty,
+            formProblems: problems.filter { $0.field == "form" }.map { ProblemView(severity: $0.severity, message: $0.message) })
     }
 
     static func originLine(post: String) -> String {
@@ -461,13 +406,13 @@ struct WebRoutes: Sendable {
         let text = parameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
         let page = try Self.page(request)
         let byDate = parameters["sort"] == "date"
-        var values: [String: Any] = ["title": "Search", "q": text, "byDate": byDate]
+        var values = SearchPage(q: text, byDate: byDate)
         guard !text.isEmpty else { return pages.render("search", values, context: context) }
         let query: SearchQuery
         do {
             query = try SearchQuery(parsing: text)
         } catch {
-            values["error"] = error.message
+            values.error = error.message
             return pages.render("search", values, context: context, status: .badRequest)
         }
         let perPage = 20
@@ -477,35 +422,35 @@ struct WebRoutes: Sendable {
         func link(_ query: String, page: Int = 1) -> String {
             "/search?q=\(Self.queryEscaped(query))\(sortParameter)\(page > 1 ? "&page=\(page)" : "")"
         }
-        values["searched"] = true
-        values["total"] = results.total
-        values["hasTotal"] = results.total > 0
-        values["first"] = results.total == 0 ? 0 : (page - 1) * perPage + 1
-        values["last"] = (page - 1) * perPage + results.hits.count
-        values["hits"] = results.hits.map { hit -> [String: Any] in
-            var row = Self.summaryValues(hit.summary)
-            row["snippet"] = hit.snippet.map { ["text": $0.text, "match": $0.match] }
-            if let cites = hit.cites, !cites.isEmpty { row["cites"] = cites }
-            if let citedBy = hit.citedBy, !citedBy.isEmpty { row["citedBy"] = citedBy }
+        values.searched = true
+        values.total = results.total
+        values.hasTotal = results.total > 0
+        values.first = results.total == 0 ? 0 : (page - 1) * perPage + 1
+        values.last = (page - 1) * perPage + results.hits.count
+        values.hits = results.hits.map { hit in
+            var row = CableRowView(hit.summary)
+            row.snippet = hit.snippet.map { CableRowView.Snippet(text: $0.text, match: $0.match) }
+            if let cites = hit.cites, !cites.isEmpty { row.cites = cites }
+            if let citedBy = hit.citedBy, !citedBy.isEmpty { row.citedBy = citedBy }
             return row
         }
         let facetNames = [("post", "Post"), ("year", "Year"), ("classification", "Classification"), ("caveat", "Caveat"), ("tag", "TAGS")]
         let filterName = ["post": "post", "year": "year", "classification": "class", "caveat": "caveat", "tag": "tag"]
-        values["facets"] = facetNames.compactMap { key, label -> [String: Any]? in
+        values.facets = facetNames.compactMap { key, label in
             guard let counts = results.facets[key], !counts.isEmpty else { return nil }
-            return ["label": label, "values": counts.prefix(12).map { count -> [String: Any] in
+            return SearchPage.Facet(label: label, values: counts.prefix(12).map { count in
                 // Filter values are one word: the query language reads `_` as a space.
                 let filter = "\(filterName[key]!):\(count.value.replacingOccurrences(of: " ", with: "_"))"
-                return ["value": count.value, "count": count.count, "link": link(text + " " + filter)]
-            }]
+                return SearchPage.Facet.Value(value: count.value, count: count.count, link: link(text + " " + filter))
+            })
         }
-        if page > 1 { values["previous"] = link(text, page: page - 1) }
-        if page * perPage < results.total { values["next"] = link(text, page: page + 1) }
-        values["page"] = page
-        values["pages"] = (results.total + perPage - 1) / perPage
-        values["multiplePages"] = results.total > perPage
-        values["dateLink"] = "/search?q=\(Self.queryEscaped(text))&sort=date"
-        values["relevanceLink"] = "/search?q=\(Self.queryEscaped(text))"
+        if page > 1 { values.previous = link(text, page: page - 1) }
+        if page * perPage < results.total { values.next = link(text, page: page + 1) }
+        values.page = page
+        values.pages = (results.total + perPage - 1) / perPage
+        values.multiplePages = results.total > perPage
+        values.dateLink = "/search?q=\(Self.queryEscaped(text))&sort=date"
+        values.relevanceLink = "/search?q=\(Self.queryEscaped(text))"
         return pages.render("search", values, context: context,
                             marking: .highest(of: results.hits.map { ($0.summary.classification, $0.summary.caveats) }))
     }
@@ -531,22 +476,22 @@ struct WebRoutes: Sendable {
         let leaks = form.leak.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n---")
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-").union(.whitespacesAndNewlines)) }.filter { !$0.isEmpty }
         guard !leaks.isEmpty else {
-            return pages.render("trace", ["title": "Trace a leak", "threshold": form.threshold ?? "1e-6", "error": "Paste the leaked text first."],
+            return pages.render("trace", TracePage(threshold: form.threshold ?? "1e-6", error: "Paste the leaked text first."),
                                 context: context, status: .unprocessableContent)
         }
         let result = try await store.trace(leaks: leaks, as: user.id, maxFalseAccusation: threshold)
         metrics.traced()
-        var values: [String: Any] = ["title": "Trace a leak", "leak": form.leak, "threshold": form.threshold ?? "1e-6", "traced": true]
+        var page = TracePage(threshold: form.threshold ?? "1e-6", leak: form.leak, traced: true)
         guard let verdict = result.verdict else {
-            values["nomatch"] = true
-            return pages.render("trace", values, context: context)
+            page.nomatch = true
+            return pages.render("trace", page, context: context)
         }
         // Names and posts beside IDs, for the officer's report.
         let people = Dictionary((try await store.addressBook(as: user.id).users).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        values.merge(Self.traceValues(verdict, cables: result.cables.map(\.description), people: people)) { $1 }
-        values["tracedAt"] = ISO8601DateFormatter().string(from: Date())
-        values["officer"] = "\(user.name) (\(user.id))"
-        return pages.render("trace", values, context: context)
+        page.verdict = Self.traceView(verdict, cables: result.cables.map(\.description), people: people)
+        page.tracedAt = ISO8601DateFormatter().string(from: Date())
+        page.officer = "\(user.name) (\(user.id))"
+        return pages.render("trace", page, context: context)
     }
 
     /// A probability as an officer would say it: "about 1 in 250", "less than 1 in 10^40".
@@ -562,36 +507,25 @@ struct WebRoutes: Sendable {
         return ("less than 1 in 10", Int((-log10(probability)).rounded(.down)))
     }
 
-    /// The trace page's values for a verdict: the accused (and by which test), the candidates, the counts and the chart.
-    static func traceValues(_ verdict: TraceVerdict, cables: [String], people: [String: Reader] = [:]) -> [String: Any] {
-        func who(_ id: String) -> [String: Any] {
-            guard let person = people[id] else { return ["id": id] }
-            return ["id": id, "name": person.name, "post": person.post]
+    /// A verdict as the trace page shows it: the accused (and by which test), the candidates, the counts and the chart.
+    static func traceView(_ verdict: TraceVerdict, cables: [String], people: [String: Reader] = [:]) -> TraceVerdictView {
+        func who(_ id: String) -> TraceVerdictView.Person {
+            TraceVerdictView.Person(id: id, name: people[id]?.name, post: people[id]?.post)
         }
-        func row(_ candidate: TraceVerdict.Candidate) -> [String: Any] {
+        func row(_ candidate: TraceVerdict.Candidate) -> TraceVerdictView.Candidate {
             let words = probabilityInWords(candidate.falseAccusationProbability)
-            var values: [String: Any] = ["recipient": candidate.recipient, "who": who(candidate.recipient),
-                                         "score": String(format: "%.2f", candidate.score),
-                                         "probability": String(format: "%.2g", candidate.falseAccusationProbability),
-                                         "words": words.text]
-            if let power = words.power { values["power"] = power }
-            if let partner = candidate.partner { values["partner"] = who(partner) }
-            return values
+            return TraceVerdictView.Candidate(recipient: candidate.recipient, who: who(candidate.recipient),
+                                              score: String(format: "%.2f", candidate.score),
+                                              probability: String(format: "%.2g", candidate.falseAccusationProbability),
+                                              words: words.text, power: words.power, partner: candidate.partner.map(who))
         }
-        var values: [String: Any] = [:]
-        values["cables"] = cables
-        values["identified"] = verdict.verdict == "identified"
-        values["accused"] = verdict.accused.map(row)
-        values["hasAccused"] = !verdict.accused.isEmpty
-        values["candidates"] = verdict.candidates.map(row)
-        values["slotsObserved"] = verdict.slotsObserved
-        values["slotsInCable"] = verdict.slotsInCable
-        values["bitsObserved"] = verdict.bitsObserved
-        values["symbolsRead"] = verdict.symbolsRead
-        if let more = verdict.moreSlotsNeeded { values["moreSlotsNeeded"] = more }
-        if !verdict.restyledRules.isEmpty { values["restyled"] = verdict.restyledRules.joined(separator: ", ") }
-        values["chart"] = ScoreChart(verdict: verdict, names: people.mapValues { "\($0.name), \($0.post)" }).svg()
-        return values
+        return TraceVerdictView(
+            cables: cables, identified: verdict.verdict == "identified",
+            accused: verdict.accused.map(row), hasAccused: !verdict.accused.isEmpty, candidates: verdict.candidates.map(row),
+            slotsObserved: verdict.slotsObserved, slotsInCable: verdict.slotsInCable, bitsObserved: verdict.bitsObserved,
+            symbolsRead: verdict.symbolsRead, moreSlotsNeeded: verdict.moreSlotsNeeded,
+            restyled: verdict.restyledRules.isEmpty ? nil : verdict.restyledRules.joined(separator: ", "),
+            chart: ScoreChart(verdict: verdict, names: people.mapValues { "\($0.name), \($0.post)" }).svg())
     }
 
     // MARK: Account
@@ -607,7 +541,7 @@ struct WebRoutes: Sendable {
         let user = try context.requireUser()
         let form = try await URLEncodedFormDecoder().decode(PasswordForm.self, from: request, context: context)
         func fail(_ message: String, _ status: HTTPResponse.Status) -> Response {
-            pages.render("account", ["title": "Your account", "error": message], context: context, status: status, marking: .unclassified)
+            pages.render("account", AccountPage(error: message), context: context, status: status, marking: .unclassified)
         }
         guard form.new == form.confirm else { return fail("The new password and its confirmation differ.", .unprocessableContent) }
         switch try await gate.attempt(user.id, password: form.current, client: context.client) {
@@ -624,7 +558,7 @@ struct WebRoutes: Sendable {
         }
         // The change ended every session of this person; this one goes on under a new ID.
         try await startSession(for: user.id, context: context)
-        return pages.render("account", ["title": "Your account", "notice": "Your password is changed. Your other sessions are signed out."],
+        return pages.render("account", AccountPage(notice: "Your password is changed. Your other sessions are signed out."),
                             context: context, marking: .unclassified)
     }
 
@@ -660,20 +594,20 @@ struct WebRoutes: Sendable {
             let items = [("user", filter.user), ("since", filter.since), ("until", filter.until)].compactMap { name, value in value.map { (name, $0) } } + extra
             return items.isEmpty ? "" : items.map { "\($0.0)=\(Self.queryEscaped($0.1))" }.joined(separator: "&")
         }
-        var values: [String: Any] = [
-            "title": "Audit log",
-            "intact": report.intact, "entryCount": report.entries, "checkpoints": report.checkpoints,
-            "problems": report.problems.map { ["sequence": $0.sequence.map(String.init) ?? "", "message": $0.message] },
-            "entries": entries.reversed().map { ["sequence": $0.sequence, "time": $0.time, "user": $0.user, "action": $0.action,
-                                                 "target": $0.target, "outcome": $0.outcome, "denied": $0.outcome != "ok", "detail": $0.detail] },
-            "filterUser": filter.user ?? "", "filterSince": filter.since ?? "", "filterUntil": filter.until ?? "",
-            "csv": "/audit/export?" + link([("format", "csv")]), "json": "/audit/export?" + link([("format", "json")]),
-        ]
+        var page = AuditPage(
+            intact: report.intact, entryCount: report.entries, checkpoints: report.checkpoints,
+            problems: report.problems.map { AuditPage.Problem(sequence: $0.sequence.map(String.init), message: $0.message) },
+            entries: entries.reversed().map {
+                AuditPage.Entry(sequence: $0.sequence, time: $0.time, user: $0.user, action: $0.action, target: $0.target, outcome: $0.outcome,
+                                denied: $0.outcome != "ok", detail: $0.detail)
+            },
+            filterUser: filter.user ?? "", filterSince: filter.since ?? "", filterUntil: filter.until ?? "",
+            csv: "/audit/export?" + link([("format", "csv")]), json: "/audit/export?" + link([("format", "json")]))
         if let oldest = entries.first?.sequence, entries.count == perPage, oldest > 1 {
-            values["older"] = "/audit?" + link([("before", String(oldest))])
+            page.older = "/audit?" + link([("before", String(oldest))])
         }
-        if filter.before != nil { values["newest"] = "/audit" + (link([]).isEmpty ? "" : "?" + link([])) }
-        return pages.render("audit", values, context: context)
+        if filter.before != nil { page.newest = "/audit" + (link([]).isEmpty ? "" : "?" + link([])) }
+        return pages.render("audit", page, context: context)
     }
 
     /// The audit log as a file: CSV for a spreadsheet, JSON for tools (at most 100,000 entries,
@@ -696,9 +630,9 @@ struct WebRoutes: Sendable {
             }.joined(separator: "\r\n") + "\r\n"
             headers[.contentType] = "text/csv; charset=utf-8"
         } else {
-            let rows = entries.map { ["sequence": $0.sequence, "time": $0.time, "user": $0.user, "action": $0.action,
-                                      "target": $0.target, "outcome": $0.outcome, "detail": $0.detail] as [String: Any] }
-            body = String(decoding: try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys]), as: UTF8.self)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            body = String(decoding: try encoder.encode(entries.map(APIRoutes.AuditEntryBody.init)), as: UTF8.self)
             headers[.contentType] = "application/json"
         }
         headers[.contentDisposition] = "attachment; filename=\"pouch-audit.\(format)\""
@@ -711,27 +645,26 @@ struct WebRoutes: Sendable {
         let listing = try await store.users(as: user.id)
         let people = listing.users
         let lists = try await store.lists(as: user.id)
-        var values: [String: Any] = [
-            "title": "People and lists",
-            "people": people.map { person -> [String: Any] in
+        func levels(selected: Classification) -> [ChoiceView] {
+            Classification.allCases.map { ChoiceView(value: $0.word.lowercased().replacingOccurrences(of: " ", with: "-"), label: $0.word, selected: $0 == selected) }
+        }
+        let page = UsersPage(
+            people: people.map { person in
                 let fields = UserFields.text(of: person)
-                return ["id": person.id, "name": person.name, "post": person.post, "clearance": person.clearance.word,
-                        "levels": Classification.allCases.map { level in
-                            ["value": level.word.lowercased().replacingOccurrences(of: " ", with: "-"), "label": level.word, "selected": level == person.clearance]
-                        },
-                        "caveatsField": fields.caveats, "rolesField": fields.roles,
-                        "caveats": Self.caveatText(person), "roles": person.roles.map(\.rawValue).sorted().joined(separator: ", "),
-                        "disabled": person.disabled, "self": person.id == user.id]
+                return UsersPage.Person(id: person.id, name: person.name, post: person.post, clearance: person.clearance.word,
+                                        levels: levels(selected: person.clearance), caveatsField: fields.caveats, rolesField: fields.roles,
+                                        caveats: Self.caveatText(person), roles: person.roles.map(\.rawValue).sorted().joined(separator: ", "),
+                                        disabled: person.disabled, isSelf: person.id == user.id)
             },
-            "damaged": listing.damaged,
-            "lists": lists.keys.sorted().map { name in ["name": name, "members": (lists[name] ?? []).map { ["id": $0, "list": name] }] },
-            "levels": Classification.allCases.map { ["value": $0.word.lowercased().replacingOccurrences(of: " ", with: "-"), "label": $0.word, "selected": $0 == .secret] },
-            "caveatChoices": ["NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS"].map { ["value": $0, "text": $0 == "NOFORN" ? "a citizen: may read NOFORN" : "granted \($0)"] },
-            "roleChoices": ["reader", "drafter", "security-officer", "administrator"].map { ["value": $0, "checked": $0 == "reader"] },
-        ]
-        if let notice { values["notice"] = notice }
-        if let error { values["error"] = error }
-        return pages.render("users", values, context: context, status: status, marking: .unclassified)
+            damaged: listing.damaged,
+            lists: lists.keys.sorted().map { name in
+                UsersPage.List(name: name, members: (lists[name] ?? []).map { UsersPage.List.Member(id: $0, list: name) })
+            },
+            levels: levels(selected: .secret),
+            caveatChoices: ["NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS"].map { ChoiceView(value: $0, text: $0 == "NOFORN" ? "a citizen: may read NOFORN" : "granted \($0)") },
+            roleChoices: ["reader", "drafter", "security-officer", "administrator"].map { ChoiceView(value: $0, checked: $0 == "reader") },
+            notice: notice, error: error)
+        return pages.render("users", page, context: context, status: status, marking: .unclassified)
     }
 
     static func caveatText(_ reader: Reader) -> String {
