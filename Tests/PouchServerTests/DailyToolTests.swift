@@ -185,6 +185,10 @@ struct DailyToolTests {
             #expect(secret + confidential <= all && secret > 0)
             let none = try #require(count(try await anne.get("/inbox?from=1900&to=1901")))
             #expect(none == 0)
+            // An empty box says so, without a range of nothing ("showing 0–0").
+            let empty = try await anne.get("/inbox?box=received")
+            #expect(empty.body.contains("Received: 0 cable(s)."), "\(empty.body)")
+            #expect(!empty.body.contains("showing 0"))
             let oldest = try await anne.get("/inbox?sort=oldest")
             let newest = try await anne.get("/inbox")
             #expect(oldest.body != newest.body)
