@@ -55,7 +55,10 @@ let package = Package(
         // The embedded store: SQLite through GRDB.
         .target(
             name: "PouchSQLite",
-            dependencies: ["PouchCore", "PouchFingerprint", "PouchStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "PouchCore", "PouchFingerprint", "PouchStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The HTTP server (Hummingbird 2): web pages (swift-mustache), the JSON API, metrics.
@@ -87,7 +90,9 @@ let package = Package(
         // search: what the tests and the benchmarks share. Never linked into `pouch`.
         .target(
             name: "PouchTestSupport",
-            dependencies: ["PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Reading the real-cable corpus and its ground truth; scoring a parser against it.
@@ -95,7 +100,10 @@ let package = Package(
         // The benchmarks (parse, trace, store, search, operations): every figure an issue asks for.
         .target(
             name: "PouchBenchmarks",
-            dependencies: ["PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", "PouchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", "PouchTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // `pouch-bench`: the benchmarks' command line, a separate executable so `pouch` carries no test code.
@@ -124,7 +132,10 @@ let package = Package(
         .testTarget(name: "PouchCoreTests", dependencies: ["PouchCore", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PouchSQLiteTests",
-            dependencies: ["PouchSQLite", "PouchStore", "PouchCore", "PouchFingerprint", "PouchCorpus", "PouchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PouchSQLite", "PouchStore", "PouchCore", "PouchFingerprint", "PouchCorpus", "PouchTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures/format1-store")],
             swiftSettings: swiftSettings),
         .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),
@@ -152,9 +163,10 @@ let package = Package(
 // `scripts/fuzz TARGET SECONDS` (see Fuzz/README.md).
 if Context.environment["POUCH_FUZZ"] != nil {
     for name in ["FuzzCableParser", "FuzzDraftParser", "FuzzSearchQuery", "FuzzLeakReader"] {
-        package.targets.append(.executableTarget(
-            name: name, dependencies: ["PouchCore", "PouchFingerprint"], path: "Fuzz/\(name)",
-            // libFuzzer supplies `main`; the instrumentation comes from `swift build --sanitize fuzzer`.
-            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["PouchCore", "PouchFingerprint"], path: "Fuzz/\(name)",
+                // libFuzzer supplies `main`; the instrumentation comes from `swift build --sanitize fuzzer`.
+                swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
     }
 }

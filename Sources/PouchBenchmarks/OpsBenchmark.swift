@@ -53,27 +53,44 @@ public struct OpsBenchmark: Sendable {
         public var table: String {
             let f1 = { (value: Double) in String(format: "%.1f", value) }
             let mb = Double(databaseBytes) / 1_000_000
-            let quiet99 = Self.percentile(readsQuiet, 0.99), busy99 = Self.percentile(readsDuringBackup, 0.99)
+            let quiet99 = Self.percentile(readsQuiet, 0.99)
+            let busy99 = Self.percentile(readsDuringBackup, 0.99)
             var lines = ["| measure | result | aim |", "|---|---|---|"]
             lines.append("| store: \(cables) cables, database | \(f1(mb)) MB | |")
-            lines.append("| backup create (snapshot + seal + fsync) | \(f1(backupSeconds)) s = \(f1(mb / max(0.001, backupSeconds))) MB/s; file \(f1(Double(backupFileBytes) / 1_000_000)) MB | ≥ 100 MB/s |")
-            lines.append("| reads p50 / p99, nothing else running (\(readsQuiet.count) reads) | \(f1(Self.percentile(readsQuiet, 0.5))) / \(f1(quiet99)) ms | |")
-            lines.append("| reads p50 / p99 during the backup (\(readsDuringBackup.count) reads) | \(f1(Self.percentile(readsDuringBackup, 0.5))) / \(f1(busy99)) ms = \(String(format: "%.2f", busy99 / max(0.001, quiet99)))× | ≤ 2× |")
+            lines.append(
+                "| backup create (snapshot + seal + fsync) | \(f1(backupSeconds)) s = \(f1(mb / max(0.001, backupSeconds))) MB/s; file \(f1(Double(backupFileBytes) / 1_000_000)) MB | ≥ 100 MB/s |"
+            )
+            lines.append(
+                "| reads p50 / p99, nothing else running (\(readsQuiet.count) reads) | \(f1(Self.percentile(readsQuiet, 0.5))) / \(f1(quiet99)) ms | |"
+            )
+            lines.append(
+                "| reads p50 / p99 during the backup (\(readsDuringBackup.count) reads) | \(f1(Self.percentile(readsDuringBackup, 0.5))) / \(f1(busy99)) ms = \(String(format: "%.2f", busy99 / max(0.001, quiet99)))× | ≤ 2× |"
+            )
             lines.append("| backup verify (open every chunk, check every row and the chain) | \(f1(verifySeconds)) s | |")
-            lines.append("| backup restore (verify + put in place + audit) | \(f1(restoreSeconds)) s; restored store intact: \(restoredIntact ? "yes" : "NO") | |")
+            lines.append(
+                "| backup restore (verify + put in place + audit) | \(f1(restoreSeconds)) s; restored store intact: \(restoredIntact ? "yes" : "NO") | |"
+            )
             let worst = passphraseSeconds.max() ?? 0
-            lines.append("| key passphrase (scrypt 2^15 + rewrap), \(passphraseSeconds.count) changes: slowest | \(String(format: "%.2f", worst)) s | ≤ 1 s |")
+            lines.append(
+                "| key passphrase (scrypt 2^15 + rewrap), \(passphraseSeconds.count) changes: slowest | \(String(format: "%.2f", worst)) s | ≤ 1 s |")
             lines.append("| key rotate master (new version, keyring rewrapped) | \(String(format: "%.2f", rotateSeconds)) s | |")
-            lines.append("| key rewrap, nothing else running: \(rewrapRecords) records to the new version | \(f1(rewrapSeconds)) s = \(Int(Double(rewrapRecords) / max(0.001, rewrapSeconds))) records/s | ≥ 20,000 records/s |")
-            lines.append("| key rewrap again as a server does it in the background (batches of 1,000, 20 ms apart), a reader reading flat out meanwhile | \(f1(rewrapBusySeconds)) s = \(Int(Double(rewrapBusyRecords) / max(0.001, rewrapBusySeconds))) records/s; verify after: \(rewrappedIntact ? "intact" : "NOT INTACT") | |")
+            lines.append(
+                "| key rewrap, nothing else running: \(rewrapRecords) records to the new version | \(f1(rewrapSeconds)) s = \(Int(Double(rewrapRecords) / max(0.001, rewrapSeconds))) records/s | ≥ 20,000 records/s |"
+            )
+            lines.append(
+                "| key rewrap again as a server does it in the background (batches of 1,000, 20 ms apart), a reader reading flat out meanwhile | \(f1(rewrapBusySeconds)) s = \(Int(Double(rewrapBusyRecords) / max(0.001, rewrapBusySeconds))) records/s; verify after: \(rewrappedIntact ? "intact" : "NOT INTACT") | |"
+            )
             let rewrap99 = Self.percentile(readsDuringRewrap, 0.99)
-            lines.append("| reads p50 / p99 during that rewrap (\(readsDuringRewrap.count) reads) | \(f1(Self.percentile(readsDuringRewrap, 0.5))) / \(f1(rewrap99)) ms = \(String(format: "%.2f", rewrap99 / max(0.001, quiet99)))× | reads work |")
+            lines.append(
+                "| reads p50 / p99 during that rewrap (\(readsDuringRewrap.count) reads) | \(f1(Self.percentile(readsDuringRewrap, 0.5))) / \(f1(rewrap99)) ms = \(String(format: "%.2f", rewrap99 / max(0.001, quiet99)))× | reads work |"
+            )
             return lines.joined(separator: "\n")
         }
     }
 
-    static let reader = Reader(id: "analyst", name: "Analyst", post: "STATE", roles: [.reader], clearance: .topSecret, citizen: true,
-                               grants: [.exdis, .nodis, .limdis, .stadis])
+    static let reader = Reader(
+        id: "analyst", name: "Analyst", post: "STATE", roles: [.reader], clearance: .topSecret, citizen: true,
+        grants: [.exdis, .nodis, .limdis, .stadis])
 
     public func run(progress: @escaping @Sendable (String) -> Void) async throws -> Report {
         var report = Report()
@@ -118,7 +135,10 @@ public struct OpsBenchmark: Sendable {
         let rate = backupMaxRate
         let task = Task { try await backupStore.backup(to: backup, as: "admin", maxRate: rate) }
         let finished = Finished()
-        Task { _ = try? await task.value; await finished.set() }
+        Task {
+            _ = try? await task.value
+            await finished.set()
+        }
         report.readsDuringBackup = try await Self.timeReads(store, ids: ids, count: Int.max) { _ in await finished.value }
         let summary = try await task.value
         report.backupSeconds = Date().timeIntervalSince(started)
@@ -168,7 +188,10 @@ public struct OpsBenchmark: Sendable {
             try await rewrapping.rewrapMasterKey(batch: SQLiteStore.backgroundRewrap.batch, pause: SQLiteStore.backgroundRewrap.pause, as: "admin")
         }
         let rewrapped = Finished()
-        Task { _ = try? await rewrapTask.value; await rewrapped.set() }
+        Task {
+            _ = try? await rewrapTask.value
+            await rewrapped.set()
+        }
         report.readsDuringRewrap = try await Self.timeReads(store, ids: ids, count: Int.max) { _ in await rewrapped.value }
         let rewrap = try await rewrapTask.value
         report.rewrapBusyRecords = rewrap.moved

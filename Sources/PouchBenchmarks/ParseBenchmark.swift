@@ -43,8 +43,10 @@ public struct ParseBenchmark: Sendable {
             }
             out.append("files: \(files), failed: \(failures.count)")
             for (name, error) in failures.sorted(by: { $0.key < $1.key }) { out.append("  \(name): \(error)") }
-            out.append(String(format: "speed: %.0f cables/s, %.1f MB/s (%d passes over %.2f MB, %.3f s)",
-                              cablesPerSecond, megabytesPerSecond, passes, Double(bytes) / 1_000_000, seconds))
+            out.append(
+                String(
+                    format: "speed: %.0f cables/s, %.1f MB/s (%d passes over %.2f MB, %.3f s)",
+                    cablesPerSecond, megabytesPerSecond, passes, Double(bytes) / 1_000_000, seconds))
             return out.joined(separator: "\n")
         }
 

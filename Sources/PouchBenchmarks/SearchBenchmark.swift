@@ -53,12 +53,21 @@ public struct SearchBenchmark: Sendable {
             let mean = { (values: [Double]) in values.reduce(0, +) / Double(max(1, values.count)) }
             let rate = Double(cables) / max(0.001, importSeconds)
             var lines = ["| measure | result | aim |", "|---|---|---|"]
-            let imported = importSeconds > 0 ? "\(String(format: "%.0f", rate)) cables/s (\(String(format: "%.0f", importSeconds)) s)" : "not measured (--reuse)"
+            let imported =
+                importSeconds > 0 ? "\(String(format: "%.0f", rate)) cables/s (\(String(format: "%.0f", importSeconds)) s)" : "not measured (--reuse)"
             lines.append("| import \(cables) cables (parse, seal, sign, blind-index, audit) | \(imported) | ≥ 1,000/s |")
-            lines.append("| \(pouch.count) mixed queries as a partial-access user: p50 / p99 | \(String(format: "%.1f", Self.percentile(pouch, 0.5))) ms / \(String(format: "%.1f", Self.percentile(pouch, 0.99))) ms | ≤ 20 / ≤ 150 ms |")
-            lines.append("| same queries, plain SQLite FTS5 over the same text: p50 / p99 | \(String(format: "%.1f", Self.percentile(plain, 0.5))) ms / \(String(format: "%.1f", Self.percentile(plain, 0.99))) ms | |")
-            lines.append("| Pouch time ÷ plain FTS5 time (total over all queries; p50) | \(String(format: "%.2f", mean(pouch) / max(0.0001, mean(plain)))); \(String(format: "%.2f", Self.percentile(pouch, 0.5) / max(0.0001, Self.percentile(plain, 0.5)))) | ≤ 2 |")
-            lines.append("| \(sampleQueries) queries on a \(sampleSize)-cable sample vs brute force (hits and counts) | \(sampleMismatches.count) differ | 0 |")
+            lines.append(
+                "| \(pouch.count) mixed queries as a partial-access user: p50 / p99 | \(String(format: "%.1f", Self.percentile(pouch, 0.5))) ms / \(String(format: "%.1f", Self.percentile(pouch, 0.99))) ms | ≤ 20 / ≤ 150 ms |"
+            )
+            lines.append(
+                "| same queries, plain SQLite FTS5 over the same text: p50 / p99 | \(String(format: "%.1f", Self.percentile(plain, 0.5))) ms / \(String(format: "%.1f", Self.percentile(plain, 0.99))) ms | |"
+            )
+            lines.append(
+                "| Pouch time ÷ plain FTS5 time (total over all queries; p50) | \(String(format: "%.2f", mean(pouch) / max(0.0001, mean(plain)))); \(String(format: "%.2f", Self.percentile(pouch, 0.5) / max(0.0001, Self.percentile(plain, 0.5)))) | ≤ 2 |"
+            )
+            lines.append(
+                "| \(sampleQueries) queries on a \(sampleSize)-cable sample vs brute force (hits and counts) | \(sampleMismatches.count) differ | 0 |"
+            )
             lines.append("| hits the user may not read | \(forbiddenHits) | 0 |")
             lines.append("| stolen file (sqlite3 .dump): body/subject words found of \(stolenWordsChecked) checked | \(stolenWordsFound.count) | 0 |")
             return lines.joined(separator: "\n")
@@ -71,8 +80,10 @@ public struct SearchBenchmark: Sendable {
                 let indices = kinds.indices.filter { kinds[$0] == kind }
                 let pick = { (values: [Double]) in indices.map { values[$0] } }
                 let f = { (value: Double) in String(format: "%.1f", value) }
-                lines.append("| \(kind) | \(indices.count) | \(Int(Self.percentile(indices.map { Double(matches[$0]) }, 0.5))) | "
-                    + "\(f(Self.percentile(pick(pouch), 0.5))) / \(f(Self.percentile(pick(pouch), 0.99))) | \(f(Self.percentile(pick(plain), 0.5))) / \(f(Self.percentile(pick(plain), 0.99))) |")
+                lines.append(
+                    "| \(kind) | \(indices.count) | \(Int(Self.percentile(indices.map { Double(matches[$0]) }, 0.5))) | "
+                        + "\(f(Self.percentile(pick(pouch), 0.5))) / \(f(Self.percentile(pick(pouch), 0.99))) | \(f(Self.percentile(pick(plain), 0.5))) / \(f(Self.percentile(pick(plain), 0.99))) |"
+                )
             }
             return lines.joined(separator: "\n")
         }
@@ -161,7 +172,8 @@ public struct SearchBenchmark: Sendable {
         let byID = Dictionary(sampleCables.map { ($0.referenceID!.description, $0) }, uniquingKeysWith: { first, _ in first })
         for text in queryTexts {
             let query = try SearchQuery(parsing: text)
-            let results = try await sampleStore.search(query, as: Reader.analyst.id, options: SearchOptions(limit: 1_000_000, facets: false, snippets: false))
+            let results = try await sampleStore.search(
+                query, as: Reader.analyst.id, options: SearchOptions(limit: 1_000_000, facets: false, snippets: false))
             let expected = reference.hits(query, user: Reader.analyst)
             let found = Set(results.hits.map(\.summary.referenceID))
             if found != expected || results.total != expected.count { report.sampleMismatches.append(text) }
@@ -182,10 +194,11 @@ public struct SearchBenchmark: Sendable {
     func buildPlain(_ plain: DatabaseQueue, files: [String]) async throws {
         try await plain.write { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE plain USING fts5(subject, body, refs, tokenize='ascii', detail='full')")
-            try db.execute(sql: """
-                CREATE TABLE meta (docid INTEGER PRIMARY KEY, id TEXT UNIQUE, post TEXT, postKey TEXT, year INTEGER, classification INTEGER,
-                                   caveats TEXT, tags TEXT, date TEXT)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (docid INTEGER PRIMARY KEY, id TEXT UNIQUE, post TEXT, postKey TEXT, year INTEGER, classification INTEGER,
+                                       caveats TEXT, tags TEXT, date TEXT)
+                    """)
         }
         for start in stride(from: 0, to: files.count, by: 2_000) {
             let cables = await ArchiveImport.parse(Array(files[start..<min(start + 2_000, files.count)])).cables
@@ -193,7 +206,10 @@ public struct SearchBenchmark: Sendable {
             let rows = cables.map { cable -> (Cable, String, String, String) in
                 let parts = BlindIndex.columns(of: cable)
                 func text(_ value: String) -> String { SearchAnalyzer.terms(value, stems: &stems).map(\.stem).joined(separator: " ") }
-                return (cable, text(parts.subject), text(parts.body), parts.cites.map { Self.plainToken(BlindIndex.citationTerm($0)) }.joined(separator: " "))
+                return (
+                    cable, text(parts.subject), text(parts.body),
+                    parts.cites.map { Self.plainToken(BlindIndex.citationTerm($0)) }.joined(separator: " ")
+                )
             }
             try await plain.write { db in
                 for (cable, subject, body, refs) in rows {
@@ -201,11 +217,15 @@ public struct SearchBenchmark: Sendable {
                     let post = (cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: id.post))
                     let date = SQLiteStore.envelopeDate(of: cable, id: id)
                     if try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE id = ?", arguments: [id.description]) == true { continue }
-                    try db.execute(sql: "INSERT INTO meta (id, post, postKey, year, classification, caveats, tags, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [id.description, post.fmLine, post.referencePost, id.year, cable.classification.rawValue,
-                                               "," + cable.caveats.map { $0.rawValue + "," }.joined(), SQLiteStore.tagsColumn(cable.tags), date])
-                    try db.execute(sql: "INSERT INTO plain (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",
-                                   arguments: [db.lastInsertedRowID, subject, body, refs])
+                    try db.execute(
+                        sql: "INSERT INTO meta (id, post, postKey, year, classification, caveats, tags, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            id.description, post.fmLine, post.referencePost, id.year, cable.classification.rawValue,
+                            "," + cable.caveats.map { $0.rawValue + "," }.joined(), SQLiteStore.tagsColumn(cable.tags), date,
+                        ])
+                    try db.execute(
+                        sql: "INSERT INTO plain (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",
+                        arguments: [db.lastInsertedRowID, subject, body, refs])
                 }
             }
         }
@@ -230,10 +250,15 @@ public struct SearchBenchmark: Sendable {
             let docids = try Int64.fetchAll(db, sql: page, arguments: values)
             for docid in docids {
                 if let match {
-                    _ = try Row.fetchOne(db, sql: "SELECT meta.*, snippet(plain, 1, '[', ']', '…', 28) FROM plain JOIN meta ON meta.docid = plain.rowid WHERE plain MATCH ? AND plain.rowid = ?",
-                                         arguments: [match, docid])
+                    _ = try Row.fetchOne(
+                        db,
+                        sql:
+                            "SELECT meta.*, snippet(plain, 1, '[', ']', '…', 28) FROM plain JOIN meta ON meta.docid = plain.rowid WHERE plain MATCH ? AND plain.rowid = ?",
+                        arguments: [match, docid])
                 } else {
-                    _ = try Row.fetchOne(db, sql: "SELECT meta.*, plain.body FROM meta JOIN plain ON plain.rowid = meta.docid WHERE meta.docid = ?", arguments: [docid])
+                    _ = try Row.fetchOne(
+                        db, sql: "SELECT meta.*, plain.body FROM meta JOIN plain ON plain.rowid = meta.docid WHERE meta.docid = ?", arguments: [docid]
+                    )
                 }
             }
         }
@@ -274,7 +299,9 @@ public struct SearchBenchmark: Sendable {
             switch Int.random(in: 0..<4, using: &random) {
             case 0: return "tag:\(tags[Int.random(in: 0..<tags.count, using: &random)])"
             case 1: return "post:\(posts[Int.random(in: 0..<posts.count, using: &random)])"
-            case 2: let year = Int.random(in: 2000...2010, using: &random); return "year:\(year)-\(year + Int.random(in: 0...2, using: &random))"
+            case 2:
+                let year = Int.random(in: 2000...2010, using: &random)
+                return "year:\(year)-\(year + Int.random(in: 0...2, using: &random))"
             default: return "class:\(["confidential", "secret", "unclassified"][Int.random(in: 0..<3, using: &random)])"
             }
         }

@@ -38,8 +38,12 @@ public struct StoreBenchmark: Sendable {
                 return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
             }
             var lines = ["| measure | result | aim |", "|---|---|---|"]
-            lines.append("| send: \(cableWords)-word cable (\(slots) slots) to \(recipients) recipients: mark, seal, sign, store, audit | median \(String(format: "%.2f", percentile(sendSeconds, 0.5))) s, worst \(String(format: "%.2f", sendSeconds.max() ?? 0)) s over \(sendSeconds.count) sends | ≤ 3 s |")
-            lines.append("| read one copy (open, verify seal and signature, audit entry committed) | p50 \(String(format: "%.2f", percentile(readMilliseconds, 0.5))) ms, p99 \(String(format: "%.2f", percentile(readMilliseconds, 0.99))) ms over \(readMilliseconds.count) reads | ≤ 5 ms |")
+            lines.append(
+                "| send: \(cableWords)-word cable (\(slots) slots) to \(recipients) recipients: mark, seal, sign, store, audit | median \(String(format: "%.2f", percentile(sendSeconds, 0.5))) s, worst \(String(format: "%.2f", sendSeconds.max() ?? 0)) s over \(sendSeconds.count) sends | ≤ 3 s |"
+            )
+            lines.append(
+                "| read one copy (open, verify seal and signature, audit entry committed) | p50 \(String(format: "%.2f", percentile(readMilliseconds, 0.5))) ms, p99 \(String(format: "%.2f", percentile(readMilliseconds, 0.99))) ms over \(readMilliseconds.count) reads | ≤ 5 ms |"
+            )
             lines.append("| list (50 newest, subjects unsealed) | p50 \(String(format: "%.2f", percentile(listMilliseconds, 0.5))) ms | |")
             lines.append("| database size after the sends | \(databaseBytes / 1_048_576) MiB | |")
             return lines.joined(separator: "\n")
@@ -74,11 +78,12 @@ public struct StoreBenchmark: Sendable {
                     total += paragraph.text.split(separator: " ").count
                 }
             }
-            drafts.append(Cable(
-                dateTimeGroup: DateTimeGroup(year: 2010, month: 2, day: 1, hour: 12, minute: 0), precedence: .priority,
-                origin: "AMEMBASSY ISLAMABAD", to: [Addressee(name: "SECSTATE WASHDC")], classification: .secret, tags: ["PREL", "PK"],
-                subject: "BENCHMARK CABLE", authority: ClassificationAuthority(classifiedBy: "Ambassador", reasons: ["b", "d"]),
-                paragraphs: paragraphs))
+            drafts.append(
+                Cable(
+                    dateTimeGroup: DateTimeGroup(year: 2010, month: 2, day: 1, hour: 12, minute: 0), precedence: .priority,
+                    origin: "AMEMBASSY ISLAMABAD", to: [Addressee(name: "SECSTATE WASHDC")], classification: .secret, tags: ["PREL", "PK"],
+                    subject: "BENCHMARK CABLE", authority: ClassificationAuthority(classifiedBy: "Ambassador", reasons: ["b", "d"]),
+                    paragraphs: paragraphs))
         }
         let key2 = try FingerprintKey(bytes: [UInt8](repeating: 1, count: 32))
         let slots = CableFingerprint(cable: drafts[0], key: key2).slots.count
@@ -109,7 +114,8 @@ public struct StoreBenchmark: Sendable {
             listMilliseconds.append(elapsed.seconds * 1000)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: SQLiteStore.databasePath(in: directory))[.size] as? Int) ?? 0
-        return Report(sendSeconds: sendSeconds, readMilliseconds: readMilliseconds, listMilliseconds: listMilliseconds,
-                      cableWords: drafts[0].wordCount, slots: slots, recipients: recipients, databaseBytes: size)
+        return Report(
+            sendSeconds: sendSeconds, readMilliseconds: readMilliseconds, listMilliseconds: listMilliseconds,
+            cableWords: drafts[0].wordCount, slots: slots, recipients: recipients, databaseBytes: size)
     }
 }

@@ -21,8 +21,10 @@ public struct TraceBenchmark {
     public var byRule = false
     public var progress: (String) -> Void
 
-    public init(corpus: URL, recipients: Int = 1000, nullTrials: Int = 10_000, seed: UInt64 = 1, cableLimit: Int? = nil,
-                spellChecker: any SpellChecker, progress: @escaping (String) -> Void = { _ in }) {
+    public init(
+        corpus: URL, recipients: Int = 1000, nullTrials: Int = 10_000, seed: UInt64 = 1, cableLimit: Int? = nil,
+        spellChecker: any SpellChecker, progress: @escaping (String) -> Void = { _ in }
+    ) {
         self.corpus = corpus
         self.recipientCount = recipients
         self.nullTrials = nullTrials
@@ -62,25 +64,33 @@ public struct TraceBenchmark {
         public var table: String {
             // The length column is as wide as its longest entry ("intercept, ≥1500 words").
             let lengthWidth = max(22, (rows.map(\.length.count).max() ?? 0) + 2)
-            var out = [pad("attack", 14) + pad("length", lengthWidth) + "trials  identified  inconclusive  wrongly accused  median bits read  bits/100 words"]
+            var out = [
+                pad("attack", 14) + pad("length", lengthWidth) + "trials  identified  inconclusive  wrongly accused  median bits read  bits/100 words"
+            ]
             for row in rows {
-                out.append(pad(row.attack, 14) + pad(row.length, lengthWidth) + pad("\(row.trials)", 8)
-                           + pad(String(format: "%.1f%%", row.identifiedRate * 100), 12) + pad("\(row.inconclusive)", 14)
-                           + pad("\(row.wronglyAccused)", 17) + pad(String(format: "%.0f", row.medianBitsRead), 18)
-                           + String(format: "%.1f", row.medianBitsPer100Words))
+                out.append(
+                    pad(row.attack, 14) + pad(row.length, lengthWidth) + pad("\(row.trials)", 8)
+                        + pad(String(format: "%.1f%%", row.identifiedRate * 100), 12) + pad("\(row.inconclusive)", 14)
+                        + pad("\(row.wronglyAccused)", 17) + pad(String(format: "%.0f", row.medianBitsRead), 18)
+                        + String(format: "%.1f", row.medianBitsPer100Words))
             }
             out.append("")
-            out.append("cables: \(cables), recipients: \(recipients); slots in the original text: \(String(format: "%.1f", slotsPer100Words)) per 100 words (median)")
-            out.append(String(format: "speed: %d copies of a %d-word cable marked in %.3f s; one trace against %d recipients in %.1f ms",
-                              recipients, markWords, markSeconds, recipients, traceMilliseconds))
+            out.append(
+                "cables: \(cables), recipients: \(recipients); slots in the original text: \(String(format: "%.1f", slotsPer100Words)) per 100 words (median)"
+            )
+            out.append(
+                String(
+                    format: "speed: %d copies of a %d-word cable marked in %.3f s; one trace against %d recipients in %.1f ms",
+                    recipients, markWords, markSeconds, recipients, traceMilliseconds))
             if !rules.isEmpty {
                 out.append("")
                 out.append("rule                          slots  per 100 words  read right  read wrong  erased")
                 let totalWords = Double(max(1, rules.first?.words ?? 1))
                 for rule in rules {
                     let share = { (n: Int) in String(format: "%.0f%%", Double(n) * 100 / Double(max(1, rule.slots))) }
-                    out.append(pad(rule.rule, 30) + pad("\(rule.slots)", 7) + pad(String(format: "%.2f", Double(rule.slots) * 100 / totalWords), 15)
-                               + pad(share(rule.right), 12) + pad(share(rule.wrong), 12) + share(rule.slots - rule.right - rule.wrong))
+                    out.append(
+                        pad(rule.rule, 30) + pad("\(rule.slots)", 7) + pad(String(format: "%.2f", Double(rule.slots) * 100 / totalWords), 15)
+                            + pad(share(rule.right), 12) + pad(share(rule.wrong), 12) + share(rule.slots - rule.right - rule.wrong))
                 }
             }
             return out.joined(separator: "\n")
@@ -128,7 +138,8 @@ public struct TraceBenchmark {
         for cable in cables {
             let fingerprint = CableFingerprint(cable: cable, key: key)
             let tracer = Tracer(fingerprints: [fingerprint])
-            prepared.append(Prepared(cable: cable, fingerprint: fingerprint, tracer: tracer, codes: tracer.codes(for: recipients), words: cable.wordCount))
+            prepared.append(
+                Prepared(cable: cable, fingerprint: fingerprint, tracer: tracer, codes: tracer.codes(for: recipients), words: cable.wordCount))
             densities.append(Double(fingerprint.slots.count) * 100 / Double(cable.wordCount))
         }
 
@@ -158,7 +169,8 @@ public struct TraceBenchmark {
             for item in prepared where item.words >= minimum {
                 let leaker = recipients[Int.random(in: 0..<recipients.count, using: &random)]
                 var text = leakText(item, symbols: item.fingerprint.symbols(for: leaker))
-                text = attack == "retype" ? Attack.retype(text, using: &random) : try Attack.intercept(text, spellChecker: spellChecker, using: &random)
+                text =
+                    attack == "retype" ? Attack.retype(text, using: &random) : try Attack.intercept(text, spellChecker: spellChecker, using: &random)
                 if let excerpt { text = Attack.excerpt(text, words: excerpt, using: &random) }
                 let verdict = item.tracer.trace(item.tracer.read(leak: text), codes: item.codes)
                 record(&row, verdict, guilty: [leaker], words: words(text))
@@ -181,30 +193,38 @@ public struct TraceBenchmark {
 
         // A publisher's house style: commas, hyphens, "that" and spelling variants written one way throughout.
         progress("restyle / whole cable")
-        rows.append(try wholeCableRow("restyle", seed: 0x7265_7374_796C_65) { item, leaker, random in
-            try Attack.intercept(CableRenderer().render(Attack.restyle(item.fingerprint.copy(for: leaker))), spellChecker: spellChecker, using: &random)
-        })
+        rows.append(
+            try wholeCableRow("restyle", seed: 0x7265_7374_796C_65) { item, leaker, random in
+                try Attack.intercept(
+                    CableRenderer().render(Attack.restyle(item.fingerprint.copy(for: leaker))), spellChecker: spellChecker, using: &random)
+            })
 
         // A British publisher: the same intercept, with an en_GB spell checker ("dialog" → "dialogue", "nonbinding" → "non-binding").
         if let britishSpellChecker {
             progress("intercept (en_GB) / whole cable")
-            rows.append(try wholeCableRow("intercept GB", seed: 0x656E_5F47_42) { item, leaker, random in
-                try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: britishSpellChecker, using: &random)
-            })
+            rows.append(
+                try wholeCableRow("intercept GB", seed: 0x656E_5F47_42) { item, leaker, random in
+                    try Attack.intercept(
+                        leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: britishSpellChecker, using: &random)
+                })
         }
 
         // A story that quotes the intercepted cable's paragraphs in another order.
         progress("intercept, reordered / whole cable")
-        rows.append(try wholeCableRow("reorder", seed: 0x7265_6F72_6465_72) { item, leaker, random in
-            Attack.reorder(try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: spellChecker, using: &random), using: &random)
-        })
+        rows.append(
+            try wholeCableRow("reorder", seed: 0x7265_6F72_6465_72) { item, leaker, random in
+                Attack.reorder(
+                    try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: spellChecker, using: &random),
+                    using: &random)
+            })
 
         // Several leaks by the same source: two 100-word excerpts of one cable, traced together.
         progress("intercept / 2 × 100 words")
         var several = Row(attack: "intercept", length: "2 leaks × 100 words")
         for item in prepared where item.words >= 400 {
             let leaker = recipients[Int.random(in: 0..<recipients.count, using: &random)]
-            let full = try Attack.intercept(leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: spellChecker, using: &random)
+            let full = try Attack.intercept(
+                leakText(item, symbols: item.fingerprint.symbols(for: leaker)), spellChecker: spellChecker, using: &random)
             let first = Attack.excerpt(full, words: 100, using: &random)
             let second = Attack.excerpt(full, words: 100, using: &random)
             let readings = item.tracer.read(leak: first) + item.tracer.read(leak: second)
@@ -220,9 +240,14 @@ public struct TraceBenchmark {
                 let a = recipients[Int.random(in: 0..<recipients.count, using: &random)]
                 var b = a
                 while b == a { b = recipients[Int.random(in: 0..<recipients.count, using: &random)] }
-                let merged = Attack.collude([leakText(item, symbols: item.fingerprint.symbols(for: a)),
-                                             leakText(item, symbols: item.fingerprint.symbols(for: b))], using: &random)
-                let text = attack == "retype" ? Attack.retype(merged, using: &random) : try Attack.intercept(merged, spellChecker: spellChecker, using: &random)
+                let merged = Attack.collude(
+                    [
+                        leakText(item, symbols: item.fingerprint.symbols(for: a)),
+                        leakText(item, symbols: item.fingerprint.symbols(for: b)),
+                    ], using: &random)
+                let text =
+                    attack == "retype"
+                    ? Attack.retype(merged, using: &random) : try Attack.intercept(merged, spellChecker: spellChecker, using: &random)
                 record(&row, item.tracer.trace(item.tracer.read(leak: text), codes: item.codes), guilty: [a, b], words: words(text))
             }
             rows.append(row)
@@ -256,7 +281,8 @@ public struct TraceBenchmark {
                 text = CableRenderer().render(other.fingerprint.copy(for: recipients[Int.random(in: 0..<recipients.count, using: &random)]))
             default:
                 // A canonicalised copy.
-                text = CableRenderer().render(Attack.canon(item.fingerprint.copy(for: recipients[Int.random(in: 0..<recipients.count, using: &random)])))
+                text = CableRenderer().render(
+                    Attack.canon(item.fingerprint.copy(for: recipients[Int.random(in: 0..<recipients.count, using: &random)])))
             }
             let verdict = item.tracer.trace(item.tracer.read(leak: text), codes: item.codes)
             nulls.trials += 1

@@ -45,8 +45,11 @@ public struct Agreement: Sendable {
                 var dateOK = false
                 // Within one day: the calendar days (UTC) differ by at most one.
                 if let parsed = document.date, let parsedDay = parsed.date, let truthDate = expected.createdDate {
-                    let days = Calendar.utcGregorian.dateComponents([.day], from: Calendar.utcGregorian.startOfDay(for: parsedDay),
-                                                                     to: Calendar.utcGregorian.startOfDay(for: truthDate)).day ?? 99
+                    let days =
+                        Calendar.utcGregorian.dateComponents(
+                            [.day], from: Calendar.utcGregorian.startOfDay(for: parsedDay),
+                            to: Calendar.utcGregorian.startOfDay(for: truthDate)
+                        ).day ?? 99
                     dateOK = abs(days) <= 1
                 }
                 outcomes = [

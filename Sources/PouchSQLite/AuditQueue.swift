@@ -1,5 +1,5 @@
-import Synchronization
 import PouchStore
+import Synchronization
 
 /// Group commit for audit entries that do not change anything else (reads, lists, searches,
 /// sign-ins). Each caller still waits until its own entry is committed and synced before it may

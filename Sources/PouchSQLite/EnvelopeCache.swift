@@ -106,9 +106,11 @@ public final class EnvelopeCache: Sendable {
         let loaded = state.withLock { $0.loaded }
         let access = hasAccessColumns ? "restricted, archive" : "0, 1"
         let extra = intact == nil ? "" : checked.map { ", " + $0 }.joined()
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT docid, post, year, classification, caveats, tags, date, id, postKey, \(access)\(extra) FROM \(table) WHERE docid > ? ORDER BY docid
-            """, arguments: [loaded])
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT docid, post, year, classification, caveats, tags, date, id, postKey, \(access)\(extra) FROM \(table) WHERE docid > ? ORDER BY docid
+                """, arguments: [loaded])
         struct Envelope {
             var docid: Int64, post: String, year: Int, classification: Int, caveats: String, tags: String, date: String, id: String, postKey: String
             var restricted: Int, archive: Bool
@@ -118,12 +120,16 @@ public final class EnvelopeCache: Sendable {
         while let row = try cursor.next() {
             let docid: Int64 = row[0]
             if let intact, !intact((0..<checked.count).map { row[11 + $0] as DatabaseValue }) {
-                rows.append(Envelope(docid: docid, post: "", year: 0, classification: 255, caveats: "", tags: "", date: "",
-                                     id: String(decoding: SQLiteStore.bytes(row[7]), as: UTF8.self), postKey: "", restricted: 0, archive: false, damaged: true))
+                rows.append(
+                    Envelope(
+                        docid: docid, post: "", year: 0, classification: 255, caveats: "", tags: "", date: "",
+                        id: String(decoding: SQLiteStore.bytes(row[7]), as: UTF8.self), postKey: "", restricted: 0, archive: false, damaged: true))
                 continue
             }
-            rows.append(Envelope(docid: docid, post: row[1], year: row[2], classification: row[3], caveats: row[4], tags: row[5], date: row[6],
-                                 id: row[7], postKey: row[8], restricted: row[9], archive: row[10], damaged: false))
+            rows.append(
+                Envelope(
+                    docid: docid, post: row[1], year: row[2], classification: row[3], caveats: row[4], tags: row[5], date: row[6],
+                    id: row[7], postKey: row[8], restricted: row[9], archive: row[10], damaged: false))
         }
         guard !rows.isEmpty else { return [] }
         return state.withLock { table in
@@ -219,7 +225,8 @@ public final class EnvelopeCache: Sendable {
             }
             func labels(_ facet: Int, _ wanted: [String]) -> [Int32] {
                 let upper = Set(wanted.map { $0.uppercased() })
-                return table.labels.indices.filter { table.labels[$0].facet == facet && upper.contains(table.labels[$0].value.uppercased()) }.map(Int32.init)
+                return table.labels.indices.filter { table.labels[$0].facet == facet && upper.contains(table.labels[$0].value.uppercased()) }.map(
+                    Int32.init)
             }
             func hasLabel(_ label: Int32) -> (Int) -> Bool {
                 { docid in values[Int(offsets[docid])..<Int(offsets[docid + 1])].contains(label) }
@@ -234,7 +241,8 @@ public final class EnvelopeCache: Sendable {
                 set.formIntersection(anyOf(present.map { year in ("year|\(year)", { years[$0] == year }) }))
             }
             if !filters.classifications.isEmpty {
-                set.formIntersection(anyOf(filters.classifications.map { UInt8($0.rawValue) }.map { level in ("level|\(level)", { levels[$0] == level }) }))
+                set.formIntersection(
+                    anyOf(filters.classifications.map { UInt8($0.rawValue) }.map { level in ("level|\(level)", { levels[$0] == level }) }))
             }
             if !filters.caveats.isEmpty {
                 set.formIntersection(anyOf(labels(3, filters.caveats.map(\.rawValue)).map { label in ("label|\(label)", hasLabel(label)) }))
@@ -289,7 +297,8 @@ public final class EnvelopeCache: Sendable {
         kept.reserveCapacity(wanted + 1)
         for entry in entries {
             if kept.count == wanted, !precedes(entry, kept[wanted - 1]) { continue }
-            var low = 0, high = kept.count
+            var low = 0
+            var high = kept.count
             while low < high {
                 let middle = (low + high) / 2
                 if precedes(kept[middle], entry) { low = middle + 1 } else { high = middle }

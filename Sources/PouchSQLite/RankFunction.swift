@@ -118,7 +118,8 @@ private let rank: fts5_extension_function = { api, fts, context, count, values i
             if let pointer { Unmanaged<QueryStatistics>.fromOpaque(pointer).release() }
         }
     }
-    let k1 = 1.2, b = 0.75
+    let k1 = 1.2
+    let b = 0.75
     let docid = Int(api.pointee.xRowid(fts))
     var length: Double
     if docid > 0, docid < statistics.lengths.count, statistics.lengths[docid] >= 0 {

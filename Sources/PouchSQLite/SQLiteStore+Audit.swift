@@ -22,8 +22,10 @@ extension SQLiteStore {
         let entry = AuditEntry(sequence: sequence, time: AuditEntry.timestamp(Date()), event: event, previousHash: previous)
         try db.cachedStatement(
             sql: "INSERT INTO audit (sequence, time, user, action, target, outcome, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
-                        Data(entry.previousHash), Data(entry.hash)])
+        ).execute(arguments: [
+            entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
+            Data(entry.previousHash), Data(entry.hash),
+        ])
         let checkpoint = sequence % AuditChain.checkpointInterval == 0
         guard signHead || checkpoint else { return sequence }
         let signature = Data(try auditKey.sign(AuditChain.signedMessage(sequence: sequence, hash: entry.hash)))
@@ -33,8 +35,9 @@ extension SQLiteStore {
             try stageHead(sequence: sequence, hash: entry.hash, time: entry.time, db)
         }
         if checkpoint {
-            try db.execute(sql: "INSERT INTO auditCheckpoint (sequence, hash, signature) VALUES (?, ?, ?)",
-                           arguments: [sequence, Data(entry.hash), signature])
+            try db.execute(
+                sql: "INSERT INTO auditCheckpoint (sequence, hash, signature) VALUES (?, ?, ?)",
+                arguments: [sequence, Data(entry.hash), signature])
         }
         return sequence
     }
@@ -59,8 +62,12 @@ extension SQLiteStore {
         }
         guard let bytes = Data(base64Encoded: String(body)), bytes.count > Seal.plainWrapLength else { return nil }
         let raw = Array(bytes)
-        return (detail[..<start.lowerBound],
-                SealedRecord(wrappedKey: KeyVersionPrefix.tag(Array(raw[0..<Seal.plainWrapLength]), version: version), content: Array(raw[Seal.plainWrapLength...])))
+        return (
+            detail[..<start.lowerBound],
+            SealedRecord(
+                wrappedKey: KeyVersionPrefix.tag(Array(raw[0..<Seal.plainWrapLength]), version: version), content: Array(raw[Seal.plainWrapLength...])
+            )
+        )
     }
 
     /// The detail with its sealed part opened (for `pouch audit log`; the stored entry keeps it
@@ -136,9 +143,10 @@ extension SQLiteStore {
             let limitClause = filter.limit.map { "LIMIT \(max(0, $0))" } ?? ""
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY sequence DESC \(limitClause)", arguments: arguments)
             let entries = rows.reversed().map { row in
-                AuditEntry(sequence: row["sequence"], time: row["time"], user: row["user"], action: row["action"], target: row["target"],
-                           outcome: row["outcome"], detail: self.unsealedDetail(row["detail"], sequence: row["sequence"], db),
-                           previousHash: Array(row["previousHash"] as Data), hash: Array(row["hash"] as Data))
+                AuditEntry(
+                    sequence: row["sequence"], time: row["time"], user: row["user"], action: row["action"], target: row["target"],
+                    outcome: row["outcome"], detail: self.unsealedDetail(row["detail"], sequence: row["sequence"], db),
+                    previousHash: Array(row["previousHash"] as Data), hash: Array(row["hash"] as Data))
             }
             try self.appendAudit(AuditEvent(user: userID, action: .auditLog, target: filter.user ?? "", detail: "\(entries.count) entries shown"), db)
             return .success(entries)
@@ -153,8 +161,10 @@ extension SQLiteStore {
             }
             let report = try self.auditReport(db)
             // The verification itself is logged after the check, so it never disturbs what it checked.
-            try self.appendAudit(AuditEvent(user: userID, action: .auditVerify, outcome: report.intact ? .ok : .failed,
-                                            detail: report.intact ? "\(report.entries) entries intact" : "\(report.problems.count) problems"), db)
+            try self.appendAudit(
+                AuditEvent(
+                    user: userID, action: .auditVerify, outcome: report.intact ? .ok : .failed,
+                    detail: report.intact ? "\(report.entries) entries intact" : "\(report.problems.count) problems"), db)
             return .success(report)
         }
         return try outcome.get()
@@ -181,15 +191,18 @@ extension SQLiteStore {
                 guard case .string(let text) = value.storage else { return nil }
                 return Array(text.utf8)
             }
-            entries.append(AuditChain.StoredEntry(
-                sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), fields: fields,
-                previousHash: blob(row["previousHash"]), hash: blob(row["hash"])))
+            entries.append(
+                AuditChain.StoredEntry(
+                    sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), fields: fields,
+                    previousHash: blob(row["previousHash"]), hash: blob(row["hash"])))
         }
         let checkpoints = try Row.fetchAll(db, sql: "SELECT * FROM auditCheckpoint ORDER BY sequence").map { row in
-            AuditChain.SignedPoint(sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
+            AuditChain.SignedPoint(
+                sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
         }
         let head = try Row.fetchOne(db, sql: "SELECT * FROM auditHead WHERE id = 1").map { row in
-            AuditChain.SignedPoint(sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
+            AuditChain.SignedPoint(
+                sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
         }
         return AuditChain.verify(entries: entries, checkpoints: checkpoints, head: head, publicKey: publicKey)
     }

@@ -1,10 +1,11 @@
+import Crypto
 import Foundation
+import GRDB
+import PouchStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Crypto
-import GRDB
-import PouchStore
 
 /// What a backup holds, as `backup create`, `verify` and `restore` report it.
 public struct BackupSummary: Sendable, Hashable {
@@ -70,13 +71,17 @@ extension SQLiteStore {
         }
         let (head, format, lock, version) = try Self.snapshotFacts(copy, auditKey: auditKey)
         // Sealed under the version the snapshot's lock opens, even if another process rotated since.
-        guard let master = keys.key(version: version) else { throw StoreError.invalid("master key version \(version) is not in this store's keyring") }
+        guard let master = keys.key(version: version) else {
+            throw StoreError.invalid("master key version \(version) is not in this store's keyring")
+        }
         let bytes = try Self.fileSize(copy)
         let header = BackupFile.Header(created: AuditEntry.timestamp(Date()), format: format, lock: lock, head: head.line, bytes: bytes)
         let pace = Pace(bytesPerSecond: maxRate.map { $0 * 2 })
         try await Self.offPool { try BackupFile.write(database: copy, to: path, header: header, master: master, pace: pace) }
-        try await record(AuditEvent(user: userID, action: .backup, target: path,
-                                    detail: "backup to audit entry \(head.sequence), \(bytes) bytes of database"))
+        try await record(
+            AuditEvent(
+                user: userID, action: .backup, target: path,
+                detail: "backup to audit entry \(head.sequence), \(bytes) bytes of database"))
         return BackupSummary(path: path, bytes: bytes, fileBytes: try Self.fileSize(path), head: head, created: header.created)
     }
 
@@ -104,8 +109,10 @@ extension SQLiteStore {
     /// verified as `verifyBackup` does, put in place with its audit head, and the restore is
     /// recorded as the first audit entry after that head. On any failure the folder is left as
     /// it was found.
-    public static func restore(_ path: String, into directory: String, credential: StoreCredential,
-                               as userID: String? = nil, options: OpenOptions = OpenOptions()) async throws -> BackupSummary {
+    public static func restore(
+        _ path: String, into directory: String, credential: StoreCredential,
+        as userID: String? = nil, options: OpenOptions = OpenOptions()
+    ) async throws -> BackupSummary {
         let existed = FileManager.default.fileExists(atPath: directory)
         if existed {
             try checkDirectory(directory)
@@ -122,8 +129,10 @@ extension SQLiteStore {
             let store = try open(at: directory, credential: credential, options: options)
             let user: String
             if let userID { user = userID } else { user = try await store.administrator() }
-            try await store.record(AuditEvent(user: user, action: .restore, target: path,
-                                              detail: "restored from a backup taken \(opened.summary.created) at audit entry \(opened.summary.head.sequence)"))
+            try await store.record(
+                AuditEvent(
+                    user: user, action: .restore, target: path,
+                    detail: "restored from a backup taken \(opened.summary.created) at audit entry \(opened.summary.head.sequence)"))
             try store.database.close()
             return opened.summary
         } catch {
@@ -150,30 +159,38 @@ extension SQLiteStore {
             let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit") ?? 0
             var report = try store.verifyEverything(db, progress: nil)
             if last != head.sequence {
-                report.audit.problems.append(.init(sequence: last, message: "the audit log inside ends at entry \(last), not at the head the backup carries (\(head.sequence))"))
+                report.audit.problems.append(
+                    .init(
+                        sequence: last, message: "the audit log inside ends at entry \(last), not at the head the backup carries (\(head.sequence))"))
             }
             return report
         }
         guard report.intact else {
-            let problems = report.problems.map { "\($0.table) \($0.key): \($0.message)" }
+            let problems =
+                report.problems.map { "\($0.table) \($0.key): \($0.message)" }
                 + report.audit.problems.map { "audit \($0.sequence.map(String.init) ?? "-"): \($0.message)" }
-            throw BackupFile.Failure(path, "the database inside fails its checks: " + problems.prefix(5).joined(separator: "; ")
-                                        + (problems.count > 5 ? " (and \(problems.count - 5) more)" : ""))
+            throw BackupFile.Failure(
+                path,
+                "the database inside fails its checks: " + problems.prefix(5).joined(separator: "; ")
+                    + (problems.count > 5 ? " (and \(problems.count - 5) more)" : ""))
         }
-        let summary = BackupSummary(path: path, bytes: header.bytes, fileBytes: try fileSize(path), head: head,
-                                    created: header.created, checked: report.checked)
+        let summary = BackupSummary(
+            path: path, bytes: header.bytes, fileBytes: try fileSize(path), head: head,
+            created: header.created, checked: report.checked)
         return (store, summary)
     }
 
     /// The signed head, format and lock of a database copy (its last audit entry).
-    static func snapshotFacts(_ path: String, auditKey: SigningKey) throws -> (head: AuditHead, format: Int, lock: MasterKeyLock, masterVersion: Int) {
+    static func snapshotFacts(_ path: String, auditKey: SigningKey) throws -> (head: AuditHead, format: Int, lock: MasterKeyLock, masterVersion: Int)
+    {
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? queue.close() }
         return try queue.read { db in
             guard let last = try Row.fetchOne(db, sql: "SELECT sequence, hash, time FROM audit ORDER BY sequence DESC LIMIT 1"),
-                  let meta = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1") else {
+                let meta = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1")
+            else {
                 throw StoreError.damaged("the backup copy has no audit log")
             }
             let head = try AuditHead.signed(sequence: last["sequence"], hash: Array(last["hash"] as Data), time: last["time"], key: auditKey)
@@ -188,7 +205,8 @@ extension SQLiteStore {
         let memory = "/dev/shm"
         var stats = statvfs()
         if statvfs(memory, &stats) == 0, Int(stats.f_bavail) * Int(stats.f_frsize) > 2 * bytes + (64 << 20),
-           let folder = try? temporaryFolder(in: memory, tag: scratchTag(store)) {
+            let folder = try? temporaryFolder(in: memory, tag: scratchTag(store))
+        {
             return folder
         }
         return store

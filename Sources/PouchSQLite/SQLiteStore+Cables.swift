@@ -15,7 +15,9 @@ extension SQLiteStore {
         let outcome: Result<ReferenceID, StoreError> = try await writing { db in
             var cable = draft
             func deny(_ reason: String, _ error: StoreError) throws -> Result<ReferenceID, StoreError> {
-                try self.appendAudit(AuditEvent(user: userID, action: .draft, target: cable.referenceID?.description ?? post.fmLine, outcome: .denied, detail: reason), db)
+                try self.appendAudit(
+                    AuditEvent(user: userID, action: .draft, target: cable.referenceID?.description ?? post.fmLine, outcome: .denied, detail: reason),
+                    db)
                 return .failure(error)
             }
             guard let user = try self.user(userID, db) else { return try deny("no such user", .noSuchUser(userID)) }
@@ -27,14 +29,24 @@ extension SQLiteStore {
             // A registered post's cables are kept (signed, numbered, filtered) under its own name, whichever form the FM line takes.
             let storedPost = registered ?? post.fmLine
             guard serves else {
-                return try deny("post \(user.post)", .notPermitted("\(userID) is posted at \(user.post) and cannot draft for \(post.fmLine)"
-                    + (registered == nil ? " (if that is their post's FM line, an administrator can register it: pouch post add \(Self.postName(user.post)) --fm \"\(post.fmLine)\")" : "")))
+                return try deny(
+                    "post \(user.post)",
+                    .notPermitted(
+                        "\(userID) is posted at \(user.post) and cannot draft for \(post.fmLine)"
+                            + (registered == nil
+                                ? " (if that is their post's FM line, an administrator can register it: pouch post add \(Self.postName(user.post)) --fm \"\(post.fmLine)\")"
+                                : "")))
             }
             guard AccessPolicy.mayRead(user, cable, distribution: .addressees([userID])) else {
-                return try deny("clearance or caveats", .notPermitted("\(userID)'s clearance and caveats do not cover \(([cable.classification.word] + cable.caveats.map(\.rawValue)).joined(separator: "//"))"))
+                return try deny(
+                    "clearance or caveats",
+                    .notPermitted(
+                        "\(userID)'s clearance and caveats do not cover \(([cable.classification.word] + cable.caveats.map(\.rawValue)).joined(separator: "//"))"
+                    ))
             }
             if cable.referenceID == nil {
-                let last = try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM cable WHERE post = ? AND year = ?", arguments: [storedPost, dtg.year]) ?? 0
+                let last =
+                    try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM cable WHERE post = ? AND year = ?", arguments: [storedPost, dtg.year]) ?? 0
                 cable.telegramNumber = TelegramNumber(post: registered ?? post.telegramName, serial: last + 1)
                 cable.referenceID = ReferenceID(year: dtg.year, post: registered.map(ReferenceID.compactPost) ?? post.referencePost, serial: last + 1)
             }
@@ -43,8 +55,10 @@ extension SQLiteStore {
                 throw StoreError.duplicate("cable \(id)")
             }
             try self.insertCable(cable, id: id, post: storedPost, drafter: userID, archive: false, db)
-            try self.appendAudit(AuditEvent(user: userID, action: .draft, target: id.description,
-                                            detail: "\(cable.classification.word); \(cable.wordCount) words"), db)
+            try self.appendAudit(
+                AuditEvent(
+                    user: userID, action: .draft, target: id.description,
+                    detail: "\(cable.classification.word); \(cable.wordCount) words"), db)
             return .success(id)
         }
         return try outcome.get()
@@ -73,7 +87,10 @@ extension SQLiteStore {
         var fresh: [(Cable, ReferenceID, String)] = []
         for cable in cables {
             guard let id = cable.referenceID else { throw StoreError.invalid("an archived cable needs a reference ID") }
-            if !seen.insert(id.description).inserted { outcome.duplicates.append(id.description); continue }
+            if !seen.insert(id.description).inserted {
+                outcome.duplicates.append(id.description)
+                continue
+            }
             fresh.append((cable, id, (cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: id.post)).fmLine))
         }
         // 1. Permission, what is already stored, and every post's signing key. A read, so it runs
@@ -85,8 +102,10 @@ extension SQLiteStore {
             var existing: Set<String> = []
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[start..<min(start + 500, ids.count)])
-                existing.formUnion(try String.fetchAll(db, sql: "SELECT id FROM cable WHERE id IN (\(part.map { _ in "?" }.joined(separator: ",")))",
-                                                       arguments: StatementArguments(part)))
+                existing.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT id FROM cable WHERE id IN (\(part.map { _ in "?" }.joined(separator: ",")))",
+                        arguments: StatementArguments(part)))
             }
             var keys: [String: PostSigner] = [:]
             for post in posts { keys[post] = try self.storedSigningKey(for: post, db) }
@@ -102,9 +121,11 @@ extension SQLiteStore {
         var keys = storedKeys
         let newPosts = posts.filter { keys[$0] == nil }
         if !newPosts.isEmpty {
-            keys.merge(try await writing { db in
-                Dictionary(uniqueKeysWithValues: try newPosts.map { ($0, try self.signingKey(for: $0, db)) })
-            }) { first, _ in first }
+            keys.merge(
+                try await writing { db in
+                    Dictionary(uniqueKeysWithValues: try newPosts.map { ($0, try self.signingKey(for: $0, db)) })
+                }
+            ) { first, _ in first }
         }
         outcome.duplicates += fresh.filter { existing.contains($0.1.description) }.map(\.1.description)
         let work = fresh.filter { !existing.contains($0.1.description) }
@@ -144,8 +165,10 @@ extension SQLiteStore {
                 // Another import may have stored it meanwhile: still one cable per reference ID.
                 if try Bool.fetchOne(stored, arguments: [cable.binding.id]) == true { continue }
                 try self.insert(cable, db)
-                try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: cable.binding.id,
-                                                detail: Classification(rawValue: Int(cable.binding.classification) ?? 3)?.word ?? ""), db, signHead: false)
+                try self.appendAudit(
+                    AuditEvent(
+                        user: userID, action: .importCable, target: cable.binding.id,
+                        detail: Classification(rawValue: Int(cable.binding.classification) ?? 3)?.word ?? ""), db, signHead: false)
                 done.append(cable.binding.id)
             }
             try self.storeVocabulary(words, db)
@@ -175,7 +198,8 @@ extension SQLiteStore {
 
     func insertCable(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, _ db: Database) throws {
         var tokens = BlindIndex.Cache()
-        let prepared = try prepare(cable, id: id, post: post, drafter: drafter, archive: archive, signer: try signingKey(for: post, db), tokens: &tokens)
+        let prepared = try prepare(
+            cable, id: id, post: post, drafter: drafter, archive: archive, signer: try signingKey(for: post, db), tokens: &tokens)
         try insert(prepared, db)
         try storeVocabulary(tokens.words, db)
     }
@@ -195,19 +219,23 @@ extension SQLiteStore {
         var document: BlindIndex.Document
     }
 
-    func prepare(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, signer: PostSigner,
-                 tokens: inout BlindIndex.Cache) throws -> PreparedCable {
-        let binding = CableBinding(id: id.description, classification: String(cable.classification.rawValue),
-                                   caveats: Self.caveatsColumn(cable.caveats), archive: archive ? "1" : "0", post: post, drafter: drafter ?? "")
+    func prepare(
+        _ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, signer: PostSigner,
+        tokens: inout BlindIndex.Cache
+    ) throws -> PreparedCable {
+        let binding = CableBinding(
+            id: id.description, classification: String(cable.classification.rawValue),
+            caveats: Self.caveatsColumn(cable.caveats), archive: archive ? "1" : "0", post: post, drafter: drafter ?? "")
         let text = Array(CableRenderer().render(cable).utf8)
         let sealed = try Seal.seal(text, record: binding.record("cable"), keys: keys)
         let subject = try Seal.seal(Array(cable.subject.utf8), record: binding.record("subject"), keys: keys)
         let signature = try signer.sign(binding.signed(text))
         let date = Self.envelopeDate(of: cable, id: id)
         let document = index.document(for: cable, cache: &tokens)
-        return PreparedCable(id: id, binding: binding, sealed: sealed, subject: subject, signature: signature, year: id.year, date: date,
-                             tags: Self.tagsColumn(cable.tags), postKey: Post(fmLine: post).referencePost,
-                             state: archive ? "archive" : "draft", document: document)
+        return PreparedCable(
+            id: id, binding: binding, sealed: sealed, subject: subject, signature: signature, year: id.year, date: date,
+            tags: Self.tagsColumn(cable.tags), postKey: Post(fmLine: post).referencePost,
+            state: archive ? "archive" : "draft", document: document)
     }
 
     func insert(_ cable: PreparedCable, _ db: Database) throws {
@@ -223,11 +251,17 @@ extension SQLiteStore {
         ]
         envelope["mac"] = Data(envelopeMAC(Row(envelope)))
         let columns = Self.envelopeColumns + ["mac"]
-        try db.cachedStatement(sql: "INSERT INTO cable (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
-            .execute(arguments: statementArguments(columns.map { (envelope[$0] ?? nil) ?? DatabaseValue.null }))
-        try db.cachedStatement(sql: "INSERT INTO sealed (docid, wrappedKey, sealedText, subjectKey, sealedSubject, signature) VALUES (?, ?, ?, ?, ?, ?)").execute(
-            arguments: [docid, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
-                        Data(cable.subject.content), Data(cable.signature)])
+        try db.cachedStatement(
+            sql: "INSERT INTO cable (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        )
+        .execute(arguments: statementArguments(columns.map { (envelope[$0] ?? nil) ?? DatabaseValue.null }))
+        try db.cachedStatement(
+            sql: "INSERT INTO sealed (docid, wrappedKey, sealedText, subjectKey, sealedSubject, signature) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(
+            arguments: [
+                docid, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
+                Data(cable.subject.content), Data(cable.signature),
+            ])
         try db.cachedStatement(sql: "INSERT INTO search (rowid, subject, body, refs) VALUES (?, ?, ?, ?)")
             .execute(arguments: [docid, cable.document.subject, cable.document.body, cable.document.refs])
     }
@@ -247,8 +281,9 @@ extension SQLiteStore {
     func storedSigningKey(for post: String, _ db: Database) throws -> PostSigner? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM postKey WHERE post = ?"), arguments: [post]) else { return nil }
         do {
-            let raw = try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedKey"] as Data)),
-                                    record: "post|\(post)", keys: keys)
+            let raw = try Seal.open(
+                SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedKey"] as Data)),
+                record: "post|\(post)", keys: keys)
             return PostSigner(key: try SigningKey(rawRepresentation: raw), version: row["version"])
         } catch {
             throw StoreError.tampered("the signing key of \(post)")
@@ -294,7 +329,8 @@ extension SQLiteStore {
         // 3. One transaction: re-check, store every copy, mark the cable sent, log it.
         let outcome: Result<SendReceipt, StoreError> = try await writing { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ?", arguments: [id.description]),
-                  (row["drafter"] as String?) == userID, row["state"] as String != "archive" else {
+                (row["drafter"] as String?) == userID, row["state"] as String != "archive"
+            else {
                 return .failure(.noSuchCable(id.description))
             }
             try self.requireIntactEnvelope(row)
@@ -305,7 +341,8 @@ extension SQLiteStore {
                 return .failure(.alreadySent(id.description, raced))
             }
             for copy in copies {
-                guard let user = try self.user(copy.reader, db), AccessPolicy.mayRead(user, sendPlan.cable, distribution: .addressees([copy.reader])) else {
+                guard let user = try self.user(copy.reader, db), AccessPolicy.mayRead(user, sendPlan.cable, distribution: .addressees([copy.reader]))
+                else {
                     return .failure(.refused(["\(copy.reader) (changed while sending)"]))
                 }
                 try db.cachedStatement(sql: "INSERT INTO copy (cable, reader, wrappedKey, sealedText, signature) VALUES (?, ?, ?, ?, ?)")
@@ -315,18 +352,22 @@ extension SQLiteStore {
             try db.execute(sql: "UPDATE cable SET state = 'sent' WHERE id = ?", arguments: [id.description])
             try self.sealEnvelope(docid: row["docid"], db)
             // Copies already stored fixed the scheme and key version at the first send; the plan used them.
-            try db.execute(sql: "INSERT OR IGNORE INTO marking (cable, scheme, keyVersion, mac) VALUES (?, ?, ?, ?)",
-                           arguments: [id.description, sendPlan.scheme.rawValue, sendPlan.keyVersion,
-                                       Data(self.markingMAC(cable: id.description, scheme: sendPlan.scheme.rawValue, keyVersion: sendPlan.keyVersion))])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO marking (cable, scheme, keyVersion, mac) VALUES (?, ?, ?, ?)",
+                arguments: [
+                    id.description, sendPlan.scheme.rawValue, sendPlan.keyVersion,
+                    Data(self.markingMAC(cable: id.description, scheme: sendPlan.scheme.rawValue, keyVersion: sendPlan.keyVersion)),
+                ])
             guard try self.marking(id.description, sent: true, db) == (sendPlan.scheme, sendPlan.keyVersion) else {
                 // Another first send of this draft recorded a different marking while these copies were made.
                 return .failure(.invalid("cable \(id) was first sent by another send at the same moment; send again"))
             }
             let receipt = SendReceipt(referenceID: id, recipients: copies.map(\.reader), alreadyHeld: sendPlan.alreadyHeld)
-            let sequence = try self.appendAudit(AuditEvent(
-                user: userID, action: .send, target: id.description,
-                detail: "\(copies.count) copies: \(Self.abbreviated(copies.map(\.reader)))"
-                    + (sendPlan.alreadyHeld.isEmpty ? "" : "; already held by \(sendPlan.alreadyHeld.count)")), db)
+            let sequence = try self.appendAudit(
+                AuditEvent(
+                    user: userID, action: .send, target: id.description,
+                    detail: "\(copies.count) copies: \(Self.abbreviated(copies.map(\.reader)))"
+                        + (sendPlan.alreadyHeld.isEmpty ? "" : "; already held by \(sendPlan.alreadyHeld.count)")), db)
             if !copies.isEmpty { try self.storeReceipt(cable: id.description, sequence: sequence, recipients: copies.map(\.reader), db) }
             return .success(receipt)
         }
@@ -351,11 +392,14 @@ extension SQLiteStore {
     /// And the version of the fingerprint key, recorded the same way (1 before rotations existed;
     /// the newest for an unsent cable).
     func marking(_ id: String, sent: Bool, _ db: Database) throws -> (scheme: FingerprintScheme, keyVersion: Int) {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scheme, keyVersion, mac FROM marking WHERE cable = ?"), arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scheme, keyVersion, mac FROM marking WHERE cable = ?"), arguments: [id])
+        else {
             return sent ? (.v1, 1) : (.current, try TracingKeys.current(db))
         }
-        let raw: Int = row["scheme"], version: Int = row["keyVersion"]
-        guard let scheme = FingerprintScheme(rawValue: raw), Array(row["mac"] as Data) == markingMAC(cable: id, scheme: raw, keyVersion: version) else {
+        let raw: Int = row["scheme"]
+        let version: Int = row["keyVersion"]
+        guard let scheme = FingerprintScheme(rawValue: raw), Array(row["mac"] as Data) == markingMAC(cable: id, scheme: raw, keyVersion: version)
+        else {
             throw StoreError.tampered("the fingerprint scheme of cable \(id)")
         }
         return (scheme, version)
@@ -363,7 +407,8 @@ extension SQLiteStore {
 
     /// Version 1 rows keep the MAC they had before key versions existed; later ones bind the version.
     func markingMAC(cable: String, scheme: Int, keyVersion: Int) -> [UInt8] {
-        integrity.authenticationCode(for: Array("\(cable.utf8.count):\(cable)\(scheme)\(keyVersion == 1 ? "" : ":k\(keyVersion)")".utf8), purpose: "marking-scheme")
+        integrity.authenticationCode(
+            for: Array("\(cable.utf8.count):\(cable)\(scheme)\(keyVersion == 1 ? "" : ":k\(keyVersion)")".utf8), purpose: "marking-scheme")
     }
 
     struct PreparedCopy: Sendable {
@@ -372,13 +417,18 @@ extension SQLiteStore {
         var signature: [UInt8]
     }
 
-    func planSend(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String, _ db: Database) throws -> Result<SendPlan, StoreError> {
+    func planSend(
+        _ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String, _ db: Database
+    ) throws -> Result<SendPlan, StoreError> {
         guard let sender = try user(userID, db) else { return .failure(.noSuchUser(userID)) }
         guard !sender.disabled else { return .failure(.disabled(userID)) }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"), arguments: [id.description]),
-              (row["drafter"] as String?) == userID, self.envelopeIsIntact(row),
-              AccessPolicy.mayRead(sender, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
-                                   caveats: Self.caveats(row["caveats"]), distribution: .addressees([userID]))
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"), arguments: [id.description]),
+            (row["drafter"] as String?) == userID, self.envelopeIsIntact(row),
+            AccessPolicy.mayRead(
+                sender, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
+                caveats: Self.caveats(row["caveats"]), distribution: .addressees([userID]))
         else { return .failure(.noSuchCable(id.description)) }
         var addressees: [String] = []
         var seen: Set<String> = []
@@ -417,8 +467,10 @@ extension SQLiteStore {
         guard refused.isEmpty else { return .failure(.refused(refused)) }
         // A cable sent before keeps the scheme its first copies were marked with.
         let marking = try marking(id.description, sent: row["state"] as String == "sent", db)
-        return .success(SendPlan(cable: cable, binding: try binding(row), recipients: recipients, alreadyHeld: alreadyHeld, post: row["post"],
-                                 scheme: marking.scheme, keyVersion: marking.keyVersion))
+        return .success(
+            SendPlan(
+                cable: cable, binding: try binding(row), recipients: recipients, alreadyHeld: alreadyHeld, post: row["post"],
+                scheme: marking.scheme, keyVersion: marking.keyVersion))
     }
 
     /// Why a person may not receive a cable, in words an administrator can act on; nil if they may.
@@ -473,23 +525,33 @@ extension SQLiteStore {
         // after its audit entry is committed (group commit, see AuditQueue).
         let (outcome, events): (Result<CableText, StoreError>, [AuditEvent]) = try await database.read { db in
             func deny(_ detail: String, _ error: StoreError? = nil) -> (Result<CableText, StoreError>, [AuditEvent]) {
-                (.failure(error ?? .noSuchCable(id.description)),
-                 [AuditEvent(user: userID, action: .read, target: id.description, outcome: .denied, detail: detail)])
+                (
+                    .failure(error ?? .noSuchCable(id.description)),
+                    [AuditEvent(user: userID, action: .read, target: id.description, outcome: .denied, detail: detail)]
+                )
             }
             /// Tampering: audited with the reference ID; the reader hears of it only for a cable on
             /// their own distribution (then `auditingTampering` records it), else it is "no such cable".
             func tampered(_ record: String, told: Bool) -> (Result<CableText, StoreError>, [AuditEvent]) {
                 if told { return (.failure(.tampered(record)), []) }
-                return (.failure(.noSuchCable(id.description)),
-                        [AuditEvent(user: userID, action: .tamper, target: record, outcome: .failed, detail: "found during read"),
-                         AuditEvent(user: userID, action: .read, target: id.description, outcome: .failed, detail: "tampering detected")])
+                return (
+                    .failure(.noSuchCable(id.description)),
+                    [
+                        AuditEvent(user: userID, action: .tamper, target: record, outcome: .failed, detail: "found during read"),
+                        AuditEvent(user: userID, action: .read, target: id.description, outcome: .failed, detail: "tampering detected"),
+                    ]
+                )
             }
             guard let user = try self.user(userID, db) else { return deny("no such user") }
             guard !user.disabled else { return deny("account disabled", .disabled(userID)) }
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"),
-                                             arguments: [id.description]) else { return deny("no such cable") }
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"),
+                    arguments: [id.description])
+            else { return deny("no such cable") }
             let isDrafter = (row["drafter"] as String?) == userID
-            let copy = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [id.description, userID])
+            let copy = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [id.description, userID])
             guard self.envelopeIsIntact(row) else { return tampered("the envelope of cable \(id)", told: isDrafter || copy != nil) }
             let archive: Bool = row["archive"]
             if !archive, !isDrafter, copy == nil {
@@ -504,8 +566,10 @@ extension SQLiteStore {
                 }
             }
             let distribution: Distribution = archive ? .archive : .addressees(isDrafter || copy != nil ? [userID] : [])
-            guard AccessPolicy.mayRead(user, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
-                                       caveats: Self.caveats(row["caveats"]), distribution: distribution)
+            guard
+                AccessPolicy.mayRead(
+                    user, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
+                    caveats: Self.caveats(row["caveats"]), distribution: distribution)
             else { return deny("need-to-know") }
             let text: [UInt8]
             let kind: CableText.Kind
@@ -521,8 +585,10 @@ extension SQLiteStore {
                 guard case .tampered(let record) = error else { throw error }
                 return tampered(record, told: true)
             }
-            return (.success(CableText(referenceID: id, text: String(decoding: text, as: UTF8.self), kind: kind)),
-                    [AuditEvent(user: userID, action: .read, target: id.description, detail: kind.rawValue)])
+            return (
+                .success(CableText(referenceID: id, text: String(decoding: text, as: UTF8.self), kind: kind)),
+                [AuditEvent(user: userID, action: .read, target: id.description, detail: kind.rawValue)]
+            )
         }
         for event in events { try await record(event) }
         return try outcome.get()
@@ -545,25 +611,36 @@ extension SQLiteStore {
             var summaries: [CableSummary] = []
             var tampered: [String] = []
             // Oldest first is the newest-first order read from its far end.
-            let page = filter.oldestFirst
-                ? Array(self.envelopes.newest(docids, offset: max(0, docids.count - max(0, offset) - max(0, limit)),
-                                              limit: max(0, min(limit, docids.count - max(0, offset)))).reversed())
+            let page =
+                filter.oldestFirst
+                ? Array(
+                    self.envelopes.newest(
+                        docids, offset: max(0, docids.count - max(0, offset) - max(0, limit)),
+                        limit: max(0, min(limit, docids.count - max(0, offset)))
+                    ).reversed())
                 : self.envelopes.newest(docids, offset: max(0, offset), limit: max(0, limit))
             for docid in page {
-                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"),
-                                                 arguments: [docid]) else { continue }
+                guard
+                    let row = try Row.fetchOne(
+                        db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"),
+                        arguments: [docid])
+                else { continue }
                 // Defence in depth: the rule again, in Swift, on what SQL returned.
                 let archive: Bool = row["archive"]
                 let level = Classification(rawValue: row["classification"]) ?? .topSecret
                 let caveats = Self.caveats(row["caveats"])
-                guard AccessPolicy.mayRead(user, classification: level, caveats: caveats, distribution: archive ? .archive : .addressees([userID])) else { continue }
+                guard AccessPolicy.mayRead(user, classification: level, caveats: caveats, distribution: archive ? .archive : .addressees([userID]))
+                else { continue }
                 do {
                     try self.requireIntactEnvelope(row)
                     let binding = try self.binding(row)
-                    let subject = try Seal.open(SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
-                                                record: binding.record("subject"), keys: self.keys)
-                    summaries.append(CableSummary(referenceID: row["id"], date: row["date"], classification: level, caveats: caveats,
-                                                  origin: row["post"], subject: String(decoding: subject, as: UTF8.self), state: row["state"]))
+                    let subject = try Seal.open(
+                        SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
+                        record: binding.record("subject"), keys: self.keys)
+                    summaries.append(
+                        CableSummary(
+                            referenceID: row["id"], date: row["date"], classification: level, caveats: caveats,
+                            origin: row["post"], subject: String(decoding: subject, as: UTF8.self), state: row["state"]))
                 } catch {
                     tampered.append("cable " + String(decoding: Self.bytes(row["id"]), as: UTF8.self))
                 }
@@ -572,19 +649,29 @@ extension SQLiteStore {
             let held = Set(admitted.held.cables)
             let received = summaries.filter { held.contains($0.referenceID) && $0.state == "sent" }.map(\.referenceID)
             if !received.isEmpty {
-                let opened = Set(try String.fetchAll(db, sql: """
-                    SELECT DISTINCT target FROM audit WHERE user = ? AND action = 'read' AND outcome = 'ok' \
-                    AND target IN (\(databaseQuestionMarks(count: received.count)))
-                    """, arguments: StatementArguments([userID] + received)))
+                let opened = Set(
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT DISTINCT target FROM audit WHERE user = ? AND action = 'read' AND outcome = 'ok' \
+                            AND target IN (\(databaseQuestionMarks(count: received.count)))
+                            """, arguments: StatementArguments([userID] + received)))
                 for index in summaries.indices where held.contains(summaries[index].referenceID) && summaries[index].state == "sent" {
                     summaries[index].unread = !opened.contains(summaries[index].referenceID)
                 }
             }
             let found = try self.reportTampering(damagedFound + tampered + problems, found: userID, during: .list)
             let damaged = self.envelopes.damaged.count + tampered.count + missing
-            return (.success(CableListing(cables: summaries, total: docids.count - tampered.count, damaged: damaged)),
-                    found + [AuditEvent(user: userID, action: .list, detail: "\(summaries.count) of \(docids.count) shown"
-                        + (damaged == 0 && problems.isEmpty ? "" : "; \(damaged) damaged rows left out" + (problems.isEmpty ? "" : "; " + problems.joined(separator: "; "))))])
+            return (
+                .success(CableListing(cables: summaries, total: docids.count - tampered.count, damaged: damaged)),
+                found + [
+                    AuditEvent(
+                        user: userID, action: .list,
+                        detail: "\(summaries.count) of \(docids.count) shown"
+                            + (damaged == 0 && problems.isEmpty
+                                ? "" : "; \(damaged) damaged rows left out" + (problems.isEmpty ? "" : "; " + problems.joined(separator: "; "))))
+                ]
+            )
         }
         for event in events { try await record(event) }
         return try outcome.get()
@@ -612,16 +699,20 @@ extension SQLiteStore {
     /// The envelopes loaded and checked, and what `user` is admitted to within `filters`; with the
     /// envelopes newly found damaged, any problem with the user's copy set, how many of their copies
     /// are missing, and the copies themselves (for a listing's boxes and unread marks, without reading them again).
-    func admission(_ user: Reader, filters: SearchFilters, _ db: Database) throws
-        -> (set: DocidSet, damaged: [String], problems: [String], missing: Int, held: HeldCopies) {
+    func admission(
+        _ user: Reader, filters: SearchFilters, _ db: Database
+    ) throws
+        -> (set: DocidSet, damaged: [String], problems: [String], missing: Int, held: HeldCopies)
+    {
         let damaged = try refreshEnvelopes(db).map { "the envelope of cable \($0)" }
         let held = try heldCopies(of: user.id, db)
         var personal = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT docid FROM cable WHERE drafter = ?"), arguments: [user.id]))
         personal.formUnion(held.docids)
         let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
-        let set = envelopes.admitted(EnvelopeCache.Admission(
-            clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(Self.nodisBit),
-            personal: personal, upTo: upTo, filters: filters))
+        let set = envelopes.admitted(
+            EnvelopeCache.Admission(
+                clearance: UInt8(user.clearance.rawValue), lacking: UInt8(Self.lackingBits(of: user)), nodis: UInt8(Self.nodisBit),
+                personal: personal, upTo: upTo, filters: filters))
         return (set, damaged, held.problem.map { [$0] } ?? [], held.missing, held)
     }
 
@@ -645,7 +736,9 @@ extension SQLiteStore {
         let lacking = Self.lackingBits(of: user)
         var conditions = ["classification <= ?", "(restricted & ?) = 0"]
         var arguments: [any DatabaseValueConvertible] = [user.clearance.rawValue, lacking]
-        conditions.append("((archive = 1 AND (restricted & \(Self.nodisBit)) = 0) OR drafter = ? OR EXISTS (SELECT 1 FROM copy WHERE copy.cable = cable.id AND copy.reader = ?))")
+        conditions.append(
+            "((archive = 1 AND (restricted & \(Self.nodisBit)) = 0) OR drafter = ? OR EXISTS (SELECT 1 FROM copy WHERE copy.cable = cable.id AND copy.reader = ?))"
+        )
         arguments.append(user.id)
         arguments.append(user.id)
         return (conditions.joined(separator: " AND "), arguments)
@@ -667,7 +760,9 @@ extension SQLiteStore {
                     try self.requireIntactEnvelope(row)
                     let text = try self.openCable(row, db)
                     let cable: Cable
-                    do { cable = try CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable } catch { throw StoreError.tampered("cable \(id)") }
+                    do { cable = try CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable } catch {
+                        throw StoreError.tampered("cable \(id)")
+                    }
                     // Everyone a send gave a copy to, by the receipts: a deleted copy row does not take its reader out of the trace.
                     var recipients = Set(try String.fetchAll(db, sql: "SELECT reader FROM copy WHERE cable = ?", arguments: [id]))
                     recipients.formUnion(try self.receiptRecipients(of: id, db))
@@ -692,8 +787,9 @@ extension SQLiteStore {
         let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
         do {
             let binding = try binding(row)
-            return try openCable(binding: binding, sealed: SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedText"] as Data)),
-                                 signature: Array(row["signature"] as Data), publicKey: try publicKey(of: binding.post, db))
+            return try openCable(
+                binding: binding, sealed: SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedText"] as Data)),
+                signature: Array(row["signature"] as Data), publicKey: try publicKey(of: binding.post, db))
         } catch {
             throw StoreError.tampered("cable \(id)")
         }
@@ -735,7 +831,8 @@ extension SQLiteStore {
         }
         var keys = [row["version"] as Int: Array(row["publicKey"] as Data)]
         if keys[1] == nil {
-            for older in try Row.fetchAll(db.cachedStatement(sql: "SELECT version, publicKey FROM postKeyVersion WHERE post = ?"), arguments: [post]) {
+            for older in try Row.fetchAll(db.cachedStatement(sql: "SELECT version, publicKey FROM postKeyVersion WHERE post = ?"), arguments: [post])
+            {
                 let version: Int = older["version"]
                 if keys[version] == nil { keys[version] = Array(older["publicKey"] as Data) }
             }
@@ -767,7 +864,8 @@ struct SealedCopy: Sendable {
 
     init?(_ row: Row) {
         guard let wrapped = SQLiteStore.blob(row["wrappedKey"]), let content = SQLiteStore.blob(row["sealedText"]),
-              let signature = SQLiteStore.blob(row["signature"]) else { return nil }
+            let signature = SQLiteStore.blob(row["signature"])
+        else { return nil }
         reader = String(decoding: SQLiteStore.bytes(row["reader"]), as: UTF8.self)
         sealed = SealedRecord(wrappedKey: wrapped, content: content)
         self.signature = signature

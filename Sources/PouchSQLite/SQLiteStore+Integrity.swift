@@ -51,7 +51,12 @@ final class HeadWriter: Sendable {
         }
     }
 
-    func take() -> AuditHead? { staged.withLock { staged in defer { staged = nil }; return staged } }
+    func take() -> AuditHead? {
+        staged.withLock { staged in
+            defer { staged = nil }
+            return staged
+        }
+    }
     func discard() { staged.withLock { $0 = nil } }
 }
 
@@ -97,7 +102,8 @@ extension SQLiteStore {
         do {
             let head = try headFile.read()
             if head == nil, format >= 2 {
-                problems.append(.init(sequence: nil, message: "the audit head file \(headFile.path) is missing (deleted, or the database was copied without it)"))
+                problems.append(
+                    .init(sequence: nil, message: "the audit head file \(headFile.path) is missing (deleted, or the database was copied without it)"))
             }
             try compare(head, source: "the audit head file \(headFile.path)")
             if let witness = headFile.witness { try compare(try headFile.readWitness(), source: "the audit witness \(witness)") }
@@ -120,24 +126,28 @@ extension SQLiteStore {
     func stageHead(sequence: Int, hash: [UInt8], time: String, _ db: Database) throws {
         let head = try AuditHead.signed(sequence: sequence, hash: hash, time: time, key: auditKey)
         guard headWriter.stage(head) else { return }
-        let writer = headWriter, file = headFile
-        db.afterNextTransaction(onCommit: { db in
-            guard let head = writer.take() else { return }
-            do {
-                try file.advance(to: head) { try Self.auditHash(at: $0, db) }
-                writer.lastFailure.withLock { $0 = nil }
-            } catch {
-                // The commit stands; the next commit writes a newer head. `pouch verify` reports it meanwhile.
-                writer.lastFailure.withLock { $0 = "\(error)" }
-            }
-        }, onRollback: { _ in writer.discard() })
+        let writer = headWriter
+        let file = headFile
+        db.afterNextTransaction(
+            onCommit: { db in
+                guard let head = writer.take() else { return }
+                do {
+                    try file.advance(to: head) { try Self.auditHash(at: $0, db) }
+                    writer.lastFailure.withLock { $0 = nil }
+                } catch {
+                    // The commit stands; the next commit writes a newer head. `pouch verify` reports it meanwhile.
+                    writer.lastFailure.withLock { $0 = "\(error)" }
+                }
+            }, onRollback: { _ in writer.discard() })
     }
 
     // MARK: Envelopes
 
     /// The envelope columns a MAC binds, in order.
-    static let envelopeColumns = ["docid", "id", "classification", "caveats", "restricted", "archive", "post", "postKey", "tags", "drafter",
-                                  "year", "serial", "date", "state"]
+    static let envelopeColumns = [
+        "docid", "id", "classification", "caveats", "restricted", "archive", "post", "postKey", "tags", "drafter",
+        "year", "serial", "date", "state",
+    ]
 
     /// The MAC of a stored envelope row, from each column's stored bytes.
     func envelopeMAC(_ row: Row) -> [UInt8] {
@@ -208,11 +218,13 @@ extension SQLiteStore {
 
     /// The reader's holding row as stored (nil: none, which means no copies), MAC-checked.
     func holding(of reader: String, _ db: Database) throws -> (copies: Int, digest: [UInt8])? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT copies, digest, mac FROM holding WHERE reader = ?"), arguments: [reader]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT copies, digest, mac FROM holding WHERE reader = ?"), arguments: [reader])
+        else {
             return nil
         }
         guard let copies = Int.fromDatabaseValue(row["copies"]), let digest = Self.blob(row["digest"]), digest.count == 32,
-              let mac = Self.blob(row["mac"]), PasswordHash.constantTimeEqual(mac, holdingMAC(reader: reader, copies: copies, digest: digest)) else {
+            let mac = Self.blob(row["mac"]), PasswordHash.constantTimeEqual(mac, holdingMAC(reader: reader, copies: copies, digest: digest))
+        else {
             throw StoreError.tampered("the record of the copies held by \(reader)")
         }
         return (copies, digest)
@@ -241,8 +253,9 @@ extension SQLiteStore {
     /// is tampering. The copies are returned either way (each one is sealed on its own), with the
     /// problem and how many copies are missing.
     func heldCopies(of reader: String, _ db: Database) throws -> HeldCopies {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT copy.cable, cable.docid FROM copy LEFT JOIN cable ON cable.id = copy.cable WHERE copy.reader = ?"),
-                                    arguments: [reader])
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT copy.cable, cable.docid FROM copy LEFT JOIN cable ON cable.id = copy.cable WHERE copy.reader = ?"),
+            arguments: [reader])
         let cables: [String] = rows.map { $0[0] }
         let docids = rows.compactMap { $0[1] as Int64? }
         let expected: (copies: Int, digest: [UInt8])
@@ -252,9 +265,13 @@ extension SQLiteStore {
             return (cables, docids, error.description, 0)
         }
         guard cables.count == expected.copies, heldDigest(reader: reader, cables: cables) == expected.digest else {
-            let change = cables.count < expected.copies ? "\(expected.copies - cables.count) missing" : cables.count > expected.copies ? "\(cables.count - expected.copies) added" : "changed"
-            return (cables, docids, "the copies held by \(reader) (\(change): \(cables.count) stored, \(expected.copies) sent)",
-                    max(0, expected.copies - cables.count))
+            let change =
+                cables.count < expected.copies
+                ? "\(expected.copies - cables.count) missing" : cables.count > expected.copies ? "\(cables.count - expected.copies) added" : "changed"
+            return (
+                cables, docids, "the copies held by \(reader) (\(change): \(cables.count) stored, \(expected.copies) sent)",
+                max(0, expected.copies - cables.count)
+            )
         }
         return (cables, docids, nil, 0)
     }
@@ -268,8 +285,9 @@ extension SQLiteStore {
     /// Records what a send made, bound to its audit entry.
     func storeReceipt(cable: String, sequence: Int, recipients: [String], _ db: Database) throws {
         let list = recipients.sorted().joined(separator: ",")
-        try db.execute(sql: "INSERT INTO receipt (cable, sequence, recipients, mac) VALUES (?, ?, ?, ?)",
-                       arguments: [cable, sequence, list, Data(receiptMAC(cable: cable, sequence: sequence, recipients: list))])
+        try db.execute(
+            sql: "INSERT INTO receipt (cable, sequence, recipients, mac) VALUES (?, ?, ?, ?)",
+            arguments: [cable, sequence, list, Data(receiptMAC(cable: cable, sequence: sequence, recipients: list))])
     }
 
     /// Everyone a cable was sent to, by its receipts; a receipt that fails its MAC is tampering.
@@ -278,7 +296,8 @@ extension SQLiteStore {
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT sequence, recipients, mac FROM receipt WHERE cable = ?"), arguments: [cable]) {
             let list = String(decoding: Self.bytes(row["recipients"]), as: UTF8.self)
             guard let sequence = Int.fromDatabaseValue(row["sequence"]), let mac = Self.blob(row["mac"]),
-                  PasswordHash.constantTimeEqual(mac, receiptMAC(cable: cable, sequence: sequence, recipients: list)) else {
+                PasswordHash.constantTimeEqual(mac, receiptMAC(cable: cable, sequence: sequence, recipients: list))
+            else {
                 throw StoreError.tampered("a send receipt of cable \(cable)")
             }
             readers.formUnion(list.split(separator: ",").map(String.init))
@@ -328,25 +347,31 @@ extension SQLiteStore {
     /// launder changed rows into freshly MAC'd ones).
     func upgrade(from format: Int) throws {
         try database.write { db in
-            let marked = try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM audit WHERE (action = 'upgrade' AND target = 'format \(Self.currentFormat)')
-                    OR (action = 'init' AND detail LIKE '%format \(Self.currentFormat)%') LIMIT 1
-                """) ?? false
+            let marked =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT 1 FROM audit WHERE (action = 'upgrade' AND target = 'format \(Self.currentFormat)')
+                            OR (action = 'init' AND detail LIKE '%format \(Self.currentFormat)%') LIMIT 1
+                        """) ?? false
             guard !marked else {
                 throw StoreError.damaged("the store's format marker was reset to \(format), but its audit log records format \(Self.currentFormat)")
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM reader") {
                 let user = try self.verifiedUser(row, format: 1)
-                try db.execute(sql: "UPDATE reader SET mac = ? WHERE id = ?", arguments: [Data(self.userMAC(user, disabled: false, generation: 0)), user.id])
+                try db.execute(
+                    sql: "UPDATE reader SET mac = ? WHERE id = ?", arguments: [Data(self.userMAC(user, disabled: false, generation: 0)), user.id])
             }
             let expiry = AuditEntry.timestamp(Date().addingTimeInterval(Self.tokenLifetime))
             for row in try Row.fetchAll(db, sql: "SELECT digest, reader, mac FROM token") {
-                let digest = Array(row["digest"] as Data), reader: String = row["reader"]
+                let digest = Array(row["digest"] as Data)
+                let reader: String = row["reader"]
                 guard Array(row["mac"] as Data) == self.legacyTokenMAC(digest: digest, reader: reader) else {
                     throw StoreError.tampered("an API token of \(reader)")
                 }
-                try db.execute(sql: "UPDATE token SET expires = ?, mac = ? WHERE digest = ?",
-                               arguments: [expiry, Data(self.tokenMAC(digest: digest, reader: reader, expires: expiry)), Data(digest)])
+                try db.execute(
+                    sql: "UPDATE token SET expires = ?, mac = ? WHERE digest = ?",
+                    arguments: [expiry, Data(self.tokenMAC(digest: digest, reader: reader, expires: expiry)), Data(digest)])
             }
             let docids = try Int64.fetchAll(db, sql: "SELECT docid FROM cable WHERE mac IS NULL")
             for docid in docids { try self.sealEnvelope(docid: docid, db) }
@@ -362,9 +387,10 @@ extension SQLiteStore {
             }
             for name in try String.fetchAll(db, sql: "SELECT name FROM list") { try self.sealList(name, db) }
             let administrator = try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "-"
-            let sequence = try self.appendAudit(AuditEvent(
-                user: administrator, action: .upgrade, target: "format \(Self.currentFormat)",
-                detail: "from format \(format): \(docids.count) envelopes, \(byReader.count) holdings, \(byCable.count) sent cables bound"), db)
+            let sequence = try self.appendAudit(
+                AuditEvent(
+                    user: administrator, action: .upgrade, target: "format \(Self.currentFormat)",
+                    detail: "from format \(format): \(docids.count) envelopes, \(byReader.count) holdings, \(byCable.count) sent cables bound"), db)
             // Copies made before receipts existed: one receipt each, as found at the upgrade.
             for (cable, readers) in byCable { try self.storeReceipt(cable: cable, sequence: sequence, recipients: readers, db) }
             try db.execute(sql: "UPDATE meta SET format = ? WHERE id = 1", arguments: [Self.currentFormat])

@@ -13,20 +13,29 @@ extension SQLiteStore {
     public func changeCredential(to credential: StoreCredential, as userID: String) async throws {
         try await requireOperator(userID, action: .keyPassphrase, "change the store's passphrase or key file")
         let (current, version) = try await database.read { db in
-            (try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1").map(Self.lock), try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") ?? 1)
+            (
+                try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1").map(Self.lock),
+                try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") ?? 1
+            )
         }
         guard let current else { throw StoreError.notAStore(directory) }
-        guard let master = keys.key(version: version) else { throw StoreError.invalid("master key version \(version) is not in this store's keyring") }
+        guard let master = keys.key(version: version) else {
+            throw StoreError.invalid("master key version \(version) is not in this store's keyring")
+        }
         let lock = try MasterKeyLock.locking(master, with: credential, cost: current.cost)
         try await writing { db in
             guard try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") == version else {
                 throw StoreError.invalid("the master key was rotated while the passphrase was being changed: run the command again")
             }
             try Self.saveLock(lock, db)
-            let from = MasterKeyLock.name(current.credential), to = MasterKeyLock.name(lock.credential)
-            try self.appendAudit(AuditEvent(user: userID, action: .keyPassphrase, target: self.directory,
-                                            detail: "master key rewrapped under a new \(to) (was a \(from))"
-                                                + (current.wrappedMaster == nil ? "; the master key was the old \(from)'s own key: rotate it too if that may be known" : "")), db)
+            let from = MasterKeyLock.name(current.credential)
+            let to = MasterKeyLock.name(lock.credential)
+            try self.appendAudit(
+                AuditEvent(
+                    user: userID, action: .keyPassphrase, target: self.directory,
+                    detail: "master key rewrapped under a new \(to) (was a \(from))"
+                        + (current.wrappedMaster == nil ? "; the master key was the old \(from)'s own key: rotate it too if that may be known" : "")),
+                db)
         }
     }
 }
@@ -87,8 +96,10 @@ extension SQLiteStore {
         return try await writing { db in
             let version = try TracingKeys.current(db) + 1
             try self.storeSecret(TracingKeys.secretName(version), bytes, publicKey: nil, db)
-            try self.appendAudit(AuditEvent(user: userID, action: .keyRotate, target: "tracing",
-                                            detail: "tracing key version \(version): cables first sent from now on are marked with it"), db)
+            try self.appendAudit(
+                AuditEvent(
+                    user: userID, action: .keyRotate, target: "tracing",
+                    detail: "tracing key version \(version): cables first sent from now on are marked with it"), db)
             return version
         }
     }
@@ -101,10 +112,12 @@ extension SQLiteStore {
             var tracing: [KeyStatus.Version] = []
             let made = try Row.fetchAll(db, sql: "SELECT time, detail FROM audit WHERE action IN ('init', 'key-rotate') ORDER BY sequence")
             let created = try Self.storeCreated(db) ?? ""
-            let counts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT keyVersion, COUNT(*) AS n FROM marking GROUP BY keyVersion").map {
-                (($0["keyVersion"] as Int), ($0["n"] as Int))
-            })
-            let unrecorded = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE state = 'sent' AND id NOT IN (SELECT cable FROM marking)") ?? 0
+            let counts = Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT keyVersion, COUNT(*) AS n FROM marking GROUP BY keyVersion").map {
+                    (($0["keyVersion"] as Int), ($0["n"] as Int))
+                })
+            let unrecorded =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cable WHERE state = 'sent' AND id NOT IN (SELECT cable FROM marking)") ?? 0
             for version in 1...(try TracingKeys.current(db)) {
                 let row = made.first { ($0["detail"] as String).hasPrefix("tracing key version \(version):") }
                 let time: String = version == 1 ? created : (row?["time"] ?? "")
@@ -113,8 +126,9 @@ extension SQLiteStore {
             let master = try Self.masterKeyVersions(db)
             let posts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM postKey") ?? 0
             let postVersions = try Self.postKeyVersions(db)
-            return KeyStatus(credential: lock.map { MasterKeyLock.name($0.credential) } ?? "", keyring: lock?.wrappedMaster != nil,
-                             master: master, tracing: tracing, postKeys: posts, postVersions: postVersions)
+            return KeyStatus(
+                credential: lock.map { MasterKeyLock.name($0.credential) } ?? "", keyring: lock?.wrappedMaster != nil,
+                master: master, tracing: tracing, postKeys: posts, postVersions: postVersions)
         }
         try await record(AuditEvent(user: userID, action: .keyStatus))
         return status

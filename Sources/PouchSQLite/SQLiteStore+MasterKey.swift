@@ -49,7 +49,9 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1") else { throw StoreError.notAStore(self.directory) }
             let lock = Self.lock(row)
             guard lock.wrappedMaster != nil else {
-                throw StoreError.invalid("this store's master key is its \(MasterKeyLock.name(lock.credential))'s own key: run 'pouch key passphrase' first (it gives the store a wrapped master key), then rotate")
+                throw StoreError.invalid(
+                    "this store's master key is its \(MasterKeyLock.name(lock.credential))'s own key: run 'pouch key passphrase' first (it gives the store a wrapped master key), then rotate"
+                )
             }
             let current: Int = row["masterVersion"]
             let keyring = try StoreKeyring.load(db, encryptionKey: self.keys.encryptionKey)
@@ -59,14 +61,19 @@ extension SQLiteStore {
                 try db.execute(sql: "INSERT INTO masterKey (version, created) VALUES (1, ?)", arguments: [created])
             }
             for (older, key) in keyring.keys {
-                try db.execute(sql: "UPDATE masterKey SET wrapped = ? WHERE version = ?", arguments: [Data(try next.wrap(key, version: older)), older])
+                try db.execute(
+                    sql: "UPDATE masterKey SET wrapped = ? WHERE version = ?", arguments: [Data(try next.wrap(key, version: older)), older])
             }
             try db.execute(sql: "INSERT INTO masterKey (version, created) VALUES (?, ?)", arguments: [version, time])
             try Self.saveLock(try lock.relocking(next, encryptionKey: self.keys.encryptionKey), db)
             try db.execute(sql: "UPDATE meta SET masterVersion = ? WHERE id = 1", arguments: [version])
             try self.keys.reload(db)
-            try self.appendAudit(AuditEvent(user: userID, action: .keyRotate, target: "master",
-                                            detail: "master key version \(version): records sealed from now on use it; older records are rewrapped to it by 'pouch key rewrap'"), db)
+            try self.appendAudit(
+                AuditEvent(
+                    user: userID, action: .keyRotate, target: "master",
+                    detail:
+                        "master key version \(version): records sealed from now on use it; older records are rewrapped to it by 'pouch key rewrap'"),
+                db)
             return version
         }
     }
@@ -78,8 +85,10 @@ extension SQLiteStore {
     /// A version with no record left is retired: its key is deleted from the keyring (version 1
     /// is kept as the MAC root, marked retired). Reads and writes go on meanwhile.
     /// `pause` is waited after each batch: a background rewrap leaves room for requests.
-    public func rewrapMasterKey(batch: Int = 2_000, pause: Duration = .zero, as userID: String,
-                                progress: @escaping @Sendable (RewrapProgress) -> Void = { _ in }) async throws -> RewrapReport {
+    public func rewrapMasterKey(
+        batch: Int = 2_000, pause: Duration = .zero, as userID: String,
+        progress: @escaping @Sendable (RewrapProgress) -> Void = { _ in }
+    ) async throws -> RewrapReport {
         try await requireOperator(userID, action: .keyRotate, "rewrap the store's records under the current master key")
         let started = ContinuousClock.now
         let batch = max(1, batch)
@@ -121,13 +130,18 @@ extension SQLiteStore {
             for version in try Int.fetchAll(db, sql: "SELECT version FROM masterKey WHERE retired IS NULL AND version < ?", arguments: [current])
             where (counts[version] ?? 0) == 0 {
                 // Version 1 keys the MACs over rows kept in the clear: it stops wrapping, its key stays.
-                try db.execute(sql: "UPDATE masterKey SET retired = ?, wrapped = CASE version WHEN 1 THEN wrapped END WHERE version = ?", arguments: [time, version])
+                try db.execute(
+                    sql: "UPDATE masterKey SET retired = ?, wrapped = CASE version WHEN 1 THEN wrapped END WHERE version = ?",
+                    arguments: [time, version])
                 retired.append(version)
             }
             let remaining = counts.filter { $0.key != current }.values.reduce(0, +)
-            try self.appendAudit(AuditEvent(user: userID, action: .keyRotate, target: "master",
-                                            detail: "rewrap: \(done) records moved to master key version \(current); \(remaining) left under older versions"
-                                                + (retired.isEmpty ? "" : "; retired version\(retired.count == 1 ? "" : "s") \(retired.map(String.init).joined(separator: ", "))")), db)
+            try self.appendAudit(
+                AuditEvent(
+                    user: userID, action: .keyRotate, target: "master",
+                    detail: "rewrap: \(done) records moved to master key version \(current); \(remaining) left under older versions"
+                        + (retired.isEmpty
+                            ? "" : "; retired version\(retired.count == 1 ? "" : "s") \(retired.map(String.init).joined(separator: ", "))")), db)
             return retired
         }
         keys.reload()
@@ -141,7 +155,8 @@ extension SQLiteStore {
     /// is not retired yet (cheap: the keyring table, not the records).
     public func rewrapPending() async throws -> Bool {
         try await database.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM masterKey WHERE retired IS NULL AND version < (SELECT masterVersion FROM meta WHERE id = 1) LIMIT 1") ?? false
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM masterKey WHERE retired IS NULL AND version < (SELECT masterVersion FROM meta WHERE id = 1) LIMIT 1") ?? false
         }
     }
 
@@ -170,7 +185,9 @@ extension SQLiteStore {
             do {
                 return try Seal.rewrap(wrapped, record: record, keys: keys).map { Data($0) }
             } catch {
-                throw StoreError.tampered("the sealed record \(record.split(separator: "|").prefix(3).joined(separator: " ")) does not open (it is left as it is; run 'pouch verify')")
+                throw StoreError.tampered(
+                    "the sealed record \(record.split(separator: "|").prefix(3).joined(separator: " ")) does not open (it is left as it is; run 'pouch verify')"
+                )
             }
         }
         // Keyset paging: rows after the last one looked at, in key order.
@@ -179,8 +196,12 @@ extension SQLiteStore {
         var last: DatabaseValue?
         switch kind {
         case .secret, .postKey, .vocabulary:
-            let (table, key, prefix) = kind == .secret ? ("secret", "name", "secret") : kind == .postKey ? ("postKey", "post", "post") : ("vocabulary", "batch", "vocabulary")
-            for row in try Row.fetchAll(db, sql: "SELECT \(key) AS k, wrappedKey FROM \(table) \(position(key)) ORDER BY \(key) LIMIT \(limit)", arguments: arguments) {
+            let (table, key, prefix) =
+                kind == .secret
+                ? ("secret", "name", "secret") : kind == .postKey ? ("postKey", "post", "post") : ("vocabulary", "batch", "vocabulary")
+            for row in try Row.fetchAll(
+                db, sql: "SELECT \(key) AS k, wrappedKey FROM \(table) \(position(key)) ORDER BY \(key) LIMIT \(limit)", arguments: arguments)
+            {
                 last = row["k"]
                 let name: String = kind == .vocabulary ? String(row["k"] as Int) : row["k"]
                 let old: Data = row["wrappedKey"]
@@ -189,23 +210,30 @@ extension SQLiteStore {
                 }
             }
         case .cable:
-            for row in try Row.fetchAll(db, sql: """
-                SELECT sealed.docid AS k, sealed.wrappedKey AS textKey, sealed.subjectKey, cable.id, cable.classification, cable.caveats, cable.archive, cable.post, cable.drafter
-                FROM sealed JOIN cable ON cable.docid = sealed.docid \(position("sealed.docid")) ORDER BY sealed.docid LIMIT \(limit)
-                """, arguments: arguments) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT sealed.docid AS k, sealed.wrappedKey AS textKey, sealed.subjectKey, cable.id, cable.classification, cable.caveats, cable.archive, cable.post, cable.drafter
+                    FROM sealed JOIN cable ON cable.docid = sealed.docid \(position("sealed.docid")) ORDER BY sealed.docid LIMIT \(limit)
+                    """, arguments: arguments)
+            {
                 last = row["k"]
                 let binding = try binding(row)
-                let text: Data = row["textKey"], subject: Data = row["subjectKey"]
+                let text: Data = row["textKey"]
+                let subject: Data = row["subjectKey"]
                 var columns: [(name: String, old: Data?, new: Data)] = []
                 if let new = try move(Array(text), binding.record("cable")) { columns.append(("wrappedKey", text, new)) }
                 if let new = try move(Array(subject), binding.record("subject")) { columns.append(("subjectKey", subject, new)) }
                 if !columns.isEmpty { swaps.append(KeySwap(table: "sealed", key: "docid", id: row["k"], columns: columns)) }
             }
         case .copy:
-            for row in try Row.fetchAll(db, sql: """
-                SELECT copy.rowid AS k, copy.reader, copy.wrappedKey, cable.id, cable.classification, cable.caveats, cable.archive, cable.post, cable.drafter
-                FROM copy JOIN cable ON cable.id = copy.cable \(position("copy.rowid")) ORDER BY copy.rowid LIMIT \(limit)
-                """, arguments: arguments) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT copy.rowid AS k, copy.reader, copy.wrappedKey, cable.id, cable.classification, cable.caveats, cable.archive, cable.post, cable.drafter
+                    FROM copy JOIN cable ON cable.id = copy.cable \(position("copy.rowid")) ORDER BY copy.rowid LIMIT \(limit)
+                    """, arguments: arguments)
+            {
                 last = row["k"]
                 let old: Data = row["wrappedKey"]
                 if let new = try move(Array(old), try binding(row).copyRecord(reader: row["reader"])) {
@@ -213,11 +241,14 @@ extension SQLiteStore {
                 }
             }
         case .audit:
-            for row in try Row.fetchAll(db, sql: """
-                SELECT audit.sequence AS k, audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
-                \(position("audit.sequence"))\(after.isNull ? "WHERE" : " AND") instr(audit.detail, '\(Self.sealedMarker)') > 0
-                ORDER BY audit.sequence LIMIT \(limit)
-                """, arguments: arguments) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT audit.sequence AS k, audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
+                    \(position("audit.sequence"))\(after.isNull ? "WHERE" : " AND") instr(audit.detail, '\(Self.sealedMarker)') > 0
+                    ORDER BY audit.sequence LIMIT \(limit)
+                    """, arguments: arguments)
+            {
                 last = row["k"]
                 guard let (_, sealed) = Self.auditSeal(in: row["detail"]) else { continue }
                 let rewrapped: Data? = row["wrappedKey"]
@@ -235,7 +266,9 @@ extension SQLiteStore {
         var moved = 0
         for swap in swaps {
             if swap.table == "auditSeal", let column = swap.columns.first, column.old == nil {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO auditSeal (sequence, wrappedKey) VALUES (?, ?)").execute(arguments: [swap.id, column.new])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO auditSeal (sequence, wrappedKey) VALUES (?, ?)").execute(arguments: [
+                    swap.id, column.new,
+                ])
             } else {
                 let sets = swap.columns.map { "\($0.name) = ?" }.joined(separator: ", ")
                 let unchanged = swap.columns.map { " AND \($0.name) = ?" }.joined()
@@ -252,17 +285,23 @@ extension SQLiteStore {
     static func masterKeyCounts(_ db: Database) throws -> [Int: Int] {
         var counts: [Int: Int] = [:]
         for (table, column) in masterVersionColumns where table != "auditSeal" {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT CASE length(\(column)) WHEN 60 THEN '0001' WHEN 62 THEN hex(substr(\(column), 1, 2)) ELSE '' END AS version, COUNT(*) AS n
-                FROM \(table) GROUP BY version
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT CASE length(\(column)) WHEN 60 THEN '0001' WHEN 62 THEN hex(substr(\(column), 1, 2)) ELSE '' END AS version, COUNT(*) AS n
+                    FROM \(table) GROUP BY version
+                    """)
+            {
                 if let version = Int(row["version"] as String, radix: 16) { counts[version, default: 0] += row["n"] as Int }
             }
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
-            WHERE instr(audit.detail, '\(sealedMarker)') > 0
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
+                WHERE instr(audit.detail, '\(sealedMarker)') > 0
+                """)
+        {
             if let wrapped = (row["wrappedKey"] as Data?).map(Array.init), let version = Seal.version(of: wrapped) {
                 counts[version, default: 0] += 1
             } else if let (_, sealed) = auditSeal(in: row["detail"]), let version = Seal.version(of: sealed.wrappedKey) {
@@ -280,6 +319,8 @@ extension SQLiteStore {
             let created = try Self.storeCreated(db) ?? ""
             return [MasterKeyVersion(version: 1, created: created, retired: nil, covers: counts.values.reduce(0, +))]
         }
-        return rows.map { MasterKeyVersion(version: $0["version"], created: $0["created"], retired: $0["retired"], covers: counts[$0["version"]] ?? 0) }
+        return rows.map {
+            MasterKeyVersion(version: $0["version"], created: $0["created"], retired: $0["retired"], covers: counts[$0["version"]] ?? 0)
+        }
     }
 }

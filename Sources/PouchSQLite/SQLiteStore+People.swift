@@ -11,7 +11,9 @@ extension SQLiteStore {
                 return .failure(.notPermitted("only an administrator may add users"))
             }
             for user in users {
-                guard UserFields.isValidID(user.id) else { throw StoreError.invalid("'\(user.id)' is not a valid user ID (letters, digits, . _ - @)") }
+                guard UserFields.isValidID(user.id) else {
+                    throw StoreError.invalid("'\(user.id)' is not a valid user ID (letters, digits, . _ - @)")
+                }
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM reader WHERE id = ?", arguments: [user.id]) == true {
                     throw StoreError.duplicate("user \(user.id)")
                 }
@@ -31,9 +33,14 @@ extension SQLiteStore {
     func usersChecked(as actor: String, addressBook: Bool = false) async throws -> UserListing {
         let (outcome, events): (Result<UserListing, StoreError>, [AuditEvent]) = try await database.read { db in
             guard let admin = try self.user(actor, db),
-                  admin.acts(as: .administrator) || (addressBook && (admin.acts(as: .drafter) || admin.acts(as: .securityOfficer))) else {
-                return (.failure(.notPermitted(addressBook ? "only drafters and security officers may see the address book" : "only an administrator may list users")),
-                        [AuditEvent(user: actor, action: .userList, target: addressBook ? "address book" : "", outcome: .denied)])
+                admin.acts(as: .administrator) || (addressBook && (admin.acts(as: .drafter) || admin.acts(as: .securityOfficer)))
+            else {
+                return (
+                    .failure(
+                        .notPermitted(
+                            addressBook ? "only drafters and security officers may see the address book" : "only an administrator may list users")),
+                    [AuditEvent(user: actor, action: .userList, target: addressBook ? "address book" : "", outcome: .denied)]
+                )
             }
             var listing = UserListing()
             for row in try Row.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id") {
@@ -46,9 +53,15 @@ extension SQLiteStore {
             }
             if addressBook { listing.users.removeAll(where: \.disabled) }
             let found = try self.reportTampering(listing.damaged.map { "user \($0)" }, found: actor, during: .userList)
-            return (.success(listing), found + [AuditEvent(user: actor, action: .userList, target: addressBook ? "address book" : "",
-                                                           detail: "\(listing.users.count) users"
-                + (listing.damaged.isEmpty ? "" : "; tampering detected in \(listing.damaged.joined(separator: ","))"))])
+            return (
+                .success(listing),
+                found + [
+                    AuditEvent(
+                        user: actor, action: .userList, target: addressBook ? "address book" : "",
+                        detail: "\(listing.users.count) users"
+                            + (listing.damaged.isEmpty ? "" : "; tampering detected in \(listing.damaged.joined(separator: ","))"))
+                ]
+            )
         }
         for event in events { try await record(event) }
         return try outcome.get()
@@ -67,8 +80,10 @@ extension SQLiteStore {
             if disabled, userID == actor { return .failure(.invalid("an administrator cannot disable their own account")) }
             guard user.disabled != disabled else { return .failure(.invalid("\(userID) is already \(disabled ? "disabled" : "enabled")")) }
             try self.setAccountState(user, disabled: disabled, db)
-            try self.appendAudit(AuditEvent(user: actor, action: action, target: userID,
-                                            detail: disabled ? "account disabled; sessions and tokens ended" : "account enabled"), db)
+            try self.appendAudit(
+                AuditEvent(
+                    user: actor, action: action, target: userID,
+                    detail: disabled ? "account disabled; sessions and tokens ended" : "account enabled"), db)
             return .success(())
         }
         try outcome.get()
@@ -93,8 +108,10 @@ extension SQLiteStore {
             let (roles, grants) = Self.storedLists(of: after)
             try db.execute(
                 sql: "UPDATE reader SET name = ?, post = ?, roles = ?, clearance = ?, citizen = ?, grants = ?, mac = ? WHERE id = ?",
-                arguments: [after.name, after.post, roles, after.clearance.rawValue, after.citizen, grants,
-                            Data(self.userMAC(after, disabled: after.disabled, generation: generation)), after.id])
+                arguments: [
+                    after.name, after.post, roles, after.clearance.rawValue, after.citizen, grants,
+                    Data(self.userMAC(after, disabled: after.disabled, generation: generation)), after.id,
+                ])
             try self.appendAudit(AuditEvent(user: actor, action: .userUpdate, target: after.id, detail: changes.joined(separator: "; ")), db)
             return .success(before)
         }
@@ -176,9 +193,12 @@ extension SQLiteStore {
     func insertUser(_ user: Reader, _ db: Database) throws {
         let (roles, grants) = Self.storedLists(of: user)
         try db.execute(
-            sql: "INSERT INTO reader (id, name, post, roles, clearance, citizen, grants, disabled, generation, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
-            arguments: [user.id, user.name, user.post, roles, user.clearance.rawValue, user.citizen, grants, user.disabled,
-                        Data(userMAC(user, disabled: user.disabled, generation: 0))])
+            sql:
+                "INSERT INTO reader (id, name, post, roles, clearance, citizen, grants, disabled, generation, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            arguments: [
+                user.id, user.name, user.post, roles, user.clearance.rawValue, user.citizen, grants, user.disabled,
+                Data(userMAC(user, disabled: user.disabled, generation: 0)),
+            ])
     }
 
     /// The user, if the row exists; a row whose MAC fails (a raised clearance, a new grant, an
@@ -205,17 +225,18 @@ extension SQLiteStore {
         let clearanceValue = row["clearance"] as DatabaseValue
         let citizenValue = row["citizen"] as DatabaseValue
         guard let clearanceRaw = Int.fromDatabaseValue(clearanceValue), let clearance = Classification(rawValue: clearanceRaw),
-              let citizen = Bool.fromDatabaseValue(citizenValue),
-              let disabled = Bool.fromDatabaseValue(row["disabled"] as DatabaseValue),
-              let generation = Int.fromDatabaseValue(row["generation"] as DatabaseValue),
-              let stored = Data.fromDatabaseValue(row["mac"] as DatabaseValue)
+            let citizen = Bool.fromDatabaseValue(citizenValue),
+            let disabled = Bool.fromDatabaseValue(row["disabled"] as DatabaseValue),
+            let generation = Int.fromDatabaseValue(row["generation"] as DatabaseValue),
+            let stored = Data.fromDatabaseValue(row["mac"] as DatabaseValue)
         else { throw StoreError.tampered("user \(id)") }
         let reader = Reader(
             id: id, name: name, post: post,
             roles: Set(roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }),
             clearance: clearance, citizen: citizen,
             grants: Set(grants.split(separator: ",").map { Caveat(rawValue: String($0)) }), disabled: disabled)
-        let expected = format < 2
+        let expected =
+            format < 2
             ? legacyUserMAC(id: id, name: name, post: post, roles: roles, clearance: clearanceRaw, citizen: citizen, grants: grants)
             : userMAC(fields: [id, name, post, roles, String(clearanceRaw), citizen ? "1" : "0", grants, disabled ? "1" : "0", String(generation)])
         guard PasswordHash.constantTimeEqual(Array(stored), expected), format >= 2 || (!disabled && generation == 0) else {
@@ -227,8 +248,10 @@ extension SQLiteStore {
     /// The MAC of a user row with its account state.
     func userMAC(_ user: Reader, disabled: Bool, generation: Int) -> [UInt8] {
         let (roles, grants) = Self.storedLists(of: user)
-        return userMAC(fields: [user.id, user.name, user.post, roles, String(user.clearance.rawValue), user.citizen ? "1" : "0", grants,
-                                disabled ? "1" : "0", String(generation)])
+        return userMAC(fields: [
+            user.id, user.name, user.post, roles, String(user.clearance.rawValue), user.citizen ? "1" : "0", grants,
+            disabled ? "1" : "0", String(generation),
+        ])
     }
 
     func userMAC(fields: [String]) -> [UInt8] {
@@ -244,8 +267,9 @@ extension SQLiteStore {
     /// Sets a user's account state and raises their generation (ending their sessions), in the caller's transaction.
     func setAccountState(_ user: Reader, disabled: Bool, _ db: Database) throws {
         guard let (_, generation) = try account(user.id, db) else { throw StoreError.noSuchUser(user.id) }
-        try db.execute(sql: "UPDATE reader SET disabled = ?, generation = ?, mac = ? WHERE id = ?",
-                       arguments: [disabled, generation + 1, Data(userMAC(user, disabled: disabled, generation: generation + 1)), user.id])
+        try db.execute(
+            sql: "UPDATE reader SET disabled = ?, generation = ?, mac = ? WHERE id = ?",
+            arguments: [disabled, generation + 1, Data(userMAC(user, disabled: disabled, generation: generation + 1)), user.id])
     }
 
     /// A column's stored bytes, whatever its type: what a MAC or hash must cover.
@@ -262,6 +286,7 @@ extension SQLiteStore {
     static func describeAccess(_ user: Reader) -> String {
         var caveats = user.grants.map(\.rawValue).sorted()
         if user.citizen { caveats.insert("NOFORN", at: 0) }
-        return "post \(user.post); clearance \(user.clearance.word); caveats \(caveats.isEmpty ? "none" : caveats.joined(separator: ",")); roles \(user.roles.map(\.rawValue).sorted().joined(separator: ","))"
+        return
+            "post \(user.post); clearance \(user.clearance.word); caveats \(caveats.isEmpty ? "none" : caveats.joined(separator: ",")); roles \(user.roles.map(\.rawValue).sorted().joined(separator: ","))"
     }
 }

@@ -35,27 +35,40 @@ extension SQLiteStore {
             let version = current.version + 1
             try self.insertPostKeyVersion(post, version: version, publicKey: next.publicKey, created: time, endorsedBy: current.key, db)
             let sealed = try Seal.seal(next.rawRepresentation, record: "post|\(post)", keys: self.keys)
-            try db.execute(sql: "UPDATE postKey SET publicKey = ?, wrappedKey = ?, sealedKey = ?, version = ? WHERE post = ?",
-                           arguments: [Data(next.publicKey), Data(sealed.wrappedKey), Data(sealed.content), version, post])
-            try self.appendAudit(AuditEvent(user: userID, action: .keyRotate, target: post,
-                                            detail: "signing key version \(version) of \(post): cables and copies signed from now on name it; earlier signatures verify against theirs"), db)
+            try db.execute(
+                sql: "UPDATE postKey SET publicKey = ?, wrappedKey = ?, sealedKey = ?, version = ? WHERE post = ?",
+                arguments: [Data(next.publicKey), Data(sealed.wrappedKey), Data(sealed.content), version, post])
+            try self.appendAudit(
+                AuditEvent(
+                    user: userID, action: .keyRotate, target: post,
+                    detail:
+                        "signing key version \(version) of \(post): cables and copies signed from now on name it; earlier signatures verify against theirs"
+                ), db)
             return (post, version)
         }
     }
 
-    func insertPostKeyVersion(_ post: String, version: Int, publicKey: [UInt8], created: String, endorsedBy previous: SigningKey?, _ db: Database) throws {
+    func insertPostKeyVersion(
+        _ post: String, version: Int, publicKey: [UInt8], created: String, endorsedBy previous: SigningKey?, _ db: Database
+    ) throws {
         let message = PostPublicKeys.historyMessage(post: post, version: version, created: created, publicKey: publicKey)
-        try db.execute(sql: "INSERT INTO postKeyVersion (post, version, publicKey, created, endorsement, attestation) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [post, version, Data(publicKey), created, try previous.map { Data(try $0.sign(message)) }, Data(try auditKey.sign(message))])
+        try db.execute(
+            sql: "INSERT INTO postKeyVersion (post, version, publicKey, created, endorsement, attestation) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [post, version, Data(publicKey), created, try previous.map { Data(try $0.sign(message)) }, Data(try auditKey.sign(message))])
     }
 
     /// The stored post a name means: the post itself, or the short name its cables are filed under.
     func signingPost(named name: String, _ db: Database) throws -> String {
         let upper = name.uppercased()
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM postKey WHERE post = ?", arguments: [upper]) == true { return upper }
-        let matches = try String.fetchAll(db, sql: "SELECT DISTINCT post FROM cable WHERE postKey = ? AND post IN (SELECT post FROM postKey) ORDER BY post", arguments: [upper])
-        guard let first = matches.first else { throw StoreError.invalid("no post named \(name) has a signing key (a post gets one with its first cable)") }
-        guard matches.count == 1 else { throw StoreError.invalid("\(name) names several posts: \(matches.joined(separator: ", ")); give the whole name") }
+        let matches = try String.fetchAll(
+            db, sql: "SELECT DISTINCT post FROM cable WHERE postKey = ? AND post IN (SELECT post FROM postKey) ORDER BY post", arguments: [upper])
+        guard let first = matches.first else {
+            throw StoreError.invalid("no post named \(name) has a signing key (a post gets one with its first cable)")
+        }
+        guard matches.count == 1 else {
+            throw StoreError.invalid("\(name) names several posts: \(matches.joined(separator: ", ")); give the whole name")
+        }
         return first
     }
 
@@ -66,7 +79,8 @@ extension SQLiteStore {
         var problems: [String] = []
         var previous: (version: Int, key: [UInt8])?
         for row in rows {
-            let version: Int = row["version"], created: String = row["created"]
+            let version: Int = row["version"]
+            let created: String = row["created"]
             let key = Self.blob(row["publicKey"]) ?? []
             let message = PostPublicKeys.historyMessage(post: post, version: version, created: created, publicKey: key)
             if (try? SigningKey.verify(Self.blob(row["attestation"]) ?? [], of: message, publicKey: auditKey.publicKey, record: post)) == nil {
@@ -74,14 +88,16 @@ extension SQLiteStore {
             }
             if let previous {
                 let endorsement = (row["endorsement"] as Data?).map(Array.init) ?? []
-                if previous.version != version - 1 || (try? SigningKey.verify(endorsement, of: message, publicKey: previous.key, record: post)) == nil {
+                if previous.version != version - 1 || (try? SigningKey.verify(endorsement, of: message, publicKey: previous.key, record: post)) == nil
+                {
                     problems.append("version \(version) is not signed by version \(version - 1)")
                 }
             }
             previous = (version, key)
         }
         if let previous, let current = try? Row.fetchOne(db, sql: "SELECT version, publicKey FROM postKey WHERE post = ?", arguments: [post]),
-           (current["version"] as Int) != previous.version || Self.blob(current["publicKey"]) != previous.key {
+            (current["version"] as Int) != previous.version || Self.blob(current["publicKey"]) != previous.key
+        {
             problems.append("the key the post signs with is not the last version in its history")
         }
         return problems

@@ -18,7 +18,9 @@ extension SQLiteStore {
             throw StoreError.invalid("'\(name)' is not a post name (letters, digits, spaces and hyphens, e.g. WASHINGTON)")
         }
         let forms = fmLines.map { Post(fmLine: $0).fmLine }
-        guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty }) else { throw StoreError.invalid("give the post's FM line as it is written, e.g. --fm \"EMBASSY WASHINGTON\"") }
+        guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty }) else {
+            throw StoreError.invalid("give the post's FM line as it is written, e.g. --fm \"EMBASSY WASHINGTON\"")
+        }
         let outcome: Result<Void, StoreError> = try await writing { db in
             guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
                 try self.appendAudit(AuditEvent(user: actor, action: .postAdd, target: post, outcome: .denied), db)
@@ -28,8 +30,9 @@ extension SQLiteStore {
                 if let existing = try String.fetchOne(db, sql: "SELECT post FROM postName WHERE fm = ?", arguments: [form]), existing != post {
                     return .failure(.duplicate("the FM line \(form) (registered for \(existing))"))
                 }
-                try db.execute(sql: "INSERT OR REPLACE INTO postName (fm, post, mac) VALUES (?, ?, ?)",
-                               arguments: [form, post, Data(self.postNameMAC(fm: form, post: post))])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO postName (fm, post, mac) VALUES (?, ?, ?)",
+                    arguments: [form, post, Data(self.postNameMAC(fm: form, post: post))])
             }
             try self.appendAudit(AuditEvent(user: actor, action: .postAdd, target: post, detail: "FM \(forms.joined(separator: "; FM "))"), db)
             return .success(())
@@ -42,7 +45,8 @@ extension SQLiteStore {
         try await database.read { db in
             var posts: [String: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT fm, post, mac FROM postName ORDER BY fm") {
-                let fm: String = row["fm"], post: String = row["post"]
+                let fm: String = row["fm"]
+                let post: String = row["post"]
                 guard Self.blob(row["mac"]) == self.postNameMAC(fm: fm, post: post) else { continue }
                 posts[post, default: []].append(fm)
             }

@@ -19,7 +19,8 @@ final class VocabularyCache: Sendable {
             let batch: Int64 = row["batch"]
             // A damaged batch costs prefix queries its words, never the whole search (`pouch verify` names it).
             if let wrapped = SQLiteStore.blob(row["wrappedKey"]), let sealed = SQLiteStore.blob(row["sealed"]),
-               let bytes = try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", keys: keys) {
+                let bytes = try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", keys: keys)
+            {
                 batches.append((batch, Vocabulary.decode(bytes)))
             } else {
                 batches.append((batch, [:]))
@@ -80,8 +81,9 @@ extension SQLiteStore {
         guard !new.isEmpty else { return }
         let batch = (try Int64.fetchOne(db, sql: "SELECT MAX(batch) FROM vocabulary") ?? 0) + 1
         let sealed = try Seal.seal(Vocabulary.encode(new), record: "vocabulary|\(batch)", keys: keys)
-        try db.execute(sql: "INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (?, ?, ?)",
-                       arguments: [batch, Data(sealed.wrappedKey), Data(sealed.content)])
+        try db.execute(
+            sql: "INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (?, ?, ?)",
+            arguments: [batch, Data(sealed.wrappedKey), Data(sealed.content)])
     }
 
     /// The stems a prefix stands for (for benchmarks comparing against a plain index).
@@ -110,7 +112,8 @@ extension SQLiteStore {
             let results = try self.search(query, user: user, options: options, found: &found, db)
             return .success((results, found))
         }
-        let results: SearchResults, found: [String]
+        let results: SearchResults
+        let found: [String]
         switch outcome {
         case .success(let value): (results, found) = value
         case .failure(let error):
@@ -119,10 +122,12 @@ extension SQLiteStore {
         }
         for event in try reportTampering(found, found: userID, during: .search) { try await record(event) }
         let shown = results.hits.map(\.summary.referenceID)
-        try await record(AuditEvent(
-            user: userID, action: .search, detail: "\(results.total) hits; shown \(Self.abbreviated(shown))"
-                + (results.damaged == 0 ? "" : "; \(results.damaged) damaged rows left out"),
-            confidential: Self.describe(query)))
+        try await record(
+            AuditEvent(
+                user: userID, action: .search,
+                detail: "\(results.total) hits; shown \(Self.abbreviated(shown))"
+                    + (results.damaged == 0 ? "" : "; \(results.damaged) damaged rows left out"),
+                confidential: Self.describe(query)))
         return results
     }
 
@@ -153,7 +158,9 @@ extension SQLiteStore {
         var admitted = admitting.set
         let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
         if let excluded = compiled.excluded {
-            for docid in try Int64.fetchAll(db, sql: "SELECT rowid FROM search WHERE search MATCH ?", arguments: [excluded]) { admitted.remove(docid) }
+            for docid in try Int64.fetchAll(db, sql: "SELECT rowid FROM search WHERE search MATCH ?", arguments: [excluded]) {
+                admitted.remove(docid)
+            }
         }
 
         // The matches: with text, one pass of the full-text index with need-to-know as a condition
@@ -163,8 +170,9 @@ extension SQLiteStore {
         var ranks: [Double]?
         if let match = compiled.match {
             try documentLengths.refresh(db)
-            let pass = try matches(match, admitted: admitted, ranked: options.order == .relevance,
-                                   splitAt: upTo > Self.splitAbove ? upTo / 2 : nil, upTo: upTo, db)
+            let pass = try matches(
+                match, admitted: admitted, ranked: options.order == .relevance,
+                splitAt: upTo > Self.splitAbove ? upTo / 2 : nil, upTo: upTo, db)
             docids = pass.docids
             ranks = pass.ranks
         } else {
@@ -172,18 +180,22 @@ extension SQLiteStore {
         }
         var total = docids.count
         let facets = options.facets ? envelopes.counts(of: docids) : [:]
-        let pageDocids = if let ranks {
-            envelopes.best(docids, ranks: ranks, offset: max(0, options.offset), limit: max(0, options.limit))
-        } else {
-            envelopes.newest(docids, offset: max(0, options.offset), limit: max(0, options.limit))
-        }
+        let pageDocids =
+            if let ranks {
+                envelopes.best(docids, ranks: ranks, offset: max(0, options.offset), limit: max(0, options.limit))
+            } else {
+                envelopes.newest(docids, offset: max(0, options.offset), limit: max(0, options.limit))
+            }
 
         // The page's sealed rows are read here; opening them (unwrap, decrypt, verify, snippet) is
         // pure work, spread over every core.
         var materials: [HitMaterial] = []
         var left = 0
         for docid in pageDocids {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"), arguments: [docid]) else { continue }
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"), arguments: [docid])
+            else { continue }
             do {
                 guard let material = try hitMaterial(row, user: user, snippet: options.snippets, db) else { continue }
                 materials.append(material)
@@ -213,17 +225,26 @@ extension SQLiteStore {
         if let id = query.referenceID {
             // Without filters the query's own admission is exactly what the reader may reach.
             let reachable = query.filters.isEmpty ? admitting.set : try admission(user, filters: SearchFilters(), db).set
-            if let row = try Row.fetchOne(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?", arguments: [id.description]),
-               reachable.contains(row["docid"]),
-               var direct = try directHit(row, user: user, snippet: options.snippets, found: &found, db) {
-            hits.removeAll { $0.summary.referenceID == id.description }
-            let cited = try self.cited(by: row, db)
-            direct.cites = try visibleIDs(cited, reachable: reachable, db)
-            let citing = try search(SearchQuery(expression: nil, filters: { var f = SearchFilters(); f.cites = [id]; return f }()),
-                                    user: user, options: SearchOptions(limit: 100, facets: false, snippets: false), found: &found, db)
-            direct.citedBy = citing.hits.map(\.summary.referenceID)
-            hits.insert(direct, at: 0)
-            if options.offset == 0, total == 0 { total = 1 }
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?", arguments: [id.description]),
+                reachable.contains(row["docid"]),
+                var direct = try directHit(row, user: user, snippet: options.snippets, found: &found, db)
+            {
+                hits.removeAll { $0.summary.referenceID == id.description }
+                let cited = try self.cited(by: row, db)
+                direct.cites = try visibleIDs(cited, reachable: reachable, db)
+                let citing = try search(
+                    SearchQuery(
+                        expression: nil,
+                        filters: {
+                            var f = SearchFilters()
+                            f.cites = [id]
+                            return f
+                        }()),
+                    user: user, options: SearchOptions(limit: 100, facets: false, snippets: false), found: &found, db)
+                direct.citedBy = citing.hits.map(\.summary.referenceID)
+                hits.insert(direct, at: 0)
+                if options.offset == 0, total == 0 { total = 1 }
             }
         }
         let facetLists = facets.mapValues { counts -> [FacetCount] in
@@ -251,11 +272,12 @@ extension SQLiteStore {
         let upper = UpperHalf()
         database.asyncRead { connection in
             guard upper.claim() else { return }
-            upper.finish(Result {
-                let db = try connection.get()
-                guard try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") == upTo else { return nil }
-                return try Self.matchPass(match, blob, (splitAt + 1)...upTo, ranked: ranked, db)
-            })
+            upper.finish(
+                Result {
+                    let db = try connection.get()
+                    guard try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") == upTo else { return nil }
+                    return try Self.matchPass(match, blob, (splitAt + 1)...upTo, ranked: ranked, db)
+                })
         }
         var pass = try Self.matchPass(match, blob, 1...splitAt, ranked: ranked, db)
         let rest = try upper.claim() ? nil : upper.wait().get()
@@ -273,8 +295,9 @@ extension SQLiteStore {
     /// One walk of the full-text index over `range` (all docids when nil).
     static func matchPass(_ match: String, _ admitted: Data, _ range: ClosedRange<Int64>?, ranked: Bool, _ db: Database) throws -> MatchPass {
         let columns = ranked ? "rowid, \(RankFunction.name)(search, 4.0, 1.0, 0.0)" : "rowid"
-        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM search WHERE search MATCH ? AND \(AdmitFunction.name)(rowid, ?)"
-            + (range == nil ? "" : " AND rowid BETWEEN ? AND ?"))
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(columns) FROM search WHERE search MATCH ? AND \(AdmitFunction.name)(rowid, ?)"
+                + (range == nil ? "" : " AND rowid BETWEEN ? AND ?"))
         try statement.setArguments(range.map { [match, admitted, $0.lowerBound, $0.upperBound] } ?? [match, admitted])
         // Stepped directly: tens of thousands of rows, two numbers each, and a Row per step costs as much as the step.
         var docids: [Int64] = []
@@ -305,10 +328,15 @@ extension SQLiteStore {
         let archive: Bool = row["archive"]
         let level = Classification(rawValue: row["classification"]) ?? .topSecret
         let caveats = Self.caveats(row["caveats"])
-        guard AccessPolicy.mayRead(user, classification: level, caveats: caveats, distribution: archive ? .archive : .addressees([user.id])) else { return nil }
+        guard AccessPolicy.mayRead(user, classification: level, caveats: caveats, distribution: archive ? .archive : .addressees([user.id])) else {
+            return nil
+        }
         let binding = try binding(row)
         var copy: SealedCopy?
-        if snippet, let copyRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [binding.id, user.id]) {
+        if snippet,
+            let copyRow = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [binding.id, user.id])
+        {
             guard let sealed = SealedCopy(copyRow) else { throw StoreError.tampered("the copy of cable \(binding.id) for \(user.id)") }
             copy = sealed
         }
@@ -330,12 +358,14 @@ extension SQLiteStore {
         }
         var fragments: [SnippetFragment] = []
         if snippet {
-            let text = try material.copy.map { try openCopy($0, binding: binding, publicKey: material.publicKey) }
+            let text =
+                try material.copy.map { try openCopy($0, binding: binding, publicKey: material.publicKey) }
                 ?? openCable(binding: binding, sealed: material.text, signature: material.signature, publicKey: material.publicKey)
             fragments = SnippetMaker.snippet(of: Self.bodyOfCanonicalText(text), highlighting: expression)
         }
-        let summary = CableSummary(referenceID: binding.id, date: material.date, classification: material.classification, caveats: material.caveats,
-                                   origin: material.origin, subject: String(decoding: subject, as: UTF8.self), state: material.state)
+        let summary = CableSummary(
+            referenceID: binding.id, date: material.date, classification: material.classification, caveats: material.caveats,
+            origin: material.origin, subject: String(decoding: subject, as: UTF8.self), state: material.state)
         return SearchHit(summary: summary, snippet: fragments)
     }
 
@@ -371,9 +401,11 @@ extension SQLiteStore {
     func visibleIDs(_ ids: [ReferenceID], reachable: DocidSet, _ db: Database) throws -> [String] {
         guard !ids.isEmpty else { return [] }
         let list = ids.map(\.description)
-        return try Row.fetchAll(db, sql: "SELECT docid, id FROM cable WHERE id IN (\(list.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
-                                arguments: StatementArguments(list))
-            .filter { reachable.contains($0["docid"]) }.map { $0["id"] }
+        return try Row.fetchAll(
+            db, sql: "SELECT docid, id FROM cable WHERE id IN (\(list.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
+            arguments: StatementArguments(list)
+        )
+        .filter { reachable.contains($0["docid"]) }.map { $0["id"] }
     }
 
     /// The cable a reference ID names, as a hit; nil (and noted in `found`) when its row is damaged.
@@ -419,8 +451,11 @@ public enum SearchSQL {
     /// FROM, conditions, arguments and rank expression (nil without text) for a compiled query over an
     /// envelope table joined to its FTS5 index by `docid = rowid`.
     /// `rankFunction`: `bm25`, or the store's `pouchrank` (the same score, row lengths from memory).
-    public static func clauses(_ compiled: FTS5Query.Compiled, filters: SearchFilters, envelope: String, index: String, rankFunction: String = "bm25")
-        -> (from: String, conditions: [String], arguments: [any DatabaseValueConvertible], rank: String?) {
+    public static func clauses(
+        _ compiled: FTS5Query.Compiled, filters: SearchFilters, envelope: String, index: String, rankFunction: String = "bm25"
+    )
+        -> (from: String, conditions: [String], arguments: [any DatabaseValueConvertible], rank: String?)
+    {
         // With a text match, FTS5 must drive the query: a post filter's unary + keeps SQLite from
         // walking the postKey index and probing the full-text index once per cable (seconds).
         var (conditions, arguments) = filterConditions(filters, table: envelope, indexed: compiled.match == nil)
@@ -498,7 +533,8 @@ public struct FTS5Query {
             if case .not(let inner) = expression {
                 excluded = "(\(compile(inner)))"
             } else if case .all(let children) = expression, children.allSatisfy({ if case .not = $0 { return true } else { return false } }) {
-                excluded = "(" + children.map { if case .not(let inner) = $0 { return compile(inner) } else { return "" } }.joined(separator: " OR ") + ")"
+                excluded =
+                    "(" + children.map { if case .not(let inner) = $0 { return compile(inner) } else { return "" } }.joined(separator: " OR ") + ")"
             } else {
                 match = "(\(compile(expression)))"
             }
@@ -533,4 +569,3 @@ public struct FTS5Query {
         }
     }
 }
-

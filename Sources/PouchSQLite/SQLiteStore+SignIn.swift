@@ -14,8 +14,9 @@ extension SQLiteStore {
                 return .failure(.notPermitted("only an administrator may set another person's password"))
             }
             guard let user = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }
-            try db.execute(sql: "INSERT OR REPLACE INTO credential (reader, hash, mac) VALUES (?, ?, ?)",
-                           arguments: [userID, hash, Data(self.credentialMAC(reader: userID, hash: hash))])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO credential (reader, hash, mac) VALUES (?, ?, ?)",
+                arguments: [userID, hash, Data(self.credentialMAC(reader: userID, hash: hash))])
             // A new password ends every session signed in with the old one (the caller's own
             // session, if it is one, is renewed by the server).
             try self.setAccountState(user, disabled: user.disabled, db)
@@ -28,7 +29,8 @@ extension SQLiteStore {
     public func signIn(_ userID: String, password: String, client: String) async throws -> Reader {
         let stored = try await database.read { db -> (Reader, String)? in
             guard let row = try Row.fetchOne(db, sql: "SELECT hash, mac FROM credential WHERE reader = ?", arguments: [userID]),
-                  let user = try self.user(userID, db) else { return nil }
+                let user = try self.user(userID, db)
+            else { return nil }
             let hash: String = row["hash"]
             let mac: Data = row["mac"]
             guard Array(mac) == self.credentialMAC(reader: userID, hash: hash) else { throw StoreError.tampered("the password of \(userID)") }
@@ -48,10 +50,12 @@ extension SQLiteStore {
         }
         // The attempted user name is kept as given (it may be a typo, or someone's password typed
         // in the wrong box): sealed in the entry, not plain.
-        try await record(AuditEvent(user: accepted?.id ?? "-", action: .login, target: client,
-                                    outcome: accepted == nil ? .denied : .ok,
-                                    detail: accepted == nil ? "wrong user name or password" : "signed in",
-                                    confidential: accepted == nil ? userID : ""))
+        try await record(
+            AuditEvent(
+                user: accepted?.id ?? "-", action: .login, target: client,
+                outcome: accepted == nil ? .denied : .ok,
+                detail: accepted == nil ? "wrong user name or password" : "signed in",
+                confidential: accepted == nil ? userID : ""))
         guard let accepted else { throw StoreError.signInFailed }
         return accepted
     }
@@ -66,8 +70,12 @@ extension SQLiteStore {
     /// Issues a token that expires after `lifetime` seconds.
     public func issueToken(for userID: String, label: String, lifetime: TimeInterval, as actor: String) async throws -> String {
         guard lifetime > 0, lifetime <= 3 * 365 * 24 * 60 * 60 else { throw StoreError.invalid("a token lasts from a second to three years") }
-        guard !label.isEmpty, label.utf8.count <= 100, !label.contains(where: \.isNewline) else { throw StoreError.invalid("a token label is one line of 1 to 100 characters") }
-        let token = "pouch_" + Data(randomBytes(32)).base64EncodedString()
+        guard !label.isEmpty, label.utf8.count <= 100, !label.contains(where: \.isNewline) else {
+            throw StoreError.invalid("a token label is one line of 1 to 100 characters")
+        }
+        let token =
+            "pouch_"
+            + Data(randomBytes(32)).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let digest = tokenDigest(token)
         let now = Date()
@@ -79,10 +87,14 @@ extension SQLiteStore {
             }
             guard let owner = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }
             guard !owner.disabled else { return .failure(.disabled(userID)) }
-            try db.execute(sql: "INSERT INTO token (digest, reader, label, created, expires, mac) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [Data(digest), userID, label, AuditEntry.timestamp(now), expires,
-                                       Data(self.tokenMAC(digest: digest, reader: userID, expires: expires))])
-            try self.appendAudit(AuditEvent(user: actor, action: .token, target: userID, detail: "API token issued: \(label); expires \(expires)"), db)
+            try db.execute(
+                sql: "INSERT INTO token (digest, reader, label, created, expires, mac) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    Data(digest), userID, label, AuditEntry.timestamp(now), expires,
+                    Data(self.tokenMAC(digest: digest, reader: userID, expires: expires)),
+                ])
+            try self.appendAudit(
+                AuditEvent(user: actor, action: .token, target: userID, detail: "API token issued: \(label); expires \(expires)"), db)
             return .success(token)
         }
         return try outcome.get()
@@ -92,10 +104,15 @@ extension SQLiteStore {
         guard token.hasPrefix("pouch_"), token.utf8.count < 100 else { return nil }
         let digest = tokenDigest(token)
         return try await database.read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT reader, expires, mac FROM token WHERE digest = ?"), arguments: [Data(digest)]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT reader, expires, mac FROM token WHERE digest = ?"), arguments: [Data(digest)])
+            else { return nil }
             let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
             let expires = String(decoding: Self.bytes(row["expires"]), as: UTF8.self)
-            guard let mac = Self.blob(row["mac"]), PasswordHash.constantTimeEqual(mac, self.tokenMAC(digest: digest, reader: reader, expires: expires)) else {
+            guard let mac = Self.blob(row["mac"]),
+                PasswordHash.constantTimeEqual(mac, self.tokenMAC(digest: digest, reader: reader, expires: expires))
+            else {
                 throw StoreError.tampered("an API token of \(reader)")
             }
             // Times are ISO 8601 in UTC with milliseconds: they compare as text.
@@ -110,9 +127,10 @@ extension SQLiteStore {
             guard try self.mayManageAccount(of: userID, as: actor, db) else {
                 return .failure(.notPermitted("only an administrator may see another person's tokens"))
             }
-            return .success(try Row.fetchAll(db, sql: "SELECT label, created, expires FROM token WHERE reader = ? ORDER BY created", arguments: [userID]).map {
-                TokenInfo(label: $0["label"], created: $0["created"], expires: $0["expires"] ?? "")
-            })
+            return .success(
+                try Row.fetchAll(db, sql: "SELECT label, created, expires FROM token WHERE reader = ? ORDER BY created", arguments: [userID]).map {
+                    TokenInfo(label: $0["label"], created: $0["created"], expires: $0["expires"] ?? "")
+                })
         }
         return try outcome.get()
     }
@@ -134,8 +152,10 @@ extension SQLiteStore {
             guard count > 0 else {
                 return .failure(label.map { .invalid("\(userID) has no token labelled '\($0)'") } ?? .invalid("\(userID) has no tokens"))
             }
-            try self.appendAudit(AuditEvent(user: actor, action: .tokenRevoke, target: userID,
-                                            detail: "\(count) token\(count == 1 ? "" : "s") revoked" + (label.map { ": \($0)" } ?? ": all")), db)
+            try self.appendAudit(
+                AuditEvent(
+                    user: actor, action: .tokenRevoke, target: userID,
+                    detail: "\(count) token\(count == 1 ? "" : "s") revoked" + (label.map { ": \($0)" } ?? ": all")), db)
             return .success(count)
         }
         return try outcome.get()

@@ -48,15 +48,21 @@ extension SQLiteStore {
     }
 
     /// Runs `body`; tampering it reports is audited first (what was found, and the refusal).
-    func auditingTampering<T>(_ userID: String, _ action: AuditAction, target: String = "",
-                              _ body: () async throws -> T) async throws -> T {
+    func auditingTampering<T>(
+        _ userID: String, _ action: AuditAction, target: String = "",
+        _ body: () async throws -> T
+    ) async throws -> T {
         do {
             return try await body()
         } catch StoreError.tampered(let record) {
-            try await self.record(AuditEvent(user: userID, action: .tamper, target: record, outcome: .failed,
-                                             detail: "found during \(action.rawValue)"))
-            try await self.record(AuditEvent(user: userID, action: action, target: target, outcome: .denied,
-                                             detail: "refused: tampering detected in \(record)"))
+            try await self.record(
+                AuditEvent(
+                    user: userID, action: .tamper, target: record, outcome: .failed,
+                    detail: "found during \(action.rawValue)"))
+            try await self.record(
+                AuditEvent(
+                    user: userID, action: action, target: target, outcome: .denied,
+                    detail: "refused: tampering detected in \(record)"))
             throw StoreError.tampered(record)
         }
     }

@@ -14,9 +14,12 @@ extension SQLiteStore {
     public func verifyStore(as userID: String, progress: VerificationProgress? = nil) async throws -> VerificationReport {
         try await requireOperator(userID, action: .verify, "verify the store")
         let report = try await database.read { db in try self.verifyEverything(db, progress: progress) }
-        try await record(AuditEvent(user: userID, action: .verify, outcome: report.intact ? .ok : .failed,
-                                    detail: report.intact ? "\(report.checked.values.reduce(0, +)) rows intact"
-                                        : "\(report.problems.count + report.audit.problems.count) problems"))
+        try await record(
+            AuditEvent(
+                user: userID, action: .verify, outcome: report.intact ? .ok : .failed,
+                detail: report.intact
+                    ? "\(report.checked.values.reduce(0, +)) rows intact"
+                    : "\(report.problems.count + report.audit.problems.count) problems"))
         return report
     }
 
@@ -31,7 +34,9 @@ extension SQLiteStore {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id") {
             let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
             users.insert(id)
-            do { _ = try verifiedUser(row) } catch { problem("reader", id, "the user row fails its MAC (a changed clearance, caveat, role, post, name or account state)") }
+            do { _ = try verifiedUser(row) } catch {
+                problem("reader", id, "the user row fails its MAC (a changed clearance, caveat, role, post, name or account state)")
+            }
         }
         report.checked["reader"] = users.count
         var credentials = 0
@@ -39,7 +44,9 @@ extension SQLiteStore {
             credentials += 1
             let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
             let hash = String(decoding: Self.bytes(row["hash"]), as: UTF8.self)
-            if Self.blob(row["mac"]) != credentialMAC(reader: reader, hash: hash) { problem("credential", reader, "the password hash fails its MAC (replaced)") }
+            if Self.blob(row["mac"]) != credentialMAC(reader: reader, hash: hash) {
+                problem("credential", reader, "the password hash fails its MAC (replaced)")
+            }
         }
         report.checked["credential"] = credentials
         var tokens = 0
@@ -48,7 +55,9 @@ extension SQLiteStore {
             let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
             let expires = String(decoding: Self.bytes(row["expires"]), as: UTF8.self)
             guard let digest = Self.blob(row["digest"]), Self.blob(row["mac"]) == tokenMAC(digest: digest, reader: reader, expires: expires) else {
-                problem("token", "\(reader)/\(String(decoding: Self.bytes(row["label"]), as: UTF8.self))", "the API token fails its MAC (a changed owner or expiry)")
+                problem(
+                    "token", "\(reader)/\(String(decoding: Self.bytes(row["label"]), as: UTF8.self))",
+                    "the API token fails its MAC (a changed owner or expiry)")
                 continue
             }
         }
@@ -58,7 +67,9 @@ extension SQLiteStore {
         var lists = 0
         for name in try String.fetchAll(db, sql: "SELECT name FROM list ORDER BY name") {
             lists += 1
-            do { _ = try verifiedMembers(of: name, db) } catch { problem("list", name, "the list's members fail their MAC (a member added or removed)") }
+            do { _ = try verifiedMembers(of: name, db) } catch {
+                problem("list", name, "the list's members fail their MAC (a member added or removed)")
+            }
         }
         report.checked["list"] = lists
 
@@ -66,8 +77,11 @@ extension SQLiteStore {
         var postNames = 0
         for row in try Row.fetchAll(db, sql: "SELECT fm, post, mac FROM postName ORDER BY fm") {
             postNames += 1
-            let fm = String(decoding: Self.bytes(row["fm"]), as: UTF8.self), post = String(decoding: Self.bytes(row["post"]), as: UTF8.self)
-            if Self.blob(row["mac"]) != postNameMAC(fm: fm, post: post) { problem("postName", fm, "the post registry entry fails its MAC (a post's FM line moved to another post)") }
+            let fm = String(decoding: Self.bytes(row["fm"]), as: UTF8.self)
+            let post = String(decoding: Self.bytes(row["post"]), as: UTF8.self)
+            if Self.blob(row["mac"]) != postNameMAC(fm: fm, post: post) {
+                problem("postName", fm, "the post registry entry fails its MAC (a post's FM line moved to another post)")
+            }
         }
         report.checked["postName"] = postNames
 
@@ -102,10 +116,12 @@ extension SQLiteStore {
         var done = 0
         progress?("cables", 0, total)
         while true {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT cable.*, sealed.wrappedKey, sealed.sealedText, sealed.subjectKey, sealed.sealedSubject, sealed.signature
-                FROM cable LEFT JOIN sealed ON sealed.docid = cable.docid WHERE cable.docid > ? ORDER BY cable.docid LIMIT 2000
-                """, arguments: [lastDocid])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT cable.*, sealed.wrappedKey, sealed.sealedText, sealed.subjectKey, sealed.sealedSubject, sealed.signature
+                    FROM cable LEFT JOIN sealed ON sealed.docid = cable.docid WHERE cable.docid > ? ORDER BY cable.docid LIMIT 2000
+                    """, arguments: [lastDocid])
             guard let last = rows.last else { break }
             lastDocid = last["docid"]
             let stored = rows.map { StoredCable($0, store: self) }
@@ -139,7 +155,9 @@ extension SQLiteStore {
             let checks = Self.concurrentMap(stored) { item -> String? in
                 guard let binding = known[item.cable], let publicKey = keys[binding.post] else { return "a copy of a cable that is not in the store" }
                 guard let copy = item.copy else { return "the copy's sealed columns are missing" }
-                do { _ = try self.openCopy(copy, binding: binding, publicKey: publicKey) } catch { return "the copy does not open or its signature fails" }
+                do { _ = try self.openCopy(copy, binding: binding, publicKey: publicKey) } catch {
+                    return "the copy does not open or its signature fails"
+                }
                 return nil
             }
             for (row, found) in zip(rows, checks) {
@@ -161,7 +179,9 @@ extension SQLiteStore {
             receipts += 1
             let cable = String(decoding: Self.bytes(row["cable"]), as: UTF8.self)
             let list = String(decoding: Self.bytes(row["recipients"]), as: UTF8.self)
-            guard let sequence = Int.fromDatabaseValue(row["sequence"]), Self.blob(row["mac"]) == receiptMAC(cable: cable, sequence: sequence, recipients: list) else {
+            guard let sequence = Int.fromDatabaseValue(row["sequence"]),
+                Self.blob(row["mac"]) == receiptMAC(cable: cable, sequence: sequence, recipients: list)
+            else {
                 problem("receipt", cable, "a send receipt fails its MAC")
                 continue
             }
@@ -170,10 +190,13 @@ extension SQLiteStore {
         }
         report.checked["receipt"] = receipts
         for cable in Set(receiptReaders.keys).union(copyReaders.keys).sorted() {
-            let sent = receiptReaders[cable] ?? [], held = copyReaders[cable] ?? []
+            let sent = receiptReaders[cable] ?? []
+            let held = copyReaders[cable] ?? []
             for reader in sent.subtracting(held).sorted() { problem("copy", "\(cable)/\(reader)", "the copy a send made is missing (deleted)") }
             for reader in held.subtracting(sent).sorted() { problem("copy", "\(cable)/\(reader)", "a copy no send made (inserted)") }
-            if !sent.isEmpty, states[cable] != "sent" { problem("cable", cable, "the cable was sent but its state says \(states[cable] ?? "nothing")") }
+            if !sent.isEmpty, states[cable] != "sent" {
+                problem("cable", cable, "the cable was sent but its state says \(states[cable] ?? "nothing")")
+            }
         }
         for (cable, state) in states where state == "sent" && receiptReaders[cable] == nil {
             problem("receipt", cable, "a sent cable without a send receipt (deleted)")
@@ -183,7 +206,9 @@ extension SQLiteStore {
         var byReader: [String: [String]] = [:]
         for (cable, readers) in copyReaders { for reader in readers { byReader[reader, default: []].append(cable) } }
         var holders: Set<String> = []
-        for row in try Row.fetchAll(db, sql: "SELECT reader FROM holding") { holders.insert(String(decoding: Self.bytes(row["reader"]), as: UTF8.self)) }
+        for row in try Row.fetchAll(db, sql: "SELECT reader FROM holding") {
+            holders.insert(String(decoding: Self.bytes(row["reader"]), as: UTF8.self))
+        }
         for reader in holders.union(byReader.keys).sorted() {
             if let found = try heldCopies(of: reader, db).problem { problem("holding", reader, "tampering detected in \(found)") }
         }
@@ -204,7 +229,8 @@ extension SQLiteStore {
             batches += 1
             let batch: Int64 = row["batch"]
             guard let wrapped = Self.blob(row["wrappedKey"]), let sealed = Self.blob(row["sealed"]),
-                  (try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", keys: keys)) != nil else {
+                (try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", keys: keys)) != nil
+            else {
                 problem("vocabulary", String(batch), "a sealed batch of the search vocabulary does not open")
                 continue
             }
@@ -215,20 +241,26 @@ extension SQLiteStore {
         progress?("audit", 0, 1)
         report.audit = try auditReport(db)
         let upgrade = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit WHERE action = 'upgrade'") ?? 0
-        let cursor = try Row.fetchCursor(db, sql: "SELECT sequence, action, target, detail FROM audit WHERE outcome = 'ok' AND action IN ('draft', 'import', 'send', 'user-add')")
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT sequence, action, target, detail FROM audit WHERE outcome = 'ok' AND action IN ('draft', 'import', 'send', 'user-add')")
         while let row = try cursor.next() {
             let sequence: Int = row["sequence"]
-            let action: String = row["action"], target: String = row["target"]
+            let action: String = row["action"]
+            let target: String = row["target"]
             switch action {
             case "draft", "import":
-                if target != "batch", !ids.contains(target) { problem("cable", target, "the audit log records it (entry \(sequence)) but the store no longer has it (deleted)") }
+                if target != "batch", !ids.contains(target) {
+                    problem("cable", target, "the audit log records it (entry \(sequence)) but the store no longer has it (deleted)")
+                }
             case "send":
                 let detail: String = row["detail"]
                 if sequence > upgrade, !detail.hasPrefix("0 copies"), !receiptSequences.contains(sequence) {
                     problem("receipt", target, "the receipt of the send in audit entry \(sequence) is missing (deleted)")
                 }
             default:
-                if !users.contains(target) { problem("reader", target, "the audit log records the user (entry \(sequence)) but the store no longer has them (deleted)") }
+                if !users.contains(target) {
+                    problem("reader", target, "the audit log records the user (entry \(sequence)) but the store no longer has them (deleted)")
+                }
             }
         }
         progress?("audit", 1, 1)
@@ -245,7 +277,7 @@ extension SQLiteStore {
         }
         let binding = stored.binding
         guard let publicKey = publicKeys[binding.post],
-              let opened = try? openCable(binding: binding, sealed: text, signature: signature, publicKey: publicKey)
+            let opened = try? openCable(binding: binding, sealed: text, signature: signature, publicKey: publicKey)
         else {
             return found + ["the sealed text does not open or its post's signature fails (its markings, post or drafter were changed)"]
         }
@@ -282,7 +314,8 @@ struct StoredCable: Sendable {
 
     init(_ row: Row, store: SQLiteStore) {
         binding = (try? store.binding(row)) ?? CableBinding(id: "", classification: "", caveats: "", archive: "", post: "", drafter: "")
-        columns = Dictionary(uniqueKeysWithValues: SQLiteStore.envelopeColumns.map { ($0, String(decoding: SQLiteStore.bytes(row[$0]), as: UTF8.self)) })
+        columns = Dictionary(
+            uniqueKeysWithValues: SQLiteStore.envelopeColumns.map { ($0, String(decoding: SQLiteStore.bytes(row[$0]), as: UTF8.self)) })
         envelopeIntact = store.envelopeIsIntact(row)
         if let wrapped = SQLiteStore.blob(row["wrappedKey"]), let content = SQLiteStore.blob(row["sealedText"]) {
             text = SealedRecord(wrappedKey: wrapped, content: content)

@@ -50,8 +50,10 @@ public struct SQLiteStore: CableStore {
     public static func databasePath(in directory: String) -> String { directory + "/pouch.sqlite" }
 
     /// Creates a new store and its first administrator.
-    public static func create(at directory: String, credential: StoreCredential, administrator: Reader,
-                              cost: MasterKey.Cost = .standard, options: OpenOptions = OpenOptions()) throws -> SQLiteStore {
+    public static func create(
+        at directory: String, credential: StoreCredential, administrator: Reader,
+        cost: MasterKey.Cost = .standard, options: OpenOptions = OpenOptions()
+    ) throws -> SQLiteStore {
         let path = databasePath(in: directory)
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(directory) }
         guard administrator.roles.contains(.administrator) else { throw StoreError.invalid("the first user must be an administrator") }
@@ -72,20 +74,27 @@ public struct SQLiteStore: CableStore {
             try migrator.migrate(database)
             // The head file is written below, once the database is in place, not by the commit.
             // A throwaway store value to fill the new database: one version, nothing to reload.
-            let store = SQLiteStore(database: database, keys: StoreKeyring(Keyring(master), encryptionKey: master, database: database), integrity: master, tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
-                                    index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
-                                    headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory)
+            let store = SQLiteStore(
+                database: database, keys: StoreKeyring(Keyring(master), encryptionKey: master, database: database), integrity: master,
+                tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
+                index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
+                headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory)
             let head: AuditHead = try database.write { db in
                 try db.execute(
-                    sql: "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile, format, wrappedMaster) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [Data(lock.salt), Data(lock.verifier), cost.rounds, cost.blockSize, cost.parallelism, credential.kind,
-                                administrator.id, profile.rawValue, Self.currentFormat, lock.wrappedMaster.map { Data($0) }])
+                    sql:
+                        "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile, format, wrappedMaster) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        Data(lock.salt), Data(lock.verifier), cost.rounds, cost.blockSize, cost.parallelism, credential.kind,
+                        administrator.id, profile.rawValue, Self.currentFormat, lock.wrappedMaster.map { Data($0) },
+                    ])
                 try store.storeSecret("trace", tracingBytes, publicKey: nil, db)
                 try store.storeSecret("audit", auditKey.rawRepresentation, publicKey: auditKey.publicKey, db)
                 try store.storeSecret("index", randomBytes(32), publicKey: nil, db)
                 try store.insertUser(administrator, db)
-                try store.appendAudit(AuditEvent(user: administrator.id, action: .initialize, target: directory,
-                                                 detail: "store created; administrator \(administrator.id); format \(Self.currentFormat)"), db)
+                try store.appendAudit(
+                    AuditEvent(
+                        user: administrator.id, action: .initialize, target: directory,
+                        detail: "store created; administrator \(administrator.id); format \(Self.currentFormat)"), db)
                 store.headWriter.discard()
                 return try store.currentHead(db)
             }
@@ -145,7 +154,9 @@ public struct SQLiteStore: CableStore {
         let lock = Self.lock(row)
         let (_, encryptionKey) = try lock.unlockWithKey(credential)
         let keyring = try database.read { db in try StoreKeyring.load(db, encryptionKey: encryptionKey) }
-        guard let integrity = keyring.key(version: 1) else { throw StoreError.tampered("master key version 1 (the MAC root) is missing from the keyring") }
+        guard let integrity = keyring.key(version: 1) else {
+            throw StoreError.tampered("master key version 1 (the MAC root) is missing from the keyring")
+        }
         let cost = lock.cost
         let profile = FingerprintProfile(rawValue: row["profile"]) ?? .standard
         let secrets = try database.read { db in
@@ -158,10 +169,11 @@ public struct SQLiteStore: CableStore {
         // The head outside the database first: an upgrade must not run on a rolled-back copy.
         let problems = try database.read { db in try headProblems(db, headFile: headFile, format: format, auditKey: auditKey) }
         if !problems.isEmpty, !options.inspecting { throw StoreError.damaged(problems.map(\.message).joined(separator: "; ")) }
-        let store = SQLiteStore(database: database, keys: StoreKeyring(keyring, encryptionKey: encryptionKey, database: database), integrity: integrity,
-                                tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
-                                index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
-                                headFile: headFile, macs: IntegrityKeys(master: integrity), directory: directory)
+        let store = SQLiteStore(
+            database: database, keys: StoreKeyring(keyring, encryptionKey: encryptionKey, database: database), integrity: integrity,
+            tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
+            index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
+            headFile: headFile, macs: IntegrityKeys(master: integrity), directory: directory)
         if format < currentFormat {
             try store.upgrade(from: format)
         } else if problems.isEmpty {
@@ -184,7 +196,8 @@ public struct SQLiteStore: CableStore {
         case .SQLITE_FULL: return .diskFull(directory)
         case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(directory)
         case .SQLITE_CANTOPEN where !isWritable(directory: directory, path: databasePath(in: directory)): return .readOnly(directory)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged("\(databasePath(in: directory)) is not a readable SQLite database (\(error.message ?? "corrupt"))")
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return .damaged("\(databasePath(in: directory)) is not a readable SQLite database (\(error.message ?? "corrupt"))")
         default: return nil
         }
     }
@@ -467,12 +480,13 @@ public struct SQLiteStore: CableStore {
             }
             for (table, column) in SQLiteStore.masterVersionColumns {
                 for event in ["INSERT", "UPDATE OF \(column)"] {
-                    try db.execute(sql: """
-                        CREATE TRIGGER \(table)_\(column)_\(event.prefix(6).lowercased())_current BEFORE \(event) ON \(table)
-                        WHEN length(NEW.\(column)) IN (60, 62) AND NOT (SELECT CASE masterVersion WHEN 1 THEN length(NEW.\(column)) = 60
-                            ELSE length(NEW.\(column)) = 62 AND hex(substr(NEW.\(column), 1, 2)) = printf('%04X', masterVersion) END FROM meta WHERE id = 1)
-                        BEGIN SELECT RAISE(ABORT, '\(SQLiteStore.staleMasterKey)'); END
-                        """)
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER \(table)_\(column)_\(event.prefix(6).lowercased())_current BEFORE \(event) ON \(table)
+                            WHEN length(NEW.\(column)) IN (60, 62) AND NOT (SELECT CASE masterVersion WHEN 1 THEN length(NEW.\(column)) = 60
+                                ELSE length(NEW.\(column)) = 62 AND hex(substr(NEW.\(column), 1, 2)) = printf('%04X', masterVersion) END FROM meta WHERE id = 1)
+                            BEGIN SELECT RAISE(ABORT, '\(SQLiteStore.staleMasterKey)'); END
+                            """)
                 }
             }
         }
@@ -495,29 +509,34 @@ public struct SQLiteStore: CableStore {
     }
 
     /// Every column that holds a data key wrapped under the master key.
-    static let masterVersionColumns = [("sealed", "wrappedKey"), ("sealed", "subjectKey"), ("copy", "wrappedKey"), ("vocabulary", "wrappedKey"),
-                                       ("secret", "wrappedKey"), ("postKey", "wrappedKey"), ("auditSeal", "wrappedKey")]
+    static let masterVersionColumns = [
+        ("sealed", "wrappedKey"), ("sealed", "subjectKey"), ("copy", "wrappedKey"), ("vocabulary", "wrappedKey"),
+        ("secret", "wrappedKey"), ("postKey", "wrappedKey"), ("auditSeal", "wrappedKey"),
+    ]
     /// The triggers' message when a process writes under a version that is no longer current.
     static let staleMasterKey = "pouch: sealed under a master key version that is no longer current"
 
     static func saveLock(_ lock: MasterKeyLock, _ db: Database) throws {
-        try db.execute(sql: "UPDATE meta SET salt = ?, verifier = ?, credential = ?, wrappedMaster = ? WHERE id = 1",
-                       arguments: [Data(lock.salt), Data(lock.verifier), lock.credential, lock.wrappedMaster.map { Data($0) }])
+        try db.execute(
+            sql: "UPDATE meta SET salt = ?, verifier = ?, credential = ?, wrappedMaster = ? WHERE id = 1",
+            arguments: [Data(lock.salt), Data(lock.verifier), lock.credential, lock.wrappedMaster.map { Data($0) }])
     }
 
     /// How the master key is unlocked, from the `meta` row.
     static func lock(_ row: Row) -> MasterKeyLock {
-        MasterKeyLock(credential: row["credential"], salt: Array(row["salt"] as Data),
-                      cost: MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"]),
-                      verifier: Array(row["verifier"] as Data), wrappedMaster: (row["wrappedMaster"] as Data?).map(Array.init))
+        MasterKeyLock(
+            credential: row["credential"], salt: Array(row["salt"] as Data),
+            cost: MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"]),
+            verifier: Array(row["verifier"] as Data), wrappedMaster: (row["wrappedMaster"] as Data?).map(Array.init))
     }
 
     // MARK: Secrets
 
     func storeSecret(_ name: String, _ bytes: [UInt8], publicKey: [UInt8]?, _ db: Database) throws {
         let sealed = try Seal.seal(bytes, record: "secret|\(name)", keys: keys)
-        try db.execute(sql: "INSERT INTO secret (name, wrappedKey, sealed, publicKey) VALUES (?, ?, ?, ?)",
-                       arguments: [name, Data(sealed.wrappedKey), Data(sealed.content), publicKey.map { Data($0) }])
+        try db.execute(
+            sql: "INSERT INTO secret (name, wrappedKey, sealed, publicKey) VALUES (?, ?, ?, ?)",
+            arguments: [name, Data(sealed.wrappedKey), Data(sealed.content), publicKey.map { Data($0) }])
     }
 
     static func secret(_ name: String, _ db: Database, keys: some MasterKeys) throws -> [UInt8] {
@@ -525,8 +544,9 @@ public struct SQLiteStore: CableStore {
             throw StoreError.tampered("the store's \(name) key (missing)")
         }
         do {
-            return try Seal.open(SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealed"] as Data)),
-                                 record: "secret|\(name)", keys: keys)
+            return try Seal.open(
+                SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealed"] as Data)),
+                record: "secret|\(name)", keys: keys)
         } catch {
             throw StoreError.tampered("the store's \(name) key")
         }

@@ -62,11 +62,15 @@ final class StoreKeyring: MasterKeys {
     /// The keyring as the database holds it: the current version from the lock in `meta`, older
     /// ones from `masterKey`, each wrapped by the current one. Retired versions have no key.
     static func load(_ db: Database, encryptionKey: MasterKey) throws -> Keyring {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1") else { throw StoreError.damaged("the store's meta row is missing") }
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1") else {
+            throw StoreError.damaged("the store's meta row is missing")
+        }
         let current: Int = row["masterVersion"]
         let master = try SQLiteStore.lock(row).open(with: encryptionKey)
         var keys = [current: master]
-        for older in try Row.fetchAll(db, sql: "SELECT version, wrapped FROM masterKey WHERE wrapped IS NOT NULL AND version <> ?", arguments: [current]) {
+        for older in try Row.fetchAll(
+            db, sql: "SELECT version, wrapped FROM masterKey WHERE wrapped IS NOT NULL AND version <> ?", arguments: [current])
+        {
             let version: Int = older["version"]
             do {
                 keys[version] = try master.unwrap(Array(older["wrapped"] as Data), version: version)

@@ -4,11 +4,11 @@ import Hummingbird
 import HummingbirdAuth
 import HummingbirdCore
 import HummingbirdTLS
-import NIOSSL
 import Logging
 import NIOCore
-import ServiceLifecycle
+import NIOSSL
 import PouchStore
+import ServiceLifecycle
 
 /// Pouch over HTTP: the web pages, the JSON API under `/api`, `/openapi.json`, `/healthz` and
 /// Prometheus `/metrics`, all on one Hummingbird router over any `CableStore`.
@@ -66,8 +66,12 @@ public struct PouchServer: Sendable {
 
         let cookie = SessionCookieParameters(name: "pouch_session", path: "/", secure: configuration.secureCookies, sameSite: .strict)
         let web = router.group()
-            .add(middleware: SessionMiddleware(storage: sessions, configuration: .init(
-                sessionCookieParameters: cookie, keyPrefix: "pouch.session.", defaultSessionExpiration: configuration.sessionLifetime)))
+            .add(
+                middleware: SessionMiddleware(
+                    storage: sessions,
+                    configuration: .init(
+                        sessionCookieParameters: cookie, keyPrefix: "pouch.session.", defaultSessionExpiration: configuration.sessionLifetime))
+            )
             .add(middleware: WebSessionMiddleware(store: store, signInCookie: signInCookie))
             .add(middleware: ErrorMiddleware(pages: pages))
         let throttle = SignInThrottle(attempts: configuration.signInAttempts, lockout: configuration.signInLockout)
@@ -85,8 +89,10 @@ public struct PouchServer: Sendable {
     /// Every connection is guarded: its request must arrive whole within the read timeout, and
     /// over the connection cap it is answered 503 and closed, so idle or half-sent connections
     /// cannot use up the process's file descriptors. `onServerRunning` runs once the port is bound.
-    public func application(logger: Logger = Logger(label: "pouch.server"), services: [any Service] = [],
-                            onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+    public func application(
+        logger: Logger = Logger(label: "pouch.server"), services: [any Service] = [],
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
         let counter = connections
         let timeout = TimeAmount(configuration.readTimeout)
         let http1 = HTTP1Channel.Configuration(

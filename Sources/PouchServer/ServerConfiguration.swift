@@ -1,4 +1,5 @@
 import PouchCore
+
 /// How `pouch serve` listens and what it promises browsers.
 public struct ServerConfiguration: Sendable {
     public var host: String
@@ -37,9 +38,11 @@ public struct ServerConfiguration: Sendable {
     /// pages that take classified input (the trace form, the audit log).
     public var systemMarking = PageMarking(classification: .topSecret, caveats: [])
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, tls: TLSFiles? = nil,
-                sessionLifetime: Duration = .seconds(8 * 60 * 60), signInAttempts: Int = 5,
-                signInLockout: Duration = .seconds(15 * 60), readTimeout: Duration = .seconds(30), maxConnections: Int = 1_000) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, tls: TLSFiles? = nil,
+        sessionLifetime: Duration = .seconds(8 * 60 * 60), signInAttempts: Int = 5,
+        signInLockout: Duration = .seconds(15 * 60), readTimeout: Duration = .seconds(30), maxConnections: Int = 1_000
+    ) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies || tls != nil

@@ -159,10 +159,13 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .refused(let reasons): "nothing was sent; these addressees may not receive the cable: \(reasons.joined(separator: "; "))"
         case .tampered(let record): "tampering detected in \(record); its content is not shown"
         case .damaged(let message): "the store is damaged: \(message); run 'pouch verify' and restore from a backup"
-        case .readOnly(let path): "the store in \(path) is read-only (a read-only mount or permissions): Pouch records every read in its audit log, so it can only be checked ('pouch verify', 'pouch audit verify') until it is writable"
-        case .diskFull(let path): "the disk holding \(path) is full: nothing of the failed step was written; free some space and run the command again"
+        case .readOnly(let path):
+            "the store in \(path) is read-only (a read-only mount or permissions): Pouch records every read in its audit log, so it can only be checked ('pouch verify', 'pouch audit verify') until it is writable"
+        case .diskFull(let path):
+            "the disk holding \(path) is full: nothing of the failed step was written; free some space and run the command again"
         case .disabled(let id): "the account \(id) is disabled"
-        case .alreadySent(let id, let readers): "cable \(id) was already sent to \(readers.joined(separator: ", ")) by a send that finished first; nothing more was sent"
+        case .alreadySent(let id, let readers):
+            "cable \(id) was already sent to \(readers.joined(separator: ", ")) by a send that finished first; nothing more was sent"
         case .invalid(let message): message
         }
     }

@@ -47,8 +47,10 @@ public struct CableSummary: Sendable, Hashable, Codable {
     /// A copy sent to the person that they have not opened yet (from their own reads in the audit log).
     public var unread: Bool
 
-    public init(referenceID: String, date: String, classification: Classification, caveats: [Caveat], origin: String, subject: String,
-                state: String, unread: Bool = false) {
+    public init(
+        referenceID: String, date: String, classification: Classification, caveats: [Caveat], origin: String, subject: String,
+        state: String, unread: Bool = false
+    ) {
         self.referenceID = referenceID
         self.date = date
         self.classification = classification
@@ -66,11 +68,12 @@ public struct CableSummary: Sendable, Hashable, Codable {
     /// Summaries written before `unread` existed read as opened.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(referenceID: try container.decode(String.self, forKey: .referenceID), date: try container.decode(String.self, forKey: .date),
-                  classification: try container.decode(Classification.self, forKey: .classification),
-                  caveats: try container.decode([Caveat].self, forKey: .caveats), origin: try container.decode(String.self, forKey: .origin),
-                  subject: try container.decode(String.self, forKey: .subject), state: try container.decode(String.self, forKey: .state),
-                  unread: try container.decodeIfPresent(Bool.self, forKey: .unread) ?? false)
+        self.init(
+            referenceID: try container.decode(String.self, forKey: .referenceID), date: try container.decode(String.self, forKey: .date),
+            classification: try container.decode(Classification.self, forKey: .classification),
+            caveats: try container.decode([Caveat].self, forKey: .caveats), origin: try container.decode(String.self, forKey: .origin),
+            subject: try container.decode(String.self, forKey: .subject), state: try container.decode(String.self, forKey: .state),
+            unread: try container.decodeIfPresent(Bool.self, forKey: .unread) ?? false)
     }
 }
 

@@ -27,7 +27,9 @@ extension CableStore {
             return StoreTraceResult(cables: [], verdict: nil, damaged: material.damaged)
         }
         let fingerprints = matched.map {
-            CableFingerprint(cable: material.cables[$0].cable, key: material.key(of: material.cables[$0]), profile: material.profile, scheme: material.cables[$0].scheme)
+            CableFingerprint(
+                cable: material.cables[$0].cable, key: material.key(of: material.cables[$0]), profile: material.profile,
+                scheme: material.cables[$0].scheme)
         }
         let tracer = Tracer(fingerprints: fingerprints)
         var readings: [LeakReading] = []
@@ -39,9 +41,10 @@ extension CableStore {
         }
         let verdict = tracer.trace(readings, recipients: recipients, maxFalseAccusation: maxFalseAccusation)
         let accused = verdict.accused.map(\.recipient).joined(separator: ",")
-        try await record(AuditEvent(
-            user: officerID, action: .trace, target: ids.map(\.description).joined(separator: ","),
-            detail: "verdict \(verdict.verdict)\(accused.isEmpty ? "" : "; accused \(accused)"); \(verdict.symbolsRead) symbols read"))
+        try await record(
+            AuditEvent(
+                user: officerID, action: .trace, target: ids.map(\.description).joined(separator: ","),
+                detail: "verdict \(verdict.verdict)\(accused.isEmpty ? "" : "; accused \(accused)"); \(verdict.symbolsRead) symbols read"))
         return StoreTraceResult(cables: ids, verdict: verdict, damaged: material.damaged)
     }
 }

@@ -31,7 +31,8 @@ public enum Attack {
     /// What a publisher did to a leaked cable: retyped; header, signature and marking lines
     /// removed; every numeral removed; and every word the spell checker does not know replaced
     /// by its best suggestion.
-    public static func intercept(_ copyText: String, spellChecker: any SpellChecker, using random: inout some RandomNumberGenerator) throws -> String {
+    public static func intercept(_ copyText: String, spellChecker: any SpellChecker, using random: inout some RandomNumberGenerator) throws -> String
+    {
         // Keep only the body text: a publisher strips the routing block, banner and markings.
         let body: String
         if let document = try? CableParser().parse(text: copyText) {
@@ -112,17 +113,22 @@ public enum Attack {
 
     /// Longest-common-subsequence merge of two token lists; each differing hunk from a random side.
     private static func mergeTwo(_ a: [String], _ b: [String], using random: inout some RandomNumberGenerator) -> [String] {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         var table = [Int32](repeating: 0, count: (n + 1) * (m + 1))
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                table[i * (m + 1) + j] = a[i] == b[j] ? table[(i + 1) * (m + 1) + j + 1] + 1
+                table[i * (m + 1) + j] =
+                    a[i] == b[j]
+                    ? table[(i + 1) * (m + 1) + j + 1] + 1
                     : max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1])
             }
         }
         var result: [String] = []
-        var i = 0, j = 0
-        var hunkA: [String] = [], hunkB: [String] = []
+        var i = 0
+        var j = 0
+        var hunkA: [String] = []
+        var hunkB: [String] = []
         func flush() {
             if !hunkA.isEmpty || !hunkB.isEmpty {
                 result += Bool.random(using: &random) ? hunkA : hunkB

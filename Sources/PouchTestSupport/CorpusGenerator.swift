@@ -26,16 +26,23 @@ public struct CorpusGenerator: Sendable {
     public init(learningFrom directory: URL) throws {
         let files = try ArchiveImport.files(in: [directory.path])
         guard !files.isEmpty else { throw CorpusError("\(directory.path): no .txt cables") }
-        self.init(cables: files.compactMap { file in
-            FileManager.default.contents(atPath: file).flatMap { try? CableReading.read(bytes: $0, fileName: file).cable }
-        })
+        self.init(
+            cables: files.compactMap { file in
+                FileManager.default.contents(atPath: file).flatMap { try? CableReading.read(bytes: $0, fileName: file).cable }
+            })
     }
 
     /// Learns the model from real cables.
     public init(cables: [Cable]) {
-        var posts: [String] = [], markings: [(Classification, [Caveat])] = [], tagSets: [[String]] = [], years: [Int] = []
-        var paragraphCounts: [Int] = [], paragraphLengths: [Int] = [], subjectLengths: [Int] = []
-        var paragraphs: [String] = [], subjectTexts: [String] = []
+        var posts: [String] = []
+        var markings: [(Classification, [Caveat])] = []
+        var tagSets: [[String]] = []
+        var years: [Int] = []
+        var paragraphCounts: [Int] = []
+        var paragraphLengths: [Int] = []
+        var subjectLengths: [Int] = []
+        var paragraphs: [String] = []
+        var subjectTexts: [String] = []
         var topics: [Range<Int>] = []
         for cable in cables {
             guard let origin = cable.origin, let id = cable.referenceID, !cable.paragraphs.isEmpty else { continue }
@@ -112,8 +119,10 @@ public struct CorpusGenerator: Sendable {
         let subject = subjects.text(words: subjectLengths[Int.random(in: 0..<subjectLengths.count, using: &random)], using: &random, sentence: false)
             .uppercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))
         var cable = Cable(
-            referenceID: id, dateTimeGroup: DateTimeGroup(year: year, month: Int.random(in: 1...12, using: &random), day: Int.random(in: 1...28, using: &random),
-                                                          hour: Int.random(in: 0...23, using: &random), minute: Int.random(in: 0...59, using: &random)),
+            referenceID: id,
+            dateTimeGroup: DateTimeGroup(
+                year: year, month: Int.random(in: 1...12, using: &random), day: Int.random(in: 1...28, using: &random),
+                hour: Int.random(in: 0...23, using: &random), minute: Int.random(in: 0...59, using: &random)),
             precedence: [.routine, .priority, .immediate][Int.random(in: 0..<3, using: &random)], origin: origin,
             to: [Addressee(name: "SECSTATE WASHDC")], classification: level, caveats: caveats,
             telegramNumber: TelegramNumber(post: post.telegramName, serial: serial), tags: tagSets[topic],
@@ -151,7 +160,8 @@ struct WordModel: Sendable {
         var next: [UInt64: [UInt32]] = [:]
         var starts: [UInt64] = []
         var startsOfText: [[UInt64]] = []
-        let groupOfText = Dictionary(groups.enumerated().flatMap { group, range in range.map { ($0, group) } }, uniquingKeysWith: { first, _ in first })
+        let groupOfText = Dictionary(
+            groups.enumerated().flatMap { group, range in range.map { ($0, group) } }, uniquingKeysWith: { first, _ in first })
         var groupNext = [[UInt64: [UInt32]]](repeating: [:], count: groups.count)
         let end = id("\n")
         for (number, text) in texts.enumerated() {
@@ -160,7 +170,8 @@ struct WordModel: Sendable {
             let group = groupOfText[number]
             let ids = text.split(whereSeparator: \.isWhitespace).map(id)
             guard ids.count >= 3 else { continue }
-            var a = end, b = end
+            var a = end
+            var b = end
             for (position, word) in ids.enumerated() {
                 let pair = UInt64(a) << 32 | UInt64(b)
                 if position == 0 || words[Int(a)].hasSuffix(".") { starts.append(UInt64(end) << 32 | UInt64(word)) }
@@ -201,7 +212,10 @@ struct WordModel: Sendable {
                 continue
             }
             let word = options[Int.random(in: 0..<options.count, using: &random)]
-            if words[Int(word)] == "\n" { needStart = true; continue }
+            if words[Int(word)] == "\n" {
+                needStart = true
+                continue
+            }
             out.append(words[Int(word)])
             pair = (pair << 32) | UInt64(word)
             if out.count >= count, !sentence || words[Int(word)].hasSuffix(".") { break }

@@ -33,7 +33,8 @@ public struct ReferenceSearch: Sendable {
 
     /// The stems of every word starting with `prefix`.
     public func expand(_ prefix: String) -> Set<String> {
-        var low = 0, high = sortedWords.count
+        var low = 0
+        var high = sortedWords.count
         while low < high {
             let middle = (low + high) / 2
             if sortedWords[middle] < prefix { low = middle + 1 } else { high = middle }
@@ -58,7 +59,9 @@ public struct ReferenceSearch: Sendable {
             if !filters.caveats.isEmpty, !filters.caveats.contains(where: { cable.caveats.contains($0) }) { continue }
             if !filters.posts.isEmpty {
                 let post = Post(fmLine: cable.origin ?? Post(telegramPost: id.post).fmLine).referencePost
-                if !filters.posts.contains(where: { Post(fmLine: $0).referencePost == post || ReferenceID.compactPost($0.uppercased()) == post }) { continue }
+                if !filters.posts.contains(where: { Post(fmLine: $0).referencePost == post || ReferenceID.compactPost($0.uppercased()) == post }) {
+                    continue
+                }
             }
             if !filters.cites.isEmpty {
                 let cited = BlindIndex.columns(of: cable).cites
@@ -67,7 +70,9 @@ public struct ReferenceSearch: Sendable {
             if let expression = query.expression, !expression.matches(columns[index], expand: expand) { continue }
             hits.insert(id.description)
         }
-        if let id = query.referenceID, let cable = cables.first(where: { $0.referenceID == id }), Self.mayRead(user, cable) { hits.insert(id.description) }
+        if let id = query.referenceID, let cable = cables.first(where: { $0.referenceID == id }), Self.mayRead(user, cable) {
+            hits.insert(id.description)
+        }
         return hits
     }
 }

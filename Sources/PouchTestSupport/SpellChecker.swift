@@ -49,7 +49,8 @@ public final class Hunspell: SpellChecker, @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-d", dictionary, "-a"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -79,7 +80,9 @@ public final class Hunspell: SpellChecker, @unchecked Sendable {
             case "&":
                 // & word count offset: first, second, …
                 if let colon = line.firstIndex(of: ":") {
-                    let suggestion = line[line.index(after: colon)...].split(separator: ",").first.map { String($0.trimmingCharacters(in: .whitespaces)) }
+                    let suggestion = line[line.index(after: colon)...].split(separator: ",").first.map {
+                        String($0.trimmingCharacters(in: .whitespaces))
+                    }
                     current = .some(suggestion)
                 } else {
                     current = .some(nil)

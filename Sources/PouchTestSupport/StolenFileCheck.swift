@@ -20,7 +20,8 @@ public enum StolenFileCheck {
         let structural = try controlWords().union(directory.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         var envelope: Set<String> = []
         for cable in cables {
-            let fields = [cable.origin ?? "", cable.referenceID?.description ?? "", cable.classification.word] + cable.tags + cable.caveats.map(\.rawValue)
+            let fields =
+                [cable.origin ?? "", cable.referenceID?.description ?? "", cable.classification.word] + cable.tags + cable.caveats.map(\.rawValue)
             for word in fields.joined(separator: " ").lowercased().split(whereSeparator: { !$0.isLetter }) { envelope.insert(String(word)) }
         }
         var words: Set<String> = []
@@ -64,17 +65,24 @@ public enum StolenFileCheck {
         let directory = NSTemporaryDirectory() + "pouch-control-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let admin = Reader(id: "admin", name: "Admin", post: "STATE", roles: [.administrator], clearance: .unclassified)
-        let store = try SQLiteStore.create(at: directory, credential: .key(try MasterKey(bytes: [UInt8](repeating: 3, count: 32))), administrator: admin)
+        let store = try SQLiteStore.create(
+            at: directory, credential: .key(try MasterKey(bytes: [UInt8](repeating: 3, count: 32))), administrator: admin)
         let semaphore = DispatchSemaphore(value: 0)
         let box = ErrorBox()
         Task {
             do {
                 // Every role once: role names are the file's own words too.
-                try await store.addUsers([Reader.analyst, Reader(id: "every-role", name: "Control", post: "STATE", roles: Set(Role.allCases),
-                                                                          clearance: .topSecret)], as: "admin")
-                let cable = Cable(referenceID: ReferenceID("09STATE1"), dateTimeGroup: DateTimeGroup(year: 2009, month: 1, day: 1, hour: 0, minute: 0),
-                                  origin: "SECSTATE WASHDC", classification: .secret, caveats: [.noforn], tags: ["PREL"], subject: "QWXZ",
-                                  paragraphs: [Paragraph(number: 1, mark: PortionMark("S"), text: "Zqxj vwkp.")])
+                try await store.addUsers(
+                    [
+                        Reader.analyst,
+                        Reader(
+                            id: "every-role", name: "Control", post: "STATE", roles: Set(Role.allCases),
+                            clearance: .topSecret),
+                    ], as: "admin")
+                let cable = Cable(
+                    referenceID: ReferenceID("09STATE1"), dateTimeGroup: DateTimeGroup(year: 2009, month: 1, day: 1, hour: 0, minute: 0),
+                    origin: "SECSTATE WASHDC", classification: .secret, caveats: [.noforn], tags: ["PREL"], subject: "QWXZ",
+                    paragraphs: [Paragraph(number: 1, mark: PortionMark("S"), text: "Zqxj vwkp.")])
                 _ = try await store.importCables([cable], as: "admin")
                 _ = try await store.search(try SearchQuery(parsing: "zqxj"), as: Reader.analyst.id, options: SearchOptions())
             } catch {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import PouchBenchmarks
 import PouchCore
 import PouchCorpus
-import PouchBenchmarks
 import PouchStore
 import PouchTestSupport
 
@@ -25,7 +25,8 @@ struct PouchBench: AsyncParsableCommand {
         @Option(help: "Timed passes over the directory.") var passes = 20
 
         func run() async throws {
-            let url = directory.map { URL(fileURLWithPath: $0) }
+            let url =
+                directory.map { URL(fileURLWithPath: $0) }
                 ?? CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
             do {
                 let report = try ParseBenchmark(directory: url, passes: passes).run()
@@ -106,7 +107,9 @@ extension PouchBench {
 extension PouchBench {
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The archive at Cablegate scale: import generated + real cables, time mixed queries against a plain FTS5 baseline, check a sample against brute force and a stolen file.")
+            abstract:
+                "The archive at Cablegate scale: import generated + real cables, time mixed queries against a plain FTS5 baseline, check a sample against brute force and a stolen file."
+        )
 
         @OptionGroup var corpus: BenchCorpus
         @Option(help: "A scratch directory for the stores (emptied first).") var work = NSTemporaryDirectory() + "pouch-bench-search"
@@ -117,11 +120,14 @@ extension PouchBench {
 
         func run() async throws {
             let (generatedURL, realURL) = try corpus.directories()
-            let benchmark = SearchBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), queries: queries, sample: sample, reuse: reuse)
+            let benchmark = SearchBenchmark(
+                generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), queries: queries, sample: sample, reuse: reuse)
             let report = try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }
             print(report.table)
             if breakdown { print("\n" + report.breakdown) }
-            if !report.sampleMismatches.isEmpty { print("queries that differ from brute force: " + report.sampleMismatches.prefix(10).joined(separator: " | ")) }
+            if !report.sampleMismatches.isEmpty {
+                print("queries that differ from brute force: " + report.sampleMismatches.prefix(10).joined(separator: " | "))
+            }
             if !report.stolenWordsFound.isEmpty { print("words found in the file: " + report.stolenWordsFound.prefix(20).joined(separator: ", ")) }
         }
     }
@@ -130,7 +136,9 @@ extension PouchBench {
 extension PouchBench {
     struct Ops: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Operations at Cablegate scale: back up a store of generated + real cables while reading from it, verify and restore the backup, change the passphrase, rotate the master key and rewrap every record.")
+            abstract:
+                "Operations at Cablegate scale: back up a store of generated + real cables while reading from it, verify and restore the backup, change the passphrase, rotate the master key and rewrap every record."
+        )
 
         @OptionGroup var corpus: BenchCorpus
         @Option(help: "A scratch directory for the store and backup (emptied first).") var work = NSTemporaryDirectory() + "pouch-bench-ops"
@@ -141,8 +149,9 @@ extension PouchBench {
 
         func run() async throws {
             let (generatedURL, realURL) = try corpus.directories()
-            let benchmark = OpsBenchmark(generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), reads: reads, reuse: reuse,
-                                         backupMaxRate: backupMaxRate.map { $0 * 1_000_000 })
+            let benchmark = OpsBenchmark(
+                generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), reads: reads, reuse: reuse,
+                backupMaxRate: backupMaxRate.map { $0 * 1_000_000 })
             print(try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }.table)
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import PouchCore
 import PouchSQLite
 import PouchStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,9 +36,13 @@ struct ImportCommand: AsyncParsableCommand {
             progress.finish()
             report(stopped.summary, of: files.count, elapsed: progress.elapsedDescription)
             if case StoreError.diskFull(let path) = stopped.error {
-                printError("error: the import stopped: the disk holding \(path) is full; the batch it was writing was not stored. Free some space and run the import again: cables already imported are skipped")
+                printError(
+                    "error: the import stopped: the disk holding \(path) is full; the batch it was writing was not stored. Free some space and run the import again: cables already imported are skipped"
+                )
             } else {
-                printError("error: the import stopped: \(describe(stopped.error, directory: storeOptions.directory)); run it again to go on (cables already imported are skipped)")
+                printError(
+                    "error: the import stopped: \(describe(stopped.error, directory: storeOptions.directory)); run it again to go on (cables already imported are skipped)"
+                )
             }
             throw ExitCode(1)
         }
@@ -49,7 +54,9 @@ struct ImportCommand: AsyncParsableCommand {
     func report(_ summary: ArchiveImport.Summary, of files: Int, elapsed: String) {
         for failure in summary.failures { printError(failure) }
         for warning in summary.warnings { printError(warning) }
-        print("imported \(summary.imported), skipped \(summary.duplicates) already in the archive, failed \(summary.failures.count) (of \(files) files, \(elapsed))")
+        print(
+            "imported \(summary.imported), skipped \(summary.duplicates) already in the archive, failed \(summary.failures.count) (of \(files) files, \(elapsed))"
+        )
     }
 }
 
@@ -74,8 +81,12 @@ struct ImportProgress: Sendable {
         let width = 30
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data(String(format: "\r%@ %d/%d cables  %.0f/s  ETA %dm%02ds ", bar, done, total, rate,
-                                                   Int(remaining) / 60, Int(remaining) % 60).utf8))
+        FileHandle.standardError.write(
+            Data(
+                String(
+                    format: "\r%@ %d/%d cables  %.0f/s  ETA %dm%02ds ", bar, done, total, rate,
+                    Int(remaining) / 60, Int(remaining) % 60
+                ).utf8))
     }
 
     func finish() {
@@ -106,8 +117,9 @@ struct SearchCommand: AsyncParsableCommand {
         let parsed: SearchQuery
         do { parsed = try SearchQuery(parsing: text) } catch { throw ValidationError("query: \(error.message)") }
         let results = try await reporting {
-            try await storeOptions.open().search(parsed, as: try acting.required(),
-                                                 options: SearchOptions(limit: max(0, limit), offset: max(0, offset), order: sort))
+            try await storeOptions.open().search(
+                parsed, as: try acting.required(),
+                options: SearchOptions(limit: max(0, limit), offset: max(0, offset), order: sort))
         }
         if json {
             let encoder = JSONEncoder()

@@ -19,7 +19,10 @@ struct BackupCommand: AsyncParsableCommand {
                 """)
 
         @Argument(help: "The backup file to write.") var file: String
-        @Option(help: ArgumentHelp("Back up at about this many MB of database per second, leaving the machine to requests (default: as fast as it can).", valueName: "MB/s"))
+        @Option(
+            help: ArgumentHelp(
+                "Back up at about this many MB of database per second, leaving the machine to requests (default: as fast as it can).",
+                valueName: "MB/s"))
         var maxRate: Int?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var acting: ActingUser
@@ -33,7 +36,9 @@ struct BackupCommand: AsyncParsableCommand {
                 let store = try storeOptions.open()
                 return try await store.backup(to: file, as: try await acting.orAdministrator(of: store), maxRate: maxRate.map { $0 * 1_000_000 })
             }
-            print("backed up to \(file): \(megabytes(summary.bytes)) of database, \(megabytes(summary.fileBytes)) sealed; audit head \(summary.head.sequence)")
+            print(
+                "backed up to \(file): \(megabytes(summary.bytes)) of database, \(megabytes(summary.fileBytes)) sealed; audit head \(summary.head.sequence)"
+            )
         }
     }
 
@@ -57,7 +62,8 @@ struct BackupCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             do {
-                let credential = try StoreOptions.credential(keyFile: storeKey ?? ProcessInfo.processInfo.environment["POUCH_STORE_KEY"].flatMap { $0.isEmpty ? nil : $0 })
+                let credential = try StoreOptions.credential(
+                    keyFile: storeKey ?? ProcessInfo.processInfo.environment["POUCH_STORE_KEY"].flatMap { $0.isEmpty ? nil : $0 })
                 let summary = try SQLiteStore.verifyBackup(file, credential: credential, workDirectory: workDir)
                 print("backup intact: \(file), taken \(summary.created), audit head \(summary.head.sequence); \(rowCounts(summary.checked))")
             } catch let failure as BackupFile.Failure {
@@ -87,10 +93,13 @@ struct BackupCommand: AsyncParsableCommand {
 
         func run() async throws {
             let summary = try await reporting {
-                try await SQLiteStore.restore(file, into: storeOptions.directory, credential: try storeOptions.credential(), as: acting.id,
-                                              options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
+                try await SQLiteStore.restore(
+                    file, into: storeOptions.directory, credential: try storeOptions.credential(), as: acting.id,
+                    options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
             }
-            print("restored \(file) into \(storeOptions.directory): taken \(summary.created), audit head \(summary.head.sequence); \(rowCounts(summary.checked))")
+            print(
+                "restored \(file) into \(storeOptions.directory): taken \(summary.created), audit head \(summary.head.sequence); \(rowCounts(summary.checked))"
+            )
         }
     }
 }

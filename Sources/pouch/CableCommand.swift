@@ -17,7 +17,9 @@ struct CableCommand: AsyncParsableCommand {
     struct Parse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Parse cables (canonical, raw telegram or WikiLeaks text) and print them.",
-            discussion: "With --json, prints one JSON object per file and line; a file that cannot be parsed gets {\"file\", \"error\"} and the run goes on. Exits 1 if any file failed.")
+            discussion:
+                "With --json, prints one JSON object per file and line; a file that cannot be parsed gets {\"file\", \"error\"} and the run goes on. Exits 1 if any file failed."
+        )
 
         @Argument(help: "Cable files.") var files: [String]
         @Flag(help: "Print one JSON object per line.") var json = false
@@ -112,7 +114,9 @@ struct CableCommand: AsyncParsableCommand {
     struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Turn a typed draft (header lines, blank line, paragraphs) into a validated cable.",
-            discussion: "Lint errors stop the draft. With --as (or $POUCH_USER) the draft is stored, sealed and signed by its post, under the post's next serial, and its reference ID is printed; otherwise the cable is printed in canonical form, or written to --output.")
+            discussion:
+                "Lint errors stop the draft. With --as (or $POUCH_USER) the draft is stored, sealed and signed by its post, under the post's next serial, and its reference ID is printed; otherwise the cable is printed in canonical form, or written to --output."
+        )
 
         @Argument(help: "The draft file.") var file: String
         @OptionGroup var storeOptions: StoreOptions
@@ -123,7 +127,9 @@ struct CableCommand: AsyncParsableCommand {
 
         func validate() throws {
             if let serial, !TelegramNumber.serialRange.contains(serial) {
-                throw ValidationError("--serial \(serial) is outside a telegram serial's range (\(TelegramNumber.serialRange.lowerBound) to \(TelegramNumber.serialRange.upperBound))")
+                throw ValidationError(
+                    "--serial \(serial) is outside a telegram serial's range (\(TelegramNumber.serialRange.lowerBound) to \(TelegramNumber.serialRange.upperBound))"
+                )
             }
         }
 
@@ -183,8 +189,10 @@ extension CableCommand {
             let receipt = try await reporting {
                 try await storeOptions.open().send(id, to: users, lists: lists, as: try acting.required())
             }
-            print("sent \(id) to \(receipt.recipients.count) recipient\(receipt.recipients.count == 1 ? "" : "s")"
-                + (receipt.alreadyHeld.isEmpty ? "" : " (\(receipt.alreadyHeld.count) already held a copy: \(receipt.alreadyHeld.joined(separator: ", ")))"))
+            print(
+                "sent \(id) to \(receipt.recipients.count) recipient\(receipt.recipients.count == 1 ? "" : "s")"
+                    + (receipt.alreadyHeld.isEmpty
+                        ? "" : " (\(receipt.alreadyHeld.count) already held a copy: \(receipt.alreadyHeld.joined(separator: ", ")))"))
         }
     }
 
@@ -223,8 +231,10 @@ extension CableCommand {
                 }
             }
             if listing.damaged > 0 {
-                printError("warning: \(listing.damaged) stored cable\(listing.damaged == 1 ? "" : "s") failed the store's integrity checks and "
-                    + "\(listing.damaged == 1 ? "is" : "are") not shown; security officers find \(listing.damaged == 1 ? "it" : "them") in the audit log and with 'pouch verify'")
+                printError(
+                    "warning: \(listing.damaged) stored cable\(listing.damaged == 1 ? "" : "s") failed the store's integrity checks and "
+                        + "\(listing.damaged == 1 ? "is" : "are") not shown; security officers find \(listing.damaged == 1 ? "it" : "them") in the audit log and with 'pouch verify'"
+                )
             }
             if !json { printError("\(listing.cables.count) of \(listing.total) cable\(listing.total == 1 ? "" : "s")") }
         }

@@ -8,7 +8,8 @@ import Synchronization
 
 struct KeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "key", abstract: "Make key files; change the store's passphrase or key file; rotate its keys and show their versions.", subcommands: [Generate.self, Passphrase.self, Rotate.self, Rewrap.self, Status.self])
+        commandName: "key", abstract: "Make key files; change the store's passphrase or key file; rotate its keys and show their versions.",
+        subcommands: [Generate.self, Passphrase.self, Rotate.self, Rewrap.self, Status.self])
 
     struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -59,7 +60,9 @@ struct KeyCommand: AsyncParsableCommand {
                     let version = try await store.rotateMasterKey(as: user)
                     print("master key version \(version) made: records sealed from now on use it")
                     if background {
-                        print("rewrap left for later: a running 'pouch serve' takes it up within a minute, or run 'pouch key rewrap' (safe to stop and run again)")
+                        print(
+                            "rewrap left for later: a running 'pouch serve' takes it up within a minute, or run 'pouch key rewrap' (safe to stop and run again)"
+                        )
                     } else {
                         try await Rewrap.run(store, batch: batch, as: user)
                     }
@@ -107,20 +110,26 @@ struct KeyCommand: AsyncParsableCommand {
                 let total = progress.done + progress.left
                 let percent = total == 0 ? 100 : progress.done * 100 / total
                 guard terminal || shown.advance(to: percent / 10) else { return }
-                let width = 30, filled = width * percent / 100
-                let line = "rewrap to v\(progress.version) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(percent)%: \(progress.done) done, \(progress.left) left"
+                let width = 30
+                let filled = width * percent / 100
+                let line =
+                    "rewrap to v\(progress.version) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(percent)%: \(progress.done) done, \(progress.left) left"
                 FileHandle.standardError.write(Data((terminal ? "\r" + line : line + "\n").utf8))
             }
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
             let rate = report.seconds > 0 ? Int(Double(report.moved) / report.seconds) : report.moved
-            print("rewrap done: \(report.moved) records moved to master key version \(report.version) in \(String(format: "%.1f", report.seconds)) s (\(rate) records/s)"
-                  + (report.retired.isEmpty ? "" : "; retired version\(report.retired.count == 1 ? "" : "s") \(report.retired.map(String.init).joined(separator: ", "))"))
+            print(
+                "rewrap done: \(report.moved) records moved to master key version \(report.version) in \(String(format: "%.1f", report.seconds)) s (\(rate) records/s)"
+                    + (report.retired.isEmpty
+                        ? "" : "; retired version\(report.retired.count == 1 ? "" : "s") \(report.retired.map(String.init).joined(separator: ", "))"))
         }
     }
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the store's keys: how the master key is unlocked, the tracing key's versions and what each covers (administrators, security officers).")
+            abstract:
+                "Show the store's keys: how the master key is unlocked, the tracing key's versions and what each covers (administrators, security officers)."
+        )
 
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var acting: ActingUser
@@ -137,16 +146,23 @@ struct KeyCommand: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(status), as: UTF8.self))
                 return
             }
-            print("master key: unlocked by a \(status.credential)"
-                  + (status.keyring ? "" : " (derived from it: a store made before keyrings; 'pouch key passphrase' wraps it)"))
+            print(
+                "master key: unlocked by a \(status.credential)"
+                    + (status.keyring ? "" : " (derived from it: a store made before keyrings; 'pouch key passphrase' wraps it)"))
             let current = status.master.last?.version
             for version in status.master {
-                let state = version.version == current ? " (new records)" : version.retired.map { " (retired \($0)\(version.version == 1 ? "; kept as the MAC root" : ""))" } ?? " (to rewrap)"
-                print("master key v\(version.version): made \(version.created), wraps \(version.covers) sealed record\(version.covers == 1 ? "" : "s")\(state)")
+                let state =
+                    version.version == current
+                    ? " (new records)"
+                    : version.retired.map { " (retired \($0)\(version.version == 1 ? "; kept as the MAC root" : ""))" } ?? " (to rewrap)"
+                print(
+                    "master key v\(version.version): made \(version.created), wraps \(version.covers) sealed record\(version.covers == 1 ? "" : "s")\(state)"
+                )
             }
             for version in status.tracing {
-                print("tracing key v\(version.version): made \(version.created), marks \(version.covers) sent cable\(version.covers == 1 ? "" : "s")"
-                      + (version.version == status.tracing.count ? " (new sends)" : ""))
+                print(
+                    "tracing key v\(version.version): made \(version.created), marks \(version.covers) sent cable\(version.covers == 1 ? "" : "s")"
+                        + (version.version == status.tracing.count ? " (new sends)" : ""))
             }
             print("post signing keys: \(status.postKeys) posts" + (status.postVersions.isEmpty ? "" : "; rotated:"))
             for version in status.postVersions {
@@ -174,8 +190,9 @@ struct KeyCommand: AsyncParsableCommand {
             try await reporting {
                 let store = try storeOptions.open()
                 let user = try await acting.orAdministrator(of: store)
-                let credential = try StoreOptions.credential(keyFile: newKeyFile, confirm: true, variable: "POUCH_NEW_PASSPHRASE",
-                                                             label: "New store passphrase: ", keyOption: "--new-key-file")
+                let credential = try StoreOptions.credential(
+                    keyFile: newKeyFile, confirm: true, variable: "POUCH_NEW_PASSPHRASE",
+                    label: "New store passphrase: ", keyOption: "--new-key-file")
                 let start = Date()
                 try await store.changeCredential(to: credential, as: user)
                 let kind = credential.kind == "key-file" ? "the key file \(newKeyFile ?? "")" : "the new passphrase"

@@ -12,7 +12,8 @@ struct MarkCommand: AsyncParsableCommand {
     @Option(help: "The fingerprint key file.") var keyFile: String?
     @Option(help: "The recipient's ID.") var recipient: String?
     @Option(help: "strict (only the safest rules) or standard.") var profile: FingerprintProfile = .standard
-    @Option(help: "The fingerprint scheme: the current catalogue (the default), or an earlier one for copies marked before it.") var scheme: FingerprintScheme = .current
+    @Option(help: "The fingerprint scheme: the current catalogue (the default), or an earlier one for copies marked before it.") var scheme:
+        FingerprintScheme = .current
     @Option(help: "A file of private rules to add to the public catalogue.") var rules: String?
     @Flag(help: "List every slot with its alternatives instead of printing a copy.") var explain = false
     @Flag(help: "List the rule catalogue (public and private) with the reason each rule preserves meaning.") var catalogue = false

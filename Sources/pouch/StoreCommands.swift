@@ -3,6 +3,7 @@ import Foundation
 import PouchCore
 import PouchSQLite
 import PouchStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,9 @@ import Glibc
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a store: its master key (from a passphrase through scrypt, or a key file), its tracing and audit keys, and its first administrator.")
+        abstract:
+            "Create a store: its master key (from a passphrase through scrypt, or a key file), its tracing and audit keys, and its first administrator."
+    )
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "The first administrator's user ID.") var admin = "admin"
@@ -20,8 +23,9 @@ struct InitCommand: AsyncParsableCommand {
         try await reporting {
             guard UserFields.isValidID(admin) else { throw CommandError("'\(admin)' is not a valid user ID (letters, digits, . _ - @)") }
             let administrator = Reader(id: admin, name: adminName, post: "ADMIN", roles: [.administrator], clearance: .unclassified, citizen: false)
-            _ = try SQLiteStore.create(at: storeOptions.directory, credential: try storeOptions.credential(confirm: true), administrator: administrator,
-                                       options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
+            _ = try SQLiteStore.create(
+                at: storeOptions.directory, credential: try storeOptions.credential(confirm: true), administrator: administrator,
+                options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
             print("created a Pouch store in \(storeOptions.directory) with administrator \(admin)")
         }
     }
@@ -89,8 +93,11 @@ struct UserCommand: AsyncParsableCommand {
                 for user in listing.users {
                     var caveats = user.grants.map(\.rawValue).sorted()
                     if user.citizen { caveats.insert("NOFORN", at: 0) }
-                    print([user.id, user.name, user.post, user.clearance.word, caveats.joined(separator: ","),
-                           user.roles.map(\.rawValue).sorted().joined(separator: ","), user.disabled ? "disabled" : "active"].joined(separator: "\t"))
+                    print(
+                        [
+                            user.id, user.name, user.post, user.clearance.word, caveats.joined(separator: ","),
+                            user.roles.map(\.rawValue).sorted().joined(separator: ","), user.disabled ? "disabled" : "active",
+                        ].joined(separator: "\t"))
                 }
                 for id in listing.damaged {
                     printError("warning: the stored row of user \(id) fails its MAC (tampering); it is left out and recorded in the audit log")
@@ -104,7 +111,9 @@ extension UserCommand {
     struct Password: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set a user's sign-in password for the web UI and the API (an administrator, or the user themself).",
-            discussion: "The password comes from $POUCH_USER_PASSWORD, else it is asked twice on the terminal. At least \(PasswordHash.minimumLength) characters; kept as a scrypt hash.")
+            discussion:
+                "The password comes from $POUCH_USER_PASSWORD, else it is asked twice on the terminal. At least \(PasswordHash.minimumLength) characters; kept as a scrypt hash."
+        )
 
         @Argument(help: "The user ID.") var id: String
         @OptionGroup var storeOptions: StoreOptions
@@ -116,7 +125,9 @@ extension UserCommand {
                 if let given = ProcessInfo.processInfo.environment["POUCH_USER_PASSWORD"], !given.isEmpty {
                     password = given
                 } else {
-                    guard isatty(STDIN_FILENO) == 1 else { throw CommandError("no password: set POUCH_USER_PASSWORD or run on a terminal to be asked") }
+                    guard isatty(STDIN_FILENO) == 1 else {
+                        throw CommandError("no password: set POUCH_USER_PASSWORD or run on a terminal to be asked")
+                    }
                     let first = prompt("New password for \(id): ")
                     guard prompt("Again: ") == first else { throw CommandError("the passwords do not match") }
                     password = first
@@ -131,7 +142,9 @@ extension UserCommand {
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue a bearer token for the JSON API (printed once; the store keeps only a keyed hash), list or revoke tokens.",
-            discussion: "A token expires after --days (default 90). --revoke LABEL ends the tokens with that label, --revoke-all every token of the user; --list shows labels and dates.")
+            discussion:
+                "A token expires after --days (default 90). --revoke LABEL ends the tokens with that label, --revoke-all every token of the user; --list shows labels and dates."
+        )
 
         @Argument(help: "The user ID the token acts as.") var id: String
         @Option(help: "A label to recognise the token by in the audit log.") var label = "cli"
@@ -144,7 +157,9 @@ extension UserCommand {
 
         func validate() throws {
             guard (1...1095).contains(days) else { throw ValidationError("--days must be from 1 to 1095") }
-            guard [revoke != nil, revokeAll, list].filter({ $0 }).count <= 1 else { throw ValidationError("give one of --revoke, --revoke-all and --list") }
+            guard [revoke != nil, revokeAll, list].filter({ $0 }).count <= 1 else {
+                throw ValidationError("give one of --revoke, --revoke-all and --list")
+            }
         }
 
         func run() async throws {
@@ -264,8 +279,10 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     /// Adds or removes members (IDs separated by spaces or commas) as the acting administrator, and says how many.
-    static func change(_ name: String, _ members: [String], _ storeOptions: StoreOptions, _ acting: ActingUser, _ verb: String,
-                       _ apply: (SQLiteStore, [String], String) async throws -> Void) async throws {
+    static func change(
+        _ name: String, _ members: [String], _ storeOptions: StoreOptions, _ acting: ActingUser, _ verb: String,
+        _ apply: (SQLiteStore, [String], String) async throws -> Void
+    ) async throws {
         try await reporting {
             let ids = members.flatMap { $0.split(separator: ",").map(String.init) }
             let store = try storeOptions.open()

@@ -4,6 +4,7 @@ import PouchCore
 import PouchFingerprint
 import PouchSQLite
 import PouchStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,8 +31,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The key file if one is named, else $POUCH_PASSPHRASE (or `variable`), else a prompt.
-    static func credential(keyFile: String?, confirm: Bool = false, variable: String = "POUCH_PASSPHRASE",
-                           label: String = "Store passphrase: ", keyOption: String = "--store-key") throws -> StoreCredential {
+    static func credential(
+        keyFile: String?, confirm: Bool = false, variable: String = "POUCH_PASSPHRASE",
+        label: String = "Store passphrase: ", keyOption: String = "--store-key"
+    ) throws -> StoreCredential {
         if let keyFile { return try Self.keyCredential(keyFile) }
         if let passphrase = ProcessInfo.processInfo.environment[variable], !passphrase.isEmpty {
             return .passphrase(passphrase)
@@ -58,7 +61,6 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-
     var witnessFile: String? {
         witness ?? ProcessInfo.processInfo.environment["POUCH_WITNESS"].flatMap { $0.isEmpty ? nil : $0 }
     }
@@ -67,8 +69,9 @@ struct StoreOptions: ParsableArguments {
     /// file), for the commands that report what is wrong.
     func open(inspecting: Bool = false) throws -> SQLiteStore {
         do {
-            return try SQLiteStore.open(at: directory, credential: try credential(),
-                                        options: SQLiteStore.OpenOptions(witness: witnessFile, inspecting: inspecting))
+            return try SQLiteStore.open(
+                at: directory, credential: try credential(),
+                options: SQLiteStore.OpenOptions(witness: witnessFile, inspecting: inspecting))
         } catch let error as StoreError {
             throw CommandError(error.description)
         } catch let error as SealError {

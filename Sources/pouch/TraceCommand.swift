@@ -8,7 +8,9 @@ struct TraceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
         abstract: "Name the copy that leaked text came from, with a bound on the chance of accusing an innocent.",
-        discussion: "With --original, --key-file and --recipients, traces against the given cables. Without --original, traces against the store: finds which sent cable each leak comes from and scores every recipient of it (security officers, --as). Several leaks (of one or several cables) add their evidence up. Exit status 0 whatever the verdict; 1 on bad input.")
+        discussion:
+            "With --original, --key-file and --recipients, traces against the given cables. Without --original, traces against the store: finds which sent cable each leak comes from and scores every recipient of it (security officers, --as). Several leaks (of one or several cables) add their evidence up. Exit status 0 whatever the verdict; 1 on bad input."
+    )
 
     @Argument(help: "Files of leaked text.") var leaks: [String]
     @Option(help: "The original cable (repeat for several cables).") var original: [String] = []
@@ -34,8 +36,12 @@ struct TraceCommand: AsyncParsableCommand {
         guard let keyFile, let recipients else { return try await traceStore() }
         let key = try loadKey(keyFile)
         let catalogue = try loadCatalogue(privateRules: rules)
-        let fingerprints = try original.map { CableFingerprint(cable: try loadCable($0), key: key, catalogue: catalogue, profile: profile, scheme: scheme) }
-        guard let idText = FileManager.default.contents(atPath: recipients) else { throw ValidationError("\(recipients): cannot read the recipients file") }
+        let fingerprints = try original.map {
+            CableFingerprint(cable: try loadCable($0), key: key, catalogue: catalogue, profile: profile, scheme: scheme)
+        }
+        guard let idText = FileManager.default.contents(atPath: recipients) else {
+            throw ValidationError("\(recipients): cannot read the recipients file")
+        }
         let ids = String(decoding: idText, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         guard !ids.isEmpty else { throw ValidationError("\(recipients): no recipient IDs") }
@@ -70,7 +76,9 @@ struct TraceCommand: AsyncParsableCommand {
     func leakTexts() throws -> [String] {
         try leaks.map { leak in
             let bytes: [UInt8]
-            do throws(InputFile.Failure) { bytes = try InputFile.read(leak) } catch { throw ValidationError("\(leak): cannot read the leak file: \(error.reason)") }
+            do throws(InputFile.Failure) { bytes = try InputFile.read(leak) } catch {
+                throw ValidationError("\(leak): cannot read the leak file: \(error.reason)")
+            }
             do {
                 let decoded = try TextDecoding.decode(bytes, fileName: leak)
                 if let warning = decoded.warning(fileName: leak) { printError(warning) }
@@ -100,16 +108,24 @@ struct TraceCommand: AsyncParsableCommand {
     func describe(_ verdict: TraceVerdict) -> String {
         var lines: [String] = []
         lines.append("verdict: \(verdict.verdict)")
-        lines.append("slots seen: \(verdict.slotsObserved) of \(verdict.slotsInCable); symbols read: \(verdict.symbolsRead) (\(verdict.bitsObserved) bits)")
+        lines.append(
+            "slots seen: \(verdict.slotsObserved) of \(verdict.slotsInCable); symbols read: \(verdict.symbolsRead) (\(verdict.bitsObserved) bits)")
         if !verdict.restyledRules.isEmpty {
-            lines.append("copy-edited to one wording in: \(verdict.restyledRules.joined(separator: ", ")) (traced with and without those slots, sharing the threshold)")
+            lines.append(
+                "copy-edited to one wording in: \(verdict.restyledRules.joined(separator: ", ")) (traced with and without those slots, sharing the threshold)"
+            )
         }
         for candidate in verdict.accused {
             if let partner = candidate.partner {
-                lines.append(String(format: "accused: %@ (merged with %@'s copy: log-likelihood ratio %.2f, false-accusation probability ≤ %.2e)",
-                                    candidate.recipient, partner, candidate.score, candidate.falseAccusationProbability))
+                lines.append(
+                    String(
+                        format: "accused: %@ (merged with %@'s copy: log-likelihood ratio %.2f, false-accusation probability ≤ %.2e)",
+                        candidate.recipient, partner, candidate.score, candidate.falseAccusationProbability))
             } else {
-                lines.append(String(format: "accused: %@ (score %.2f, false-accusation probability ≤ %.2e)", candidate.recipient, candidate.score, candidate.falseAccusationProbability))
+                lines.append(
+                    String(
+                        format: "accused: %@ (score %.2f, false-accusation probability ≤ %.2e)", candidate.recipient, candidate.score,
+                        candidate.falseAccusationProbability))
             }
         }
         if let more = verdict.moreSlotsNeeded {

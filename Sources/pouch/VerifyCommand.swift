@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PouchSQLite
 import PouchStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,7 +10,8 @@ import Glibc
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check every row of the store: seals, signatures, MACs, copy sets, the audit chain and its head file (administrators, security officers).",
+        abstract:
+            "Check every row of the store: seals, signatures, MACs, copy sets, the audit chain and its head file (administrators, security officers).",
         discussion: """
             Prints each problem by table and key. Exit status 0 if the store is intact, 2 if anything is damaged, 1 on \
             error. Opens a store that fails its open checks (a database behind its audit head file) to report on it. \

@@ -1,5 +1,6 @@
 import PouchTestSupport
 import Testing
+
 @testable import PouchCore
 
 @Suite("Need-to-know")
@@ -44,7 +45,8 @@ struct AccessPolicyTests {
                 grants: Set(restricted.filter { _ in Bool.random(using: &random) }))
             let level = Classification.allCases.randomElement(using: &random)!
             let caveats = restricted.filter { _ in Int.random(in: 0..<4, using: &random) == 0 }
-            let distribution: Distribution = Bool.random(using: &random)
+            let distribution: Distribution =
+                Bool.random(using: &random)
                 ? .archive : .addressees(Set((0..<5).filter { _ in Bool.random(using: &random) }.map { "u\($0)" }))
             let allowed = AccessPolicy.mayRead(reader, classification: level, caveats: caveats, distribution: distribution)
             let clearanceOK = reader.clearance >= level

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PouchCore
 
 @Suite("Drafting a cable from a typed draft")
@@ -47,7 +48,11 @@ struct DraftTests {
         #expect(cable.authority == ClassificationAuthority(classifiedBy: "Ambassador Anne W. Patterson", section: "1.4", reasons: ["b", "d"]))
         #expect(cable.executiveOrder?.declassification == .on(CalendarDay(year: 2019, month: 11, day: 4)))
         #expect(cable.paragraphs.count == 2)
-        #expect(cable.paragraphs[0] == Paragraph(number: 1, mark: PortionMark("C"), text: "Summary: President Zardari told the Ambassador that the cabinet would change. End summary."))
+        #expect(
+            cable.paragraphs[0]
+                == Paragraph(
+                    number: 1, mark: PortionMark("C"),
+                    text: "Summary: President Zardari told the Ambassador that the cabinet would change. End summary."))
         #expect(cable.paragraphs[1].lines == ["He said the army agreed:", "-- the corps commanders were consulted;", "-- the ISI chief was not."])
         #expect(cable.spans.first?.kind == .summary)
         #expect(CableLinter().lint(document).isEmpty)
@@ -60,11 +65,13 @@ struct DraftTests {
         #expect(try CableParser().parse(text: text).cable == cable)
     }
 
-    @Test("a Classified By line that carries its own reasons, as lint's message shows it, keeps them out of the name", arguments: [
-        ("Classified By: Ambassador A. Khan for reasons 1.4 (b) and (d)", ["b", "d"]),
-        ("Classified By: PolCouns Jon Dorschner, Reasons 1.4 (b, d)", ["b", "d"]),
-        ("Classified By: Ambassador A. Khan for reasons 1.4 (b) and (d)\nReasons: 1.4 (c)", ["c"]),
-    ])
+    @Test(
+        "a Classified By line that carries its own reasons, as lint's message shows it, keeps them out of the name",
+        arguments: [
+            ("Classified By: Ambassador A. Khan for reasons 1.4 (b) and (d)", ["b", "d"]),
+            ("Classified By: PolCouns Jon Dorschner, Reasons 1.4 (b, d)", ["b", "d"]),
+            ("Classified By: Ambassador A. Khan for reasons 1.4 (b) and (d)\nReasons: 1.4 (c)", ["c"]),
+        ])
     func inlineReasons(line: String, reasons: [String]) throws {
         let text = Self.draft.replacingOccurrences(of: "Classified By: Ambassador Anne W. Patterson\nReasons: 1.4 (b), (d)", with: line)
         let cable = try parse(text).cable
@@ -77,15 +84,18 @@ struct DraftTests {
 
     @Test("lint errors point at the draft's own lines")
     func lintErrors() throws {
-        let text = Self.draft.replacingFirst("(S/NF) He said", with: "He said").replacingFirst("Classification: SECRET//NOFORN", with: "Classification: CONFIDENTIAL")
+        let text = Self.draft.replacingFirst("(S/NF) He said", with: "He said").replacingFirst(
+            "Classification: SECRET//NOFORN", with: "Classification: CONFIDENTIAL")
         let findings = CableLinter().lint(try parse(text))
         #expect(findings.map(\.description).contains("15:1: error: paragraph 2 of a CONFIDENTIAL cable has no portion mark such as (U), (C) or (S)"))
     }
 
-    @Test("bad header values are errors naming the line", arguments: [
-        ("Classification: SECRETISH", 4, "SECRETISH"),
-        ("Caveats: SIPDIS, FOO", 5, "FOO"),
-    ])
+    @Test(
+        "bad header values are errors naming the line",
+        arguments: [
+            ("Classification: SECRETISH", 4, "SECRETISH"),
+            ("Caveats: SIPDIS, FOO", 5, "FOO"),
+        ])
     func badValues(replacement: String, line: Int, message: String) throws {
         let key = replacement.split(separator: ":")[0]
         let original = Self.draft.split(separator: "\n").first { $0.hasPrefix(key) }!

@@ -1,6 +1,7 @@
 import Foundation
 import PouchTestSupport
 import Testing
+
 @testable import PouchCore
 
 /// Inputs of the shapes the fuzzer found (scripts/fuzz cable): each once read a cable whose
@@ -27,7 +28,8 @@ struct FuzzFindingsTests {
 
     @Test("an FM line holding running text (a broken line wrap) is not taken for the sending post")
     func runningTextAfterFM() throws {
-        let cable = try roundTrip("""
+        let cable = try roundTrip(
+            """
             \(Self.routing)
             FM AMEMBASS really in the fight. Blanco said he had assembled
             TO RUEHC/SECSTATE WASHDC PRIORITY 4190
@@ -47,11 +49,14 @@ struct FuzzFindingsTests {
         #expect(cable.origin?.contains("really") != true)
     }
 
-    @Test("an FM line with a routing serial glued to the post is not taken for the post", arguments: [
-        "FM AMEMBUENOS AIRES 00097", "FM AMEMBASSY MAVZCZCXRO2249",
-    ])
+    @Test(
+        "an FM line with a routing serial glued to the post is not taken for the post",
+        arguments: [
+            "FM AMEMBUENOS AIRES 00097", "FM AMEMBASSY MAVZCZCXRO2249",
+        ])
     func serialAfterFM(_ line: String) throws {
-        let cable = try roundTrip("""
+        let cable = try roundTrip(
+            """
             \(Self.routing)
             \(line)
             TO RUEHC/SECSTATE WASHDC PRIORITY 4190
@@ -69,7 +74,8 @@ struct FuzzFindingsTests {
 
     @Test("running text and header lines inside a damaged routing block are not addressees")
     func damagedRoutingBlock() throws {
-        let cable = try roundTrip("""
+        let cable = try roundTrip(
+            """
             \(Self.routing)
             FM AMEMBASSY BRASILIA
             TO RUEHC/SECSTATE WASHDC PRIORITY 0123
@@ -91,12 +97,15 @@ struct FuzzFindingsTests {
         #expect(cable.info.allSatisfy { Addressee.looksLikeAddress($0.name) }, "\(cable.info)")
     }
 
-    @Test("a classifier's name with a letter that upper-cases longer (ß) keeps every letter, once", arguments: [
-        "Classified By: Ambassador Hans Straße for reasons 1.4 (b) and (d).",
-        "Classified By: Poloff Weiß, reasons 1.4 (b), (d)",
-    ])
+    @Test(
+        "a classifier's name with a letter that upper-cases longer (ß) keeps every letter, once",
+        arguments: [
+            "Classified By: Ambassador Hans Straße for reasons 1.4 (b) and (d).",
+            "Classified By: Poloff Weiß, reasons 1.4 (b), (d)",
+        ])
     func classifierWithSharpS(_ line: String) throws {
-        let cable = try roundTrip("""
+        let cable = try roundTrip(
+            """
             CABLE 07MADRID2265
             P 181316Z DEC 07
             FM AMEMBASSY MADRID
@@ -118,7 +127,8 @@ struct FuzzFindingsTests {
 
     @Test("a declassification line with ß keeps its text")
     func declassificationWithSharpS() throws {
-        let cable = try roundTrip("""
+        let cable = try roundTrip(
+            """
             CABLE 07MADRID2266
             P 181316Z DEC 07
             FM AMEMBASSY MADRID
@@ -135,35 +145,41 @@ struct FuzzFindingsTests {
         #expect(cable.executiveOrder?.declassification == .other("when the Straße opens"))
     }
 
-    @Test("passing lines that look like a paragraph, a header field or a caption stay passing lines", arguments: [
-        "10. (VZCZCXRO1400", "TAGS: PREL", "NOFORN", "\\\\ a leading backslash", "1. the first", "(C) a mark",
-    ])
+    @Test(
+        "passing lines that look like a paragraph, a header field or a caption stay passing lines",
+        arguments: [
+            "10. (VZCZCXRO1400", "TAGS: PREL", "NOFORN", "\\\\ a leading backslash", "1. the first", "(C) a mark",
+        ])
     func passingLines(_ line: String) throws {
-        var cable = try CableParser().parse(text: """
-            CABLE 09PARIS1046
-            P 311551Z JUL 09
-            FM AMEMBASSY PARIS
-            TO SECSTATE WASHDC PRIORITY
+        var cable = try CableParser().parse(
+            text: """
+                CABLE 09PARIS1046
+                P 311551Z JUL 09
+                FM AMEMBASSY PARIS
+                TO SECSTATE WASHDC PRIORITY
 
-            CONFIDENTIAL PARIS 001046
+                CONFIDENTIAL PARIS 001046
 
-            DEPT FOR NEA/ARP
+                DEPT FOR NEA/ARP
 
-            E.O. 12958: DECL: 07/31/2019
-            TAGS: PREL
-            SUBJECT: UAE AID
+                E.O. 12958: DECL: 07/31/2019
+                TAGS: PREL
+                SUBJECT: UAE AID
 
-            1. (C) The UAE has given aid.
-            """).cable
+                1. (C) The UAE has given aid.
+                """
+        ).cable
         cable.handling.append(line)
         let text = CableRenderer().render(cable)
         let again = try CableParser().parse(text: text).cable
         #expect(again == cable, "\(differences(again, cable))\n\(text)")
     }
 
-    @Test("a draft's addressee that is not an address is an error on its line, not a routing line that reads back as a header", arguments: [
-        "SECSTATE WASHDC; TAGS: PREL", "SECST;;;;/;;", "AMEM*ASSY ISLAMABAD", "REFERENCE:H MEGR@AHI",
-    ])
+    @Test(
+        "a draft's addressee that is not an address is an error on its line, not a routing line that reads back as a header",
+        arguments: [
+            "SECSTATE WASHDC; TAGS: PREL", "SECST;;;;/;;", "AMEM*ASSY ISLAMABAD", "REFERENCE:H MEGR@AHI",
+        ])
     func draftAddressees(_ to: String) throws {
         let draft = """
             From: AMEMBASSY ISLAMABAD
@@ -188,17 +204,18 @@ struct FuzzFindingsTests {
 
     @Test("good addressees with routing indicators and precedences still read")
     func goodAddressees() throws {
-        let check = DraftCheck(text: """
-            From: AMEMBASSY ISLAMABAD
-            To: RUEHC/SECSTATE WASHDC IMMEDIATE; AMEMBASSY KABUL PRIORITY, USMISSION USUN NEW YORK
-            Classification: CONFIDENTIAL
-            Tags: PREL, PK
-            Subject: A TEST
-            Classified By: Ambassador Anne W. Patterson
-            Reasons: 1.4 (b), (d)
+        let check = DraftCheck(
+            text: """
+                From: AMEMBASSY ISLAMABAD
+                To: RUEHC/SECSTATE WASHDC IMMEDIATE; AMEMBASSY KABUL PRIORITY, USMISSION USUN NEW YORK
+                Classification: CONFIDENTIAL
+                Tags: PREL, PK
+                Subject: A TEST
+                Classified By: Ambassador Anne W. Patterson
+                Reasons: 1.4 (b), (d)
 
-            (C) The Ambassador met the minister.
-            """, now: Date(timeIntervalSince1970: 1_700_000_000))
+                (C) The Ambassador met the minister.
+                """, now: Date(timeIntervalSince1970: 1_700_000_000))
         #expect(check.cable?.to.map(\.name) == ["SECSTATE WASHDC", "AMEMBASSY KABUL", "USMISSION USUN NEW YORK"])
     }
 }

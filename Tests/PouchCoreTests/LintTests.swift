@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PouchCore
 
 @Suite("Lint rules")
@@ -149,4 +150,3 @@ struct LintTests {
         #expect(findings.first?.location.line == 18)
     }
 }
-

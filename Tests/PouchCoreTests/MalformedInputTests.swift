@@ -1,5 +1,6 @@
 import PouchTestSupport
 import Testing
+
 @testable import PouchCore
 
 @Suite("Malformed input gives a clear error, never a crash")
@@ -97,4 +98,3 @@ struct MalformedInputTests {
         #expect(error.message.contains("'Colour'"))
     }
 }
-

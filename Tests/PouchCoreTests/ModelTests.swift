@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import PouchCore
 
 @Suite("The cable model's parts")
 struct ModelTests {
-    @Test("date-time groups", arguments: [
-        ("231553Z FEB 01", "2001-02-23T15:53:00Z"), ("010000Z JAN 66", "1966-01-01T00:00:00Z"), ("311159Z DEC 09", "2009-12-31T11:59:00Z"),
-    ])
+    @Test(
+        "date-time groups",
+        arguments: [
+            ("231553Z FEB 01", "2001-02-23T15:53:00Z"), ("010000Z JAN 66", "1966-01-01T00:00:00Z"), ("311159Z DEC 09", "2009-12-31T11:59:00Z"),
+        ])
     func dateTimeGroups(text: String, iso: String) throws {
         let dtg = try #require(DateTimeGroup(text))
         #expect(dtg.iso8601 == iso)
@@ -21,10 +24,12 @@ struct ModelTests {
         #expect(DateTimeGroup(text) == nil)
     }
 
-    @Test("portion marks normalise", arguments: [
-        ("S//NF", "S/NF", Classification.secret, true), ("C NF", "C/NF", .confidential, true), ("sbu", "SBU", .unclassified, false),
-        ("TS", "TS", .topSecret, false), ("U", "U", .unclassified, false),
-    ])
+    @Test(
+        "portion marks normalise",
+        arguments: [
+            ("S//NF", "S/NF", Classification.secret, true), ("C NF", "C/NF", .confidential, true), ("sbu", "SBU", .unclassified, false),
+            ("TS", "TS", .topSecret, false), ("U", "U", .unclassified, false),
+        ])
     func portionMarks(text: String, normal: String, level: Classification, noforn: Bool) throws {
         let mark = try #require(PortionMark(text))
         #expect(mark.text == normal)
@@ -61,20 +66,23 @@ struct ModelTests {
     @Test("routing lines become addressees")
     func addressees() {
         #expect(Addressee(routingLine: "RUEHBUL/AMEMBASSY KABUL PRIORITY 3164") == Addressee(name: "AMEMBASSY KABUL", precedence: .priority))
-        #expect(Addressee(routingLine: "RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 0001") == Addressee(name: "SECSTATE WASHDC", precedence: .niactImmediate))
+        #expect(
+            Addressee(routingLine: "RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 0001") == Addressee(name: "SECSTATE WASHDC", precedence: .niactImmediate))
         #expect(Addressee(routingLine: "RHMFISS/HQ USCENTCOM MACDILL AFB FL") == Addressee(name: "HQ USCENTCOM MACDILL AFB FL"))
     }
 
-    @Test("classification authority lines", arguments: [
-        ("Classified By: A/PolCouns Jon Dorschner for Reasons 1.4 (B, D)", "A/PolCouns Jon Dorschner", "1.4", "bd"),
-        ("CLASSIFIED BY AMBASSADOR DELANO E. LEWIS. REASONS 1.5 (B) AND (D).", "AMBASSADOR DELANO E. LEWIS", "1.5", "bd"),
-        ("Classified By: Deputy Chief of Mission Philip Chicola, reasons 1.4 (b & d)", "Deputy Chief of Mission Philip Chicola", "1.4", "bd"),
-        ("Classified By: NEA Acting A/S Jeffrey Feltman: Reasons 1.4 (b,d)", "NEA Acting A/S Jeffrey Feltman", "1.4", "bd"),
-        ("Classified By: ESTOff Trevor Evans for reasons 1.4 (d) and (e):", "ESTOff Trevor Evans", "1.4", "de"),
-        ("Classified By: Charge d'Affaires J. Robert Manzanares, reasons 1.4(B) and (D).", "Charge d'Affaires J. Robert Manzanares", "1.4", "bd"),
-        ("Classified By: CDA NABEEL KHOURY, FOR REASONS 1.4 (B) AND (D).", "CDA NABEEL KHOURY", "1.4", "bd"),
-        ("Classified By: Amb. Eduardo A. Aguirre Jr. Reasons 1.4 (a), (b), (c) and (h)", "Amb. Eduardo A. Aguirre Jr.", "1.4", "abch"),
-    ])
+    @Test(
+        "classification authority lines",
+        arguments: [
+            ("Classified By: A/PolCouns Jon Dorschner for Reasons 1.4 (B, D)", "A/PolCouns Jon Dorschner", "1.4", "bd"),
+            ("CLASSIFIED BY AMBASSADOR DELANO E. LEWIS. REASONS 1.5 (B) AND (D).", "AMBASSADOR DELANO E. LEWIS", "1.5", "bd"),
+            ("Classified By: Deputy Chief of Mission Philip Chicola, reasons 1.4 (b & d)", "Deputy Chief of Mission Philip Chicola", "1.4", "bd"),
+            ("Classified By: NEA Acting A/S Jeffrey Feltman: Reasons 1.4 (b,d)", "NEA Acting A/S Jeffrey Feltman", "1.4", "bd"),
+            ("Classified By: ESTOff Trevor Evans for reasons 1.4 (d) and (e):", "ESTOff Trevor Evans", "1.4", "de"),
+            ("Classified By: Charge d'Affaires J. Robert Manzanares, reasons 1.4(B) and (D).", "Charge d'Affaires J. Robert Manzanares", "1.4", "bd"),
+            ("Classified By: CDA NABEEL KHOURY, FOR REASONS 1.4 (B) AND (D).", "CDA NABEEL KHOURY", "1.4", "bd"),
+            ("Classified By: Amb. Eduardo A. Aguirre Jr. Reasons 1.4 (a), (b), (c) and (h)", "Amb. Eduardo A. Aguirre Jr.", "1.4", "abch"),
+        ])
     func authorities(line: String, by: String, section: String, reasons: String) {
         let authority = TelegramReader.parseAuthority(line)
         #expect(authority.classifiedBy == by)
@@ -92,11 +100,13 @@ struct ModelTests {
         #expect(Reference(text: "08 UNVIE 663 (NOTAL)").referenceID(citingYear: 2009)?.description == "08UNVIE663")
     }
 
-    @Test("origin names as archives write them", arguments: [
-        ("AMEMBASSY PRETORIA", "Embassy Pretoria"), ("AMCONSUL RIO DE JANEIRO", "Consulate Rio De Janeiro"),
-        ("SECSTATE WASHDC", "Secretary of State"), ("USMISSION USNATO", "Mission USNATO"), ("USEU BRUSSELS", "USEU Brussels"),
-        ("RPO DUBAI", "Iran RPO Dubai"),
-    ])
+    @Test(
+        "origin names as archives write them",
+        arguments: [
+            ("AMEMBASSY PRETORIA", "Embassy Pretoria"), ("AMCONSUL RIO DE JANEIRO", "Consulate Rio De Janeiro"),
+            ("SECSTATE WASHDC", "Secretary of State"), ("USMISSION USNATO", "Mission USNATO"), ("USEU BRUSSELS", "USEU Brussels"),
+            ("RPO DUBAI", "Iran RPO Dubai"),
+        ])
     func originNames(fm: String, name: String) {
         #expect(Post(fmLine: fm).displayName == name)
     }
@@ -135,8 +145,10 @@ struct ModelTests {
         #expect(record.declassifyOn == "2019-11-04")
         #expect(record.paragraphs.map(\.number) == [1, 2])
         let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
-        for key in ["refid", "date", "precedence", "origin", "to", "info", "classification", "caveats", "tags", "subject", "refs",
-                    "classifiedBy", "reasons", "declassifyOn", "paragraphs", "number", "mark", "text"] {
+        for key in [
+            "refid", "date", "precedence", "origin", "to", "info", "classification", "caveats", "tags", "subject", "refs",
+            "classifiedBy", "reasons", "declassifyOn", "paragraphs", "number", "mark", "text",
+        ] {
             #expect(json.contains("\"\(key)\":"), "\(key)")
         }
         let unnumbered = CableRecord.ParagraphRecord(number: nil, mark: nil, text: "x")

@@ -1,12 +1,13 @@
 import PouchTestSupport
 import Testing
+
 @testable import PouchCore
 
 @Suite("Canonical text round trip")
 struct RoundTripTests {
     @Test("parse ∘ render is the identity on 2,000 random cables")
     func randomCablesRoundTrip() throws {
-        var generator = CableGenerator(seed: 20261122)
+        var generator = CableGenerator(seed: 20_261_122)
         for trial in 0..<2_000 {
             let cable = generator.cable()
             let text = CableRenderer().render(cable)

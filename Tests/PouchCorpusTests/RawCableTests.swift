@@ -17,7 +17,8 @@ struct RawCableTests {
             guard previousBlank || hasPilcrow else { continue }
             let digits = line.prefix(while: \.isNumber)
             guard !digits.isEmpty, digits.count <= 2, let number = Int(digits), number == (found.last?.0 ?? 0) + 1,
-                  line.dropFirst(digits.count).hasPrefix(". ") || line.dropFirst(digits.count).hasPrefix(".(") else { continue }
+                line.dropFirst(digits.count).hasPrefix(". ") || line.dropFirst(digits.count).hasPrefix(".(")
+            else { continue }
             let rest = line.dropFirst(digits.count + 1).trimmingCharacters(in: .whitespaces)
             var mark: String?
             if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) < 8 {
@@ -55,4 +56,3 @@ struct RawCableTests {
         #expect(cable.bodyText.contains("(NOTE: The gas pipeline deal has been troubled for some time"))
     }
 }
-

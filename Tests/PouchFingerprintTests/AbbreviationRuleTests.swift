@@ -1,16 +1,21 @@
 import Foundation
+import PouchCore
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Abbreviations: defined, known, Latin, the host government, U.S. and American, paragraph references")
 struct AbbreviationRuleTests {
     @Test("well-known abbreviations and their expansions, both ways")
     func knownAbbreviations() {
-        #expect(alternatives("The USG will respond to the request.", rule: "known-abbreviation", scheme: .v5) == [["USG", "U.S. Government", "United States Government"]])
-        #expect(alternatives("The United Nations Security Council met.", rule: "known-abbreviation")
-            == [["UNSC", "UN Security Council", "United Nations Security Council"]])
+        #expect(
+            alternatives("The USG will respond to the request.", rule: "known-abbreviation", scheme: .v5) == [
+                ["USG", "U.S. Government", "United States Government"]
+            ])
+        #expect(
+            alternatives("The United Nations Security Council met.", rule: "known-abbreviation")
+                == [["UNSC", "UN Security Council", "United Nations Security Council"]])
         #expect(alternatives("He met the Prime Minister yesterday.", rule: "known-abbreviation") == [["PM", "Prime Minister"]])
         #expect(alternatives("THE EU WILL DECIDE ON THE MATTER SOON.", rule: "known-abbreviation") == [["EU", "EUROPEAN UNION"]])
         // Beside numbers, hyphens and apostrophes; another sense; a definition in the cable itself.
@@ -32,21 +37,28 @@ struct AbbreviationRuleTests {
 
     @Test("the GOB from Brasilia is the Government of Brazil or the Brazilian Government")
     func hostGovernment() {
-        #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "BRASILIA", scheme: .v7)
+        #expect(
+            alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "BRASILIA", scheme: .v7)
                 == [["GOB", "Government of Brazil", "Brazilian Government"]])
-        #expect(alternatives("THE GOP WILL ACT SOON.", rule: "host-government", post: "ISLAMABAD", scheme: .v7)
+        #expect(
+            alternatives("THE GOP WILL ACT SOON.", rule: "host-government", post: "ISLAMABAD", scheme: .v7)
                 == [["GOP", "GOVERNMENT OF PAKISTAN", "PAKISTANI GOVERNMENT"]])
-        #expect(alternatives("Officials said the GOP had agreed.", rule: "host-government", post: "MANILA", scheme: .v7)
+        #expect(
+            alternatives("Officials said the GOP had agreed.", rule: "host-government", post: "MANILA", scheme: .v7)
                 == [["GOP", "Government of the Philippines", "Philippine Government"]])
         // A consulate's host is its country.
-        #expect(alternatives("The GOB has not replied.", rule: "host-government", post: "RIO DE JANEIRO", scheme: .v7)
+        #expect(
+            alternatives("The GOB has not replied.", rule: "host-government", post: "RIO DE JANEIRO", scheme: .v7)
                 == [["GOB", "Government of Brazil", "Brazilian Government"]])
         // Written out, after "the": either full form, keeping the case of "government".
-        #expect(alternatives("He said the Brazilian government would not change its policy.", rule: "host-government", post: "BRASILIA", scheme: .v7)
+        #expect(
+            alternatives("He said the Brazilian government would not change its policy.", rule: "host-government", post: "BRASILIA", scheme: .v7)
                 == [["GOB", "government of Brazil", "Brazilian government"]])
-        #expect(alternatives("He said the Government of the Philippines would act.", rule: "host-government", post: "MANILA", scheme: .v7)
+        #expect(
+            alternatives("He said the Government of the Philippines would act.", rule: "host-government", post: "MANILA", scheme: .v7)
                 == [["GOP", "Government of the Philippines", "Philippine Government"]])
-        #expect(alternatives("THE SOUTH AFRICAN GOVERNMENT WILL ACT.", rule: "host-government", post: "PRETORIA", scheme: .v7)
+        #expect(
+            alternatives("THE SOUTH AFRICAN GOVERNMENT WILL ACT.", rule: "host-government", post: "PRETORIA", scheme: .v7)
                 == [["GOSA", "GOVERNMENT OF SOUTH AFRICA", "SOUTH AFRICAN GOVERNMENT"]])
         // A country of several words has the initials of all of them: from Pretoria "the GOS" is not South Africa's.
         #expect(alternatives("He said the GOS would act.", rule: "host-government", post: "PRETORIA", scheme: .v7).isEmpty)
@@ -54,12 +66,16 @@ struct AbbreviationRuleTests {
         #expect(alternatives("He said the GOS would not act. Sudan was not discussed.", rule: "host-government", post: "MADRID", scheme: .v7).isEmpty)
         #expect(alternatives("He said the GOS would not act. The Sudanese envoy left.", rule: "host-government", post: "MADRID", scheme: .v7).isEmpty)
         // A capital is not a country: "Tehran" leaves "the GOT" in Ankara Turkey's.
-        #expect(alternatives("He said the GOT would not act. Tehran was silent.", rule: "host-government", post: "ANKARA", scheme: .v7)
+        #expect(
+            alternatives("He said the GOT would not act. Tehran was silent.", rule: "host-government", post: "ANKARA", scheme: .v7)
                 == [["GOT", "Government of Turkey", "Turkish Government"]])
-        #expect(alternatives("He said the Spanish government would act. Sudan was not discussed.", rule: "host-government", post: "MADRID", scheme: .v7)
+        #expect(
+            alternatives("He said the Spanish government would act. Sudan was not discussed.", rule: "host-government", post: "MADRID", scheme: .v7)
                 == [["GOS", "government of Spain", "Spanish government"]])
         // Not inside a longer name, nor another country's government.
-        #expect(alternatives("He said the Brazilian Government Accountability Office would act.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
+        #expect(
+            alternatives("He said the Brazilian Government Accountability Office would act.", rule: "host-government", post: "BRASILIA", scheme: .v7)
+                .isEmpty)
         #expect(alternatives("He said the Chinese government would act.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
         // Only the host's initial: from Islamabad "the GOI" is India's government, not written out.
         #expect(alternatives("He said the GOI would not change its policy.", rule: "host-government", post: "ISLAMABAD", scheme: .v7).isEmpty)
@@ -70,18 +86,23 @@ struct AbbreviationRuleTests {
         #expect(alternatives("GOB officials said the talks would resume.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
         #expect(alternatives("He said the GOB's policy would change.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
         #expect(alternatives("He said the GOB-led talks would resume.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
-        #expect(alternatives("The Group of Bankers (GOB) met. He said the GOB would meet again.", rule: "host-government", post: "BRASILIA", scheme: .v7).isEmpty)
+        #expect(
+            alternatives("The Group of Bankers (GOB) met. He said the GOB would meet again.", rule: "host-government", post: "BRASILIA", scheme: .v7)
+                .isEmpty)
         // Scheme 5 is frozen without it.
         #expect(alternatives("He said the GOB would not change its policy.", rule: "host-government", post: "BRASILIA", scheme: .v5).isEmpty)
     }
 
     @Test("U.S. before a listed noun may also be American, never after a or an")
     func american() {
-        #expect(alternatives("They met U.S. officials on the issue.", rule: "united-states", post: nil)
+        #expect(
+            alternatives("They met U.S. officials on the issue.", rule: "united-states", post: nil)
                 == [["U.S.", "United States", "US", "American"]])
-        #expect(alternatives("They met United States officials on the issue.", rule: "united-states", post: nil)
+        #expect(
+            alternatives("They met United States officials on the issue.", rule: "united-states", post: nil)
                 == [["U.S.", "United States", "US", "American"]])
-        #expect(alternatives("THEY WELCOMED THE U.S. POSITION ON THE ISSUE.", rule: "united-states", post: nil)
+        #expect(
+            alternatives("THEY WELCOMED THE U.S. POSITION ON THE ISSUE.", rule: "united-states", post: nil)
                 == [["U.S.", "UNITED STATES", "US", "AMERICAN"]])
         // "American" would need "an".
         #expect(alternatives("They met a U.S. official on the issue.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
@@ -90,31 +111,39 @@ struct AbbreviationRuleTests {
         #expect(alternatives("He said the U.S. plans to leave soon.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
         #expect(alternatives("He said the U.S. would leave soon.", rule: "united-states", post: nil) == [["U.S.", "United States", "US"]])
         // Copies write "American", so a normaliser finds it again; never in a longer name or after "an".
-        #expect(alternatives("They welcomed the American position on the issue.", rule: "united-states", post: nil)
+        #expect(
+            alternatives("They welcomed the American position on the issue.", rule: "united-states", post: nil)
                 == [["U.S.", "United States", "US", "American"]])
         #expect(alternatives("They met Latin American officials on the issue.", rule: "united-states", post: nil).isEmpty)
         #expect(alternatives("They met Inter-American officials on the issue.", rule: "united-states", post: nil).isEmpty)
         #expect(alternatives("They met an American official on the issue.", rule: "united-states", post: nil).isEmpty)
         #expect(alternatives("They met the Americans on the issue.", rule: "united-states", post: nil).isEmpty)
         // Scheme 5 is frozen with two wordings.
-        #expect(alternatives("They met U.S. officials on the issue.", rule: "united-states", post: nil, scheme: .v5) == [["U.S.", "United States", "US"]])
+        #expect(
+            alternatives("They met U.S. officials on the issue.", rule: "united-states", post: nil, scheme: .v5) == [["U.S.", "United States", "US"]])
     }
 
     @Test("USG may also be the American Government after the or before a listed noun")
     func americanGovernment() {
-        #expect(alternatives("He thanked the USG for its help.", rule: "known-abbreviation", post: nil)
+        #expect(
+            alternatives("He thanked the USG for its help.", rule: "known-abbreviation", post: nil)
                 == [["USG", "U.S. Government", "United States Government", "American Government"]])
-        #expect(alternatives("He met USG officials on the issue.", rule: "known-abbreviation", post: nil)
+        #expect(
+            alternatives("He met USG officials on the issue.", rule: "known-abbreviation", post: nil)
                 == [["USG", "U.S. Government", "United States Government", "American Government"]])
-        #expect(alternatives("He said USG has a plan for the issue.", rule: "known-abbreviation", post: nil)
+        #expect(
+            alternatives("He said USG has a plan for the issue.", rule: "known-abbreviation", post: nil)
                 == [["USG", "U.S. Government", "United States Government"]])
-        #expect(alternatives("He met a USG official on the issue.", rule: "known-abbreviation", post: nil)
+        #expect(
+            alternatives("He met a USG official on the issue.", rule: "known-abbreviation", post: nil)
                 == [["USG", "U.S. Government", "United States Government"]])
-        #expect(alternatives("He thanked the American Government for its help.", rule: "known-abbreviation", post: nil)
+        #expect(
+            alternatives("He thanked the American Government for its help.", rule: "known-abbreviation", post: nil)
                 == [["USG", "U.S. Government", "United States Government", "American Government"]])
         #expect(alternatives("He met an American government official.", rule: "known-abbreviation", post: nil).isEmpty)
         #expect(alternatives("He thanked the American Government for its help.", rule: "known-abbreviation", post: nil, scheme: .v5).isEmpty)
-        #expect(alternatives("He thanked the USG for its help.", rule: "known-abbreviation", post: nil, scheme: .v5)
+        #expect(
+            alternatives("He thanked the USG for its help.", rule: "known-abbreviation", post: nil, scheme: .v5)
                 == [["USG", "U.S. Government", "United States Government"]])
     }
 
@@ -138,8 +167,12 @@ struct AbbreviationRuleTests {
         #expect(alternatives("The NATO summit will open soon.", rule: "known-abbreviation") == [["NATO", "North Atlantic Treaty Organization"]])
         #expect(alternatives("He met the MOD officials.", rule: "known-abbreviation") == [["MOD", "Ministry of Defense", "Defense Ministry"]])
         // A written-out form is found too, and keeps its own text.
-        #expect(alternatives("He met the Defense Ministry officials.", rule: "known-abbreviation") == [["MOD", "Ministry of Defense", "Defense Ministry"]])
-        #expect(alternatives("The FM will travel next week.", rule: "known-abbreviation") == [["FM", "Foreign Minister", "Minister of Foreign Affairs"]])
+        #expect(
+            alternatives("He met the Defense Ministry officials.", rule: "known-abbreviation") == [
+                ["MOD", "Ministry of Defense", "Defense Ministry"]
+            ])
+        #expect(
+            alternatives("The FM will travel next week.", rule: "known-abbreviation") == [["FM", "Foreign Minister", "Minister of Foreign Affairs"]])
         #expect(alternatives("THE NSC WILL MEET.", rule: "known-abbreviation") == [["NSC", "NATIONAL SECURITY COUNCIL"]])
         #expect(alternatives("He spoke on state TV about the plan.", rule: "known-abbreviation") == [["TV", "television"]])
         #expect(alternatives("Headquarters staff will decide.", rule: "known-abbreviation") == [["HQ", "Headquarters"]])
@@ -160,14 +193,18 @@ struct AbbreviationRuleTests {
 
     @Test("two expansions: copies write those, in lower case unless a sentence opens")
     func twoExpansions() {
-        #expect(alternatives("He met NGOs working in the north.", rule: "known-abbreviation")
+        #expect(
+            alternatives("He met NGOs working in the north.", rule: "known-abbreviation")
                 == [["NGOs", "nongovernmental organizations", "non-governmental organizations"]])
-        #expect(alternatives("NGOs working in the north complained.", rule: "known-abbreviation")
+        #expect(
+            alternatives("NGOs working in the north complained.", rule: "known-abbreviation")
                 == [["NGOs", "Nongovernmental organizations", "Non-governmental organizations"]])
-        #expect(alternatives("The UNGA vote is due.", rule: "known-abbreviation") == [["UNGA", "UN General Assembly", "United Nations General Assembly"]])
+        #expect(
+            alternatives("The UNGA vote is due.", rule: "known-abbreviation") == [["UNGA", "UN General Assembly", "United Nations General Assembly"]])
         // A written-out form found in the cable becomes a slot of the two.
         #expect(alternatives("The Secretary General will travel.", rule: "known-abbreviation") == [["SG", "Secretary General", "Secretary-General"]])
-        #expect(alternatives("He met USAID staff.", rule: "known-abbreviation")
+        #expect(
+            alternatives("He met USAID staff.", rule: "known-abbreviation")
                 == [["USAID", "U.S. Agency for International Development", "United States Agency for International Development"]])
     }
 
@@ -223,25 +260,35 @@ struct AbbreviationRuleTests {
 
     @Test("the host government also by possessive, and never the Government of X before a noun")
     func hostGovernmentPossessive() {
-        #expect(alternatives("As expected, the GOB announced new rules.", rule: "host-government", post: "BRASILIA")
+        #expect(
+            alternatives("As expected, the GOB announced new rules.", rule: "host-government", post: "BRASILIA")
                 == [["the GOB", "the Government of Brazil", "the Brazilian Government", "Brazil's Government"]])
-        #expect(alternatives("The Brazilian government agreed.", rule: "host-government", post: "BRASILIA")
+        #expect(
+            alternatives("The Brazilian government agreed.", rule: "host-government", post: "BRASILIA")
                 == [["The GOB", "The government of Brazil", "The Brazilian government", "Brazil's government"]])
         // Before scheme 11, right after another slot ("said" / "said that") "the" cannot join the slot: scheme 7's slot stands.
-        #expect(alternatives("He said the Brazilian government would act.", rule: "host-government", post: "BRASILIA", scheme: .v10)
+        #expect(
+            alternatives("He said the Brazilian government would act.", rule: "host-government", post: "BRASILIA", scheme: .v10)
                 == [["GOB", "government of Brazil", "Brazilian government"]])
         // From scheme 11 slots may stand side by side, so the whole phrase is the slot.
-        #expect(alternatives("He said the Brazilian government would act.", rule: "host-government", post: "BRASILIA")
+        #expect(
+            alternatives("He said the Brazilian government would act.", rule: "host-government", post: "BRASILIA")
                 == [["the GOB", "the government of Brazil", "the Brazilian government", "Brazil's government"]])
         // Before a noun only the wordings that stay grammatical there (scheme 7 wrote "the Government of Argentina position").
-        let slot = SlotFinder(catalogue: .publicCatalogue).slots(in: Cable(referenceID: ReferenceID(year: 2009, post: "BUENOSAIRES", serial: 1),
-            classification: .confidential, paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: "He explained the GOA position on trade.")]))
-            .first { $0.rule == "host-government" }
+        let slot = SlotFinder(catalogue: .publicCatalogue).slots(
+            in: Cable(
+                referenceID: ReferenceID(year: 2009, post: "BUENOSAIRES", serial: 1),
+                classification: .confidential,
+                paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: "He explained the GOA position on trade.")])
+        )
+        .first { $0.rule == "host-government" }
         #expect(slot.map { found in found.symbols.map { found.alternatives[$0] } } == ["the Argentine Government", "Argentina's Government"])
-        #expect(alternatives("He explained the GOA position on trade.", rule: "host-government", post: "BUENOSAIRES", scheme: .v7)
+        #expect(
+            alternatives("He explained the GOA position on trade.", rule: "host-government", post: "BUENOSAIRES", scheme: .v7)
                 == [["GOA", "Government of Argentina", "Argentine Government"]])
         // A country named with its article has no possessive wording.
-        #expect(alternatives("THE GOP WILL ACT SOON.", rule: "host-government", post: "MANILA")
+        #expect(
+            alternatives("THE GOP WILL ACT SOON.", rule: "host-government", post: "MANILA")
                 == [["THE GOP", "THE GOVERNMENT OF THE PHILIPPINES", "THE PHILIPPINE GOVERNMENT"]])
     }
 

@@ -1,8 +1,9 @@
 import Foundation
+import PouchCore
 import PouchCorpus
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Every catalogue rule keeps the invariants, on every real cable")
@@ -115,7 +116,8 @@ struct CatalogueInvariantTests {
     @Test("every spelling of every listed prefixed word and compound is in the en_US dictionary")
     func prefixHyphenWords() throws {
         let hunspell = try Hunspell()
-        let words = PrefixHyphenRule.hyphenated.flatMap { [$0, $0.replacingOccurrences(of: "-", with: "")] }
+        let words =
+            PrefixHyphenRule.hyphenated.flatMap { [$0, $0.replacingOccurrences(of: "-", with: "")] }
             + CompoundSpellingRule.groups.joined().flatMap { $0.split(separator: " ").map(String.init) }
         #expect(words.count > 200)
         let misspelled = try hunspell.corrections(for: words)
@@ -132,7 +134,9 @@ struct CatalogueInvariantTests {
     @Test("normalising copies leaves almost nothing that tells them apart, on every real cable")
     func canonicalFormIsAlmostTheSameForEveryCopy() {
         // What trace compares: normalised tokens. Count the tokens where two normalised copies differ.
-        var differing = 0, total = 0, slots = 0
+        var differing = 0
+        var total = 0
+        var slots = 0
         for cable in RealSlots.cables.prefix(120) {
             let fingerprint = CableFingerprint(cable: cable, key: TestKeys.key)
             guard !fingerprint.slots.isEmpty else { continue }
@@ -160,7 +164,9 @@ struct CatalogueInvariantTests {
                 guard let article = SchemeTests.article(before: slot, in: cable) else { continue }
                 let original = SlotFinder.firstWord(slot.alternatives[slot.original])
                 for wording in slot.symbols.map({ slot.alternatives[$0] }) where SlotFinder.firstWord(wording) != original {
-                    #expect(ArticleSound.articles(wording, abbreviations: []).contains(article), "\(cable.referenceID.map { "\($0)" } ?? "?"): \(article) \(wording)")
+                    #expect(
+                        ArticleSound.articles(wording, abbreviations: []).contains(article),
+                        "\(cable.referenceID.map { "\($0)" } ?? "?"): \(article) \(wording)")
                 }
                 checked += 1
             }

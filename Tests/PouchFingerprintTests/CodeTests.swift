@@ -1,7 +1,8 @@
 import Foundation
+import PouchCore
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Codes: stateless, keyed, per recipient")
@@ -33,8 +34,9 @@ struct CodeTests {
         #expect(fingerprint.text(choosing: \.original) == LongCable.cable)
     }
 
-    @Test("symbols follow each slot's symbol probabilities (two and three symbols): drawn per cable before scheme 11, even from it",
-          arguments: [FingerprintScheme.v10, .v11])
+    @Test(
+        "symbols follow each slot's symbol probabilities (two and three symbols): drawn per cable before scheme 11, even from it",
+        arguments: [FingerprintScheme.v10, .v11])
     func symbolFrequencies(scheme: FingerprintScheme) {
         let fingerprint = CableFingerprint(cable: LongCable.cable, key: TestKeys.key, scheme: scheme)
         #expect(Set(fingerprint.slots.map(\.symbols.count)).isSuperset(of: [2, 3]))
@@ -49,7 +51,8 @@ struct CodeTests {
             }
         }
         // Per number of symbols: how often each symbol index is drawn, against its expected count.
-        var drawn: [Int: [Double]] = [:], expected: [Int: [Double]] = [:]
+        var drawn: [Int: [Double]] = [:]
+        var expected: [Int: [Double]] = [:]
         for r in 0..<2_000 {
             for (slot, symbol) in fingerprint.symbols(for: "recipient-\(r)").enumerated() {
                 let probabilities = fingerprint.symbolProbabilities[slot]
@@ -167,7 +170,8 @@ struct BoundTests {
             // Every outcome: which slots the innocent holds the leaked symbol in.
             var outcomes: [(score: Double, probability: Double)] = []
             for mask in 0..<(1 << m) {
-                var score = 0.0, probability = 1.0
+                var score = 0.0
+                var probability = 1.0
                 for (k, term) in bound.terms.enumerated() {
                     let held = mask & (1 << k) != 0
                     score += held ? term.match : term.other
@@ -190,7 +194,8 @@ struct BoundTests {
         // 60 binary slots with p = 1/2; the accused shows the leaked symbol in 50 of them.
         let bound = TardosBound(leakedSymbolProbabilities: Array(repeating: 0.5, count: 60))
         let score = 50.0 - 10.0
-        let lattice = bound.logTail(score), chernoff = bound.chernoffLogTail(score)
+        let lattice = bound.logTail(score)
+        let chernoff = bound.chernoffLogTail(score)
         #expect(lattice < chernoff - log(2))
         // The exact tail: P(Binomial(60, 1/2) ≥ 50).
         var exact = 0.0
@@ -203,7 +208,9 @@ struct BoundTests {
 
     @Test("a clean single leaker with p = 1/2 needs about 30 slots among 1,000 recipients at 1e-6")
     func thirtySlots() {
-        let threshold = { (m: Int) in TardosBound(leakedSymbolProbabilities: Array(repeating: 0.5, count: m)).scoreThreshold(recipients: 1000, maxFalseAccusation: 1e-6) }
+        let threshold = { (m: Int) in
+            TardosBound(leakedSymbolProbabilities: Array(repeating: 0.5, count: m)).scoreThreshold(recipients: 1000, maxFalseAccusation: 1e-6)
+        }
         #expect(threshold(25) > 25)
         #expect(threshold(40) <= 40)
     }

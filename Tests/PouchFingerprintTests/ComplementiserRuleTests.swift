@@ -1,7 +1,8 @@
 import Foundation
+import PouchCore
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Complementisers: the optional that, relative that and which")
@@ -12,7 +13,10 @@ struct ComplementiserRuleTests {
         #expect(alternatives("The minister said that the talks would resume.", rule: "that-complementizer", scheme: .v1) == [["said that", "said"]])
         #expect(alternatives("The minister said the talks would resume.", rule: "that-complementizer", scheme: .v1) == [["said", "said that"]])
         #expect(alternatives("He noted that Karzai would attend.", rule: "that-complementizer", scheme: .v1) == [["noted that", "noted"]])
-        #expect(alternatives("THE MINISTER SAID THAT PAKISTAN WOULD AGREE TO THE PLAN.", rule: "that-complementizer", scheme: .v1) == [["SAID THAT", "SAID"]])
+        #expect(
+            alternatives("THE MINISTER SAID THAT PAKISTAN WOULD AGREE TO THE PLAN.", rule: "that-complementizer", scheme: .v1) == [
+                ["SAID THAT", "SAID"]
+            ])
         #expect(alternatives("He explained that the talks would resume.", rule: "that-complementizer") == [["explained that", "explained"]])
         // Demonstrative "that" is not a complementiser.
         #expect(alternatives("He said that was unacceptable to the government.", rule: "that-complementizer").isEmpty)
@@ -36,16 +40,19 @@ struct ComplementiserRuleTests {
         #expect(alternatives("The official noted he would resign soon.", rule: "reporting-verb") == [["noted", "noted that", "observed that"]])
         #expect(alternatives("The official told him the news.", rule: "that-before-pronoun").isEmpty)
         #expect(alternatives("They criticized the government's handling of the crisis.", rule: "genitive-institution").isEmpty)
-        #expect(alternatives("They criticized the government's decision on Monday.", rule: "genitive-institution")
-            == [["the government's decision", "the decision of the government"]])
-        #expect(alternatives("The decision of the government was final.", rule: "genitive-institution")
-            == [["The decision of the government", "The government's decision"]])
+        #expect(
+            alternatives("They criticized the government's decision on Monday.", rule: "genitive-institution")
+                == [["the government's decision", "the decision of the government"]])
+        #expect(
+            alternatives("The decision of the government was final.", rule: "genitive-institution")
+                == [["The decision of the government", "The government's decision"]])
         #expect(alternatives("The decision of the government of Iraq was final.", rule: "genitive-institution").isEmpty)
     }
 
     @Test("that after a predicate adjective of certainty or feeling")
     func thatAfterAdjective() {
-        #expect(alternatives("He was confident that the plan would move forward.", rule: "that-after-adjective") == [["confident that", "confident"]])
+        #expect(
+            alternatives("He was confident that the plan would move forward.", rule: "that-after-adjective") == [["confident that", "confident"]])
         #expect(alternatives("We are not optimistic that they will agree.", rule: "that-after-adjective") == [["optimistic that", "optimistic"]])
         // Not attributive, not a demonstrative "that", not without a clause.
         #expect(alternatives("A confident that was rare.", rule: "that-after-adjective").isEmpty)
@@ -81,7 +88,8 @@ struct ComplementiserRuleTests {
 
     @Test("scheme 12 reads more verbs of saying and showing before that")
     func moreVerbs() {
-        #expect(alternatives("Pickard mentioned that the firms will not share data.", rule: "that-complementizer") == [["mentioned that", "mentioned"]])
+        #expect(
+            alternatives("Pickard mentioned that the firms will not share data.", rule: "that-complementizer") == [["mentioned that", "mentioned"]])
         #expect(alternatives("The Saudis realized they could not fight back.", rule: "that-before-pronoun") == [["realized", "realized that"]])
         #expect(alternatives("Pickard mentioned that the firms will not share data.", rule: "that-complementizer", scheme: .v11).isEmpty)
     }

@@ -1,15 +1,21 @@
 import Foundation
-import Testing
 import PouchCore
+import Testing
+
 @testable import PouchFingerprint
 
 @Suite("Genitives: a country's government, institutions, a person's events")
 struct GenitiveRuleTests {
     @Test("genitive alternation for countries and abstract nouns")
     func genitive() {
-        #expect(alternatives("He explained Pakistan's position on the issue.", rule: "genitive") == [["Pakistan's position", "the position of Pakistan"]])
-        #expect(alternatives("He explained the position of Pakistan on the issue.", rule: "genitive") == [["the position of Pakistan", "Pakistan's position"]])
-        #expect(alternatives("Pakistan's position is clear to all of us.", rule: "genitive") == [["Pakistan's position", "The position of Pakistan"]])
+        #expect(
+            alternatives("He explained Pakistan's position on the issue.", rule: "genitive") == [["Pakistan's position", "the position of Pakistan"]])
+        #expect(
+            alternatives("He explained the position of Pakistan on the issue.", rule: "genitive") == [
+                ["the position of Pakistan", "Pakistan's position"]
+            ])
+        #expect(
+            alternatives("Pakistan's position is clear to all of us.", rule: "genitive") == [["Pakistan's position", "The position of Pakistan"]])
     }
 
     @Test("a country's government by adjective, by of, or by possessive")
@@ -19,14 +25,18 @@ struct GenitiveRuleTests {
         #expect(alternatives("He said the government of Iran had refused.", rule: "country-government") == [iran])
         #expect(alternatives("He said that Iran's government had refused.", rule: "country-government") == [iran])
         // Case kept: "Government", a sentence's "The", capitals.
-        #expect(alternatives("The Government of Colombia agreed.", rule: "country-government")
+        #expect(
+            alternatives("The Government of Colombia agreed.", rule: "country-government")
                 == [["The Colombian Government", "The Government of Colombia", "Colombia's Government"]])
-        #expect(alternatives("Saudi Arabia's government agreed.", rule: "country-government")
+        #expect(
+            alternatives("Saudi Arabia's government agreed.", rule: "country-government")
                 == [["The Saudi government", "The government of Saudi Arabia", "Saudi Arabia's government"]])
-        #expect(alternatives("THE FRENCH GOVERNMENT WILL ACT.", rule: "country-government")
+        #expect(
+            alternatives("THE FRENCH GOVERNMENT WILL ACT.", rule: "country-government")
                 == [["THE FRENCH GOVERNMENT", "THE GOVERNMENT OF FRANCE", "FRANCE'S GOVERNMENT"]])
         // A country named with its article has no possessive wording.
-        #expect(alternatives("They met the Dutch government today.", rule: "country-government")
+        #expect(
+            alternatives("They met the Dutch government today.", rule: "country-government")
                 == [["the Dutch government", "the government of the Netherlands"]])
     }
 
@@ -45,21 +55,36 @@ struct GenitiveRuleTests {
     @Test("scheme 7's genitive faults: a noun that opens a longer phrase, a conjunct, a longer name")
     func genitiveFaultsFixed() {
         // Scheme 7 wrote these (kept, so its copies stay traceable); scheme 8 leaves them alone.
-        #expect(alternatives("Pakistan's security forces will act.", rule: "genitive", scheme: .v7) == [["Pakistan's security", "The security of Pakistan"]])
+        #expect(
+            alternatives("Pakistan's security forces will act.", rule: "genitive", scheme: .v7) == [
+                ["Pakistan's security", "The security of Pakistan"]
+            ])
         #expect(alternatives("Pakistan's security forces will act.", rule: "genitive").isEmpty)
-        #expect(alternatives("The views of France and Germany carry weight.", rule: "genitive", scheme: .v7) == [["The views of France", "France's views"]])
+        #expect(
+            alternatives("The views of France and Germany carry weight.", rule: "genitive", scheme: .v7) == [
+                ["The views of France", "France's views"]
+            ])
         #expect(alternatives("The views of France and Germany carry weight.", rule: "genitive").isEmpty)
         #expect(alternatives("He said United Russia's leadership was split.", rule: "genitive").isEmpty)
-        #expect(alternatives("Many of the region's security forces are weak.", rule: "genitive-institution", scheme: .v7) == [["the region's security", "the security of the region"]])
+        #expect(
+            alternatives("Many of the region's security forces are weak.", rule: "genitive-institution", scheme: .v7) == [
+                ["the region's security", "the security of the region"]
+            ])
         #expect(alternatives("Many of the region's security forces are weak.", rule: "genitive-institution").isEmpty)
         // A phrase that ends where it should still varies.
-        #expect(alternatives("He doubted Pakistan's commitment to the plan.", rule: "genitive") == [["Pakistan's commitment", "the commitment of Pakistan"]])
+        #expect(
+            alternatives("He doubted Pakistan's commitment to the plan.", rule: "genitive") == [
+                ["Pakistan's commitment", "the commitment of Pakistan"]
+            ])
         #expect(alternatives("In Pakistan's view, the plan fails.", rule: "genitive") == [["Pakistan's view", "the view of Pakistan"]])
     }
 
     @Test("someone's visit or the visit of someone, title and name kept")
     func personGenitive() {
-        #expect(alternatives("He welcomed President Lula's visit to Madrid.", rule: "genitive-person") == [["President Lula's visit", "the visit of President Lula"]])
+        #expect(
+            alternatives("He welcomed President Lula's visit to Madrid.", rule: "genitive-person") == [
+                ["President Lula's visit", "the visit of President Lula"]
+            ])
         #expect(alternatives("They discussed Putin's decision.", rule: "genitive-person") == [["Putin's decision", "the decision of Putin"]])
         // Not at a sentence's start, not a date, not before a longer phrase, not in capitals.
         #expect(alternatives("Lula's visit was short.", rule: "genitive-person").isEmpty)

@@ -1,7 +1,7 @@
 import Foundation
 import PouchCore
-import PouchFingerprint
 import PouchCorpus
+import PouchFingerprint
 import PouchTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import PouchCore
+import Testing
+
 @testable import PouchFingerprint
 
 /// How the aligner reads slots whose neighbours a leaker's spell checker damaged.
@@ -58,13 +59,15 @@ struct LeakReadingTests {
     @Test("two slots side by side inside a paragraph are both read right")
     func adjoiningSlotsRead() throws {
         let text = "The director noted that NATO membership was premature, and the minister said that USG officials agreed."
-        let cable = Cable(referenceID: ReferenceID(year: 2009, post: "ALGIERS", serial: 2), classification: .confidential,
-                          paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
+        let cable = Cable(
+            referenceID: ReferenceID(year: 2009, post: "ALGIERS", serial: 2), classification: .confidential,
+            paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
         let fingerprint = CableFingerprint(cable: cable, key: Self.key)
         let tracer = Tracer(fingerprints: [fingerprint])
         // "[noted that] [NATO]" and "[said that] [USG]": no word between either pair.
         let slots = fingerprint.slots
-        #expect(zip(slots, slots.dropFirst()).filter { $1.start - $0.end == 1 }.map { [$0.rule, $1.rule] }
+        #expect(
+            zip(slots, slots.dropFirst()).filter { $1.start - $0.end == 1 }.map { [$0.rule, $1.rule] }
                 == [["reporting-verb", "known-abbreviation"], ["reporting-verb", "known-abbreviation"]])
         for slot in fingerprint.slots.indices {
             let pairs = readings(slot: slot, of: fingerprint, tracer: tracer) { CableRenderer().render($0) }
@@ -107,7 +110,8 @@ struct LeakReadingTests {
     func rewritten() throws {
         let told = try slot("told-that")
         let pairs = readings(slot: told) { copy in
-            copy.replacingOccurrences(of: "Huddleston that", with: "a visiting official").replacingOccurrences(of: "Huddleston", with: "a visiting official")
+            copy.replacingOccurrences(of: "Huddleston that", with: "a visiting official").replacingOccurrences(
+                of: "Huddleston", with: "a visiting official")
         }
         #expect(pairs.allSatisfy { $0.read == nil })
     }

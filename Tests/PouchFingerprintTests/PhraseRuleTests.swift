@@ -1,7 +1,8 @@
 import Foundation
+import PouchCore
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Fixed phrases: connectives, adverbs, verbs and quantifiers")
@@ -43,9 +44,13 @@ struct PhraseRuleTests {
         #expect(alternatives("Poloff spoke with the Minister after the session.", rule: "spoke-with") == [["spoke with", "spoke to"]])
         #expect(alternatives("He spoke to the issue of corruption at length.", rule: "spoke-with").isEmpty)
         #expect(alternatives("The talks with Iran were long and difficult.", rule: "spoke-with").isEmpty)
-        #expect(alternatives("He is widely seen as the favorite of the tribes.", rule: "seen-viewed-as") == [["seen as", "viewed as", "regarded as"]])
+        #expect(
+            alternatives("He is widely seen as the favorite of the tribes.", rule: "seen-viewed-as") == [["seen as", "viewed as", "regarded as"]])
         #expect(alternatives("They have seen as many as ten protests.", rule: "seen-viewed-as").isEmpty)
-        #expect(alternatives("The minister promised to act quickly but he did nothing at all.", rule: "clause-comma") == [["quickly but", "quickly, but"]])
+        #expect(
+            alternatives("The minister promised to act quickly but he did nothing at all.", rule: "clause-comma") == [
+                ["quickly but", "quickly, but"]
+            ])
         #expect(alternatives("The minister did not promise reform but he did act.", rule: "clause-comma").isEmpty)
         #expect(alternatives("The minister promised to act quickly but he did nothing at all.", rule: "clause-comma", scheme: .v1).isEmpty)
     }
@@ -94,12 +99,17 @@ struct PhraseRuleTests {
         #expect(alternatives("They took the main road north.", rule: "main-principal") == [["main", "principal"]])
         #expect(alternatives("Despite being late, he spoke.", rule: "despite") == [["Despite", "In spite of"]])
         #expect(alternatives("The primary reason is cost.", rule: "main-principal").isEmpty)
-        #expect(alternatives("He asked questions regarding the budget.", rule: "regarding-concerning")
+        #expect(
+            alternatives("He asked questions regarding the budget.", rule: "regarding-concerning")
                 == [["regarding", "concerning", "with regard to", "with respect to"]])
         // The verb "regard": "regarding him as a partner" is not "about him".
         #expect(alternatives("They are not regarding him as a partner.", rule: "regarding-concerning").isEmpty)
-        #expect(alternatives("He asked questions regarding him as a partner.", rule: "regarding-concerning", scheme: .v4) == [["regarding", "concerning"]])
-        #expect(alternatives("With respect to the budget, nothing changed.", rule: "with-regard-respect")
+        #expect(
+            alternatives("He asked questions regarding him as a partner.", rule: "regarding-concerning", scheme: .v4) == [
+                ["regarding", "concerning"]
+            ])
+        #expect(
+            alternatives("With respect to the budget, nothing changed.", rule: "with-regard-respect")
                 == [["With regard to", "With respect to", "In regard to", "Regarding"]])
     }
 
@@ -152,7 +162,10 @@ struct PhraseRuleTests {
         let four = ["over the past", "over the last", "in the past", "in the last"]
         #expect(alternatives("Exports rose over the past two years.", rule: "over-the-past") == [four])
         #expect(alternatives("Exports rose over the past 18 months.", rule: "over-the-past") == [four])
-        #expect(alternatives("In the past few weeks exports rose.", rule: "over-the-past") == [["Over the past", "Over the last", "In the past", "In the last"]])
+        #expect(
+            alternatives("In the past few weeks exports rose.", rule: "over-the-past") == [
+                ["Over the past", "Over the last", "In the past", "In the last"]
+            ])
         // "In the past" alone means "formerly"; "in the last" may be a final span, so it is never looked for.
         #expect(alternatives("In the past, the ministry refused.", rule: "over-the-past").isEmpty)
         #expect(alternatives("He resigned in the past as well.", rule: "over-the-past").isEmpty)
@@ -239,8 +252,14 @@ struct PhraseRuleTests {
     @Test("likely and probably after will or would, never as an adjective")
     func likelyProbably() {
         // Beside the modal, with the order of adverb and modal, one slot of four wordings.
-        #expect(alternatives("The bill will likely be signed soon.", rule: "adverb-auxiliary") == [["will likely", "likely will", "will probably", "probably will"]])
-        #expect(alternatives("THE BILL PROBABLY WOULD PASS.", rule: "adverb-auxiliary") == [["PROBABLY WOULD", "WOULD PROBABLY", "LIKELY WOULD", "WOULD LIKELY"]])
+        #expect(
+            alternatives("The bill will likely be signed soon.", rule: "adverb-auxiliary") == [
+                ["will likely", "likely will", "will probably", "probably will"]
+            ])
+        #expect(
+            alternatives("THE BILL PROBABLY WOULD PASS.", rule: "adverb-auxiliary") == [
+                ["PROBABLY WOULD", "WOULD PROBABLY", "LIKELY WOULD", "WOULD LIKELY"]
+            ])
         #expect(alternatives("The bill has already passed.", rule: "adverb-auxiliary") == [["has already", "already has"]])
         #expect(alternatives("The bill will likely be signed soon.", rule: "adverb-auxiliary", scheme: .v11) == [["will likely", "likely will"]])
         // Before a negation the order stays, and only the adverb varies.
@@ -266,8 +285,10 @@ struct PhraseRuleTests {
         #expect(alternatives("They bought two properties.", rule: "bought-purchased") == [["bought", "purchased"]])
         #expect(alternatives("Officers spend their money buying luxury vehicles.", rule: "buying-purchasing") == [["buying", "purchasing"]])
         #expect(alternatives("The firm buys all of its steel abroad.", rule: "buys-purchases") == [["buys", "purchases"]])
-        for idiom in ["They tried to buy time.", "The deal bought some time.", "He never bought into the idea.", "It bought us time.",
-                      "They plan to buy back shares.", "It was a good buy.", "Vote buying is common.", "They will purchase gas."] {
+        for idiom in [
+            "They tried to buy time.", "The deal bought some time.", "He never bought into the idea.", "It bought us time.",
+            "They plan to buy back shares.", "It was a good buy.", "Vote buying is common.", "They will purchase gas.",
+        ] {
             #expect(slots(idiom).allSatisfy { !["buy-purchase", "bought-purchased", "buying-purchasing"].contains($0.rule) }, "\(idiom)")
         }
         #expect(alternatives("They bought two properties.", rule: "bought-purchased", scheme: .v11).isEmpty)
@@ -282,11 +303,16 @@ struct PhraseRuleTests {
 
     @Test("over the course of beside during, and notably beside especially where it focuses")
     func widerWordings() {
-        #expect(alternatives("He raised it during the meeting.", rule: "during-in-the-course-of") == [["during", "in the course of", "over the course of"]])
+        #expect(
+            alternatives("He raised it during the meeting.", rule: "during-in-the-course-of") == [
+                ["during", "in the course of", "over the course of"]
+            ])
         #expect(alternatives("He raised it during the meeting.", rule: "during-in-the-course-of", scheme: .v11) == [["during", "in the course of"]])
-        #expect(alternatives("Crime is low, particularly in the north.", rule: "especially-particularly") == [["especially", "particularly", "notably"]])
+        #expect(
+            alternatives("Crime is low, particularly in the north.", rule: "especially-particularly") == [["especially", "particularly", "notably"]])
         // Before an adjective "notably" would mean "remarkably"; opening a sentence, "it is notable that".
         #expect(alternatives("The slogans were particularly divisive.", rule: "especially-particularly") == [["especially", "particularly"]])
-        #expect(alternatives("It rained. Particularly if it lasts, crops fail.", rule: "especially-particularly") == [["Especially", "Particularly"]])
+        #expect(
+            alternatives("It rained. Particularly if it lasts, crops fail.", rule: "especially-particularly") == [["Especially", "Particularly"]])
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
+import PouchCore
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Prepositions: cause, period, topic, dates and events")
@@ -16,9 +17,16 @@ struct PrepositionRuleTests {
 
     @Test("during and in the course of, before a determiner")
     func during() {
-        #expect(alternatives("Relations were strained during the Roh era.", rule: "during-in-the-course-of", scheme: .v11) == [["during", "in the course of"]])
-        #expect(alternatives("During his visit, he met the minister.", rule: "during-in-the-course-of", scheme: .v11) == [["During", "In the course of"]])
-        #expect(alternatives("During his visit, he met the minister.", rule: "during-in-the-course-of") == [["During", "In the course of", "Over the course of"]])
+        #expect(
+            alternatives("Relations were strained during the Roh era.", rule: "during-in-the-course-of", scheme: .v11) == [
+                ["during", "in the course of"]
+            ])
+        #expect(
+            alternatives("During his visit, he met the minister.", rule: "during-in-the-course-of", scheme: .v11) == [["During", "In the course of"]])
+        #expect(
+            alternatives("During his visit, he met the minister.", rule: "during-in-the-course-of") == [
+                ["During", "In the course of", "Over the course of"]
+            ])
         #expect(alternatives("He spoke during lunch.", rule: "during-in-the-course-of").isEmpty)
     }
 
@@ -59,9 +67,11 @@ struct PrepositionRuleTests {
         #expect(alternatives("One month before the election, the outlook is bleak.", rule: "before-event") == [["before", "prior to"]])
         #expect(alternatives("It will happen before the end of the year.", rule: "before-event") == [["before", "prior to"]])
         #expect(alternatives("BLACKLISTS MUST BE REMOVED BEFORE THE TALKS.", rule: "before-event") == [["BEFORE", "PRIOR TO"]])
-        for text in ["Aznar was willing to go before the US Congress.", "He will appear before a special session.",
-                     "They want to embarrass Putin before the West.", "The lists must be removed before these talks can start.",
-                     "Nothing will happen before the court decides.", "Polls taken before the election process starts are useless."] {
+        for text in [
+            "Aznar was willing to go before the US Congress.", "He will appear before a special session.",
+            "They want to embarrass Putin before the West.", "The lists must be removed before these talks can start.",
+            "Nothing will happen before the court decides.", "Polls taken before the election process starts are useless.",
+        ] {
             #expect(alternatives(text, rule: "before-event").isEmpty, "\(text)")
             #expect(alternatives(text, rule: "prior-to").isEmpty, "\(text)")
         }

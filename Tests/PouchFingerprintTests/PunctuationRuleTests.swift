@@ -1,7 +1,8 @@
 import Foundation
+import PouchCore
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Punctuation: serial, introductory and list commas")
@@ -39,7 +40,9 @@ struct PunctuationRuleTests {
         #expect(alternatives("Reforms, however, were watered down or withdrawn.", rule: "serial-comma").isEmpty)
         // Scheme 11 still finds them.
         #expect(alternatives("Killings are still occurring, however, and the number is rising.", rule: "serial-comma", scheme: .v11).count == 1)
-        #expect(alternatives("They meet twice a year, biannually, between our AG and the Justice Minister.", rule: "serial-comma", scheme: .v11).count == 1)
+        #expect(
+            alternatives("They meet twice a year, biannually, between our AG and the Justice Minister.", rule: "serial-comma", scheme: .v11).count
+                == 1)
     }
 
     @Test("an introductory comma only before a determiner, a pronoun or a name, and never before an aside")

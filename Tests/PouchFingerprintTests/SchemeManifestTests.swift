@@ -1,6 +1,7 @@
 import Foundation
 import PouchCore
 import Testing
+
 @testable import PouchFingerprint
 
 @Suite("The scheme manifest")
@@ -26,8 +27,9 @@ struct SchemeManifestTests {
     func everySchemeSaysWhatItChanged() {
         let ids = Set(RuleCatalogue.publicCatalogue.rules.map(\.id))
         for entry in SchemeManifest.entries() {
-            #expect(!(entry.rulesAdded.isEmpty && entry.rulesWidened.isEmpty && entry.features.isEmpty && entry.featuresEnded.isEmpty),
-                    "scheme \(entry.scheme.rawValue) changes nothing the manifest knows of")
+            #expect(
+                !(entry.rulesAdded.isEmpty && entry.rulesWidened.isEmpty && entry.features.isEmpty && entry.featuresEnded.isEmpty),
+                "scheme \(entry.scheme.rawValue) changes nothing the manifest knows of")
         }
         for feature in SchemeFeature.allCases {
             #expect(feature.since <= .current)

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
+import PouchCore
 import PouchCorpus
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Fingerprint schemes: copies sent under an older scheme stay traceable")

@@ -1,7 +1,8 @@
 import Foundation
+import PouchCore
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("What every slot keeps: protected spans, a word between slots, case, addresses, symbols")
@@ -25,8 +26,14 @@ struct SlotFinderTests {
 
     @Test("an alternative keeps the original's own small letter after a dash")
     func caseAfterDash() {
-        #expect(alternatives("Social policy -- for example, affirmative action -- divides them.", rule: "for-example") == [["for example", "for instance"]])
-        #expect(alternatives("Social policy -- for example, affirmative action -- divides them.", rule: "for-example", scheme: .v2) == [["for example", "For instance"]])
+        #expect(
+            alternatives("Social policy -- for example, affirmative action -- divides them.", rule: "for-example") == [
+                ["for example", "for instance"]
+            ])
+        #expect(
+            alternatives("Social policy -- for example, affirmative action -- divides them.", rule: "for-example", scheme: .v2) == [
+                ["for example", "For instance"]
+            ])
     }
 
     @Test("from scheme 11 two slots may stand side by side, except across a bracket or beside a list's comma")
@@ -66,9 +73,11 @@ struct SlotFinderTests {
 
     @Test("scheme 12's rules stand up to any order of their own trigger words, even at a text's very end")
     func triggerSoup() {
-        let words = ["However", "however", ",", ".", ";", "he", "the", "minister", "said", "stated", "Moratinos", "before", "election",
-                     "end", "of", "will", "likely", "probably", "First", "buy", "bought", "time", "during", "particularly", "in",
-                     "and", "\"", "xxxxx", "whole", "to", "PM", "A/S", "www", "icc-ccs", "org", "his", "hope", "that"]
+        let words = [
+            "However", "however", ",", ".", ";", "he", "the", "minister", "said", "stated", "Moratinos", "before", "election",
+            "end", "of", "will", "likely", "probably", "First", "buy", "bought", "time", "during", "particularly", "in",
+            "and", "\"", "xxxxx", "whole", "to", "PM", "A/S", "www", "icc-ccs", "org", "his", "hope", "that",
+        ]
         var random = SplitMix(seed: 12)
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 1...9, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")

@@ -1,7 +1,8 @@
 import Foundation
+import PouchCore
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Tracing leaks")
@@ -100,12 +101,18 @@ struct TraceTests {
         let copy = CableRenderer().render(LongCable.fingerprint.copy(for: leaker))
         let plain = trace(copy)
         // A web page: entities for quotes and ampersands, paragraphs in tags.
-        let page = "<html><body><p>" + copy.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#8217;")
+        let page =
+            "<html><body><p>"
+            + copy.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#8217;")
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n\n", with: "</p>\n<p class=\"cable\">") + "</p></body></html>"
         // A PDF: lines of at most 60 characters, long words split at a line's end with a hyphen.
-        var lines: [String] = [], line = ""
+        var lines: [String] = []
+        var line = ""
         for word in copy.split(whereSeparator: \.isWhitespace).map(String.init) {
-            if line.count + word.count + 1 <= 60 { line += (line.isEmpty ? "" : " ") + word; continue }
+            if line.count + word.count + 1 <= 60 {
+                line += (line.isEmpty ? "" : " ") + word
+                continue
+            }
             if word.count >= 8, word.allSatisfy(\.isLetter), line.count + 6 <= 60 {
                 lines.append(line + " " + word.prefix(4) + "-")
                 line = String(word.dropFirst(4))
@@ -120,7 +127,9 @@ struct TraceTests {
             #expect(verdict.accused.map(\.recipient) == [leaker])
             #expect(verdict.bitsObserved == plain.bitsObserved)
         }
-        #expect(TraceText.unwrap("the govern-\nment &amp; <b>its</b> allies&#8217; &#x2014; U.S.-\nIran") == "the government &  its  allies\u{2019} \u{2014} U.S.-\nIran")
+        #expect(
+            TraceText.unwrap("the govern-\nment &amp; <b>its</b> allies&#8217; &#x2014; U.S.-\nIran")
+                == "the government &  its  allies\u{2019} \u{2014} U.S.-\nIran")
         // Spaces or a tab between the hyphen and the break, and a Windows line end, are joined the same way.
         #expect(TraceText.unwrap("the govern-  \nment and its allies-\t\r\nhip") == "the government and its allieship")
     }
@@ -149,7 +158,8 @@ struct TraceTests {
         #expect(trace(CableRenderer().render(canonical)).accused.isEmpty)
 
         // A deployment's private rules are invisible to an adversary who knows only the public catalogue.
-        let rules = try PrivateRules.parse("""
+        let rules = try PrivateRules.parse(
+            """
             [the-said-stated]
             alternatives = said | stated
             reason = test data: a private reporting-verb pair
@@ -180,7 +190,8 @@ struct TraceTests {
     func partnerTest() throws {
         let fingerprint = LongCable.fingerprint
         var random = SplitMix(seed: 5)
-        var plainConvictions = 0, convictions = 0
+        var plainConvictions = 0
+        var convictions = 0
         for trial in 0..<16 {
             let (a, b) = (Self.recipients[trial], Self.recipients[100 + trial])
             let (mineA, mineB) = (fingerprint.symbols(for: a), fingerprint.symbols(for: b))
@@ -188,7 +199,8 @@ struct TraceTests {
             let slots = fingerprint.slots.indices.shuffled(using: &random).prefix(80)
             var symbols: [Int: UInt8] = [:]
             for slot in slots { symbols[slot] = Bool.random(using: &random) ? mineA[slot] : mineB[slot] }
-            let verdict = Self.tracer.trace([LeakReading(cable: 0, symbols: symbols, slotsSeen: slots.count, leakWords: 1000)], recipients: Self.recipients)
+            let verdict = Self.tracer.trace(
+                [LeakReading(cable: 0, symbols: symbols, slotsSeen: slots.count, leakWords: 1000)], recipients: Self.recipients)
             #expect(Set(verdict.accused.map(\.recipient)).isSubset(of: [a, b]), "trial \(trial)")
             // The plain test's own verdict, and the trace's with the partner test beside it.
             if verdict.scores.contains(where: { $0.falseAccusationProbability <= verdict.maxFalseAccusation }) { plainConvictions += 1 }
@@ -215,7 +227,8 @@ struct TraceTests {
         // A score whose union bound is just within the second-source evidence, and one just outside it.
         let strong = bound.scoreThreshold(recipients: n, maxFalseAccusation: Tracer.secondSourceEvidence / 2)
         let weak = bound.scoreThreshold(recipients: n, maxFalseAccusation: Tracer.secondSourceEvidence * 2)
-        let high = Tracer.partnerShareForSecondSource, low = Tracer.partnerShare
+        let high = Tracer.partnerShareForSecondSource
+        let low = Tracer.partnerShare
         for (first, second, topPart, othersPart) in [(strong, strong, high, high), (strong, weak, low, high), (weak, weak, low, low)] {
             let split = Tracer.PartnerSplit(ranking: [("A", first), ("B", second), ("C", -1)], bound: bound, recipients: n)
             #expect(split.partnerShare(of: "A") == topPart)
@@ -281,7 +294,9 @@ struct TraceTests {
         }
     }
 
-    @Test("taking an honest copy for a restyled one, and the partner tests, cost it a fifth of the threshold at most, unless another recipient scores high; a restyled original accuses nobody")
+    @Test(
+        "taking an honest copy for a restyled one, and the partner tests, cost it a fifth of the threshold at most, unless another recipient scores high; a restyled original accuses nobody"
+    )
     func restyledHonesty() {
         // Which rules look settled depends on the leak alone, so the bound holds either way.
         let cable = RealSlots.cables.min { abs($0.wordCount - 1500) < abs($1.wordCount - 1500) }!
@@ -324,19 +339,25 @@ struct TraceTests {
 struct PrivateRulesTests {
     @Test("a valid file")
     func valid() throws {
-        let rules = try PrivateRules.parse("# ours\n[we-assess]\nalternatives = we judge | we assess\nreason = same weight\nbefore = that\n", file: "r.rules")
+        let rules = try PrivateRules.parse(
+            "# ours\n[we-assess]\nalternatives = we judge | we assess\nreason = same weight\nbefore = that\n", file: "r.rules")
         #expect(rules.count == 1 && rules[0].id == "private:we-assess" && rules[0].isPrivate)
-        #expect(slots("We judge that the talks will fail.", catalogue: RuleCatalogue.publicCatalogue.adding(rules)).contains { $0.rule == "private:we-assess" })
+        #expect(
+            slots("We judge that the talks will fail.", catalogue: RuleCatalogue.publicCatalogue.adding(rules)).contains {
+                $0.rule == "private:we-assess"
+            })
     }
 
-    @Test("errors name the file and line", arguments: [
-        ("[a]\nreason = x\n", "r.rules:1: rule [a] has no 'alternatives'"),
-        ("[a]\nalternatives = one\nreason = x\n", "r.rules:2: rule [a] needs at least two different alternatives separated by '|'"),
-        ("alternatives = a | b\n", "r.rules:1: expected a rule header such as [my-rule] before 'alternatives = a | b'"),
-        ("[a]\nalternatives = a | b\ncolour = red\n", "r.rules:3: unknown key 'colour'"),
-        ("[a]\nalternatives = a | b\n", "r.rules:1: rule [a] has no 'reason' saying why its alternatives mean the same"),
-        ("[a]\nalternatives = 5 cars | five cars\nreason = x\n", "r.rules:2: rule [a]: alternatives must not contain numbers ('5 cars')"),
-    ])
+    @Test(
+        "errors name the file and line",
+        arguments: [
+            ("[a]\nreason = x\n", "r.rules:1: rule [a] has no 'alternatives'"),
+            ("[a]\nalternatives = one\nreason = x\n", "r.rules:2: rule [a] needs at least two different alternatives separated by '|'"),
+            ("alternatives = a | b\n", "r.rules:1: expected a rule header such as [my-rule] before 'alternatives = a | b'"),
+            ("[a]\nalternatives = a | b\ncolour = red\n", "r.rules:3: unknown key 'colour'"),
+            ("[a]\nalternatives = a | b\n", "r.rules:1: rule [a] has no 'reason' saying why its alternatives mean the same"),
+            ("[a]\nalternatives = 5 cars | five cars\nreason = x\n", "r.rules:2: rule [a]: alternatives must not contain numbers ('5 cars')"),
+        ])
     func errors(text: String, message: String) {
         do {
             _ = try PrivateRules.parse(text, file: "r.rules")

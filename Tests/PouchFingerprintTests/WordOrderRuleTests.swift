@@ -1,7 +1,8 @@
 import Foundation
+import PouchCore
 import PouchTestSupport
 import Testing
-import PouchCore
+
 @testable import PouchFingerprint
 
 @Suite("Word order: adverbs and auxiliaries, pairs, portfolios, however")
@@ -16,7 +17,10 @@ struct WordOrderRuleTests {
     func adverbAuxiliary() {
         #expect(alternatives("The government has already taken steps.", rule: "adverb-auxiliary") == [["has already", "already has"]])
         #expect(alternatives("It will likely remain the main fuel.", rule: "adverb-auxiliary", scheme: .v11) == [["will likely", "likely will"]])
-        #expect(alternatives("It will likely remain the main fuel.", rule: "adverb-auxiliary") == [["will likely", "likely will", "will probably", "probably will"]])
+        #expect(
+            alternatives("It will likely remain the main fuel.", rule: "adverb-auxiliary") == [
+                ["will likely", "likely will", "will probably", "probably will"]
+            ])
         #expect(alternatives("The command probably could be expanded.", rule: "adverb-auxiliary") == [["probably could", "could probably"]])
         #expect(alternatives("THE GOVERNMENT HAS ALREADY TAKEN STEPS.", rule: "adverb-auxiliary") == [["HAS ALREADY", "ALREADY HAS"]])
         // Not before a negation or "been", not opening a question, not the copula, not the month.
@@ -31,8 +35,14 @@ struct WordOrderRuleTests {
 
     @Test("two adjectives of domain in either order before a noun")
     func adjectivePair() {
-        #expect(alternatives("They discussed political and economic reforms.", rule: "adjective-pair-order") == [["political and economic", "economic and political"]])
-        #expect(alternatives("Political or military pressure will not work.", rule: "adjective-pair-order") == [["Political or military", "Military or political"]])
+        #expect(
+            alternatives("They discussed political and economic reforms.", rule: "adjective-pair-order") == [
+                ["political and economic", "economic and political"]
+            ])
+        #expect(
+            alternatives("Political or military pressure will not work.", rule: "adjective-pair-order") == [
+                ["Political or military", "Military or political"]
+            ])
         #expect(alternatives("They discussed social, political and economic reforms.", rule: "adjective-pair-order").isEmpty)
         #expect(alternatives("The situation is political and economic.", rule: "adjective-pair-order").isEmpty)
         #expect(alternatives("It was an economic and political failure.", rule: "adjective-pair-order").isEmpty)
@@ -40,7 +50,8 @@ struct WordOrderRuleTests {
 
     @Test("two countries joined by and or or, in either order")
     func countryPairs() {
-        #expect(alternatives("The talks between France and Germany ended.", rule: "country-pair-order") == [["France and Germany", "Germany and France"]])
+        #expect(
+            alternatives("The talks between France and Germany ended.", rule: "country-pair-order") == [["France and Germany", "Germany and France"]])
         #expect(alternatives("Russia or China could veto it.", rule: "country-pair-order") == [["Russia or China", "China or Russia"]])
         #expect(alternatives("HE VISITED SPAIN AND ITALY IN MAY.", rule: "country-pair-order") == [["SPAIN AND ITALY", "ITALY AND SPAIN"]])
         // Scheme 7 has no such slot.
@@ -69,11 +80,14 @@ struct WordOrderRuleTests {
         #expect(alternatives("The Justice Minister will decide soon.", rule: "portfolio") == [["Justice Minister", "Minister of Justice"]])
         #expect(alternatives("He met the Minister of Justice last week.", rule: "portfolio") == [["Justice Minister", "Minister of Justice"]])
         #expect(alternatives("Israeli Defense Minister Barak arrived today.", rule: "portfolio") == [["Defense Minister", "Minister of Defense"]])
-        #expect(alternatives("He met the interior minister yesterday.", rule: "portfolio")
+        #expect(
+            alternatives("He met the interior minister yesterday.", rule: "portfolio")
                 == [["interior minister", "minister of interior", "minister of the interior"]])
-        #expect(alternatives("THE MINISTRY OF THE INTERIOR WILL ACT.", rule: "portfolio")
+        #expect(
+            alternatives("THE MINISTRY OF THE INTERIOR WILL ACT.", rule: "portfolio")
                 == [["INTERIOR MINISTRY", "MINISTRY OF INTERIOR", "MINISTRY OF THE INTERIOR"]])
-        #expect(alternatives("Health Ministry officials said the outbreak was over.", rule: "portfolio") == [["Health Ministry", "Ministry of Health"]])
+        #expect(
+            alternatives("Health Ministry officials said the outbreak was over.", rule: "portfolio") == [["Health Ministry", "Ministry of Health"]])
         // "Defense Ministry" and "Foreign Minister" are the known abbreviations' ("MOD", "FM").
         #expect(alternatives("The Defense Ministry said nothing.", rule: "portfolio").isEmpty)
         #expect(alternatives("The Foreign Minister said nothing.", rule: "portfolio").isEmpty)
@@ -99,12 +113,21 @@ struct WordOrderRuleTests {
 
     @Test("however before or after a short subject that opens its sentence")
     func howeverPlacement() {
-        #expect(alternatives("It rained. However, the minister said no.", rule: "however-placement") == [["However, the minister", "The minister, however,"]])
-        #expect(alternatives("It rained. The minister, however, said no.", rule: "however-placement") == [["The minister, however,", "However, the minister"]])
+        #expect(
+            alternatives("It rained. However, the minister said no.", rule: "however-placement") == [
+                ["However, the minister", "The minister, however,"]
+            ])
+        #expect(
+            alternatives("It rained. The minister, however, said no.", rule: "however-placement") == [
+                ["The minister, however,", "However, the minister"]
+            ])
         #expect(alternatives("It rained. However, he agreed.", rule: "however-placement") == [["However, he", "He, however,"]])
         #expect(alternatives("It rained; however, France has agreed.", rule: "however-placement") == [["however, France", "France, however,"]])
         #expect(alternatives("It rained; however, they agreed.", rule: "however-placement") == [["however, they", "they, however,"]])
-        #expect(alternatives("HOWEVER, THIS EPISODE HAS SHOWN A GAP.", rule: "however-placement") == [["HOWEVER, THIS EPISODE", "THIS EPISODE, HOWEVER,"]])
+        #expect(
+            alternatives("HOWEVER, THIS EPISODE HAS SHOWN A GAP.", rule: "however-placement") == [
+                ["HOWEVER, THIS EPISODE", "THIS EPISODE, HOWEVER,"]
+            ])
         // Not across a possessive, a long or interrupted subject, an introductory phrase, or a word that only
         // opening the sentence capitalises.
         #expect(alternatives("However, Ortega's continued attacks hurt.", rule: "however-placement").isEmpty)

@@ -1,9 +1,10 @@
 import Foundation
 import PouchCore
-@testable import PouchSQLite
 import PouchStore
 import Synchronization
 import Testing
+
+@testable import PouchSQLite
 
 /// The batches a test's commit closure saw.
 final class Batches: Sendable {

@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
 import PouchCore
-@testable import PouchSQLite
 import PouchStore
+import Synchronization
 import Testing
+
+@testable import PouchSQLite
 
 @Suite("Backups and the store's passphrase", .temporaryFiles)
 struct BackupTests {
@@ -36,13 +37,14 @@ struct BackupTests {
     @Test("a restored store shows every reader what the original showed at the backup's moment, and records the restore after the backup's head")
     func restoreRoundTrip() async throws {
         let (store, directory) = try await Fixture.populated()
-        let backup = directory + ".pouchbackup", restored = directory + "-restored"
+        let backup = directory + ".pouchbackup"
+        let restored = directory + "-restored"
         defer { Self.remove(directory, backup, restored) }
         let first = try await store.draft(Fixture.draft, as: "anne")
         _ = try await store.send(first, to: ["bea", "sam"], lists: [], as: "anne")
         _ = try await store.draft(Fixture.draft, as: "anne")
         let people = ["anne", "bea", "fred", "lou", "sam", "admin"]
-        _ = try await Self.views(store, people: people)   // reads mark copies as read: views settle after one pass
+        _ = try await Self.views(store, people: people)  // reads mark copies as read: views settle after one pass
         let before = try await Self.views(store, people: people)
 
         let made = try await store.backup(to: backup, as: "admin")
@@ -71,7 +73,7 @@ struct BackupTests {
         defer { Self.remove(directory, backup) }
         _ = try await store.draft(Fixture.draft, as: "anne")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: SQLiteStore.databasePath(in: directory))[.size] as? Int)
-        let rate = size * 2   // about half a second
+        let rate = size * 2  // about half a second
         let started = ContinuousClock.now
         let summary = try await store.backup(to: backup, as: "admin", maxRate: rate)
         let elapsed = ContinuousClock.now - started
@@ -85,7 +87,8 @@ struct BackupTests {
         let (store, directory) = try temporaryStore()
         let backup = directory + ".pouchbackup"
         defer { Self.remove(directory, backup) }
-        try await store.addUsers([Reader(id: "qx1", name: "Wilhelmina Quartermaine", post: "ISLAMABAD", roles: [.drafter, .reader], clearance: .secret)], as: "admin")
+        try await store.addUsers(
+            [Reader(id: "qx1", name: "Wilhelmina Quartermaine", post: "ISLAMABAD", roles: [.drafter, .reader], clearance: .secret)], as: "admin")
         let id = try await store.draft(Fixture.draft, as: "qx1")
         _ = try await store.send(id, to: ["qx1"], lists: [], as: "qx1")
         _ = try await store.search(try SearchQuery(parsing: "zardari cabinet"), as: "qx1", options: SearchOptions())
@@ -94,7 +97,8 @@ struct BackupTests {
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         var words: Set<String> = ["wilhelmina", "quartermaine"]
         for word in (Fixture.draft.subject + " " + Fixture.draft.paragraphs.map(\.text).joined(separator: " ")).lowercased()
-            .split(whereSeparator: { !$0.isLetter }) where word.count >= 5 { words.insert(String(word)) }
+            .split(whereSeparator: { !$0.isLetter }) where word.count >= 5
+        { words.insert(String(word)) }
         #expect(words.count > 20)
         for word in words.sorted() { #expect(!text.contains(word), "\(word) is in the backup in plain text") }
     }
@@ -102,7 +106,9 @@ struct BackupTests {
     @Test("a changed, cut or foreign backup is refused by name, and a restore never writes over a store")
     func damaged() async throws {
         let (store, directory) = try await Fixture.populated()
-        let backup = directory + ".pouchbackup", bad = directory + ".bad", target = directory + "-restored"
+        let backup = directory + ".pouchbackup"
+        let bad = directory + ".bad"
+        let target = directory + "-restored"
         defer { Self.remove(directory, backup, bad, target) }
         _ = try await store.send(try await store.draft(Fixture.draft, as: "anne"), to: ["bea"], lists: [], as: "anne")
         _ = try await store.backup(to: backup, as: "admin")
@@ -151,7 +157,8 @@ struct BackupTests {
             defer { finished.withLock { $0 = true } }
             return try await store.send(id, to: recipients.map(\.id), lists: [], as: "anne")
         }
-        var copies: [Int] = [], duringSend = 0
+        var copies: [Int] = []
+        var duringSend = 0
         repeat {
             let backup = directory + ".\(copies.count).pouchbackup"
             defer { Self.remove(backup) }

@@ -20,9 +20,16 @@ struct CommandLineHardeningTests {
     func sentStore() throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         #expect(try pouch(["init"]).status == 0)
-        #expect(try pouch(["user", "add", "anne", "--name", "Anne", "--post", "ISLAMABAD", "--clearance", "secret", "--caveats", "NOFORN", "--roles", "drafter"]).status == 0)
+        #expect(
+            try pouch([
+                "user", "add", "anne", "--name", "Anne", "--post", "ISLAMABAD", "--clearance", "secret", "--caveats", "NOFORN", "--roles", "drafter",
+            ]).status == 0)
         #expect(try pouch(["user", "add", "bea", "--name", "Bea", "--post", "KABUL", "--clearance", "secret", "--caveats", "NOFORN"]).status == 0)
-        #expect(try pouch(["user", "add", "sam", "--name", "Sam", "--post", "STATE", "--clearance", "top-secret", "--caveats", "NOFORN", "--roles", "security-officer"]).status == 0)
+        #expect(
+            try pouch([
+                "user", "add", "sam", "--name", "Sam", "--post", "STATE", "--clearance", "top-secret", "--caveats", "NOFORN", "--roles",
+                "security-officer",
+            ]).status == 0)
         try Self.readmeDraft.write(toFile: directory + "/draft.txt", atomically: true, encoding: .utf8)
         let drafted = try pouch(["cable", "draft", "draft.txt", "--as", "anne"])
         #expect(drafted.status == 0, "\(drafted.error)")
@@ -51,8 +58,10 @@ struct CommandLineHardeningTests {
     func storeOptionsEverywhere() throws {
         let id = try sentStore()
         let store = directory + "/store"
-        for arguments in [["user", "--store", store, "list"], ["user", "list", "--store", store], ["list", "--store", store, "show"],
-                          ["audit", "--store", store, "verify"], ["cable", "--store", store, "read", id, "--as", "bea"]] {
+        for arguments in [
+            ["user", "--store", store, "list"], ["user", "list", "--store", store], ["list", "--store", store, "show"],
+            ["audit", "--store", store, "verify"], ["cable", "--store", store, "read", id, "--as", "bea"],
+        ] {
             let run = try pouch(arguments)
             #expect(run.status == 0, "\(arguments): \(run.error)")
         }
@@ -75,10 +84,12 @@ struct CommandLineHardeningTests {
         #expect(garbled.error.contains("the audit witness is not in the expected form"), "\(garbled.error)")
     }
 
-    @Test("serve refuses a read timeout, connection cap or system level it cannot use before it starts", arguments: [
-        ["--read-timeout", "0"], ["--read-timeout", "31"], ["--max-connections", "0"],
-        ["--system-level", "SECRET//BOGUS"], ["--system-level", "SECRETISH"],
-    ])
+    @Test(
+        "serve refuses a read timeout, connection cap or system level it cannot use before it starts",
+        arguments: [
+            ["--read-timeout", "0"], ["--read-timeout", "31"], ["--max-connections", "0"],
+            ["--system-level", "SECRET//BOGUS"], ["--system-level", "SECRETISH"],
+        ])
     func serveOptions(_ options: [String]) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let run = try pouch(["serve", "--demo", "--store", directory + "/demo", "--port", "1"] + options)
@@ -167,7 +178,9 @@ struct CommandLineHardeningTests {
         try FileManager.default.createSymbolicLink(atPath: directory + "/loop", withDestinationPath: directory + "/loop")
         try FileManager.default.createSymbolicLink(atPath: directory + "/dangling", withDestinationPath: directory + "/nothing-here")
         #expect(mkfifo(directory + "/fifo", 0o600) == 0)
-        for (name, expected) in [("folder", "a directory"), ("loop", "a symbolic link loop"), ("fifo", "a FIFO"), ("dangling", "a symbolic link to nothing")] {
+        for (name, expected) in [
+            ("folder", "a directory"), ("loop", "a symbolic link loop"), ("fifo", "a FIFO"), ("dangling", "a symbolic link to nothing"),
+        ] {
             for command in [["cable", "parse", name], ["cable", "lint", name], ["cable", "draft", name]] {
                 let run = try pouch(command)
                 let said = run.output + run.error
@@ -197,13 +210,17 @@ struct CommandLineHardeningTests {
         _ = try sentStore()
         let cables = directory + "/cables"
         try FileManager.default.createDirectory(atPath: cables, withIntermediateDirectories: true)
-        let cable = Self.readmeDraft.replacingOccurrences(of: "From: AMEMBASSY ISLAMABAD", with: "Reference ID: 09ISLAMABAD4242\nDate: 2009-11-04 10:30\nFrom: AMEMBASSY ISLAMABAD")
+        let cable = Self.readmeDraft.replacingOccurrences(
+            of: "From: AMEMBASSY ISLAMABAD", with: "Reference ID: 09ISLAMABAD4242\nDate: 2009-11-04 10:30\nFrom: AMEMBASSY ISLAMABAD")
         try cable.write(toFile: cables + "/a.txt", atomically: true, encoding: .utf8)
         try cable.replacingOccurrences(of: "would change", with: "might change").write(toFile: cables + "/b.txt", atomically: true, encoding: .utf8)
         let run = try pouch(["import", "cables"])
         #expect(run.status == 0, "\(run.error)")
         #expect(run.output.contains("imported 1"))
-        #expect(run.error.contains("cables/b.txt: warning: reference ID 09ISLAMABAD4242 is also in cables/a.txt; kept cables/a.txt, skipped cables/b.txt"), "\(run.error)")
+        #expect(
+            run.error.contains(
+                "cables/b.txt: warning: reference ID 09ISLAMABAD4242 is also in cables/a.txt; kept cables/a.txt, skipped cables/b.txt"),
+            "\(run.error)")
     }
 }
 
@@ -244,7 +261,9 @@ struct ScratchMount {
     }
 }
 
-@Suite("The command line on a read-only or full disk", .temporaryFiles, .enabled(if: ScratchMount.available, "needs root and a tmpfs mount (as CI runs)"))
+@Suite(
+    "The command line on a read-only or full disk", .temporaryFiles, .enabled(if: ScratchMount.available, "needs root and a tmpfs mount (as CI runs)")
+)
 struct DiskTests {
     let shell = CommandLineTests()
 
@@ -257,8 +276,10 @@ struct DiskTests {
         #expect(try shell.pouch(["init", "--store", store]).status == 0)
         #expect(try shell.pouch(["user", "add", "bea", "--store", store, "--name", "Bea", "--post", "KABUL", "--clearance", "secret"]).status == 0)
         try mount.remount("ro")
-        for command in [["cable", "list", "--as", "bea"], ["cable", "read", "09X1", "--as", "bea"], ["search", "border", "--as", "bea"],
-                        ["audit", "verify"], ["verify"], ["user", "list"]] {
+        for command in [
+            ["cable", "list", "--as", "bea"], ["cable", "read", "09X1", "--as", "bea"], ["search", "border", "--as", "bea"],
+            ["audit", "verify"], ["verify"], ["user", "list"],
+        ] {
             let run = try shell.pouch(command + ["--store", store])
             #expect(run.status == 1, "\(command)")
             #expect(run.error.contains("is read-only"), "\(command): \(run.error)")

@@ -24,7 +24,8 @@ struct CommandLineTests {
         environment["POUCH_PASSPHRASE"] = passphrase
         environment["POUCH_USER"] = nil
         process.environment = environment
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
@@ -45,15 +46,17 @@ struct CommandLineTests {
         #expect(!wrong.error.contains("not it"), "the passphrase is never echoed")
 
         try """
-            id,name,post,clearance,caveats,roles
-            anne,"Patterson, Anne",ISLAMABAD,secret,NOFORN,drafter
-            lou,Lou,KABUL,confidential,,reader
-            sam,Sam,STATE,top-secret,NOFORN,security-officer
-            """.write(toFile: directory + "/users.csv", atomically: true, encoding: .utf8)
+        id,name,post,clearance,caveats,roles
+        anne,"Patterson, Anne",ISLAMABAD,secret,NOFORN,drafter
+        lou,Lou,KABUL,confidential,,reader
+        sam,Sam,STATE,top-secret,NOFORN,security-officer
+        """.write(toFile: directory + "/users.csv", atomically: true, encoding: .utf8)
         #expect(try pouch(["user", "import", "users.csv"]).output.contains("added 3 users"))
         let bad = try pouch(["user", "add", "bea", "--name", "Bea", "--post", "KABUL", "--clearance", "sekret"])
         #expect(bad.status == 1 && bad.error.contains("'sekret' is not a clearance"))
-        #expect(try pouch(["user", "add", "reader0", "--name", "Reader 0", "--post", "KABUL", "--clearance", "secret", "--caveats", "NOFORN"]).status == 0)
+        #expect(
+            try pouch(["user", "add", "reader0", "--name", "Reader 0", "--post", "KABUL", "--clearance", "secret", "--caveats", "NOFORN"]).status == 0
+        )
         let readers = (0..<30).map { "reader\($0)" }
         try (["id,name,post,clearance,caveats"] + readers.dropFirst().map { "\($0),Reader,KABUL,secret,NOFORN" }).joined(separator: "\n")
             .write(toFile: directory + "/readers.csv", atomically: true, encoding: .utf8)
@@ -62,16 +65,16 @@ struct CommandLineTests {
 
         let paragraphs = try Fixture.realParagraphs(25).map { "(S) " + $0.text }.joined(separator: "\n\n")
         try """
-            From: AMEMBASSY ISLAMABAD
-            To: SECSTATE WASHDC IMMEDIATE
-            Classification: SECRET//NOFORN
-            Tags: PREL, PK
-            Subject: A LONG REPORT
-            Classified By: Ambassador Anne W. Patterson
-            Reasons: 1.4 (b), (d)
+        From: AMEMBASSY ISLAMABAD
+        To: SECSTATE WASHDC IMMEDIATE
+        Classification: SECRET//NOFORN
+        Tags: PREL, PK
+        Subject: A LONG REPORT
+        Classified By: Ambassador Anne W. Patterson
+        Reasons: 1.4 (b), (d)
 
-            \(paragraphs)
-            """.write(toFile: directory + "/draft.txt", atomically: true, encoding: .utf8)
+        \(paragraphs)
+        """.write(toFile: directory + "/draft.txt", atomically: true, encoding: .utf8)
         let drafted = try pouch(["cable", "draft", "draft.txt", "--as", "anne"])
         #expect(drafted.status == 0, "\(drafted.error)")
         let id = drafted.output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -103,7 +106,9 @@ struct CommandLineTests {
         #expect(log.output.split(separator: "\n").count >= 3)  // two refused reads, a list, a refused trace
     }
 
-    @Test("backup, passphrase, post and key-rotation commands: exit 0 when whole, 2 for a damaged backup, 1 with a plain error for a missing file or a bad argument")
+    @Test(
+        "backup, passphrase, post and key-rotation commands: exit 0 when whole, 2 for a damaged backup, 1 with a plain error for a missing file or a bad argument"
+    )
     func operations() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -114,7 +119,8 @@ struct CommandLineTests {
         bytes[bytes.count - 20] ^= 0xFF
         try bytes.write(to: URL(fileURLWithPath: directory + "/bad.pouchbackup"))
         let damaged = try pouch(["backup", "verify", "bad.pouchbackup"])
-        #expect(damaged.status == 2 && damaged.error.contains("BACKUP DAMAGED: bad.pouchbackup: chunk 1 of 1 does not authenticate"), "\(damaged.error)")
+        #expect(
+            damaged.status == 2 && damaged.error.contains("BACKUP DAMAGED: bad.pouchbackup: chunk 1 of 1 does not authenticate"), "\(damaged.error)")
         let missing = try pouch(["backup", "verify", "none.pouchbackup"])
         #expect(missing.status == 1 && missing.error.contains("none.pouchbackup: no such file"), "\(missing.error)")
         let wrong = try pouch(["backup", "verify", "b.pouchbackup"], passphrase: "not the passphrase")
@@ -134,12 +140,18 @@ struct CommandLineTests {
 
         // Key rotation from the command line: the master key (with its rewrap), a post's key, bad input.
         let rotated = try pouch(["key", "rotate", "master"])
-        #expect(rotated.status == 0 && rotated.output.contains("master key version 2 made") && rotated.output.contains("rewrap done"), "\(rotated.output)\(rotated.error)")
+        #expect(
+            rotated.status == 0 && rotated.output.contains("master key version 2 made") && rotated.output.contains("rewrap done"),
+            "\(rotated.output)\(rotated.error)")
         #expect(try pouch(["key", "rotate", "master", "--background"]).output.contains("rewrap left for later"))
         let rewrap = try pouch(["key", "rewrap", "--batch", "1"])
-        #expect(rewrap.status == 0 && rewrap.output.contains("to master key version 3") && rewrap.error.contains("100%"), "\(rewrap.output)\(rewrap.error)")
+        #expect(
+            rewrap.status == 0 && rewrap.output.contains("to master key version 3") && rewrap.error.contains("100%"),
+            "\(rewrap.output)\(rewrap.error)")
         let status = try pouch(["key", "status"])
-        #expect(status.output.contains("master key v3:") && status.output.contains("(new records)") && status.output.contains("retired"), "\(status.output)")
+        #expect(
+            status.output.contains("master key v3:") && status.output.contains("(new records)") && status.output.contains("retired"),
+            "\(status.output)")
         #expect(try pouch(["key", "rotate", "post"]).status == 64)
         #expect(try pouch(["key", "rotate", "tracing", "KABUL"]).status == 64)
         #expect(try pouch(["key", "rewrap", "--batch", "0"]).status == 64)

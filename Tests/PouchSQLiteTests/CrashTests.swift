@@ -75,7 +75,10 @@ struct CrashTests {
         }
 
         func send(_ id: ReferenceID, killAfter delay: Double?) throws -> Int32 {
-            try Self.run(pouch, ["cable", "send", id.description, "--to-list", "all", "--as", "anne", "--store", directory, "--store-key", keyFile], killAfter: delay).status
+            try Self.run(
+                pouch, ["cable", "send", id.description, "--to-list", "all", "--as", "anne", "--store", directory, "--store-key", keyFile],
+                killAfter: delay
+            ).status
         }
 
         let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
@@ -101,7 +104,8 @@ struct CrashTests {
             #expect(count == 0 || count == 1_000, "send of \(id) left \(count) copies")
             let state = try await raw.read { try String.fetchOne($0, sql: "SELECT state FROM cable WHERE id = ?", arguments: [id.description]) }
             let logged = try await raw.read {
-                try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM audit WHERE action = 'send' AND target = ? AND outcome = 'ok'", arguments: [id.description])!
+                try Int.fetchOne(
+                    $0, sql: "SELECT COUNT(*) FROM audit WHERE action = 'send' AND target = ? AND outcome = 'ok'", arguments: [id.description])!
             }
             if count == 1_000 {
                 outcomes.all += 1
@@ -115,7 +119,9 @@ struct CrashTests {
             #expect(try reopened.verifyAuditWithoutRecording().intact, "audit after killing the send of \(id)")
             for earlier in complete { #expect(try await copies(earlier) == 1_000, "\(earlier) lost copies") }
         }
-        print("crash test: a whole send took \(String(format: "%.2f", full)) s; after 50 kills \(outcomes.all) sends were whole, \(outcomes.none) had not happened, none partial")
+        print(
+            "crash test: a whole send took \(String(format: "%.2f", full)) s; after 50 kills \(outcomes.all) sends were whole, \(outcomes.none) had not happened, none partial"
+        )
     }
 
     @Test("SIGKILL during a master key rewrap, 30 times at random moments, then run again: every record opens, none is lost, the audit verifies")
@@ -129,7 +135,9 @@ struct CrashTests {
         var sent: [ReferenceID] = []
         for index in 0..<20 {
             var cable = Fixture.draft
-            cable.paragraphs = (0..<4).map { k in Paragraph(number: k + 1, mark: PortionMark("C"), text: paragraphs[(index * 4 + k) % paragraphs.count].text) }
+            cable.paragraphs = (0..<4).map { k in
+                Paragraph(number: k + 1, mark: PortionMark("C"), text: paragraphs[(index * 4 + k) % paragraphs.count].text)
+            }
             let id = try await store.draft(cable, as: "anne")
             _ = try await store.send(id, to: recipients.map(\.id), lists: [], as: "anne")
             sent.append(id)
@@ -181,6 +189,8 @@ struct CrashTests {
         #expect(try await reopened.verifyStore(as: "admin").intact)
         #expect(try await reopened.verifyAudit(as: "admin").intact)
         #expect(midRun >= 20, "only \(midRun) of 30 kills met a running rewrap")
-        print("rewrap crash test: \(records) records, a whole rewrap took \(String(format: "%.2f", full)) s; 30 kills, \(midRun) while it ran, \(partial) left records under mixed versions; all opened, none lost")
+        print(
+            "rewrap crash test: \(records) records, a whole rewrap took \(String(format: "%.2f", full)) s; 30 kills, \(midRun) while it ran, \(partial) left records under mixed versions; all opened, none lost"
+        )
     }
 }

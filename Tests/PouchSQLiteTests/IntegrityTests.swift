@@ -17,8 +17,9 @@ struct IntegrityTests {
     static func store(witness: String? = nil) async throws -> (SQLiteStore, String, ReferenceID) {
         let directory = TemporaryFiles.path("integrity")
         let admin = Reader(id: "admin", name: "Administrator", post: "STATE", roles: [.administrator, .securityOfficer], clearance: .topSecret)
-        let store = try SQLiteStore.create(at: directory, credential: credential, administrator: admin, cost: .testing,
-                                           options: .init(witness: witness))
+        let store = try SQLiteStore.create(
+            at: directory, credential: credential, administrator: admin, cost: .testing,
+            options: .init(witness: witness))
         try await store.addUsers([Fixture.drafter, Fixture.cleared, Fixture.low, Fixture.officer], as: "admin")
         let id = try await store.draft(Fixture.draft, as: "anne")
         _ = try await store.send(id, to: ["bea", "sam"], lists: [], as: "anne")
@@ -118,7 +119,9 @@ struct IntegrityTests {
             directory = dir
             try await Self.raw(directory).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
             try FileManager.default.createDirectory(atPath: aside, withIntermediateDirectories: true)
-            for name in ["pouch.sqlite", AuditHeadFile.fileName] { try FileManager.default.copyItem(atPath: directory + "/" + name, toPath: aside + "/" + name) }
+            for name in ["pouch.sqlite", AuditHeadFile.fileName] {
+                try FileManager.default.copyItem(atPath: directory + "/" + name, toPath: aside + "/" + name)
+            }
             let reopened = try Self.reopen(directory, witness: witness)
             _ = try await reopened.read(id, as: "bea")
             _ = store
@@ -208,12 +211,16 @@ struct IntegrityTests {
         let (store, directory, id) = try await Self.store()
         try await Self.raw(directory).write { try $0.execute(sql: "UPDATE reader SET clearance = 4 WHERE id IN ('lou', 'anne')") }
         await #expect(throws: StoreError.tampered("user lou")) { try await store.list(as: "lou", limit: 10) }
-        await #expect(throws: StoreError.tampered("user lou")) { try await store.search(try SearchQuery(parsing: "Zardari"), as: "lou", options: SearchOptions()) }
+        await #expect(throws: StoreError.tampered("user lou")) {
+            try await store.search(try SearchQuery(parsing: "Zardari"), as: "lou", options: SearchOptions())
+        }
         await #expect(throws: StoreError.tampered("user lou")) { try await store.read(id, as: "lou") }
         await #expect(throws: StoreError.tampered("user anne")) { try await store.send(id, to: ["bea"], lists: [], as: "anne") }
         let log = try await store.auditLog(AuditFilter(), as: "admin")
         for action in ["list", "search", "read"] {
-            #expect(log.contains { $0.user == "lou" && $0.action == "tamper" && $0.target == "user lou" && $0.detail == "found during \(action)" }, "\(action)")
+            #expect(
+                log.contains { $0.user == "lou" && $0.action == "tamper" && $0.target == "user lou" && $0.detail == "found during \(action)" },
+                "\(action)")
             #expect(log.contains { $0.user == "lou" && $0.action == action && $0.outcome == "denied" }, "\(action)")
         }
         #expect(log.contains { $0.user == "anne" && $0.action == "send" && $0.outcome == "denied" && $0.detail.contains("user anne") })
@@ -226,7 +233,9 @@ struct IntegrityTests {
         var archived = Fixture.draft
         archived.referenceID = ReferenceID(year: 2009, post: "ISLAMABAD", serial: 777)
         _ = try await store.importCable(archived, as: "admin")
-        try await Self.raw(directory).write { try $0.execute(sql: "UPDATE cable SET classification = 1, caveats = ',', restricted = 0 WHERE id = '09ISLAMABAD777'") }
+        try await Self.raw(directory).write {
+            try $0.execute(sql: "UPDATE cable SET classification = 1, caveats = ',', restricted = 0 WHERE id = '09ISLAMABAD777'")
+        }
         for fresh in [store, try Self.reopen(directory)] {
             let listing = try await fresh.list(as: "lou", limit: 50)
             #expect(!listing.cables.contains { $0.referenceID == "09ISLAMABAD777" })
@@ -283,7 +292,8 @@ struct IntegrityTests {
         #expect(clean.intact, "\(clean.problems) \(clean.audit.problems)")
         #expect(clean.checked["cable"] == 2 && clean.checked["copy"] == 2 && clean.checked["receipt"] == 1)
         let raw = try Self.raw(directory)
-        let cable = "'\(id)'", docid = "(SELECT docid FROM cable WHERE id = '\(id)')"
+        let cable = "'\(id)'"
+        let docid = "(SELECT docid FROM cable WHERE id = '\(id)')"
         let targets: [(table: String, column: String, row: String, key: String)] = [
             ("reader", "name", "id = 'bea'", "bea"), ("reader", "disabled", "id = 'bea'", "bea"), ("reader", "generation", "id = 'bea'", "bea"),
             ("credential", "hash", "reader = 'bea'", "bea"), ("token", "expires", "reader = 'bea'", "bea/laptop"),
@@ -298,18 +308,20 @@ struct IntegrityTests {
                 return (row["rid"] as Int64, row[target.column] as DatabaseValue)
             }
             try await raw.write { db in
-                let changed: DatabaseValue = switch value.storage {
-                case .int64(let number): (number + 1).databaseValue
-                case .string(let text): (text + "x").databaseValue
-                case .blob(let data): Data(data.reversed()).databaseValue
-                default: "x".databaseValue
-                }
+                let changed: DatabaseValue =
+                    switch value.storage {
+                    case .int64(let number): (number + 1).databaseValue
+                    case .string(let text): (text + "x").databaseValue
+                    case .blob(let data): Data(data.reversed()).databaseValue
+                    default: "x".databaseValue
+                    }
                 try db.execute(sql: "UPDATE \(target.table) SET \(target.column) = ? WHERE rowid = ?", arguments: [changed, rowid])
             }
             let report = try await store.verifyStore(as: "admin")
             let table = target.table == "sealed" ? "cable" : target.table
-            #expect(report.problems.contains { $0.table == table && $0.key == target.key } || !report.audit.intact,
-                    "\(target.table).\(target.column): \(report.problems)")
+            #expect(
+                report.problems.contains { $0.table == table && $0.key == target.key } || !report.audit.intact,
+                "\(target.table).\(target.column): \(report.problems)")
             #expect(!report.intact, "\(target.table).\(target.column) went unnoticed")
             try await raw.write { db in
                 try db.execute(sql: "UPDATE \(target.table) SET \(target.column) = ? WHERE rowid = ?", arguments: [value, rowid])
@@ -337,8 +349,10 @@ struct UpgradeTests {
         guard let fixture = Bundle.module.url(forResource: "format1-store", withExtension: nil) else { throw FixtureMissing() }
         let directory = TemporaryFiles.path("format1")
         try FileManager.default.copyItem(atPath: fixture.path, toPath: directory)
-        let key = try MasterKey(bytes: try FingerprintKey.rawBytes(fileContents: Array(try Data(contentsOf: fixture.appendingPathComponent("master.key")))))
-        let token = try String(contentsOf: fixture.appendingPathComponent("token.txt"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = try MasterKey(
+            bytes: try FingerprintKey.rawBytes(fileContents: Array(try Data(contentsOf: fixture.appendingPathComponent("master.key")))))
+        let token = try String(contentsOf: fixture.appendingPathComponent("token.txt"), encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         return (directory, .key(key), token)
     }
 

@@ -18,7 +18,9 @@ struct KeyRotationTests {
         return long
     }
 
-    @Test("after a tracing-key rotation, a copy sent before still names its reader, new cables use the new key, and a cable sent before keeps its version when sent again")
+    @Test(
+        "after a tracing-key rotation, a copy sent before still names its reader, new cables use the new key, and a cable sent before keeps its version when sent again"
+    )
     func tracing() async throws {
         let (store, directory) = try await Fixture.populated()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -86,17 +88,22 @@ struct PostKeyRotationTests {
         defer { try? raw.close() }
         return try raw.read { db in
             var versions: [String: [Int]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT cable.id, sealed.signature FROM cable JOIN sealed ON sealed.docid = cable.docid ORDER BY cable.id") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT cable.id, sealed.signature FROM cable JOIN sealed ON sealed.docid = cable.docid ORDER BY cable.id")
+            {
                 versions[row["id"] as String, default: []].append(PostPublicKeys.split(Array(row["signature"] as Data))?.version ?? -1)
             }
             for row in try Row.fetchAll(db, sql: "SELECT cable, reader, signature FROM copy ORDER BY cable, reader") {
-                versions["\(row["cable"] as String) \(row["reader"] as String)", default: []].append(PostPublicKeys.split(Array(row["signature"] as Data))?.version ?? -1)
+                versions["\(row["cable"] as String) \(row["reader"] as String)", default: []].append(
+                    PostPublicKeys.split(Array(row["signature"] as Data))?.version ?? -1)
             }
             return versions
         }
     }
 
-    @Test("after a post key rotation, what was signed before still verifies against its version, new signatures name the new one, and the history is signed by each version before and by the store")
+    @Test(
+        "after a post key rotation, what was signed before still verifies against its version, new signatures name the new one, and the history is signed by each version before and by the store"
+    )
     func rotate() async throws {
         let (store, directory) = try await Fixture.populated()
         defer { BackupTests.remove(directory) }

@@ -17,8 +17,10 @@ struct MasterKeyRotationTests {
         defer { try? raw.close() }
         return try raw.read { db in
             var counts: [Int: Int] = [:]
-            for sql in ["SELECT wrappedKey FROM sealed", "SELECT subjectKey FROM sealed", "SELECT wrappedKey FROM copy", "SELECT wrappedKey FROM vocabulary",
-                        "SELECT wrappedKey FROM secret", "SELECT wrappedKey FROM postKey"] {
+            for sql in [
+                "SELECT wrappedKey FROM sealed", "SELECT subjectKey FROM sealed", "SELECT wrappedKey FROM copy", "SELECT wrappedKey FROM vocabulary",
+                "SELECT wrappedKey FROM secret", "SELECT wrappedKey FROM postKey",
+            ] {
                 for key in try Data.fetchAll(db, sql: sql) { counts[Seal.version(of: Array(key)) ?? -1, default: 0] += 1 }
             }
             return counts
@@ -32,11 +34,13 @@ struct MasterKeyRotationTests {
         _ = try await store.send(first, to: ["bea", "sam"], lists: [], as: "anne")
         _ = try await store.draft(Fixture.draft, as: "anne")
         _ = try await store.search(try SearchQuery(parsing: "zardari cabinet"), as: "bea", options: SearchOptions())
-        _ = try await BackupTests.views(store, people: people)   // reads mark copies as read: views settle after one pass
+        _ = try await BackupTests.views(store, people: people)  // reads mark copies as read: views settle after one pass
         return (store, directory)
     }
 
-    @Test("a new version seals new records at once, old ones open throughout, the rewrap moves every record and retires the old version; verify and audit pass")
+    @Test(
+        "a new version seals new records at once, old ones open throughout, the rewrap moves every record and retires the old version; verify and audit pass"
+    )
     func rotateAndRewrap() async throws {
         let (store, directory) = try await Self.store()
         defer { BackupTests.remove(directory) }
@@ -88,7 +92,7 @@ struct MasterKeyRotationTests {
         let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
         let kept = try await raw.read { db in try Int.fetchAll(db, sql: "SELECT version FROM masterKey WHERE wrapped IS NOT NULL ORDER BY version") }
         try raw.close()
-        #expect(kept == [1])   // version 1 stays as the MAC root; version 3 is in the lock
+        #expect(kept == [1])  // version 1 stays as the MAC root; version 3 is in the lock
         let third = try await BackupTests.views(reopened, people: Self.people)
         for key in during.keys.sorted() { #expect(third[key] == during[key], "\(key) differs after the second rotation") }
         #expect(try await reopened.verifyStore(as: "admin").intact)
@@ -103,12 +107,14 @@ struct MasterKeyRotationTests {
         #expect(try SQLiteStore.verifyBackup(backup, credential: .passphrase("another long passphrase")).checked.isEmpty == false)
     }
 
-    @Test("a server opened before the rotation reads records sealed under the new version, and a record it sealed under the old one is refused whole, then saved on the next try")
+    @Test(
+        "a server opened before the rotation reads records sealed under the new version, and a record it sealed under the old one is refused whole, then saved on the next try"
+    )
     func secondProcess() async throws {
         let (store, directory) = try await Self.store()
         defer { BackupTests.remove(directory) }
         let server = try SQLiteStore.open(at: directory, credential: BackupTests.credential)
-        _ = try await server.keyStatus(as: "admin")   // loads its keyring and checks the current version now
+        _ = try await server.keyStatus(as: "admin")  // loads its keyring and checks the current version now
         let drafts = try await server.list(as: "anne", limit: 1_000).cables.count
         try await store.rotateMasterKey(as: "admin")
         // The server checked its version under a second ago, so it still seals under version 1:
@@ -136,11 +142,15 @@ struct MasterKeyRotationTests {
         let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
         defer { try? raw.close() }
         @Sendable func key(_ prefix: [UInt8]) -> Data { Data(prefix + [UInt8](repeating: 7, count: 60)) }
-        for (sql, value) in [("INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (999, ?, X'00')", key([])),
-                             ("INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (999, ?, X'00')", key([0, 1])),
-                             ("UPDATE copy SET wrappedKey = ?", key([])),
-                             ("UPDATE sealed SET subjectKey = ?", key([0, 3]))] {
-            let error = await #expect(throws: DatabaseError.self, "\(sql)") { try await raw.write { db in try db.execute(sql: sql, arguments: [value]) } }
+        for (sql, value) in [
+            ("INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (999, ?, X'00')", key([])),
+            ("INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (999, ?, X'00')", key([0, 1])),
+            ("UPDATE copy SET wrappedKey = ?", key([])),
+            ("UPDATE sealed SET subjectKey = ?", key([0, 3])),
+        ] {
+            let error = await #expect(throws: DatabaseError.self, "\(sql)") {
+                try await raw.write { db in try db.execute(sql: sql, arguments: [value]) }
+            }
             #expect(error?.message?.contains("no longer current") == true)
         }
         try await raw.write { db in

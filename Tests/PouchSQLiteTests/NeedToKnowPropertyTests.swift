@@ -39,10 +39,11 @@ struct NeedToKnowPropertyTests {
         var users: [Reader] = []
         for index in 0..<18 {
             let roles: Set<Role> = index % 4 == 0 ? [.drafter, .reader] : index % 7 == 0 ? [.securityOfficer] : [.reader]
-            users.append(Reader(
-                id: "u\(index)", name: "User \(index)", post: posts[index % posts.count], roles: roles,
-                clearance: Classification.allCases.randomElement(using: &random)!, citizen: Bool.random(using: &random),
-                grants: Set([Caveat.exdis, .nodis, .limdis, .stadis].filter { _ in Int.random(in: 0..<3, using: &random) == 0 })))
+            users.append(
+                Reader(
+                    id: "u\(index)", name: "User \(index)", post: posts[index % posts.count], roles: roles,
+                    clearance: Classification.allCases.randomElement(using: &random)!, citizen: Bool.random(using: &random),
+                    grants: Set([Caveat.exdis, .nodis, .limdis, .stadis].filter { _ in Int.random(in: 0..<3, using: &random) == 0 })))
         }
         try await store.addUsers(users, as: "admin")
         let everyone = users + [try #require(try await store.user(id: "admin"))]
@@ -65,7 +66,8 @@ struct NeedToKnowPropertyTests {
             let post = Post(fmLine: cable.origin!)
             cable.referenceID = ReferenceID(year: 2008, post: post.referencePost, serial: 100 + number)
             try await store.importCable(cable, as: "admin")
-            models[cable.referenceID!.description] = Model(classification: cable.classification, caveats: Set(cable.caveats), archive: true, subject: cable.subject)
+            models[cable.referenceID!.description] = Model(
+                classification: cable.classification, caveats: Set(cable.caveats), archive: true, subject: cable.subject)
         }
         // Drafts, by drafters their clearance allows.
         let drafters = users.filter { $0.roles.contains(.drafter) }
@@ -74,12 +76,17 @@ struct NeedToKnowPropertyTests {
             let drafter = drafters.randomElement(using: &random)!
             let cable = randomCable(number, post: drafter.post)
             number += 1
-            guard Self.oracle(drafter, Model(classification: cable.classification, caveats: Set(cable.caveats), archive: false, drafter: drafter.id, subject: "")) else {
+            guard
+                Self.oracle(
+                    drafter,
+                    Model(classification: cable.classification, caveats: Set(cable.caveats), archive: false, drafter: drafter.id, subject: ""))
+            else {
                 await #expect(throws: StoreError.self) { try await store.draft(cable, as: drafter.id) }
                 continue
             }
             let id = try await store.draft(cable, as: drafter.id)
-            models[id.description] = Model(classification: cable.classification, caveats: Set(cable.caveats), archive: false, drafter: drafter.id, subject: cable.subject)
+            models[id.description] = Model(
+                classification: cable.classification, caveats: Set(cable.caveats), archive: false, drafter: drafter.id, subject: cable.subject)
         }
         let ids = models.keys.sorted()
         let secretWords = models.values.flatMap { [$0.subject, "BODYMARK"] }
@@ -119,8 +126,9 @@ struct NeedToKnowPropertyTests {
                 let expected = Set(ids.filter { Self.oracle(user, models[$0]!) && filter.keeps($0, models[$0]!) })
                 let limit = Int.random(in: 1...70, using: &random)
                 let order = SearchOptions.Order.allCases.randomElement(using: &random)!
-                let results = try await store.search(try SearchQuery(parsing: text), as: user.id,
-                                                     options: SearchOptions(limit: limit, order: order, snippets: Bool.random(using: &random)))
+                let results = try await store.search(
+                    try SearchQuery(parsing: text), as: user.id,
+                    options: SearchOptions(limit: limit, order: order, snippets: Bool.random(using: &random)))
                 let found = results.hits.map(\.summary.referenceID)
                 #expect(results.total == expected.count, "\(user.id) searching \(text): count")
                 #expect(found.count == min(limit, expected.count) && Set(found).count == found.count, "\(user.id) searching \(text): page")
@@ -141,13 +149,15 @@ struct NeedToKnowPropertyTests {
                 let target = mine.randomElement(using: &random) ?? id
                 let addressees = (0..<Int.random(in: 1...4, using: &random)).map { _ in users.randomElement(using: &random)!.id }
                 let model = models[target]
-                let mayAll = model.map { model in
-                    model.drafter == user.id && addressees.allSatisfy { name in
-                        var asRecipient = model
-                        asRecipient.recipients.insert(name)
-                        return Self.oracle(users.first { $0.id == name }!, asRecipient)
-                    }
-                } ?? false
+                let mayAll =
+                    model.map { model in
+                        model.drafter == user.id
+                            && addressees.allSatisfy { name in
+                                var asRecipient = model
+                                asRecipient.recipients.insert(name)
+                                return Self.oracle(users.first { $0.id == name }!, asRecipient)
+                            }
+                    } ?? false
                 let affected = users.filter { addressees.contains($0.id) }
                 let before = try await Self.visibleCounts(store, affected)
                 do {

@@ -14,11 +14,16 @@ struct PostRegistryTests {
         var cable = Fixture.draft
         cable.origin = origin
         cable.caveats = []
-        cable.paragraphs = cable.paragraphs.map { var paragraph = $0; paragraph.mark = PortionMark("C"); return paragraph }
+        cable.paragraphs = cable.paragraphs.map {
+            var paragraph = $0
+            paragraph.mark = PortionMark("C")
+            return paragraph
+        }
         return cable
     }
 
-    @Test("a post's own FM form ('EMBASSY WASHINGTON') is refused until registered, then drafted and numbered under the post's name by its people only")
+    @Test(
+        "a post's own FM form ('EMBASSY WASHINGTON') is refused until registered, then drafted and numbered under the post's name by its people only")
     func register() async throws {
         let (store, directory) = try temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }

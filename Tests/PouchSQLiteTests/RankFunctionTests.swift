@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import PouchCore
-@testable import PouchSQLite
 import PouchStore
 import Testing
+
+@testable import PouchSQLite
 
 /// `pouchrank` must be FTS5's `bm25` to the last bit that matters: same order, same scores.
 @Suite("The rank function", .temporaryFiles)
@@ -13,8 +14,10 @@ struct RankFunctionTests {
         let (store, _) = try temporaryStore()
         try await store.addUsers(SearchStoreTests.users, as: "admin")
         _ = try await store.importCables(SearchStoreTests.cables, as: "admin")
-        let texts = ["nuclear", "\"prime minister\"", "government OR opposition", "election -fraud", "negot*", "minister president",
-                     "(china OR russia) AND trade", "\"human rights\" NOT china", "iran weapons program"]
+        let texts = [
+            "nuclear", "\"prime minister\"", "government OR opposition", "election -fraud", "negot*", "minister president",
+            "(china OR russia) AND trade", "\"human rights\" NOT china", "iran weapons program",
+        ]
         for (round, loadLengths) in [false, true].enumerated() {
             for text in texts {
                 let compiled = FTS5Query(token: store.index.token, expand: { store.vocabulary.expand($0) }).compile(try SearchQuery(parsing: text))
@@ -22,13 +25,16 @@ struct RankFunctionTests {
                 let rows = try store.database.read { db in
                     try store.vocabulary.refresh(db, keys: store.keys)
                     if loadLengths { try store.documentLengths.refresh(db) }
-                    return try Row.fetchAll(db, sql: "SELECT rowid, bm25(search, 4.0, 1.0, 0.0), pouchrank(search, 4.0, 1.0, 0.0) FROM search WHERE search MATCH ?",
-                                            arguments: [match])
+                    return try Row.fetchAll(
+                        db, sql: "SELECT rowid, bm25(search, 4.0, 1.0, 0.0), pouchrank(search, 4.0, 1.0, 0.0) FROM search WHERE search MATCH ?",
+                        arguments: [match])
                 }
                 #expect(rows.count > 0, "\(text) matches")
                 for row in rows {
                     let (expected, found): (Double, Double) = (row[1], row[2])
-                    #expect(abs(expected - found) <= 1e-9 * max(1, abs(expected)), "\(text), row \(row[0] as Int64), round \(round): \(expected) vs \(found)")
+                    #expect(
+                        abs(expected - found) <= 1e-9 * max(1, abs(expected)),
+                        "\(text), row \(row[0] as Int64), round \(round): \(expected) vs \(found)")
                 }
             }
         }
@@ -45,17 +51,22 @@ struct QueryPlanTests {
         let compiled = FTS5Query(token: store.index.token, expand: { _ in [] }).compile(query)
         let (from, conditions, arguments, _) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "cable", index: "search")
         let plan = try store.database.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from) WHERE \(conditions.joined(separator: " AND "))",
-                             arguments: statementArguments(arguments)).map { $0["detail"] as String }
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from) WHERE \(conditions.joined(separator: " AND "))",
+                arguments: statementArguments(arguments)
+            ).map { $0["detail"] as String }
         }
         #expect(plan.first?.hasPrefix("SCAN search") == true, "\(plan)")
         // Without text the index serves the filter.
         let filterOnly = try SearchQuery(parsing: "post:KABUL")
-        let (from2, conditions2, arguments2, _) = SearchSQL.clauses(FTS5Query(token: store.index.token, expand: { _ in [] }).compile(filterOnly),
-                                                                    filters: filterOnly.filters, envelope: "cable", index: "search")
+        let (from2, conditions2, arguments2, _) = SearchSQL.clauses(
+            FTS5Query(token: store.index.token, expand: { _ in [] }).compile(filterOnly),
+            filters: filterOnly.filters, envelope: "cable", index: "search")
         let plan2 = try store.database.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from2) WHERE \(conditions2.joined(separator: " AND "))",
-                             arguments: statementArguments(arguments2)).map { $0["detail"] as String }
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from2) WHERE \(conditions2.joined(separator: " AND "))",
+                arguments: statementArguments(arguments2)
+            ).map { $0["detail"] as String }
         }
         #expect(plan2.contains { $0.contains("cable_postKey") }, "\(plan2)")
     }

@@ -1,7 +1,7 @@
 import Foundation
 import PouchCore
-import PouchFingerprint
 import PouchCorpus
+import PouchFingerprint
 import PouchSQLite
 import PouchStore
 import PouchTestSupport
@@ -28,7 +28,9 @@ struct SQLiteStoreTests {
         let admin = Reader(id: "admin", name: "A", post: "STATE", roles: [.administrator], clearance: .secret)
         _ = try SQLiteStore.create(at: directory, credential: .key(key), administrator: admin)
         _ = try SQLiteStore.open(at: directory, credential: .key(key))
-        #expect(throws: StoreError.wrongPassphrase) { try SQLiteStore.open(at: directory, credential: .key(try MasterKey(bytes: [UInt8](repeating: 1, count: 32)))) }
+        #expect(throws: StoreError.wrongPassphrase) {
+            try SQLiteStore.open(at: directory, credential: .key(try MasterKey(bytes: [UInt8](repeating: 1, count: 32))))
+        }
         #expect(throws: StoreError.self) { try SQLiteStore.open(at: directory, credential: .passphrase("x")) }
     }
 
@@ -77,7 +79,9 @@ struct SQLiteStoreTests {
         try await store.addToList("security", members: ["sam", "sam2"], as: "admin")
         let id = try await store.draft(Fixture.draft, as: "anne")
         // lou is cleared only to CONFIDENTIAL, fred is not a citizen (NOFORN), ghost does not exist.
-        await #expect(throws: StoreError.refused(["lou (cleared to CONFIDENTIAL, the cable is SECRET)", "fred (NOFORN: not a citizen)", "ghost (no such user)"])) {
+        await #expect(
+            throws: StoreError.refused(["lou (cleared to CONFIDENTIAL, the cable is SECRET)", "fred (NOFORN: not a citizen)", "ghost (no such user)"])
+        ) {
             try await store.send(id, to: ["bea", "lou", "fred", "ghost"], lists: [], as: "anne")
         }
         await #expect(throws: StoreError.noSuchCable(id.description)) { try await store.read(id, as: "bea") }
@@ -105,7 +109,9 @@ struct SQLiteStoreTests {
         for index in 0..<40 { recipients.append(Reader(id: "r\(index)", name: "R", post: "KABUL", clearance: .secret)) }
         try await store.addUsers(recipients, as: "admin")
         var long = Fixture.draft
-        long.paragraphs = try Fixture.realParagraphs(40).enumerated().map { Paragraph(number: $0.offset + 1, mark: PortionMark("C"), text: $0.element.text) }
+        long.paragraphs = try Fixture.realParagraphs(40).enumerated().map {
+            Paragraph(number: $0.offset + 1, mark: PortionMark("C"), text: $0.element.text)
+        }
         let id = try await store.draft(long, as: "anne")
         _ = try await store.send(id, to: recipients.map(\.id), lists: [], as: "anne")
         let leaked = try await store.read(id, as: "r17").text
@@ -210,7 +216,10 @@ struct SQLiteStoreTests {
         await #expect(throws: StoreError.self) { try await store.updateUser(admin, as: "admin") }
 
         let log = try await store.auditLog(AuditFilter(), as: "admin")
-        #expect(log.contains { $0.action == "user-update" && $0.target == "bea" && $0.detail == "post KABUL → ISLAMABAD; clearance SECRET → CONFIDENTIAL" })
+        #expect(
+            log.contains {
+                $0.action == "user-update" && $0.target == "bea" && $0.detail == "post KABUL → ISLAMABAD; clearance SECRET → CONFIDENTIAL"
+            })
         #expect(log.contains { $0.action == "user-update" && $0.user == "anne" && $0.outcome == "denied" })
         #expect(try await store.verifyStore(as: "admin", progress: nil).intact)
     }

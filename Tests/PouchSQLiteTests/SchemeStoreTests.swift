@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import PouchCore
 import PouchFingerprint
-@testable import PouchSQLite
 import PouchStore
 import PouchTestSupport
 import Testing
+
+@testable import PouchSQLite
 
 @Suite("Fingerprint schemes in the store", .temporaryFiles)
 struct SchemeStoreTests {
@@ -15,7 +16,9 @@ struct SchemeStoreTests {
         let recipients = (0..<20).map { Reader(id: "r\($0)", name: "R", post: "KABUL", clearance: .secret) }
         try await store.addUsers(recipients, as: "admin")
         var long = Fixture.draft
-        long.paragraphs = try Fixture.realParagraphs(40).enumerated().map { Paragraph(number: $0.offset + 1, mark: PortionMark("C"), text: $0.element.text) }
+        long.paragraphs = try Fixture.realParagraphs(40).enumerated().map {
+            Paragraph(number: $0.offset + 1, mark: PortionMark("C"), text: $0.element.text)
+        }
         let id = try await store.draft(long, as: "anne")
         _ = try await store.send(id, to: (0..<10).map { "r\($0)" }, lists: [], as: "anne")
         let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))

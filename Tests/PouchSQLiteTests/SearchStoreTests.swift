@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import PouchCore
 import PouchCorpus
-@testable import PouchSQLite
 import PouchStore
 import PouchTestSupport
 import Testing
+
+@testable import PouchSQLite
 
 /// The archive's search against a brute-force reference on real cables, under need-to-know.
 @Suite("Searching the archive", .temporaryFiles)
@@ -71,10 +72,12 @@ struct SearchStoreTests {
         }
         // A cable that cites another in the corpus.
         let ids = Set(Self.cables.map { $0.referenceID!.description })
-        guard let citing = Self.cables.first(where: { cable in
-            cable.classification <= .secret && !cable.caveats.contains(.nodis)
-                && BlindIndex.columns(of: cable).cites.contains { ids.contains($0.description) }
-        }) else { return }
+        guard
+            let citing = Self.cables.first(where: { cable in
+                cable.classification <= .secret && !cable.caveats.contains(.nodis)
+                    && BlindIndex.columns(of: cable).cites.contains { ids.contains($0.description) }
+            })
+        else { return }
         let cited = BlindIndex.columns(of: citing).cites.first { ids.contains($0.description) }!
         let direct = try await store.search(try SearchQuery(parsing: citing.referenceID!.description), as: "high", options: SearchOptions())
         #expect(direct.hits.first?.summary.referenceID == citing.referenceID!.description)
@@ -110,26 +113,35 @@ struct SearchStoreTests {
     @Test("a page picked in memory is the page SQL's ORDER BY gives over the envelope table, by relevance and by date, at every offset")
     func pageOrderAgreesWithSQL() async throws {
         let (store, _) = try await Self.archive()
-        for text in ["nuclear", "government OR opposition", "negot* tag:PREL", "\"human rights\"", "minister president", "class:secret", "tag:PREL post:MOSCOW"] {
+        for text in [
+            "nuclear", "government OR opposition", "negot* tag:PREL", "\"human rights\"", "minister president", "class:secret",
+            "tag:PREL post:MOSCOW",
+        ] {
             let query = try SearchQuery(parsing: text)
             let compiled = FTS5Query(token: store.index.token, expand: { store.vocabulary.expand($0) }).compile(query)
             for user in Self.users {
                 let (visibility, visibilityArguments) = SQLiteStore.visibility(for: user)
-                let (from, baseConditions, arguments, rank) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "cable", index: "search",
-                                                                            rankFunction: RankFunction.name)
+                let (from, baseConditions, arguments, rank) = SearchSQL.clauses(
+                    compiled, filters: query.filters, envelope: "cable", index: "search",
+                    rankFunction: RankFunction.name)
                 let conditions = [visibility] + baseConditions
                 for order in SearchOptions.Order.allCases {
-                    let sqlOrder = order == .relevance && rank != nil ? "\(rank!), cable.date DESC, cable.docid DESC" : "cable.date DESC, cable.id DESC"
+                    let sqlOrder =
+                        order == .relevance && rank != nil ? "\(rank!), cable.date DESC, cable.docid DESC" : "cable.date DESC, cable.id DESC"
                     for offset in [0, 7, 40] {
-                        let sql = "SELECT cable.id FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(sqlOrder) LIMIT 15 OFFSET \(offset)"
+                        let sql =
+                            "SELECT cable.id FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(sqlOrder) LIMIT 15 OFFSET \(offset)"
                         let sqlArguments = statementArguments(visibilityArguments + arguments)
                         let expected = try await store.database.read { db in
                             try store.vocabulary.refresh(db, keys: store.keys)
                             try store.documentLengths.refresh(db)
                             return try String.fetchAll(db, sql: sql, arguments: sqlArguments)
                         }
-                        let found = try await store.search(query, as: user.id, options: SearchOptions(limit: 15, offset: offset, order: order, facets: offset == 0,
-                                                                                                       snippets: false))
+                        let found = try await store.search(
+                            query, as: user.id,
+                            options: SearchOptions(
+                                limit: 15, offset: offset, order: order, facets: offset == 0,
+                                snippets: false))
                         #expect(found.hits.map(\.summary.referenceID) == expected, "\(text) as \(user.id), \(order) from \(offset)")
                     }
                 }
@@ -151,8 +163,10 @@ struct SearchStoreTests {
                     var admitted = DocidSet(capacity: Int(upTo))
                     // Every other cable, so the admitted set matters too.
                     for docid in stride(from: Int64(1), through: upTo, by: 2) { admitted.insert(docid) }
-                    return (try store.matches(match, admitted: admitted, ranked: true, splitAt: nil, upTo: upTo, db),
-                            try store.matches(match, admitted: admitted, ranked: true, splitAt: splitAt, upTo: upTo, db))
+                    return (
+                        try store.matches(match, admitted: admitted, ranked: true, splitAt: nil, upTo: upTo, db),
+                        try store.matches(match, admitted: admitted, ranked: true, splitAt: splitAt, upTo: upTo, db)
+                    )
                 }
                 #expect(!whole.docids.isEmpty && whole.docids.allSatisfy { $0 % 2 == 1 }, "\(text)")
                 #expect(split.docids == whole.docids && split.ranks == whole.ranks, "\(text) split at \(splitAt)")
@@ -190,8 +204,9 @@ struct SearchStoreTests {
     func stolenFile() async throws {
         let (store, directory) = try await Self.archive()
         _ = try await store.search(try SearchQuery(parsing: "nuclear weapons"), as: "high", options: SearchOptions())
-        #expect(try StolenFileCheck.plainWords(of: SQLiteStore.databasePath(in: directory)).isSuperset(of: ["archive", "import"]),
-                "the scan sees the file's plain text")
+        #expect(
+            try StolenFileCheck.plainWords(of: SQLiteStore.databasePath(in: directory)).isSuperset(of: ["archive", "import"]),
+            "the scan sees the file's plain text")
         let result = try StolenFileCheck.run(store: directory, cables: Self.cables)
         #expect(result.checked > 5_000)
         #expect(result.found.isEmpty, "plain words in the file: \(result.found.prefix(20))")

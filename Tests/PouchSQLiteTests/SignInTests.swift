@@ -10,8 +10,11 @@ struct SignInTests {
     @Test("Passwords: right opens, wrong and unknown fail alike, short is refused, only admins set others'")
     func passwords() async throws {
         let (store, _) = try temporaryStore()
-        try await store.addUsers([Reader(id: "bea", name: "Bea", post: "KABUL", clearance: .secret),
-                                  Reader(id: "dev", name: "Dev", post: "NEWDELHI", clearance: .secret)], as: "admin")
+        try await store.addUsers(
+            [
+                Reader(id: "bea", name: "Bea", post: "KABUL", clearance: .secret),
+                Reader(id: "dev", name: "Dev", post: "NEWDELHI", clearance: .secret),
+            ], as: "admin")
         await #expect(throws: StoreError.invalid("a password needs at least 12 characters")) {
             try await store.setPassword("short", for: "bea", as: "admin")
         }
@@ -32,8 +35,11 @@ struct SignInTests {
     @Test("A thief who writes the file cannot swap in a password hash they know, nor move a token to another user")
     func tamperedCredentials() async throws {
         let (store, directory) = try temporaryStore()
-        try await store.addUsers([Reader(id: "bea", name: "Bea", post: "KABUL", clearance: .secret),
-                                  Reader(id: "eve", name: "Eve", post: "KABUL", clearance: .confidential)], as: "admin")
+        try await store.addUsers(
+            [
+                Reader(id: "bea", name: "Bea", post: "KABUL", clearance: .secret),
+                Reader(id: "eve", name: "Eve", post: "KABUL", clearance: .confidential),
+            ], as: "admin")
         try await store.setPassword("bea's long password", for: "bea", as: "admin")
         try await store.setPassword("eve's long password", for: "eve", as: "admin")
         let token = try await store.issueToken(for: "eve", label: "test", as: "eve")

@@ -14,10 +14,11 @@ struct TamperTests {
     static func sentCable() async throws -> (SQLiteStore, String, ReferenceID) {
         let (store, directory) = try temporaryStore()
         let grants: Set<Caveat> = [.exdis, .nodis, .limdis, .stadis]
-        try await store.addUsers([
-            Reader(id: "anne", name: "Anne", post: "ISLAMABAD", roles: [.drafter], clearance: .topSecret, grants: grants),
-            Reader(id: "tess", name: "Tess", post: "KABUL", clearance: .topSecret, grants: grants),
-        ], as: "admin")
+        try await store.addUsers(
+            [
+                Reader(id: "anne", name: "Anne", post: "ISLAMABAD", roles: [.drafter], clearance: .topSecret, grants: grants),
+                Reader(id: "tess", name: "Tess", post: "KABUL", clearance: .topSecret, grants: grants),
+            ], as: "admin")
         let id = try await store.draft(Fixture.draft, as: "anne")
         _ = try await store.send(id, to: ["tess"], lists: [], as: "anne")
         return (store, directory, id)
@@ -116,7 +117,9 @@ struct TamperTests {
         while flips < 1_000 {
             let sequence = Int.random(in: 1...count, using: &random)
             let column = columns[Int.random(in: 0..<columns.count, using: &random)]
-            let before = try await raw.read { try DatabaseValue.fetchOne($0, sql: "SELECT \(column) FROM audit WHERE sequence = ?", arguments: [sequence])! }
+            let before = try await raw.read {
+                try DatabaseValue.fetchOne($0, sql: "SELECT \(column) FROM audit WHERE sequence = ?", arguments: [sequence])!
+            }
             let after = Self.flip(before, using: &random)
             do {
                 try await raw.write { try $0.execute(sql: "UPDATE audit SET \(column) = ? WHERE sequence = ?", arguments: [after, sequence]) }
@@ -156,7 +159,8 @@ struct TamperTests {
         try await check(
             "UPDATE audit SET time = (SELECT time FROM aside WHERE sequence = 10), hash = (SELECT hash FROM aside WHERE sequence = 10), previousHash = (SELECT previousHash FROM aside WHERE sequence = 10) WHERE sequence = 9",
             expecting: 9,
-            "UPDATE audit SET time = (SELECT time FROM aside WHERE sequence = 9), hash = (SELECT hash FROM aside WHERE sequence = 9), previousHash = (SELECT previousHash FROM aside WHERE sequence = 9) WHERE sequence = 9")
+            "UPDATE audit SET time = (SELECT time FROM aside WHERE sequence = 9), hash = (SELECT hash FROM aside WHERE sequence = 9), previousHash = (SELECT previousHash FROM aside WHERE sequence = 9) WHERE sequence = 9"
+        )
         // Inserted at the end without the key.
         let last = try await raw.read { try Int.fetchOne($0, sql: "SELECT MAX(sequence) FROM audit")! }
         try await check(

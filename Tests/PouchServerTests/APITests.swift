@@ -1,11 +1,11 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import PouchCore
-import PouchServer
-import PouchSQLite
 import HummingbirdTesting
 import NIOCore
+import PouchCore
+import PouchSQLite
+import PouchServer
 import PouchStore
 import Testing
 
@@ -66,30 +66,38 @@ struct APITests {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
             let anne = try await APIClient.signedIn(client, as: "anne")
-            let broken = try await anne.call("/api/drafts", method: .post, json: ["text": """
-                From: AMEMBASSY ISLAMABAD
-                To: SECSTATE WASHDC
-                Classification: SECRET
-                Tags: PREL, PK
-                Subject: TEST
+            let broken = try await anne.call(
+                "/api/drafts", method: .post,
+                json: [
+                    "text": """
+                    From: AMEMBASSY ISLAMABAD
+                    To: SECSTATE WASHDC
+                    Classification: SECRET
+                    Tags: PREL, PK
+                    Subject: TEST
 
-                No portion mark here.
-                """])
+                    No portion mark here.
+                    """
+                ])
             #expect(broken.status == .unprocessableContent)
             let diagnostics = try #require(broken.object["diagnostics"] as? [[String: Any]])
             #expect(diagnostics.contains { $0["severity"] as? String == "error" && ($0["line"] as? Int ?? 0) > 0 })
 
-            let draft = try await anne.call("/api/drafts", method: .post, json: ["text": """
-                From: AMEMBASSY ISLAMABAD
-                To: SECSTATE WASHDC
-                Classification: SECRET//NOFORN
-                Tags: PREL, PK
-                Subject: API DRAFT
-                Classified By: Anne W. Palmer, Ambassador
-                Reasons: 1.4 (b), (d)
+            let draft = try await anne.call(
+                "/api/drafts", method: .post,
+                json: [
+                    "text": """
+                    From: AMEMBASSY ISLAMABAD
+                    To: SECSTATE WASHDC
+                    Classification: SECRET//NOFORN
+                    Tags: PREL, PK
+                    Subject: API DRAFT
+                    Classified By: Anne W. Palmer, Ambassador
+                    Reasons: 1.4 (b), (d)
 
-                (S/NF) The Prime Minister said that the talks would resume.
-                """])
+                    (S/NF) The Prime Minister said that the talks would resume.
+                    """
+                ])
             #expect(draft.status == .created)
             let id = try #require(draft.object["referenceID"] as? String)
             #expect(draft.headers[.location] == "/api/cables/\(id)")
@@ -145,7 +153,8 @@ struct APITests {
             #expect(accused.map { $0["recipient"] as? String } == ["bea"])
             #expect((accused.first?["falseAccusationProbability"] as? Double ?? 1) <= 1e-6)
             #expect(verdict.object["cables"] as? [String] == [id])
-            let nothing = try await sam.call("/api/trace", method: .post, json: ["leaks": ["The weather in Geneva was mild and the lake was calm all week."]])
+            let nothing = try await sam.call(
+                "/api/trace", method: .post, json: ["leaks": ["The weather in Geneva was mild and the lake was calm all week."]])
             #expect(nothing.object["verdict"] as? String == "inconclusive")
             #expect((nothing.object["accused"] as? [Any])?.isEmpty == true)
         }
@@ -158,7 +167,9 @@ struct APITests {
             let bea = try await APIClient.signedIn(client, as: "bea")
             #expect(try await bea.call("/api/audit").status == .forbidden)
             #expect(try await bea.call("/api/users").status == .forbidden)
-            #expect(try await bea.call("/api/users", method: .post, json: ["id": "x", "name": "X", "post": "KABUL", "clearance": "secret"]).status == .forbidden)
+            #expect(
+                try await bea.call("/api/users", method: .post, json: ["id": "x", "name": "X", "post": "KABUL", "clearance": "secret"]).status
+                    == .forbidden)
             let sam = try await APIClient.signedIn(client, as: "sam")
             let log = try await sam.call("/api/audit?limit=5")
             #expect((log.object["entries"] as? [Any])?.count == 5)
@@ -166,11 +177,15 @@ struct APITests {
             #expect((verify.object["problems"] as? [Any])?.isEmpty == true)
 
             let admin = try await APIClient.signedIn(client, as: "admin")
-            let added = try await admin.call("/api/users", method: .post, json: [
-                "id": "gil", "name": "Gil Ortiz", "post": "KABUL", "clearance": "secret", "caveats": ["NOFORN"], "password": "gil-long-password"])
+            let added = try await admin.call(
+                "/api/users", method: .post,
+                json: [
+                    "id": "gil", "name": "Gil Ortiz", "post": "KABUL", "clearance": "secret", "caveats": ["NOFORN"], "password": "gil-long-password",
+                ])
             #expect(added.status == .created)
             #expect(added.object["clearance"] as? String == "SECRET")
-            let duplicate = try await admin.call("/api/users", method: .post, json: ["id": "gil", "name": "Gil", "post": "KABUL", "clearance": "secret"])
+            let duplicate = try await admin.call(
+                "/api/users", method: .post, json: ["id": "gil", "name": "Gil", "post": "KABUL", "clearance": "secret"])
             #expect(duplicate.status == .conflict)
             let list = try await admin.call("/api/lists/kabul", method: .post, json: ["members": ["gil"]])
             #expect((list.object["lists"] as? [String: [String]])?["kabul"] == ["gil"])
@@ -179,7 +194,9 @@ struct APITests {
         }
     }
 
-    @Test("A person who moves: PATCH /api/users/{id} by an administrator takes effect on their next request; anyone else is refused without learning who exists")
+    @Test(
+        "A person who moves: PATCH /api/users/{id} by an administrator takes effect on their next request; anyone else is refused without learning who exists"
+    )
     func moveUser() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
@@ -231,21 +248,27 @@ struct APITests {
             var headers = HTTPFields()
             headers[.authorization] = "Bearer \(admin.token!)"
             headers[.contentType] = "application/json"
-            let malformed = try await client.execute(uri: "/api/users", method: .post, headers: headers,
-                                                     body: ByteBuffer(string: "{\"id\": \"x\", ")) { response in
+            let malformed = try await client.execute(
+                uri: "/api/users", method: .post, headers: headers,
+                body: ByteBuffer(string: "{\"id\": \"x\", ")
+            ) { response in
                 Reply(status: response.status, headers: response.headers, body: String(buffer: response.body))
             }
             #expect(malformed.status == .badRequest)
             #expect((malformed.object["detail"] as? String)?.contains("not valid JSON") == true)
             #expect(malformed.headers[.contentType] == "application/problem+json")
-            let clearance = try await admin.call("/api/users", method: .post, json: ["id": "hal", "name": "Hal", "post": "KABUL", "clearance": "cosmic"])
+            let clearance = try await admin.call(
+                "/api/users", method: .post, json: ["id": "hal", "name": "Hal", "post": "KABUL", "clearance": "cosmic"])
             #expect(clearance.status == .unprocessableContent)
             #expect(clearance.object["detail"] as? String == "'cosmic' is not a clearance (unclassified, confidential, secret, top-secret)")
-            let caveat = try await admin.call("/api/users", method: .post, json: ["id": "hal", "name": "Hal", "post": "KABUL", "clearance": "secret", "caveats": ["SECRETISH"]])
+            let caveat = try await admin.call(
+                "/api/users", method: .post, json: ["id": "hal", "name": "Hal", "post": "KABUL", "clearance": "secret", "caveats": ["SECRETISH"]])
             #expect(caveat.status == .unprocessableContent)
-            let nameless = try await admin.call("/api/users", method: .post, json: ["id": "hal", "name": " ", "post": "KABUL", "clearance": "secret"])
+            let nameless = try await admin.call(
+                "/api/users", method: .post, json: ["id": "hal", "name": " ", "post": "KABUL", "clearance": "secret"])
             #expect(nameless.object["detail"] as? String == "user hal has no name")
-            let badID = try await admin.call("/api/users", method: .post, json: ["id": "hal smith", "name": "Hal", "post": "KABUL", "clearance": "secret"])
+            let badID = try await admin.call(
+                "/api/users", method: .post, json: ["id": "hal smith", "name": "Hal", "post": "KABUL", "clearance": "secret"])
             #expect((badID.object["detail"] as? String)?.contains("is not a valid user ID") == true)
         }
         #expect(try await fixture.store.users(as: "admin").users.count == before)
@@ -271,10 +294,11 @@ struct APITests {
     func openAPIMatchesRoutes() async throws {
         let fixture = try await ServerFixture.make()
         let router = fixture.server.router()
-        let served = Set(router.routes.map { route -> String in
-            let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-            return "\(route.method.rawValue.lowercased()) /\(path.joined(separator: "/"))"
-        }.filter { $0.contains(" /api") || $0.hasSuffix("/healthz") || $0.hasSuffix("/metrics") || $0.hasSuffix("/openapi.json") })
+        let served = Set(
+            router.routes.map { route -> String in
+                let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                return "\(route.method.rawValue.lowercased()) /\(path.joined(separator: "/"))"
+            }.filter { $0.contains(" /api") || $0.hasSuffix("/healthz") || $0.hasSuffix("/metrics") || $0.hasSuffix("/openapi.json") })
         let document = try await fixture.test { client in
             try await APIClient(client: client).call("/openapi.json")
         }.object

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-import PouchServer
 import PouchSQLite
+import PouchServer
 import PouchStore
 import Synchronization
 import Testing
@@ -20,8 +20,9 @@ struct BackupScheduleTests {
         let store = fixture.store
         let credential = StoreCredential.passphrase("correct horse battery")
         func schedule(verify: @escaping @Sendable (String) async throws -> Void) -> BackupSchedule {
-            BackupSchedule(directory: folder, interval: .seconds(3_600), keep: 2, metrics: fixture.server.metrics, logger: Logger(label: "test"),
-                           write: { path in _ = try await store.backup(to: path, as: "admin") }, verify: verify)
+            BackupSchedule(
+                directory: folder, interval: .seconds(3_600), keep: 2, metrics: fixture.server.metrics, logger: Logger(label: "test"),
+                write: { path in _ = try await store.backup(to: path, as: "admin") }, verify: verify)
         }
         let good = schedule { path in _ = try SQLiteStore.verifyBackup(path, credential: credential, workDirectory: fixture.directory) }
         let start = Date(timeIntervalSince1970: 1_800_000_000)
@@ -52,7 +53,9 @@ struct BackupScheduleTests {
         for bad in ["", "0s", "-1h", "h", "1w", "1.5h", "99999999999999999999d"] { #expect(Duration(schedule: bad) == nil, "\(bad)") }
     }
 
-    @Test("after a master key rotation left for later, the server's background service moves every record while it serves, and then finds nothing to do")
+    @Test(
+        "after a master key rotation left for later, the server's background service moves every record while it serves, and then finds nothing to do"
+    )
     func backgroundRewrap() async throws {
         let fixture = try await ServerFixture.make()
         defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
@@ -61,10 +64,12 @@ struct BackupScheduleTests {
         try await store.rotateMasterKey(as: "admin")
         #expect(try await store.rewrapPending())
         let runs = Counter()
-        let service = KeyRewrapService(logger: Logger(label: "test"), pending: { try await store.rewrapPending() }, rewrap: {
-            runs.add()
-            return try await store.rewrapMasterKey(batch: 2, pause: .milliseconds(1), as: "admin").moved
-        })
+        let service = KeyRewrapService(
+            logger: Logger(label: "test"), pending: { try await store.rewrapPending() },
+            rewrap: {
+                runs.add()
+                return try await store.rewrapMasterKey(batch: 2, pause: .milliseconds(1), as: "admin").moved
+            })
         await service.runOnce()
         #expect(try await store.rewrapPending() == false)
         let status = try await store.keyStatus(as: "admin")

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import PouchCore
-import PouchServer
 import PouchSQLite
+import PouchServer
 import PouchStore
 import Testing
 
@@ -13,7 +13,10 @@ import Testing
 struct DailyToolTests {
     /// The text of the page's top banner, and its colour class.
     static func banner(_ page: Reply) -> (text: String, level: String)? {
-        guard let tag = page.body.range(of: #"<div class="banner banner-[a-z-]+ banner-page banner-top" id="banner-top"[^>]*>[^<]*</div>"#, options: .regularExpression) else { return nil }
+        guard
+            let tag = page.body.range(
+                of: #"<div class="banner banner-[a-z-]+ banner-page banner-top" id="banner-top"[^>]*>[^<]*</div>"#, options: .regularExpression)
+        else { return nil }
         let html = String(page.body[tag])
         let level = html.dropFirst(#"<div class="banner banner-"#.count).prefix { $0 != " " }
         let text = html.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }
@@ -62,7 +65,9 @@ struct DailyToolTests {
             var browser = Browser(client)
             _ = try await browser.signIn("bea")
             let page = try await browser.get("/login")
-            let form = try #require(page.body.range(of: #"action="/logout" class="signout">\s*<input type="hidden" name="csrf" value="[0-9a-f]+""#, options: .regularExpression))
+            let form = try #require(
+                page.body.range(
+                    of: #"action="/logout" class="signout">\s*<input type="hidden" name="csrf" value="[0-9a-f]+""#, options: .regularExpression))
             let token = String(page.body[form].suffix(65).dropLast())
             let out = try await browser.post("/logout", form: [], csrf: token)
             #expect(out.status == .seeOther)
@@ -128,7 +133,9 @@ struct DailyToolTests {
         }
     }
 
-    @Test("the send form: an address book with posts and clearances, who may not read shown and not choosable; once sent, a confirmation above the cable and no form")
+    @Test(
+        "the send form: an address book with posts and clearances, who may not read shown and not choosable; once sent, a confirmation above the cable and no form"
+    )
     func sendForm() async throws {
         let fixture = try await ServerFixture.make()
         let id = try await fixture.draftCable()
@@ -269,8 +276,11 @@ struct DailyToolTests {
             var bea = Browser(client)
             #expect(try await bea.signIn("bea", password: "a brand new password").status == .seeOther)
 
-            let moved = try await admin.post("/admin/users/dev/update", form: [
-                ("name", "Dev Mehta"), ("post", "KABUL"), ("clearance", "confidential"), ("caveats", "NOFORN"), ("roles", "reader")])
+            let moved = try await admin.post(
+                "/admin/users/dev/update",
+                form: [
+                    ("name", "Dev Mehta"), ("post", "KABUL"), ("clearance", "confidential"), ("caveats", "NOFORN"), ("roles", "reader"),
+                ])
             #expect(moved.status == .ok)
             #expect(moved.body.contains("Updated dev: post NEWDELHI → KABUL; clearance SECRET → CONFIDENTIAL."))
             #expect(try await fixture.store.user(id: "dev")?.clearance == .confidential)
@@ -280,11 +290,13 @@ struct DailyToolTests {
             #expect(try await fixture.store.lists(as: "admin")["south-asia"] == ["bea", "dora"])
             #expect(try await admin.post("/admin/lists/south-asia/remove", form: [("member", "dev")]).status == .unprocessableContent)
 
-            let added = try await admin.post("/admin/users", form: [
-                ("id", "olga"), ("name", "Olga Berg"), ("post", "KABUL"), ("clearance", "secret"),
-                ("caveatChoices[]", "NOFORN"), ("caveatChoices[]", "EXDIS"), ("roleChoices[]", "reader"), ("roleChoices[]", "drafter"),
-                ("password", "olga's long password"),
-            ])
+            let added = try await admin.post(
+                "/admin/users",
+                form: [
+                    ("id", "olga"), ("name", "Olga Berg"), ("post", "KABUL"), ("clearance", "secret"),
+                    ("caveatChoices[]", "NOFORN"), ("caveatChoices[]", "EXDIS"), ("roleChoices[]", "reader"), ("roleChoices[]", "drafter"),
+                    ("password", "olga's long password"),
+                ])
             #expect(added.status == .ok)
             let olga = try #require(try await fixture.store.user(id: "olga"))
             #expect(olga.citizen && olga.grants == [.exdis] && olga.roles.contains(.drafter))

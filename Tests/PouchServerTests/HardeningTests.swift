@@ -3,17 +3,20 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import PouchCore
-import PouchServer
 import PouchSQLite
+import PouchServer
 import PouchStore
 import Testing
 
 /// What a signed-in user, a guesser or a careless link can do to the server, and what it answers.
 @Suite("A server no user can knock over")
 struct HardeningTests {
-    @Test("page numbers past any inbox or search, and other numbers out of range, are a plain 400, not a crash",
-          arguments: ["/inbox?page=9223372036854775807", "/inbox?page=-1", "/inbox?page=0", "/inbox?page=1e9", "/inbox?page=99999999999999999999",
-                      "/search?q=border&page=9223372036854775807", "/search?q=border&page=-9223372036854775808"])
+    @Test(
+        "page numbers past any inbox or search, and other numbers out of range, are a plain 400, not a crash",
+        arguments: [
+            "/inbox?page=9223372036854775807", "/inbox?page=-1", "/inbox?page=0", "/inbox?page=1e9", "/inbox?page=99999999999999999999",
+            "/search?q=border&page=9223372036854775807", "/search?q=border&page=-9223372036854775808",
+        ])
     func pageNumbers(_ uri: String) async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
@@ -26,10 +29,12 @@ struct HardeningTests {
         }
     }
 
-    @Test("API numbers out of range are a 400 problem", arguments: [
-        "/api/cables?offset=9223372036854775807", "/api/cables?limit=-1", "/api/search?q=border&offset=9223372036854775807",
-        "/api/search?q=border&limit=100000", "/api/audit?limit=9223372036854775807",
-    ])
+    @Test(
+        "API numbers out of range are a 400 problem",
+        arguments: [
+            "/api/cables?offset=9223372036854775807", "/api/cables?limit=-1", "/api/search?q=border&offset=9223372036854775807",
+            "/api/search?q=border&limit=100000", "/api/audit?limit=9223372036854775807",
+        ])
     func apiNumbers(_ uri: String) async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
@@ -106,10 +111,12 @@ struct HardeningTests {
         }
     }
 
-    @Test("sign-in only ever leads to a page of Pouch's own", arguments: [
-        "/%09/evil.example", "/\t/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example", "/%2F%2Fevil.example",
-        "https://evil.example", "/inbox/../..//evil.example", "/%0d%0aSet-Cookie:x=1", "/ /evil.example", "javascript:alert(1)", "/login",
-    ])
+    @Test(
+        "sign-in only ever leads to a page of Pouch's own",
+        arguments: [
+            "/%09/evil.example", "/\t/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example", "/%2F%2Fevil.example",
+            "https://evil.example", "/inbox/../..//evil.example", "/%0d%0aSet-Cookie:x=1", "/ /evil.example", "javascript:alert(1)", "/login",
+        ])
     func openRedirect(_ next: String) async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
@@ -207,9 +214,11 @@ struct AccountTests {
             var phone = Browser(client)
             _ = try await phone.signIn("bea")
             _ = try await laptop.get("/account")
-            let changed = try await laptop.post("/account/password", form: [
-                ("current", "bea-pouch-demo"), ("new", "a brand new password"), ("confirm", "a brand new password"),
-            ])
+            let changed = try await laptop.post(
+                "/account/password",
+                form: [
+                    ("current", "bea-pouch-demo"), ("new", "a brand new password"), ("confirm", "a brand new password"),
+                ])
             #expect(changed.status == .ok)
             #expect(try await laptop.get("/inbox").status == .ok)
             #expect(try await phone.get("/inbox").status == .found)

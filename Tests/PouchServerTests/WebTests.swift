@@ -1,10 +1,10 @@
 import Foundation
 import HTTPTypes
-import PouchCore
-import PouchServer
-import PouchSQLite
 import HummingbirdTesting
 import NIOCore
+import PouchCore
+import PouchSQLite
+import PouchServer
 import PouchStore
 import Testing
 
@@ -185,8 +185,14 @@ struct WebTests {
             _ = try await browser.signIn("bea")
             let page = try await browser.get("/cables/\(id)")
             #expect(page.status == .ok)
-            #expect(page.body.contains(#"<div class="banner banner-secret banner-page banner-top" id="banner-top" role="note" aria-label="Classification of this page">SECRET//NOFORN</div>"#))
-            #expect(page.body.contains(#"<div class="banner banner-secret banner-page banner-bottom" id="banner-bottom" role="note" aria-label="Classification of this page">SECRET//NOFORN</div>"#))
+            #expect(
+                page.body.contains(
+                    #"<div class="banner banner-secret banner-page banner-top" id="banner-top" role="note" aria-label="Classification of this page">SECRET//NOFORN</div>"#
+                ))
+            #expect(
+                page.body.contains(
+                    #"<div class="banner banner-secret banner-page banner-bottom" id="banner-bottom" role="note" aria-label="Classification of this page">SECRET//NOFORN</div>"#
+                ))
             let marks = page.body.components(separatedBy: "<span class=\"portion\">").dropFirst().map { $0.prefix { $0 != "<" } }
             #expect(marks.count == 7)
             #expect(marks.allSatisfy { $0 == "(C)" || $0 == "(S/NF)" })
@@ -224,7 +230,11 @@ struct WebTests {
             #expect(try await bea.get("/trace").status == .forbidden)
             #expect(try await bea.get("/audit").status == .forbidden)
             #expect(try await bea.get("/admin/users").status == .forbidden)
-            #expect(try await bea.post("/admin/users", form: [("id", "x"), ("name", "X"), ("post", "KABUL"), ("clearance", "secret"), ("password", "long enough password")]).status == .forbidden)
+            #expect(
+                try await bea.post(
+                    "/admin/users",
+                    form: [("id", "x"), ("name", "X"), ("post", "KABUL"), ("clearance", "secret"), ("password", "long enough password")]
+                ).status == .forbidden)
         }
         let log = try await fixture.store.auditLog(AuditFilter(user: "carl"), as: "admin")
         #expect(log.contains { $0.action == "read" && $0.outcome == "denied" })
@@ -294,15 +304,19 @@ struct WebTests {
             _ = try await admin.signIn("admin")
             let people = try await admin.get("/admin/users")
             #expect(people.body.contains("Carl Benson"))
-            let added = try await admin.post("/admin/users", form: [
-                ("id", "erin"), ("name", "Erin Cole"), ("post", "kabul"), ("clearance", "confidential"), ("caveats", "NOFORN"),
-                ("roles", "reader"), ("password", "erin-long-password"),
-            ])
+            let added = try await admin.post(
+                "/admin/users",
+                form: [
+                    ("id", "erin"), ("name", "Erin Cole"), ("post", "kabul"), ("clearance", "confidential"), ("caveats", "NOFORN"),
+                    ("roles", "reader"), ("password", "erin-long-password"),
+                ])
             #expect(added.status == .ok)
             #expect(added.body.contains("Added erin."))
-            let short = try await admin.post("/admin/users", form: [
-                ("id", "finn"), ("name", "Finn"), ("post", "KABUL"), ("clearance", "secret"), ("password", "short"),
-            ])
+            let short = try await admin.post(
+                "/admin/users",
+                form: [
+                    ("id", "finn"), ("name", "Finn"), ("post", "KABUL"), ("clearance", "secret"), ("password", "short"),
+                ])
             #expect(short.status == .unprocessableContent)
             #expect(short.body.contains("at least 12 characters"))
             let list = try await admin.post("/admin/lists", form: [("name", "kabul"), ("members", "erin, bea")])
@@ -322,14 +336,17 @@ struct WebTests {
             var bea = Browser(client)
             _ = try await bea.signIn("bea")
             #expect(try await bea.get("/account").status == .ok)
-            let wrong = try await bea.post("/account/password", form: [("current", "not my password"), ("new", "a brand new password"), ("confirm", "a brand new password")])
+            let wrong = try await bea.post(
+                "/account/password", form: [("current", "not my password"), ("new", "a brand new password"), ("confirm", "a brand new password")])
             #expect(wrong.status == .forbidden)
-            let mismatch = try await bea.post("/account/password", form: [("current", "bea-pouch-demo"), ("new", "a brand new password"), ("confirm", "a brand new passworD")])
+            let mismatch = try await bea.post(
+                "/account/password", form: [("current", "bea-pouch-demo"), ("new", "a brand new password"), ("confirm", "a brand new passworD")])
             #expect(mismatch.status == .unprocessableContent)
             let short = try await bea.post("/account/password", form: [("current", "bea-pouch-demo"), ("new", "short"), ("confirm", "short")])
             #expect(short.status == .unprocessableContent)
             #expect(short.body.contains("at least 12 characters"))
-            let changed = try await bea.post("/account/password", form: [("current", "bea-pouch-demo"), ("new", "a brand new password"), ("confirm", "a brand new password")])
+            let changed = try await bea.post(
+                "/account/password", form: [("current", "bea-pouch-demo"), ("new", "a brand new password"), ("confirm", "a brand new password")])
             #expect(changed.status == .ok)
             #expect(changed.body.contains("Your password is changed."))
             var again = Browser(client)

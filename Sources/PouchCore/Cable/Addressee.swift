@@ -27,7 +27,8 @@ public struct Addressee: Sendable, Hashable, Codable, CustomStringConvertible {
         var text = Substring(routingLine).trimmingWhitespace()
         // Routing indicator: an all-caps token ending in "/" before the name.
         if let slash = text.firstIndex(of: "/"), !text[..<slash].contains(" "),
-           text[..<slash].allSatisfy({ ($0.isLetter && $0.isUppercase) || $0.isNumber }) {
+            text[..<slash].allSatisfy({ ($0.isLetter && $0.isUppercase) || $0.isNumber })
+        {
             text = text[text.index(after: slash)...]
         }
         var words = text.split(separator: " ").map(String.init)

@@ -70,7 +70,9 @@ public enum Classification: Int, Sendable, Hashable, Comparable, CaseIterable, C
 
     static func withinOneEdit(_ a: [Character], _ b: [Character]) -> Bool {
         if abs(a.count - b.count) > 1 { return false }
-        var i = 0, j = 0, edits = 0
+        var i = 0
+        var j = 0
+        var edits = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] {
                 i += 1
@@ -79,7 +81,14 @@ public enum Classification: Int, Sendable, Hashable, Comparable, CaseIterable, C
             }
             edits += 1
             if edits > 1 { return false }
-            if a.count > b.count { i += 1 } else if a.count < b.count { j += 1 } else { i += 1; j += 1 }
+            if a.count > b.count {
+                i += 1
+            } else if a.count < b.count {
+                j += 1
+            } else {
+                i += 1
+                j += 1
+            }
         }
         return edits + (a.count - i) + (b.count - j) <= 1
     }

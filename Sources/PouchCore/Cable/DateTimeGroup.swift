@@ -32,8 +32,11 @@ public struct DateTimeGroup: Sendable, Hashable, Codable, CustomStringConvertibl
         guard parts.count >= 3 else { return nil }
         let stamp = parts[0]
         guard stamp.count == 7, stamp.last == "Z" || stamp.last == "z",
-              let digits = Int(stamp.dropLast()) else { return nil }
-        let day = digits / 10000, hour = (digits / 100) % 100, minute = digits % 100
+            let digits = Int(stamp.dropLast())
+        else { return nil }
+        let day = digits / 10000
+        let hour = (digits / 100) % 100
+        let minute = digits % 100
         guard let monthIndex = Self.monthNames.firstIndex(of: parts[1].uppercased()) else { return nil }
         guard parts[2].count == 2 || parts[2].count == 4, let yy = Int(parts[2]) else { return nil }
         var year = yy
@@ -117,7 +120,8 @@ public struct CalendarDay: Sendable, Hashable, Codable, Comparable, CustomString
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

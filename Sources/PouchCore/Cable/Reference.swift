@@ -27,7 +27,8 @@ public struct Reference: Sendable, Hashable, Codable, CustomStringConvertible {
             postWords = postWords.dropFirst()
         }
         guard let resolvedYear = year, !postWords.isEmpty,
-              postWords.allSatisfy({ $0.allSatisfy { $0.isLetter } }) else { return nil }
+            postWords.allSatisfy({ $0.allSatisfy { $0.isLetter } })
+        else { return nil }
         return ReferenceID(year: resolvedYear, post: postWords.joined(), serial: serial)
     }
 }

@@ -25,7 +25,8 @@ public struct ReferenceID: Sendable, Hashable, Codable, Comparable, CustomString
         while end > 2, compact[end - 1].isASCII, compact[end - 1].isNumber { end -= 1 }
         let postChars = compact[2..<end]
         guard !postChars.isEmpty, end < compact.count, postChars.allSatisfy({ $0.isASCII && $0.isLetter }),
-              let yy = Int(String(compact[0..<2])), let serial = Int(String(compact[end...])) else { return nil }
+            let yy = Int(String(compact[0..<2])), let serial = Int(String(compact[end...]))
+        else { return nil }
         self.init(year: yy >= 50 ? 1900 + yy : 2000 + yy, post: String(postChars), serial: serial)
     }
 

@@ -63,7 +63,8 @@ extension Cable {
                 var trimmedEnd = before.endIndex
                 while trimmedEnd > before.startIndex, Self.isSpace(before[trimmedEnd - 1]) { trimmedEnd -= 1 }
                 let trimmed = before[..<trimmedEnd]
-                let atStart = trimmed.isEmpty || before.last == UInt8(ascii: "(") || opener.starts(with: Array("BEGIN".utf8))
+                let atStart =
+                    trimmed.isEmpty || before.last == UInt8(ascii: "(") || opener.starts(with: Array("BEGIN".utf8))
                     || trimmed.last.map { Array(".!?:\")".utf8).contains($0) } == true
                     || trimmed.suffix(3).elementsEqual(Array("”".utf8)) || trimmed.suffix(2).elementsEqual(Array("--".utf8))
                 guard atStart, !before.suffix(4).elementsEqual(Array("END ".utf8)) else { continue }

@@ -57,7 +57,8 @@ struct TelegramReader {
             // Leading blanks carry no meaning in cables; stray pilcrows mark paragraph starts.
             // Leading blanks and pilcrows: check bytes first, since most lines start with a letter.
             while let byte = line.utf8.first, byte == 0x20 || byte == 0xC2,
-                  let first = line.first, first == " " || first == "\u{00B6}" || first == "\u{00A0}" {
+                let first = line.first, first == " " || first == "\u{00B6}" || first == "\u{00A0}"
+            {
                 line = line.dropFirst()
                 column += 1
             }
@@ -106,7 +107,8 @@ struct TelegramReader {
             form = .canonical
         }
         guard let (bannerIndex, banner) = findBanner() ?? findHeaderWithoutBanner() else {
-            throw error(.noBanner, "no classification banner (such as 'CONFIDENTIAL SECTION 01 OF 02 PRETORIA 001173') found", at: lines[firstText].location)
+            throw error(
+                .noBanner, "no classification banner (such as 'CONFIDENTIAL SECTION 01 OF 02 PRETORIA 001173') found", at: lines[firstText].location)
         }
         readRoutingBlock(upTo: bannerIndex)
         cable.classification = banner.classification

@@ -56,7 +56,9 @@ public struct DraftParser: Sendable {
         return keys.contains { $0.lowercased() == key }
     }
 
-    public func parse(bytes: some Collection<UInt8>, fileName: String? = nil, defaults: Defaults = Defaults()) throws(CableParseError) -> CableDocument {
+    public func parse(
+        bytes: some Collection<UInt8>, fileName: String? = nil, defaults: Defaults = Defaults()
+    ) throws(CableParseError) -> CableDocument {
         let decoded = try TextDecoding.decode(bytes, fileName: fileName)
         return try parse(text: decoded.text, fileName: fileName, defaults: defaults)
     }
@@ -95,7 +97,9 @@ public struct DraftParser: Sendable {
         }
         let headerEnd = index
         // Required fields.
-        guard let (from, fromLine) = fields["From"], !from.isEmpty else { throw fail(.missingField, 1, "the draft has no 'From:' line (e.g. 'From: AMEMBASSY ISLAMABAD')") }
+        guard let (from, fromLine) = fields["From"], !from.isEmpty else {
+            throw fail(.missingField, 1, "the draft has no 'From:' line (e.g. 'From: AMEMBASSY ISLAMABAD')")
+        }
         guard let (classificationText, classificationLine) = fields["Classification"] else {
             throw fail(.missingField, 1, "the draft has no 'Classification:' line (UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET)")
         }
@@ -105,7 +109,9 @@ public struct DraftParser: Sendable {
         // Classification, with captions after `//`.
         let parts = classificationText.uppercased().split(separator: "/").map { $0.trimmingWhitespace() }
         guard let level = parts.first.flatMap({ Classification(word: $0) }) else {
-            throw fail(.invalidValue, classificationLine, "'\(classificationText)' is not a classification: use UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET")
+            throw fail(
+                .invalidValue, classificationLine,
+                "'\(classificationText)' is not a classification: use UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET")
         }
         cable.classification = level
         map.banner = SourceLocation(line: classificationLine)
@@ -115,7 +121,9 @@ public struct DraftParser: Sendable {
         }
         for text in captionTexts where !text.isEmpty {
             guard let caveat = Caveat(captionLine: text) else {
-                throw fail(.invalidValue, fields["Caveats"]?.1 ?? classificationLine, "'\(text)' is not a handling caption (NOFORN, SIPDIS, EXDIS, NODIS, LIMDIS, STADIS, SBU, FOUO)")
+                throw fail(
+                    .invalidValue, fields["Caveats"]?.1 ?? classificationLine,
+                    "'\(text)' is not a handling caption (NOFORN, SIPDIS, EXDIS, NODIS, LIMDIS, STADIS, SBU, FOUO)")
             }
             if !cable.caveats.contains(caveat) { cable.caveats.append(caveat) }
         }
@@ -166,7 +174,9 @@ public struct DraftParser: Sendable {
         var serial = defaults.serial
         if let (value, line) = fields["Serial"] {
             guard let number = Int(value), TelegramNumber.serialRange.contains(number) else {
-                throw fail(.invalidValue, line, "'\(value)' is not a serial number (\(TelegramNumber.serialRange.lowerBound) to \(TelegramNumber.serialRange.upperBound))")
+                throw fail(
+                    .invalidValue, line,
+                    "'\(value)' is not a serial number (\(TelegramNumber.serialRange.lowerBound) to \(TelegramNumber.serialRange.upperBound))")
             }
             serial = number
         }
@@ -294,7 +304,8 @@ public struct DraftParser: Sendable {
         let normalized = value.uppercased().replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
         let parts = normalized.split(separator: " ")
         guard let first = parts.first, let day = CalendarDay(iso: first) else { return nil }
-        var hour = 0, minute = 0
+        var hour = 0
+        var minute = 0
         if parts.count > 1 {
             let time = parts[1].split(separator: ":")
             guard time.count >= 2, let h = Int(time[0]), let m = Int(time[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
@@ -305,4 +316,3 @@ public struct DraftParser: Sendable {
         return dtg.date == nil ? nil : dtg
     }
 }
-

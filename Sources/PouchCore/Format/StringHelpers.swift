@@ -36,7 +36,8 @@ extension StringProtocol {
                 if byte < 0x20 || (previous1 == 0xC2 && byte == 0xA0)
                     || (previous2 == 0xE2 && previous1 == 0x80 && (byte <= 0x8A || byte == 0xA8 || byte == 0xA9 || byte == 0xAF))
                     || (previous2 == 0xE2 && previous1 == 0x81 && byte == 0x9F)
-                    || (previous2 == 0xE3 && previous1 == 0x80 && byte == 0x80) {
+                    || (previous2 == 0xE3 && previous1 == 0x80 && byte == 0x80)
+                {
                     unicodeSpace = true
                     break
                 }

@@ -65,7 +65,8 @@ extension TelegramReader {
         var spelled = ""
         // Letter-spaced: `C O N F I D E N T I A L`, allowing one stray or lost letter (`SS E C R E T`, `E C R E T`).
         while index < tokens.count, tokens[index].count <= 2, tokens[index].allSatisfy(\.isLetter),
-              index == 0 || tokens[index].count == 1 {
+            index == 0 || tokens[index].count == 1
+        {
             spelled += tokens[index]
             index += 1
         }
@@ -104,7 +105,8 @@ extension TelegramReader {
         }
         var sectionCount: Int?
         if index + 3 < tokens.count, tokens[index] == "SECTION", Int(tokens[index + 1]) != nil, tokens[index + 2] == "OF",
-           let count = Int(tokens[index + 3]) {
+            let count = Int(tokens[index + 3])
+        {
             sectionCount = count
             index += 4
         }

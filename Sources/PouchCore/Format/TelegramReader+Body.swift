@@ -31,8 +31,8 @@ extension TelegramReader {
         let text = body[lastIndex].text
         let words = text.split(separator: " ")
         guard (1...3).contains(words.count), text.count <= 40,
-              text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." }),
-              let first = text.first, first.isUppercase
+            text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." }),
+            let first = text.first, first.isUppercase
         else { return nil }
         let upper = text.uppercased()
         guard !upper.hasPrefix("END "), upper != "SIPDIS", !upper.hasSuffix(".") || words.count == 1 && text.isAllCaps else { return nil }
@@ -67,7 +67,8 @@ extension TelegramReader {
             guard let previous = result.last, index < body.count else { continue }
             let next = body[index].text
             let previousEndsSentence = previous.text.last.map { ".:;!?\"”)".contains($0) } ?? true
-            let nextStartsBlock = NumberedStart(next, after: 0, requireSequence: false) != nil || isBullet(next)
+            let nextStartsBlock =
+                NumberedStart(next, after: 0, requireSequence: false) != nil || isBullet(next)
                 || (index + 1 < body.count && isUnderline(body[index + 1].text))
             if previousEndsSentence || nextStartsBlock {
                 result.append(trailingBlank ?? SourceLine(text: "", number: line.number, column: 1))
@@ -78,7 +79,8 @@ extension TelegramReader {
 
     static func isPageBreak(_ text: Substring) -> Bool {
         guard let last = text.utf8.last, last == 0x5A || (last >= 0x30 && last <= 0x39), text.utf8.count <= 60,
-              text.hasSuffix("Z") || text.containsBytes(" OF ") else { return false }
+            text.hasSuffix("Z") || text.containsBytes(" OF ")
+        else { return false }
         let tokens = text.split(separator: " ")
         guard tokens.count >= 4 else { return false }
         if tokens[0] == "PAGE" || (tokens.count > 4 && tokens[1] == "PAGE") {
@@ -87,8 +89,8 @@ extension TelegramReader {
         // POST 00005135  002 OF 008
         let count = tokens.count
         guard tokens[count - 2] == "OF", tokens[count - 1].allSatisfy(\.isNumber),
-              tokens[count - 3].allSatisfy({ $0.isNumber || $0 == "." }),
-              tokens[count - 4].allSatisfy(\.isNumber), tokens[count - 4].count >= 4
+            tokens[count - 3].allSatisfy({ $0.isNumber || $0 == "." }),
+            tokens[count - 4].allSatisfy(\.isNumber), tokens[count - 4].count >= 4
         else { return false }
         return tokens[0..<(count - 4)].allSatisfy { $0.isAllCaps }
     }
@@ -112,9 +114,12 @@ extension TelegramReader {
         let characters = Array(text.prefix(5))
         guard characters.count >= 3 else { return false }
         // A. / A) / (A) / (1) / 1) / a.
-        if characters[0].isLetter, characters[1] == "." || characters[1] == ")", characters[2] == " " { return characters[0].isUppercase || characters[1] == ")" }
+        if characters[0].isLetter, characters[1] == "." || characters[1] == ")", characters[2] == " " {
+            return characters[0].isUppercase || characters[1] == ")"
+        }
         if characters[0] == "(", let close = characters.firstIndex(of: ")"), close <= 4,
-           characters[1..<close].allSatisfy({ $0.isNumber || $0.isLetter }), PortionMark(String(characters[1..<close])) == nil {
+            characters[1..<close].allSatisfy({ $0.isNumber || $0.isLetter }), PortionMark(String(characters[1..<close])) == nil
+        {
             return true
         }
         if characters[0].isNumber, characters[1] == ")" || (characters[1].isNumber && characters[2] == ")") { return true }
@@ -190,11 +195,17 @@ extension TelegramReader {
             let canonical = form == .canonical
             // Telegram paragraphs may skip numbers (extracts, renumbering slips): at the start of a
             // block any later number up to 20 ahead is taken; inside a block only the next one.
-            let telegramStart = canonical ? nil : NumberedStart(text, after: lastNumber, requireSequence: true, collapsed: true)
-                ?? (line.blockStart ? NumberedStart(text, after: lastNumber, requireSequence: false, collapsed: true).flatMap {
-                    $0.number > lastNumber && $0.number <= lastNumber + 20 ? $0 : nil
-                } : nil)
-            if let start = canonical ? (line.blockStart ? NumberedStart(text, after: lastNumber, requireSequence: false, collapsed: true) : nil) : telegramStart {
+            let telegramStart =
+                canonical
+                ? nil
+                : NumberedStart(text, after: lastNumber, requireSequence: true, collapsed: true)
+                    ?? (line.blockStart
+                        ? NumberedStart(text, after: lastNumber, requireSequence: false, collapsed: true).flatMap {
+                            $0.number > lastNumber && $0.number <= lastNumber + 20 ? $0 : nil
+                        } : nil)
+            if let start = canonical
+                ? (line.blockStart ? NumberedStart(text, after: lastNumber, requireSequence: false, collapsed: true) : nil) : telegramStart
+            {
                 paragraphs.append(Paragraph(number: start.number, mark: start.mark, text: start.text))
                 locations.append(line.location)
                 lastNumber = start.number
@@ -242,7 +253,8 @@ extension TelegramReader {
     /// `(C) text` at the start of an unnumbered paragraph.
     static func markedStart(_ text: Substring) -> (PortionMark, String)? {
         guard text.first == "(", let close = text.prefix(26).firstIndex(of: ")"),
-              let mark = PortionMark(text[text.index(after: text.startIndex)..<close]) else { return nil }
+            let mark = PortionMark(text[text.index(after: text.startIndex)..<close])
+        else { return nil }
         let rest = text[text.index(after: close)...].trimmingWhitespace()
         return (mark, String(rest))
     }
@@ -288,7 +300,8 @@ struct NumberedStart {
         var rest = line[index...].trimmingWhitespace()
         var mark: PortionMark?
         if rest.first == "(", let close = rest.prefix(26).firstIndex(of: ")"),
-           let parsed = PortionMark(rest[rest.index(after: rest.startIndex)..<close]) {
+            let parsed = PortionMark(rest[rest.index(after: rest.startIndex)..<close])
+        {
             mark = parsed
             rest = rest[rest.index(after: close)...].trimmingWhitespace()
         }

@@ -22,7 +22,9 @@ extension TelegramReader {
                 index += 1
                 continue
             }
-            if NumberedStart(text, after: 0, requireSequence: false) != nil, form == .canonical || NumberedStart(text, after: 0, requireSequence: true) != nil {
+            if NumberedStart(text, after: 0, requireSequence: false) != nil,
+                form == .canonical || NumberedStart(text, after: 0, requireSequence: true) != nil
+            {
                 return index
             }
             if let field = HeaderField(text) {
@@ -196,7 +198,8 @@ extension TelegramReader {
         body = body.drop(while: { $0 == ":" || $0 == " " })
         // Searched in the text itself: an upper-cased copy can be longer ("ß" becomes "SS"), so
         // its offsets do not fall on the same characters.
-        let reasonStart = body.range(of: "REASON", options: .caseInsensitive)?.lowerBound
+        let reasonStart =
+            body.range(of: "REASON", options: .caseInsensitive)?.lowerBound
             ?? body.range(of: "1.4")?.lowerBound ?? body.range(of: "1.5")?.lowerBound
         guard let split = reasonStart else {
             return ClassificationAuthority(classifiedBy: cleanClassifier(body), section: "1.4", reasons: [])
@@ -287,7 +290,8 @@ extension TelegramReader {
                 guard next < lines.count else { break }
                 let expected = Character(UnicodeScalar(UInt8(65 + Self.splitReferences(Self.afterLabel(text)).count)))
                 let candidate = lines[next].text
-                let continues = HeaderField(candidate) == nil
+                let continues =
+                    HeaderField(candidate) == nil
                     && NumberedStart(candidate, after: 0, requireSequence: false) == nil
                     && (candidate.containsBytes("\(expected)) ") || candidate.hasPrefix("\(expected). ") || candidate.hasPrefix("(\(expected))"))
                 guard continues else { break }
@@ -308,7 +312,7 @@ extension TelegramReader {
         if trimmed.count > 3, let first = trimmed.first, first.isUppercase, first.isLetter {
             let second = trimmed[trimmed.index(after: trimmed.startIndex)]
             let third = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)]
-            if (second == "." || second == ")"), third == " " {
+            if second == "." || second == ")", third == " " {
                 return Reference(label: String(first), text: trimmed.dropFirst(3).collapsingWhitespace())
             }
         }
@@ -330,7 +334,8 @@ extension TelegramReader {
         }
         for token in tokens {
             let bare = token.trimmingCharacters(in: "().:")
-            let isLabel = bare.count == 1 && bare.first == expected
+            let isLabel =
+                bare.count == 1 && bare.first == expected
                 && (token == "\(expected)." || token == "\(expected))" || token == "(\(expected))" || token == "\(expected):")
             if isLabel {
                 flush()
@@ -357,7 +362,8 @@ enum HeaderField {
         } else if head.hasPrefix("SUBJECT:") || head.hasPrefix("SUBJ:") || head.hasPrefix("SUBJECT :") {
             self = .subject
         } else if head.hasPrefix("REF:") || head.hasPrefix("REFS:") || head.hasPrefix("REFTEL:") || head.hasPrefix("REFERENCE:")
-                    || head.hasPrefix("REFERENCES:") || head.hasPrefix("REF :") || head.hasPrefix("REFS :") {
+            || head.hasPrefix("REFERENCES:") || head.hasPrefix("REF :") || head.hasPrefix("REFS :")
+        {
             self = .references
         } else if head.hasPrefix("CLASSIFIED BY") || head.hasPrefix("CLASSIFIED BY:") || head.hasPrefix("CLASSIFED BY") {
             self = .authority

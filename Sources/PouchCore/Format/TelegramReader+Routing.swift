@@ -132,7 +132,8 @@ extension TelegramReader {
         guard var current = Addressee(routingLine: text) else { return Addressee(name: String(text)) }
         // Most names are stable at once; only a leftover indicator, number or precedence word can change again.
         if !current.name.contains("/"), let last = current.name.split(separator: " ").last,
-           !last.allSatisfy(\.isNumber), Precedence(rawValue: String(last)) == nil, last != "NIACT" {
+            !last.allSatisfy(\.isNumber), Precedence(rawValue: String(last)) == nil, last != "NIACT"
+        {
             return current
         }
         while let next = Addressee(routingLine: current.description), next != current {
@@ -144,7 +145,8 @@ extension TelegramReader {
     /// `O 231553Z FEB 01`, `O P 261148Z NOV 08`, `R 181313Z JUN 09 ZDK MANY SVCS`.
     func parseDateTimeGroupLine(_ text: Substring) -> ([Character], DateTimeGroup)? {
         guard text.utf8.count >= 14, text.utf8.count <= 80, let first = text.utf8.first,
-              first == 0x5A || first == 0x4F || first == 0x50 || first == 0x52 || (first >= 0x30 && first <= 0x39) else { return nil }
+            first == 0x5A || first == 0x4F || first == 0x50 || first == 0x52 || (first >= 0x30 && first <= 0x39)
+        else { return nil }
         let tokens = text.split(separator: " ")
         var prosigns: [Character] = []
         var index = 0
@@ -162,15 +164,16 @@ extension TelegramReader {
     func parsePageDate(_ text: Substring) -> DateTimeGroup? {
         // "Friday, 23 February 2001, 15:53": a capitalised weekday, and a time at the end.
         guard let first = text.utf8.first, first >= 0x41, first <= 0x5A, let last = text.utf8.last, last >= 0x30, last <= 0x39,
-              text.utf8.count <= 40 else { return nil }
+            text.utf8.count <= 40
+        else { return nil }
         let parts = text.split(separator: ",").map { $0.trimmingWhitespace() }
         guard parts.count == 3, ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"].contains(parts[0].uppercased())
         else { return nil }
         let dayMonthYear = parts[1].split(separator: " ")
         let time = parts[2].split(separator: ":")
         guard dayMonthYear.count == 3, time.count == 2, let day = Int(dayMonthYear[0]), let year = Int(dayMonthYear[2]),
-              let hour = Int(time[0]), let minute = Int(time[1]),
-              let month = DateTimeGroup.monthNames.firstIndex(of: String(dayMonthYear[1].prefix(3)).uppercased())
+            let hour = Int(time[0]), let minute = Int(time[1]),
+            let month = DateTimeGroup.monthNames.firstIndex(of: String(dayMonthYear[1].prefix(3)).uppercased())
         else { return nil }
         let group = DateTimeGroup(year: year, month: month + 1, day: day, hour: hour, minute: minute)
         return group.date == nil ? nil : group

@@ -68,7 +68,9 @@ public enum TextDecoding {
             let lead = bytes[index]
             let length: Int
             switch lead {
-            case 0x00...0x7F: index += 1; continue
+            case 0x00...0x7F:
+                index += 1
+                continue
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3
             case 0xF0...0xF4: length = 4
@@ -81,7 +83,9 @@ public enum TextDecoding {
             if valid {
                 // Overlong, surrogate and out-of-range forms are not UTF-8 either.
                 let second = bytes[index + 1]
-                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) {
+                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90)
+                    || (lead == 0xF4 && second > 0x8F)
+                {
                     valid = false
                 }
             }
@@ -110,7 +114,8 @@ public enum TextDecoding {
                 || (previous2 == 0xE2 && previous1 == 0x80 && (byte == 0x8B || byte == 0x8C || byte == 0x8D || byte == 0xA8 || byte == 0xA9))
                 || (previous2 == 0xE2 && previous1 == 0x81 && byte == 0xA0)
                 || (previous2 == 0xEF && previous1 == 0xBB && byte == 0xBF)
-                || (previous2 == 0xEF && previous1 == 0xBF && byte == 0xBD) {
+                || (previous2 == 0xEF && previous1 == 0xBF && byte == 0xBD)
+            {
                 needsWork = true
                 break
             }

@@ -31,12 +31,14 @@ public struct CableLinter: Sendable {
         for (index, paragraph) in cable.paragraphs.enumerated() {
             guard let mark = paragraph.mark else { continue }
             if mark.level > cable.classification {
-                error("banner-below-portion", paragraphLocation(index),
-                      "\(paragraphName(index)) is marked \(mark) but the banner says \(cable.classification.word)")
+                error(
+                    "banner-below-portion", paragraphLocation(index),
+                    "\(paragraphName(index)) is marked \(mark) but the banner says \(cable.classification.word)")
             }
             if mark.isNoforn, !cable.isNoforn {
-                error("banner-missing-noforn", paragraphLocation(index),
-                      "\(paragraphName(index)) is marked \(mark) but the banner does not carry NOFORN")
+                error(
+                    "banner-missing-noforn", paragraphLocation(index),
+                    "\(paragraphName(index)) is marked \(mark) but the banner does not carry NOFORN")
             }
         }
 
@@ -46,8 +48,9 @@ public struct CableLinter: Sendable {
             for (index, paragraph) in cable.paragraphs.enumerated() where paragraph.mark == nil {
                 let isText = paragraph.number != nil || (!numbered && paragraph.text.split(separator: " ").count > 12)
                 if isText {
-                    error("missing-portion-mark", paragraphLocation(index),
-                          "\(paragraphName(index)) of a \(cable.classification.word) cable has no portion mark such as (U), (C) or (S)")
+                    error(
+                        "missing-portion-mark", paragraphLocation(index),
+                        "\(paragraphName(index)) of a \(cable.classification.word) cable has no portion mark such as (U), (C) or (S)")
                 }
             }
         }
@@ -68,8 +71,9 @@ public struct CableLinter: Sendable {
                     error("invalid-reason", map.authority, "reasons cite section \(authority.section); classification reasons are in section 1.4")
                 }
             } else {
-                error("missing-classifier", map.banner,
-                      "a \(cable.classification.word) cable must say who classified it: 'Classified By: NAME, TITLE for reasons 1.4 (b) and (d)'")
+                error(
+                    "missing-classifier", map.banner,
+                    "a \(cable.classification.word) cable must say who classified it: 'Classified By: NAME, TITLE for reasons 1.4 (b) and (d)'")
             }
         }
 
@@ -77,18 +81,23 @@ public struct CableLinter: Sendable {
         if cable.isClassified {
             switch cable.executiveOrder?.declassification {
             case nil:
-                error("missing-declassification", map.banner, "a \(cable.classification.word) cable needs an E.O. line with a declassification date ('E.O. 13526: DECL: MM/DD/YYYY')")
+                error(
+                    "missing-declassification", map.banner,
+                    "a \(cable.classification.word) cable needs an E.O. line with a declassification date ('E.O. 13526: DECL: MM/DD/YYYY')")
             case .notApplicable?:
-                error("missing-declassification", map.executiveOrder, "a \(cable.classification.word) cable cannot be declassified 'N/A'; give a date")
+                error(
+                    "missing-declassification", map.executiveOrder, "a \(cable.classification.word) cable cannot be declassified 'N/A'; give a date")
             case .on(let day)?:
                 if let date = cable.dateTimeGroup {
                     let sent = CalendarDay(year: date.year, month: date.month, day: date.day)
                     if day <= sent {
-                        error("declassification-before-date", map.executiveOrder,
-                              "declassification date \(day.usFormat) is not after the cable's date \(sent.usFormat)")
+                        error(
+                            "declassification-before-date", map.executiveOrder,
+                            "declassification date \(day.usFormat) is not after the cable's date \(sent.usFormat)")
                     } else if day.year - sent.year > 25 {
-                        warning("declassification-too-late", map.executiveOrder,
-                                "declassification date \(day.usFormat) is more than 25 years after the cable's date")
+                        warning(
+                            "declassification-too-late", map.executiveOrder,
+                            "declassification date \(day.usFormat) is more than 25 years after the cable's date")
                     }
                 }
             case .oadr?, .other?:
@@ -103,7 +112,9 @@ public struct CableLinter: Sendable {
         var seen: Set<String> = []
         for tag in cable.tags {
             if !isWellFormedTag(tag) {
-                error("malformed-tag", map.tags, "TAG '\(tag)' is not well-formed: TAGS are 2 to 6 upper-case letters or digits, optionally followed by a name in parentheses")
+                error(
+                    "malformed-tag", map.tags,
+                    "TAG '\(tag)' is not well-formed: TAGS are 2 to 6 upper-case letters or digits, optionally followed by a name in parentheses")
             }
             if !seen.insert(tag).inserted {
                 warning("duplicate-tag", map.tags, "TAG '\(tag)' appears more than once")

@@ -21,8 +21,10 @@ public struct Reader: Sendable, Hashable, Codable {
     /// A disabled account reads nothing and acts in no role until an administrator enables it.
     public var disabled: Bool
 
-    public init(id: String, name: String, post: String, roles: Set<Role> = [.reader], clearance: Classification,
-                citizen: Bool = true, grants: Set<Caveat> = [], disabled: Bool = false) {
+    public init(
+        id: String, name: String, post: String, roles: Set<Role> = [.reader], clearance: Classification,
+        citizen: Bool = true, grants: Set<Caveat> = [], disabled: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.post = post
@@ -42,11 +44,12 @@ public struct Reader: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
-                  post: try container.decode(String.self, forKey: .post), roles: try container.decode(Set<Role>.self, forKey: .roles),
-                  clearance: try container.decode(Classification.self, forKey: .clearance), citizen: try container.decode(Bool.self, forKey: .citizen),
-                  grants: try container.decode(Set<Caveat>.self, forKey: .grants),
-                  disabled: try container.decodeIfPresent(Bool.self, forKey: .disabled) ?? false)
+        self.init(
+            id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
+            post: try container.decode(String.self, forKey: .post), roles: try container.decode(Set<Role>.self, forKey: .roles),
+            clearance: try container.decode(Classification.self, forKey: .clearance), citizen: try container.decode(Bool.self, forKey: .citizen),
+            grants: try container.decode(Set<Caveat>.self, forKey: .grants),
+            disabled: try container.decodeIfPresent(Bool.self, forKey: .disabled) ?? false)
     }
 
     /// Whether the person holds a caption: NOFORN through citizenship, the distribution captions

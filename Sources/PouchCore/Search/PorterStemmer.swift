@@ -79,7 +79,13 @@ public enum PorterStemmer {
             if measure() > 0 { k -= 1 }
         } else if (ends("ed") || ends("ing")) && vowelInStem() {
             k = j
-            if ends("at") { setTo("ate") } else if ends("bl") { setTo("ble") } else if ends("iz") { setTo("ize") } else if doubleConsonant(k) {
+            if ends("at") {
+                setTo("ate")
+            } else if ends("bl") {
+                setTo("ble")
+            } else if ends("iz") {
+                setTo("ize")
+            } else if doubleConsonant(k) {
                 k -= 1
                 let c = b[k]
                 if c == 108 || c == 115 || c == 122 { k += 1 }  // l s z stay doubled
@@ -97,12 +103,28 @@ public enum PorterStemmer {
             case 99: if ends("enci") { replace("ence") } else if ends("anci") { replace("ance") }
             case 101: if ends("izer") { replace("ize") }
             case 108:
-                if ends("bli") { replace("ble") } else if ends("alli") { replace("al") } else if ends("entli") { replace("ent") }
-                else if ends("eli") { replace("e") } else if ends("ousli") { replace("ous") }
+                if ends("bli") {
+                    replace("ble")
+                } else if ends("alli") {
+                    replace("al")
+                } else if ends("entli") {
+                    replace("ent")
+                } else if ends("eli") {
+                    replace("e")
+                } else if ends("ousli") {
+                    replace("ous")
+                }
             case 111: if ends("ization") { replace("ize") } else if ends("ation") { replace("ate") } else if ends("ator") { replace("ate") }
             case 115:
-                if ends("alism") { replace("al") } else if ends("iveness") { replace("ive") } else if ends("fulness") { replace("ful") }
-                else if ends("ousness") { replace("ous") }
+                if ends("alism") {
+                    replace("al")
+                } else if ends("iveness") {
+                    replace("ive")
+                } else if ends("fulness") {
+                    replace("ful")
+                } else if ends("ousness") {
+                    replace("ous")
+                }
             case 116: if ends("aliti") { replace("al") } else if ends("iviti") { replace("ive") } else if ends("biliti") { replace("ble") }
             case 103: if ends("logi") { replace("log") }
             default: break

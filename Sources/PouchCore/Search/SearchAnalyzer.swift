@@ -95,7 +95,9 @@ public enum SearchAnalyzer {
                     }
                     if keepingStopWords || !stopWords.contains(word) { going = body(word, start..<index) }
                 } else {
-                    for (word, range) in nonASCIIWords(Array(raw), offset: start, keepingStopWords: keepingStopWords) where going { going = body(word, range) }
+                    for (word, range) in nonASCIIWords(Array(raw), offset: start, keepingStopWords: keepingStopWords) where going {
+                        going = body(word, range)
+                    }
                 }
             }
         }
@@ -120,7 +122,8 @@ public enum SearchAnalyzer {
         while index < text.endIndex {
             let character = text[index]
             let next = text.index(after: index)
-            let joinsWord = (character == "'" || character == "\u{2019}") && previous.map { $0.isLetter || $0.isNumber } == true
+            let joinsWord =
+                (character == "'" || character == "\u{2019}") && previous.map { $0.isLetter || $0.isNumber } == true
                 && next < text.endIndex && (text[next].isLetter || text[next].isNumber)
             if character.isLetter || character.isNumber || joinsWord {
                 if wordStart == nil { wordStart = index }

@@ -89,7 +89,8 @@ extension SearchQuery {
         case word(String, prefix: Bool, negated: Bool)
         case phrase(String, negated: Bool)
         case field(String, String, negated: Bool)
-        case open(negated: Bool), close, and, or, not
+        case open(negated: Bool)
+        case close, and, or, not
     }
 
     static func tokenize(_ text: String) throws(SearchQueryError) -> [Token] {
@@ -98,7 +99,10 @@ extension SearchQuery {
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            if character.isWhitespace { index += 1; continue }
+            if character.isWhitespace {
+                index += 1
+                continue
+            }
             var negated = false
             if character == "-", index + 1 < characters.count, !characters[index + 1].isWhitespace {
                 negated = true
@@ -119,13 +123,16 @@ extension SearchQuery {
                 index = end + 1
             } else {
                 var end = index
-                while end < characters.count, !characters[end].isWhitespace, characters[end] != "(", characters[end] != ")", characters[end] != "\"" { end += 1 }
+                while end < characters.count, !characters[end].isWhitespace, characters[end] != "(", characters[end] != ")", characters[end] != "\"" {
+                    end += 1
+                }
                 let word = String(characters[index..<end])
                 index = end
                 if !negated && (word == "AND" || word == "OR" || word == "NOT") {
                     tokens.append(word == "AND" ? .and : word == "OR" ? .or : .not)
                 } else if let colon = word.firstIndex(of: ":"), colon != word.startIndex, word.index(after: colon) != word.endIndex,
-                          fieldNames.contains(word[..<colon].lowercased()) {
+                    fieldNames.contains(word[..<colon].lowercased())
+                {
                     tokens.append(.field(word[..<colon].lowercased(), String(word[word.index(after: colon)...]), negated: negated))
                 } else if word.hasSuffix("*") && word.count > 1 {
                     tokens.append(.word(String(word.dropLast()), prefix: true, negated: negated))
@@ -215,7 +222,10 @@ extension SearchQuery {
             while index < tokens.count {
                 let token = tokens[index]
                 if token == .or || token == .close { break }
-                if token == .and { index += 1; continue }
+                if token == .and {
+                    index += 1
+                    continue
+                }
                 if let unary = try parseUnary() { parts.append(unary) }
             }
             if parts.count <= 1 { return parts.first }

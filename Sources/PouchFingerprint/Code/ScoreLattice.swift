@@ -35,7 +35,8 @@ struct ScoreLattice {
         var top = 0
         density.withUnsafeMutableBufferPointer { d in
             for (term, rise) in zip(terms, rises) {
-                let p = term.p, q = 1 - term.p
+                let p = term.p
+                let q = 1 - term.p
                 if rise > 0 {
                     var r = top + rise
                     while r >= rise {
@@ -72,7 +73,8 @@ struct ScoreLattice {
     func threshold(logTarget: Double) -> Double {
         let target = exp(logTarget)
         // The tail falls as r rises: find the first r with tail[r] ≤ target.
-        var low = 0, high = tail.count
+        var low = 0
+        var high = tail.count
         while low < high {
             let middle = (low + high) / 2
             if tail[middle] <= target { high = middle } else { low = middle + 1 }

@@ -40,7 +40,8 @@ struct TardosBound {
         var total = 0.0
         for term in terms {
             // log(p e^{λa} + (1-p) e^{λb}) computed stably.
-            let a = lambda * term.match, b = lambda * term.other
+            let a = lambda * term.match
+            let b = lambda * term.other
             let m = max(a, b)
             total += m + log(term.p * exp(a - m) + (1 - term.p) * exp(b - m))
         }
@@ -50,18 +51,27 @@ struct TardosBound {
     /// log P(S ≥ s) ≤ min over λ ≥ 0 of (log E[e^{λS}] − λ s).
     func chernoffLogTail(_ s: Double) -> Double {
         guard !terms.isEmpty, s > 0 else { return 0 }
-        var low = 0.0, high = 20.0
+        var low = 0.0
+        var high = 20.0
         // Golden-section search on a convex function.
         let ratio = (5.0.squareRoot() - 1) / 2
-        var x1 = high - ratio * (high - low), x2 = low + ratio * (high - low)
-        var f1 = logMoment(x1) - x1 * s, f2 = logMoment(x2) - x2 * s
+        var x1 = high - ratio * (high - low)
+        var x2 = low + ratio * (high - low)
+        var f1 = logMoment(x1) - x1 * s
+        var f2 = logMoment(x2) - x2 * s
         for _ in 0..<80 {
             if f1 < f2 {
-                high = x2; x2 = x1; f2 = f1
-                x1 = high - ratio * (high - low); f1 = logMoment(x1) - x1 * s
+                high = x2
+                x2 = x1
+                f2 = f1
+                x1 = high - ratio * (high - low)
+                f1 = logMoment(x1) - x1 * s
             } else {
-                low = x1; x1 = x2; f1 = f2
-                x2 = low + ratio * (high - low); f2 = logMoment(x2) - x2 * s
+                low = x1
+                x1 = x2
+                f1 = f2
+                x2 = low + ratio * (high - low)
+                f2 = logMoment(x2) - x2 * s
             }
         }
         return min(0, min(f1, f2))
@@ -73,7 +83,8 @@ struct TardosBound {
         if let lattice { return lattice.threshold(logTarget: target) }
         let maximum = terms.reduce(0) { $0 + max($1.match, $1.other) }
         guard !terms.isEmpty, logTail(maximum) <= target else { return .infinity }
-        var low = 0.0, high = maximum
+        var low = 0.0
+        var high = maximum
         for _ in 0..<60 {
             let middle = (low + high) / 2
             if logTail(middle) <= target { high = middle } else { low = middle }

@@ -38,7 +38,8 @@ public struct CableFingerprint: Sendable {
         let slots = SlotFinder(catalogue: catalogue.rules(for: profile), scheme: scheme).slots(in: cable)
         self.slots = slots
         cableID = Array(SHA256.hash(data: Array(("pouch-cable-v1\n" + CableRenderer().render(cable)).utf8)))
-        symbolProbabilities = scheme.has(.evenSymbols)
+        symbolProbabilities =
+            scheme.has(.evenSymbols)
             ? slots.map { Array(repeating: 1 / Double($0.symbols.count), count: $0.symbols.count) }
             : Self.drawnProbabilities(of: slots, key: key, cableID: cableID)
         (pieces, slotsByParagraph) = Self.pieces(of: cable, around: slots)
@@ -163,7 +164,9 @@ public struct CableFingerprint: Sendable {
     /// The slots listed for review: where each stands and what its alternatives read.
     public func explanation() -> String {
         var lines: [String] = []
-        lines.append("\(slots.count) slots in \(cable.wordCount) words (\(String(format: "%.1f", Double(slots.count) * 100 / Double(max(1, cable.wordCount)))) per 100 words)")
+        lines.append(
+            "\(slots.count) slots in \(cable.wordCount) words (\(String(format: "%.1f", Double(slots.count) * 100 / Double(max(1, cable.wordCount)))) per 100 words)"
+        )
         for (index, slot) in slots.enumerated() {
             let paragraph = cable.paragraphs[slot.paragraph]
             let label = paragraph.number.map { "para \($0)" } ?? "para [\(slot.paragraph + 1)]"

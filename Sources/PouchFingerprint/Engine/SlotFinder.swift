@@ -41,10 +41,12 @@ struct SlotFinder {
                 }
             }
             for candidate in accepted.sorted(by: { $0.first < $1.first }) {
-                slots.append(Slot(
-                    paragraph: p, start: tokens.tokens[candidate.first].start, end: tokens.tokens[candidate.last].end,
-                    alternatives: candidate.alternatives, symbols: candidate.symbols, original: candidate.original, canonical: candidate.canonical,
-                    rule: candidate.rule))
+                slots.append(
+                    Slot(
+                        paragraph: p, start: tokens.tokens[candidate.first].start, end: tokens.tokens[candidate.last].end,
+                        alternatives: candidate.alternatives, symbols: candidate.symbols, original: candidate.original,
+                        canonical: candidate.canonical,
+                        rule: candidate.rule))
             }
         }
         return slots
@@ -59,7 +61,7 @@ struct SlotFinder {
         // From scheme 12 never inside a web or mail address ("www.icc-ccs.org").
         if scheme.has(.noSlotsInAddresses), Self.isInAddress(candidate.first, candidate.last, tokens) { return false }
         guard (2...scheme.maximumSymbols).contains(candidate.symbols.count), Set(candidate.symbols).count == candidate.symbols.count,
-              candidate.symbols.allSatisfy({ $0 < candidate.alternatives.count }), candidate.original < candidate.alternatives.count
+            candidate.symbols.allSatisfy({ $0 < candidate.alternatives.count }), candidate.original < candidate.alternatives.count
         else { return false }
         // Every alternative must read differently from every other after normalisation (so a
         // leak shows which one it has), and no symbol wording may be empty.
@@ -68,8 +70,10 @@ struct SlotFinder {
         // From scheme 4, right after "a" or "an" every wording must take the article the original
         // takes: "an upcoming visit" is never written "an forthcoming visit".
         // (From scheme 7 `keepingArticle` has already settled this, by sound.)
-        if scheme.has(.articleAgreement), candidate.first > 0, tokens.tokens[candidate.first - 1].isWord, ["a", "an"].contains(tokens.tokens[candidate.first - 1].lower),
-           Set(candidate.alternatives.map(Self.articleClass)).count > 1 {
+        if scheme.has(.articleAgreement), candidate.first > 0, tokens.tokens[candidate.first - 1].isWord,
+            ["a", "an"].contains(tokens.tokens[candidate.first - 1].lower),
+            Set(candidate.alternatives.map(Self.articleClass)).count > 1
+        {
             return false
         }
         return true
@@ -94,8 +98,11 @@ struct SlotFinder {
         for index in low...high {
             if list[index].text == "@" || isAddressWord(list[index]) { return true }
             if list[index].text == ".", index + 1 <= high, index > low, list[index - 1].isWord, list[index - 1].end == list[index].start,
-               list[index].end == list[index + 1].start, list[index + 1].isWord, list[index + 1].text.count >= 2,
-               list[index + 1].text.allSatisfy(\.isLowercase) { return true }
+                list[index].end == list[index + 1].start, list[index + 1].isWord, list[index + 1].text.count >= 2,
+                list[index + 1].text.allSatisfy(\.isLowercase)
+            {
+                return true
+            }
         }
         if let previous = tokens.previousWord(before: low), isAddressWord(list[previous]) { return true }
         if let next = tokens.nextWord(after: high), isAddressWord(list[next]) { return true }

@@ -63,14 +63,17 @@ struct TextTokens {
                     }
                 }
                 let word = text[start..<end]
-                tokens.append(Token(start: startOffset, end: endOffset, text: word, lower: word.lowercased(), isWord: true, quoted: false, hasDigit: hasDigit))
+                tokens.append(
+                    Token(start: startOffset, end: endOffset, text: word, lower: word.lowercased(), isWord: true, quoted: false, hasDigit: hasDigit))
                 index = end
                 offset = endOffset
                 continue
             }
             // Punctuation: one character.
-            tokens.append(Token(start: offset, end: offset + width, text: text[index..<text.index(after: index)], lower: String(character),
-                                isWord: false, quoted: false, hasDigit: false))
+            tokens.append(
+                Token(
+                    start: offset, end: offset + width, text: text[index..<text.index(after: index)], lower: String(character),
+                    isWord: false, quoted: false, hasDigit: false))
             index = text.index(after: index)
             offset += width
         }

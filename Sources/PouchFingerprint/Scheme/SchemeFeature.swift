@@ -62,7 +62,8 @@ public enum SchemeFeature: String, CaseIterable, Sendable {
         case .britishWording: .v10
         case .releaseMarkingsKept, .currenciesKept, .adjacentSlots, .evenSymbols: .v11
         case .politicalMilitaryPM, .nounUsesKept, .moreThatVerbs, .speakerAfterVerb, .willLikely, .strictListCommas,
-             .strictIntroductoryCommas, .noSlotsInAddresses: .v12
+            .strictIntroductoryCommas, .noSlotsInAddresses:
+            .v12
         }
     }
 
@@ -77,7 +78,8 @@ public enum SchemeFeature: String, CaseIterable, Sendable {
     /// The rules the feature changes (their IDs); none when it changes the engine itself.
     public var rules: [String] {
         switch self {
-        case .fourSymbols, .originalsOwnCapital, .articleAgreement, .articleBySound, .hostCountry, .adjacentSlots, .evenSymbols, .noSlotsInAddresses: []
+        case .fourSymbols, .originalsOwnCapital, .articleAgreement, .articleBySound, .hostCountry, .adjacentSlots, .evenSymbols, .noSlotsInAddresses:
+            []
         case .findableNormalForms: ["hyphenated-compound", "clause-comma", "introductory-comma"]
         case .clauseCommaAdded: ["clause-comma"]
         case .unitedStatesWordings: ["united-states"]
@@ -108,7 +110,8 @@ public enum SchemeFeature: String, CaseIterable, Sendable {
         case .clauseCommaAdded: "a comma may also be added before \"but\" and a pronoun subject after a long clause"
         case .unitedStatesWordings: "\"U.S.\" / \"United States\" / \"US\" as one slot of three wordings"
         case .originalsOwnCapital: "a phrase's alternative keeps the original's own capital (scheme 2 capitalised after a dash)"
-        case .longerIntroductions: "an introductory phrase may be up to seven words long, with more openers, and must close right before the main clause"
+        case .longerIntroductions:
+            "an introductory phrase may be up to seven words long, with more openers, and must close right before the main clause"
         case .articleAgreement: "right after \"a\" or \"an\" a slot varies only between wordings that take the same article"
         case .thatBeforeShortSubject: "\"that\" may be added before a short noun subject (\"said the government would\")"
         case .fourthReportingWording: "\"said\" / \"stated\" with or without \"that\": four wordings"

@@ -38,9 +38,10 @@ public enum SchemeManifest {
         for entry in entries(catalogue: catalogue) {
             let name = entry.scheme == .current ? "\(entry.scheme.rawValue) (current)" : "\(entry.scheme.rawValue)"
             let added = entry.scheme == .v1 ? "the first public catalogue: \(entry.rulesAdded.count) rules" : code(entry.rulesAdded)
-            let changes = entry.features.map { feature in
-                "`\(feature.rawValue)`" + (feature.rules.isEmpty ? "" : " (\(code(feature.rules)))") + ": \(feature.summary)"
-            } + entry.featuresEnded.map { "no longer `\($0.rawValue)`" }
+            let changes =
+                entry.features.map { feature in
+                    "`\(feature.rawValue)`" + (feature.rules.isEmpty ? "" : " (\(code(feature.rules)))") + ": \(feature.summary)"
+                } + entry.featuresEnded.map { "no longer `\($0.rawValue)`" }
             lines.append("| \(name) | \(added) | \(code(entry.rulesWidened)) | \(changes.isEmpty ? "—" : changes.joined(separator: "; ")) |")
         }
         return lines.joined(separator: "\n") + "\n"

@@ -80,7 +80,8 @@ struct LeakAligner {
                 }
                 let join = addNode(.join, token: -1, after: -1)
                 joinPredecessors[join] = ends
-                slotNodes[index] = SlotNodes(split: split, join: join, branches: branches, spellings: spellings, leftAnchor: leftAnchor, rightAnchor: nil)
+                slotNodes[index] = SlotNodes(
+                    split: split, join: join, branches: branches, spellings: spellings, leftAnchor: leftAnchor, rightAnchor: nil)
                 slotOfSplit[split] = index
                 slotOfJoin[join] = index
                 last = Int32(join)
@@ -164,17 +165,29 @@ struct LeakAligner {
                             if i > 0 {
                                 let start = predRow >= 0 ? max(0, H[predRow + i - 1]) : 0
                                 let diagonal = start + (leak[i - 1] == token ? Self.match : Self.mismatch)
-                                if diagonal > value { value = diagonal; how = 1 }
+                                if diagonal > value {
+                                    value = diagonal
+                                    how = 1
+                                }
                                 let extra = H[row + i - 1] + Self.gap
-                                if extra > value { value = extra; how = 3 }
+                                if extra > value {
+                                    value = extra
+                                    how = 3
+                                }
                             }
                             if predRow >= 0 {
                                 let skip = H[predRow + i] + Self.gap
-                                if skip > value { value = skip; how = 2 }
+                                if skip > value {
+                                    value = skip
+                                    how = 2
+                                }
                             }
                             H[row + i] = value
                             B[row + i] = how
-                            if value > best { best = value; bestCell = row + i }
+                            if value > best {
+                                best = value
+                                bestCell = row + i
+                            }
                         }
                     case .split:
                         guard u >= 0 else { continue }
@@ -190,7 +203,10 @@ struct LeakAligner {
                             var chosen: UInt8 = 0
                             for (k, end) in ends.enumerated() {
                                 let candidate = H[Int(end) * width + i]
-                                if candidate > value { value = candidate; chosen = UInt8(k) }
+                                if candidate > value {
+                                    value = candidate
+                                    chosen = UInt8(k)
+                                }
                             }
                             H[row + i] = value
                             B[row + i] = value > 0 ? 4 : 0
@@ -243,11 +259,13 @@ struct LeakAligner {
             let right = nodes.rightAnchor ?? neighbouringSlotWord(after: nodes.join, chosenBranch: chosenBranch)
             if let k = chosenBranch[nodes.join] {
                 if let reading = Self.exactReading(nodes, branch: k, left: left, right: right, visits: visits, extraAfter: extraAfter)
-                    ?? spelledReading(nodes, left: left, right: right, visits: visits, leakIndex: leakIndex, words: words) {
+                    ?? spelledReading(nodes, left: left, right: right, visits: visits, leakIndex: leakIndex, words: words)
+                {
                     found[index] = reading
                 }
             } else if let k = nodes.branches.firstIndex(where: { $0.last == endNode }),
-                      Self.endingReading(nodes, branch: k, left: left, visits: visits, extraAfter: extraAfter) {
+                Self.endingReading(nodes, branch: k, left: left, visits: visits, extraAfter: extraAfter)
+            {
                 found[index] = k
             }
         }
@@ -315,7 +333,8 @@ struct LeakAligner {
     private func neighbouringSlotWord(after join: Int, chosenBranch: [Int: Int]) -> Int? {
         let split = join + 1
         guard split < kinds.count, predecessor[split] == Int32(join), let slot = slotOfSplit[split],
-              let k = chosenBranch[slotNodes[slot].join] else { return nil }
+            let k = chosenBranch[slotNodes[slot].join]
+        else { return nil }
         let branch = slotNodes[slot].branches[k]
         return branch.first >= 0 ? branch.first : nil
     }
@@ -326,8 +345,9 @@ struct LeakAligner {
     /// still tells the wordings apart.
     private static func exactReading(_ nodes: SlotNodes, branch k: Int, left: Int?, right: Int?, visits: [Int: Visit], extraAfter: Set<Int>) -> Int? {
         guard let left, let right,
-              let leftVisit = visits[left], let rightVisit = visits[right], leftVisit != .skipped, rightVisit != .skipped,
-              !extraAfter.contains(left), !extraAfter.contains(nodes.split), !extraAfter.contains(nodes.join) else { return nil }
+            let leftVisit = visits[left], let rightVisit = visits[right], leftVisit != .skipped, rightVisit != .skipped,
+            !extraAfter.contains(left), !extraAfter.contains(nodes.split), !extraAfter.contains(nodes.join)
+        else { return nil }
         let (first, last) = nodes.branches[k]
         guard first >= 0 else { return nil }
         var changed = 0
@@ -341,7 +361,8 @@ struct LeakAligner {
         // One word of the branch was changed (a spell checker "corrects" an abbreviation such as
         // GOI), but the words around it are exact and no other wording has as many words.
         if changed == 1, leftVisit == .exact, rightVisit == .exact,
-           !nodes.branches.enumerated().contains(where: { $0.offset != k && $0.element.last - $0.element.first == last - first }) {
+            !nodes.branches.enumerated().contains(where: { $0.offset != k && $0.element.last - $0.element.first == last - first })
+        {
             return k
         }
         return nil
@@ -362,11 +383,14 @@ struct LeakAligner {
     /// when the words there were split, joined or changed ("Sec Def" for "SecDef", "Kwashniewski,
     /// and" for "Kwasniewski, and"): read only when it is nearer than every other wording and
     /// differs from the leak in at most a quarter of its letters.
-    private func spelledReading(_ nodes: SlotNodes, left: Int?, right: Int?, visits: [Int: Visit], leakIndex: [Int: Int], words: ArraySlice<String>) -> Int? {
+    private func spelledReading(
+        _ nodes: SlotNodes, left: Int?, right: Int?, visits: [Int: Visit], leakIndex: [Int: Int], words: ArraySlice<String>
+    ) -> Int? {
         // Both neighbours exact: a changed one may have been split too ("Gar cia"), and its part
         // would pass for the slot's.
         guard let left, let right, let leftAt = leakIndex[left], let rightAt = leakIndex[right],
-              visits[left] == .exact, visits[right] == .exact, rightAt > leftAt else { return nil }
+            visits[left] == .exact, visits[right] == .exact, rightAt > leftAt
+        else { return nil }
         let longest = nodes.branches.map { $0.first < 0 ? 0 : $0.last - $0.first + 1 }.max() ?? 0
         guard rightAt - leftAt - 1 <= longest + 2 else { return nil }
         let shown = Array(words[(words.startIndex + leftAt + 1)..<(words.startIndex + rightAt)].joined())
@@ -374,7 +398,8 @@ struct LeakAligner {
         guard let best = distances.indices.min(by: { distances[$0] < distances[$1] }) else { return nil }
         let nearest = distances[best]
         guard !distances.indices.contains(where: { $0 != best && distances[$0] <= nearest }),
-              nearest == 0 || nearest * 4 <= nodes.spellings[best].count else { return nil }
+            nearest == 0 || nearest * 4 <= nodes.spellings[best].count
+        else { return nil }
         return best
     }
 

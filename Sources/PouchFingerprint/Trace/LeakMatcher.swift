@@ -66,7 +66,8 @@ public struct LeakMatcher: Sendable {
         if let cable = try? CableParser().parse(text: leak).cable, !cable.paragraphs.isEmpty {
             return ([cable.subject] + cable.paragraphs.map(\.text)).joined(separator: "\n")
         }
-        return leak
+        return
+            leak
             .replacingOccurrences(of: #"(?im)^[ \t]*(classified by|tags|ref|e\.o\.)\b.*$"#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #"(?im)^[ \t]*subject:"#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #"\((?:U|SBU|C|S|TS)(?://?[A-Z]+)*\)"#, with: " ", options: .regularExpression)

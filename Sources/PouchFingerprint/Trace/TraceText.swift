@@ -22,7 +22,8 @@ public enum TraceText {
         var out = String.UnicodeScalarView()
         for scalar in nfkc.unicodeScalars {
             switch scalar.properties.generalCategory {
-            case .format, .control where scalar != "\n":
+            case .format,
+                .control where scalar != "\n":
                 continue
             default:
                 break

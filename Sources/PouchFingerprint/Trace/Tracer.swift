@@ -136,9 +136,11 @@ public struct Tracer: Sendable {
     }
 
     private func codes(for recipients: [String], cables: Set<Int>) -> RecipientCodes {
-        RecipientCodes(recipients: recipients, symbols: fingerprints.indices.map { index in
-            cables.contains(index) ? recipients.map { fingerprints[index].symbols(for: $0) } : []
-        })
+        RecipientCodes(
+            recipients: recipients,
+            symbols: fingerprints.indices.map { index in
+                cables.contains(index) ? recipients.map { fingerprints[index].symbols(for: $0) } : []
+            })
     }
 
     /// Scores every recipient (with symbols already derived) and decides.
@@ -186,10 +188,16 @@ public struct Tracer: Sendable {
         let rankings = tests.map { rank($0, codes: codes) }
         let split = partnered ? PartnerSplit(ranking: rankings[0], bound: tests[0].bound, recipients: n) : .none
         let outcomes = zip(tests, rankings).map { test, ranking in
-            ScoreOutcome(test: test, ranked: ranking.map { recipient, score in
-                TraceVerdict.Candidate(recipient: recipient, score: score, falseAccusationProbability: test.positions.isEmpty ? 1
-                    : test.bound.falseAccusationProbability(of: score, recipients: n, share: test.share * (1 - split.partnerShare(of: recipient))))
-            })
+            ScoreOutcome(
+                test: test,
+                ranked: ranking.map { recipient, score in
+                    TraceVerdict.Candidate(
+                        recipient: recipient, score: score,
+                        falseAccusationProbability: test.positions.isEmpty
+                            ? 1
+                            : test.bound.falseAccusationProbability(
+                                of: score, recipients: n, share: test.share * (1 - split.partnerShare(of: recipient))))
+                })
         }
         // Report through the test that came nearest to convicting someone.
         let reported = outcomes.min { ($0.ranked.first?.falseAccusationProbability ?? 1) < ($1.ranked.first?.falseAccusationProbability ?? 1) }!
@@ -207,17 +215,21 @@ public struct Tracer: Sendable {
                 accusedBy[candidate.recipient] = candidate
             }
         }
-        let accused = accusedBy.values.sorted { $0.falseAccusationProbability != $1.falseAccusationProbability
-            ? $0.falseAccusationProbability < $1.falseAccusationProbability : $0.recipient < $1.recipient }
+        let accused = accusedBy.values.sorted {
+            $0.falseAccusationProbability != $1.falseAccusationProbability
+                ? $0.falseAccusationProbability < $1.falseAccusationProbability : $0.recipient < $1.recipient
+        }
         // The threshold line and the slots still needed are the top-ranked recipient's.
         let topPlainShare = 1 - split.partnerShare(of: outcomes[0].ranked.first?.recipient ?? "")
         var more: Int?
         if accused.isEmpty {
             let full = tests[0]
-            more = full.bound.moreSlotsNeeded(topScore: outcomes[0].ranked.first?.score ?? 0, recipients: n,
-                                              maxFalseAccusation: maxFalseAccusation * full.share * topPlainShare)
+            more = full.bound.moreSlotsNeeded(
+                topScore: outcomes[0].ranked.first?.score ?? 0, recipients: n,
+                maxFalseAccusation: maxFalseAccusation * full.share * topPlainShare)
         }
-        let threshold = reported.test.bound.scoreThreshold(recipients: n, maxFalseAccusation: maxFalseAccusation * reported.test.share * topPlainShare)
+        let threshold = reported.test.bound.scoreThreshold(
+            recipients: n, maxFalseAccusation: maxFalseAccusation * reported.test.share * topPlainShare)
         return TraceVerdict(
             verdict: accused.isEmpty ? "inconclusive" : "identified", accused: accused, candidates: Array(reported.ranked.prefix(5)),
             slotsObserved: seenSlots.values.reduce(0, +), slotsInCable: slotsInCable, bitsObserved: Int(bits.rounded()),
@@ -312,13 +324,16 @@ public struct Tracer: Sendable {
 
     /// Partner tests for the best-ranked recipients of the full test (see the type's notes): each
     /// candidate's score and bound, with the bound divided by the partner tests' share.
-    private func partnerTests(_ positions: [Position], ranked: [TraceVerdict.Candidate], split: PartnerSplit, codes: RecipientCodes, recipients n: Int) -> [TraceVerdict.Candidate] {
+    private func partnerTests(
+        _ positions: [Position], ranked: [TraceVerdict.Candidate], split: PartnerSplit, codes: RecipientCodes, recipients n: Int
+    ) -> [TraceVerdict.Candidate] {
         let index = { (recipient: String) in codes.recipients.firstIndex(of: recipient)! }
         return ranked.prefix(Self.partnerCandidates).map { candidate in
             // The partner is the best-ranked recipient other than the candidate: the plain ranking
             // depends on each recipient's own symbols and the leak, so not on the candidate's.
             let partner = ranked.first { $0.recipient != candidate.recipient }!.recipient
-            let a = index(candidate.recipient), b = index(partner)
+            let a = index(candidate.recipient)
+            let b = index(partner)
             let terms = positions.map { position in
                 let p = position.p
                 return codes.symbols[position.cable][b][position.slot] == position.y
@@ -330,8 +345,10 @@ public struct Tracer: Sendable {
                 score += codes.symbols[position.cable][a][position.slot] == position.y ? term.match : term.other
             }
             let bound = TardosBound(terms: terms)
-            return TraceVerdict.Candidate(recipient: candidate.recipient, score: score, falseAccusationProbability:
-                bound.falseAccusationProbability(of: score, recipients: n, share: split.partnerShare(of: candidate.recipient)), partner: partner)
+            return TraceVerdict.Candidate(
+                recipient: candidate.recipient, score: score,
+                falseAccusationProbability:
+                    bound.falseAccusationProbability(of: score, recipients: n, share: split.partnerShare(of: candidate.recipient)), partner: partner)
         }
     }
 

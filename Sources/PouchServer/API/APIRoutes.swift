@@ -37,7 +37,8 @@ struct APIRoutes: Sendable {
         }
         api.delete("/users/:user/tokens") { request, context -> RevokedBody in
             let label = request.uri.queryParameters["label"].map(String.init)
-            return RevokedBody(revoked: try await store.revokeTokens(of: try context.parameters.require("user"), label: label, as: try context.requireUser().id))
+            return RevokedBody(
+                revoked: try await store.revokeTokens(of: try context.parameters.require("user"), label: label, as: try context.requireUser().id))
         }
         api.get("/lists") { _, context -> ListsBody in
             ListsBody(lists: try await store.lists(as: try context.requireUser().id))
@@ -124,7 +125,9 @@ struct APIRoutes: Sendable {
         let user = try context.requireUser()
         let id = try Self.referenceID(context)
         let body = try await request.decode(as: SendRequest.self, context: context)
-        guard !(body.to ?? []).isEmpty || !(body.lists ?? []).isEmpty else { throw ClientError(.unprocessableContent, "name at least one addressee in `to` or `lists`") }
+        guard !(body.to ?? []).isEmpty || !(body.lists ?? []).isEmpty else {
+            throw ClientError(.unprocessableContent, "name at least one addressee in `to` or `lists`")
+        }
         let receipt = try await store.send(id, to: body.to ?? [], lists: body.lists ?? [], as: user.id)
         metrics.sent()
         return SendBody(referenceID: receipt.referenceID.description, recipients: receipt.recipients, alreadyHeld: receipt.alreadyHeld)
@@ -156,17 +159,21 @@ struct APIRoutes: Sendable {
         }
         guard let cable = check.cable else {
             let errors = diagnostics.filter { $0.severity == "error" }.count
-            throw ClientError(.unprocessableContent, "the draft has \(errors) error(s); nothing was stored",
-                              extra: ["diagnostics": .array(diagnostics.map(Self.json))])
+            throw ClientError(
+                .unprocessableContent, "the draft has \(errors) error(s); nothing was stored",
+                extra: ["diagnostics": .array(diagnostics.map(Self.json))])
         }
         let id = try await store.draft(cable, as: user.id)
-        return EditedResponse(status: .created, headers: [.location: "/api/cables/\(id)"],
-                              response: DraftBody(referenceID: id.description, warnings: diagnostics))
+        return EditedResponse(
+            status: .created, headers: [.location: "/api/cables/\(id)"],
+            response: DraftBody(referenceID: id.description, warnings: diagnostics))
     }
 
     static func json(_ diagnostic: DiagnosticBody) -> JSONValue {
-        .object(["line": .number(Double(diagnostic.line)), "column": .number(Double(diagnostic.column)),
-                 "severity": .string(diagnostic.severity), "message": .string(diagnostic.message)])
+        .object([
+            "line": .number(Double(diagnostic.line)), "column": .number(Double(diagnostic.column)),
+            "severity": .string(diagnostic.severity), "message": .string(diagnostic.message),
+        ])
     }
 
     // MARK: Search and trace
@@ -183,9 +190,11 @@ struct APIRoutes: Sendable {
         case "date": order = .date
         case let other: throw ClientError(.badRequest, "sort is `relevance` or `date`, not `\(other)`")
         }
-        return try await store.search(query, as: user.id, options: SearchOptions(
-            limit: try Self.integer(request, "limit", default: 20, range: 1...200),
-            offset: try Self.integer(request, "offset", default: 0, range: 0...1_000_000), order: order))
+        return try await store.search(
+            query, as: user.id,
+            options: SearchOptions(
+                limit: try Self.integer(request, "limit", default: 20, range: 1...200),
+                offset: try Self.integer(request, "offset", default: 0, range: 0...1_000_000), order: order))
     }
 
     struct TraceRequest: Decodable {
@@ -215,12 +224,14 @@ struct APIRoutes: Sendable {
         let result = try await store.trace(leaks: leaks, as: user.id, maxFalseAccusation: bound)
         metrics.traced()
         guard let verdict = result.verdict else {
-            return TraceBody(verdict: "inconclusive", accused: [], candidates: [], slotsObserved: 0, slotsInCable: 0, bitsObserved: 0,
-                             moreSlotsNeeded: nil, maxFalseAccusation: bound, cables: [])
+            return TraceBody(
+                verdict: "inconclusive", accused: [], candidates: [], slotsObserved: 0, slotsInCable: 0, bitsObserved: 0,
+                moreSlotsNeeded: nil, maxFalseAccusation: bound, cables: [])
         }
-        return TraceBody(verdict: verdict.verdict, accused: verdict.accused, candidates: verdict.candidates,
-                         slotsObserved: verdict.slotsObserved, slotsInCable: verdict.slotsInCable, bitsObserved: verdict.bitsObserved,
-                         moreSlotsNeeded: verdict.moreSlotsNeeded, maxFalseAccusation: bound, cables: result.cables.map(\.description))
+        return TraceBody(
+            verdict: verdict.verdict, accused: verdict.accused, candidates: verdict.candidates,
+            slotsObserved: verdict.slotsObserved, slotsInCable: verdict.slotsInCable, bitsObserved: verdict.bitsObserved,
+            moreSlotsNeeded: verdict.moreSlotsNeeded, maxFalseAccusation: bound, cables: result.cables.map(\.description))
     }
 
     // MARK: Audit and people
@@ -235,7 +246,9 @@ struct APIRoutes: Sendable {
         var detail: String
 
         init(_ entry: AuditEntry) {
-            (sequence, time, user, action, target, outcome, detail) = (entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail)
+            (sequence, time, user, action, target, outcome, detail) = (
+                entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail
+            )
         }
     }
 
@@ -246,8 +259,9 @@ struct APIRoutes: Sendable {
     func audit(_ request: Request, context: PouchRequestContext) async throws -> AuditLogBody {
         let user = try context.requireUser()
         let parameters = request.uri.queryParameters
-        let filter = AuditFilter(user: parameters["user"].map(String.init), since: parameters["since"].map(String.init),
-                                 limit: try Self.integer(request, "limit", default: 100, range: 1...10_000))
+        let filter = AuditFilter(
+            user: parameters["user"].map(String.init), since: parameters["since"].map(String.init),
+            limit: try Self.integer(request, "limit", default: 100, range: 1...10_000))
         return AuditLogBody(entries: try await store.auditLog(filter, as: user.id).map(AuditEntryBody.init))
     }
 
@@ -310,8 +324,9 @@ struct APIRoutes: Sendable {
     func addUser(_ request: Request, context: PouchRequestContext) async throws -> EditedResponse<UserBody> {
         let admin = try context.requireUser()
         let body = try await request.decode(as: NewUserRequest.self, context: context)
-        let reader = try UserFields.reader(id: body.id, name: body.name, post: body.post, clearance: body.clearance,
-                                          caveats: (body.caveats ?? []).joined(separator: ","), roles: (body.roles ?? []).joined(separator: ","))
+        let reader = try UserFields.reader(
+            id: body.id, name: body.name, post: body.post, clearance: body.clearance,
+            caveats: (body.caveats ?? []).joined(separator: ","), roles: (body.roles ?? []).joined(separator: ","))
         if let password = body.password { try PasswordHash.check(password) }
         try await store.addUsers([reader], as: admin.id)
         if let password = body.password { try await store.setPassword(password, for: reader.id, as: admin.id) }
@@ -341,9 +356,10 @@ struct APIRoutes: Sendable {
             throw StoreError.notPermitted("only an administrator may change a person")
         }
         guard let before = try await store.user(id: id) else { throw StoreError.noSuchUser(id) }
-        let updated = try UserFields.updating(before, name: body.name, post: body.post, clearance: body.clearance,
-                                              caveats: body.caveats.map { $0.isEmpty ? "none" : $0.joined(separator: ",") },
-                                              roles: body.roles.map { $0.joined(separator: ",") })
+        let updated = try UserFields.updating(
+            before, name: body.name, post: body.post, clearance: body.clearance,
+            caveats: body.caveats.map { $0.isEmpty ? "none" : $0.joined(separator: ",") },
+            roles: body.roles.map { $0.joined(separator: ",") })
         _ = try await store.updateUser(updated, as: admin.id)
         return UserBody(updated)
     }

@@ -14,12 +14,21 @@ public enum DemoStore {
 
     /// The people of the demo world (besides the administrator, created with the store).
     public static let people: [(Reader, String)] = [
-        (Reader(id: "anne", name: "Anne Palmer", post: "ISLAMABAD", roles: [.drafter, .reader], clearance: .secret), "drafter at Islamabad, SECRET, NOFORN"),
+        (
+            Reader(id: "anne", name: "Anne Palmer", post: "ISLAMABAD", roles: [.drafter, .reader], clearance: .secret),
+            "drafter at Islamabad, SECRET, NOFORN"
+        ),
         (Reader(id: "bea", name: "Bea Jones", post: "KABUL", clearance: .secret), "reader at Kabul, SECRET, NOFORN"),
         (Reader(id: "dev", name: "Dev Mehta", post: "NEWDELHI", clearance: .secret), "reader at New Delhi, SECRET, NOFORN"),
-        (Reader(id: "carl", name: "Carl Benson", post: "KABUL", clearance: .confidential, citizen: false), "reader at Kabul, CONFIDENTIAL, foreign national (no NOFORN)"),
+        (
+            Reader(id: "carl", name: "Carl Benson", post: "KABUL", clearance: .confidential, citizen: false),
+            "reader at Kabul, CONFIDENTIAL, foreign national (no NOFORN)"
+        ),
         (Reader(id: "dora", name: "Dora Kim", post: "STATE", clearance: .topSecret, grants: [.exdis]), "reader at State, TOP SECRET, NOFORN, EXDIS"),
-        (Reader(id: "sam", name: "Sam Reed", post: "STATE", roles: [.securityOfficer, .reader], clearance: .topSecret, grants: [.exdis]), "security officer, TOP SECRET, NOFORN, EXDIS"),
+        (
+            Reader(id: "sam", name: "Sam Reed", post: "STATE", roles: [.securityOfficer, .reader], clearance: .topSecret, grants: [.exdis]),
+            "security officer, TOP SECRET, NOFORN, EXDIS"
+        ),
     ]
 
     /// Every demo login: the password is the user ID followed by `-pouch-demo`.

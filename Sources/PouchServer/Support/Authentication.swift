@@ -1,6 +1,6 @@
+import Crypto
 import Foundation
 import HTTPTypes
-import Crypto
 import Hummingbird
 import HummingbirdAuth
 import PouchCore
@@ -31,7 +31,8 @@ struct WebSessionMiddleware: RouterMiddleware {
         // SameSite=Strict cookies are the second fence.
         if request.method != .get, request.method != .head {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
-            let sent = request.headers[.csrfToken]
+            let sent =
+                request.headers[.csrfToken]
                 ?? (try? URLEncodedFormDecoder().decode(CSRFField.self, from: String(buffer: body)))?.csrf
             let expected: String?
             if request.uri.path == "/login" {
@@ -99,7 +100,8 @@ struct BearerMiddleware: RouterMiddleware {
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer",
-                  let reader = try await store.bearer(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+                let reader = try await store.bearer(String(parts[1]).trimmingCharacters(in: .whitespaces))
+            else {
                 throw ClientError(.unauthorized, "the bearer token is not valid")
             }
             context.identity = reader

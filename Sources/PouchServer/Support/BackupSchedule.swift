@@ -19,8 +19,10 @@ public struct BackupSchedule: Service {
     public var metrics: ServerMetrics?
     public var logger: Logger
 
-    public init(directory: String, interval: Duration, keep: Int, metrics: ServerMetrics? = nil, logger: Logger,
-                write: @escaping @Sendable (String) async throws -> Void, verify: @escaping @Sendable (String) async throws -> Void) {
+    public init(
+        directory: String, interval: Duration, keep: Int, metrics: ServerMetrics? = nil, logger: Logger,
+        write: @escaping @Sendable (String) async throws -> Void, verify: @escaping @Sendable (String) async throws -> Void
+    ) {
         self.directory = directory
         self.interval = interval
         self.keep = keep
@@ -37,7 +39,8 @@ public struct BackupSchedule: Service {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return prefix + String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!) + suffix
+        return prefix + String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+            + suffix
     }
 
     public func run() async throws {
@@ -62,8 +65,11 @@ public struct BackupSchedule: Service {
             try await verify(path)
             let removed = try prune()
             metrics?.backupFinished(succeeded: true)
-            logger.info("backup written and verified", metadata: [
-                "file": "\(path)", "seconds": "\((ContinuousClock.now - start).components.seconds)", "removed": "\(removed.count)"])
+            logger.info(
+                "backup written and verified",
+                metadata: [
+                    "file": "\(path)", "seconds": "\((ContinuousClock.now - start).components.seconds)", "removed": "\(removed.count)",
+                ])
         } catch {
             metrics?.backupFinished(succeeded: false)
             // A backup that does not verify is kept aside under another name for the officer, never counted as one to keep.
@@ -86,7 +92,8 @@ extension Duration {
     /// `90s`, `30m`, `1h`, `2d`, or a number of seconds; nil for anything else or zero.
     public init?(schedule text: String) {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
-        var digits = Substring(text), unit: Int64 = 1
+        var digits = Substring(text)
+        var unit: Int64 = 1
         if let last = text.last, let scale = units[last] {
             digits = text.dropLast()
             unit = scale

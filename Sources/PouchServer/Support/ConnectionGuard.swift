@@ -4,6 +4,7 @@ import Hummingbird
 import NIOCore
 import NIOHTTPTypes
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif

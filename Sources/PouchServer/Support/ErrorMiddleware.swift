@@ -1,10 +1,10 @@
 import Foundation
-import Synchronization
 import HTTPTypes
 import Hummingbird
 import Logging
 import PouchCore
 import PouchStore
+import Synchronization
 
 /// An error as the client sees it: a status and a message safe to show (never a stack trace,
 /// never cable text or a secret).
@@ -106,8 +106,10 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             var failure = PublicError(error, logger: context.logger)
             if let routeMiss = error as? HTTPError, routeMiss.status == .notFound,
-               let allowed = routes?.methods(for: request.uri.path), !allowed.isEmpty {
-                failure = PublicError(status: .methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))")
+                let allowed = routes?.methods(for: request.uri.path), !allowed.isEmpty
+            {
+                failure = PublicError(
+                    status: .methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", "))")
                 var response = request.uri.path.hasPrefix("/api/") ? Self.problem(failure) : pages.errorPage(failure, context: context)
                 response.headers[.allow] = allowed.joined(separator: ", ")
                 return response
@@ -152,7 +154,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "no-referrer"

@@ -14,8 +14,10 @@ public struct KeyRewrapService: Service {
     public var rewrap: @Sendable () async throws -> Int
     public var logger: Logger
 
-    public init(interval: Duration = .seconds(60), logger: Logger,
-                pending: @escaping @Sendable () async throws -> Bool, rewrap: @escaping @Sendable () async throws -> Int) {
+    public init(
+        interval: Duration = .seconds(60), logger: Logger,
+        pending: @escaping @Sendable () async throws -> Bool, rewrap: @escaping @Sendable () async throws -> Int
+    ) {
         self.interval = interval
         self.logger = logger
         self.pending = pending

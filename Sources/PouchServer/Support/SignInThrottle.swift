@@ -48,8 +48,10 @@ actor SignInThrottle {
     /// Takes a place for one attempt, or says why there is none.
     func begin(user: String, client: String) -> Result<Ticket, Refusal> {
         let now = clock.now
-        let userKey = key(user: user), clientKey = key(client: client)
-        var userRecord = records[userKey] ?? Record(), clientRecord = records[clientKey] ?? Record()
+        let userKey = key(user: user)
+        let clientKey = key(client: client)
+        var userRecord = records[userKey] ?? Record()
+        var clientRecord = records[clientKey] ?? Record()
         if let until = userRecord.lockedUntil, until > now { return .failure(.user(until - now)) }
         if let until = clientRecord.lockedUntil, until > now { return .failure(.address(until - now)) }
         // Attempts already in flight might all fail: they count against what is left.

@@ -18,12 +18,13 @@ struct BannerView: Sendable, Equatable {
 
     init(_ classification: Classification, _ caveats: [Caveat]) {
         text = ([classification.word] + caveats.map(\.rawValue)).joined(separator: "//")
-        level = switch classification {
-        case .unclassified: "unclassified"
-        case .confidential: "confidential"
-        case .secret: "secret"
-        case .topSecret: "top-secret"
-        }
+        level =
+            switch classification {
+            case .unclassified: "unclassified"
+            case .confidential: "confidential"
+            case .secret: "secret"
+            case .topSecret: "top-secret"
+            }
     }
 }
 
@@ -187,16 +188,18 @@ struct CableView: Sendable {
         if !cable.info.isEmpty { info = cable.info.map(\.description).joined(separator: ", ") }
         if let signature = cable.signature, !signature.isEmpty { self.signature = signature }
         if let order = cable.executiveOrder {
-            declassification = switch order.declassification {
-            case .on(let day): "E.O. \(order.order): DECL: \(day.usFormat) (declassify on \(day.iso8601))"
-            case .oadr: "E.O. \(order.order): DECL: OADR (originating agency's determination required)"
-            case .notApplicable: "E.O. \(order.order): N/A"
-            case .other(let text): "E.O. \(order.order): DECL: \(text)"
-            }
+            declassification =
+                switch order.declassification {
+                case .on(let day): "E.O. \(order.order): DECL: \(day.usFormat) (declassify on \(day.iso8601))"
+                case .oadr: "E.O. \(order.order): DECL: OADR (originating agency's determination required)"
+                case .notApplicable: "E.O. \(order.order): N/A"
+                case .other(let text): "E.O. \(order.order): DECL: \(text)"
+                }
         }
         if let authority = cable.authority {
-            self.authority = Authority(by: authority.classifiedBy,
-                                       reasons: "\(authority.section) " + authority.reasons.map { "(\($0))" }.joined(separator: ", "))
+            self.authority = Authority(
+                by: authority.classifiedBy,
+                reasons: "\(authority.section) " + authority.reasons.map { "(\($0))" }.joined(separator: ", "))
         }
     }
 }

@@ -17,24 +17,30 @@ struct Pages: Sendable {
 
     static func load() async throws -> Pages {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
-              let stylesheet = Bundle.module.url(forResource: "pouch", withExtension: "css", subdirectory: "Static"),
-              let script = Bundle.module.url(forResource: "pouch", withExtension: "js", subdirectory: "Static") else {
+            let stylesheet = Bundle.module.url(forResource: "pouch", withExtension: "css", subdirectory: "Static"),
+            let script = Bundle.module.url(forResource: "pouch", withExtension: "js", subdirectory: "Static")
+        else {
             throw ServerSetupError("the server's templates are missing from its bundle")
         }
-        return Pages(library: try await MustacheLibrary(directory: templates.path),
-                     stylesheet: try String(contentsOf: stylesheet, encoding: .utf8),
-                     script: try String(contentsOf: script, encoding: .utf8))
+        return Pages(
+            library: try await MustacheLibrary(directory: templates.path),
+            stylesheet: try String(contentsOf: stylesheet, encoding: .utf8),
+            script: try String(contentsOf: script, encoding: .utf8))
     }
 
     /// A page: its own values plus the header's (who is signed in, the navigation, the CSRF token)
     /// and the page's classification banner (`marking`: the highest level of what the page shows;
     /// the system's level when not given).
-    func render(_ template: String, _ content: some PageContext, context: PouchRequestContext,
-                status: HTTPResponse.Status = .ok, marking: PageMarking? = nil) -> Response {
+    func render(
+        _ template: String, _ content: some PageContext, context: PouchRequestContext,
+        status: HTTPResponse.Status = .ok, marking: PageMarking? = nil
+    ) -> Response {
         let sessionCSRF = context.sessions.session?.csrf ?? ""
-        let chrome = PageChrome(csrf: sessionCSRF, pageBanner: (marking ?? systemMarking).banner, nav: Navigation(current: template),
-                                user: context.identity.map { SignedInUser($0, sessionCSRF: sessionCSRF) })
-        let html = self.html(template, RenderedPage(content: content, chrome: chrome))
+        let chrome = PageChrome(
+            csrf: sessionCSRF, pageBanner: (marking ?? systemMarking).banner, nav: Navigation(current: template),
+            user: context.identity.map { SignedInUser($0, sessionCSRF: sessionCSRF) })
+        let html =
+            self.html(template, RenderedPage(content: content, chrome: chrome))
             ?? "<!doctype html><title>Pouch</title><p>The page could not be rendered.</p>"
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
@@ -47,8 +53,11 @@ struct Pages: Sendable {
     }
 
     func errorPage(_ failure: PublicError, context: PouchRequestContext) -> Response {
-        render("error", ErrorPage(title: failure.status.reasonPhrase, status: failure.status.code, reason: failure.status.reasonPhrase,
-                                  detail: failure.detail), context: context, status: failure.status)
+        render(
+            "error",
+            ErrorPage(
+                title: failure.status.reasonPhrase, status: failure.status.code, reason: failure.status.reasonPhrase,
+                detail: failure.detail), context: context, status: failure.status)
     }
 }
 

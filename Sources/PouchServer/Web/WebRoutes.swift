@@ -73,8 +73,10 @@ struct WebRoutes: Sendable {
     }
 
     /// The sign-in page with a fresh signed CSRF cookie (no server-side session before sign-in).
-    func loginPage(next: String, user: String? = nil, error: String? = nil, context: PouchRequestContext,
-                   status: HTTPResponse.Status = .ok) -> Response {
+    func loginPage(
+        next: String, user: String? = nil, error: String? = nil, context: PouchRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let (token, setCookie) = signInCookie.issue()
         var page = loginContext(next: next, user: user, error: error)
         page.csrf = token
@@ -89,7 +91,8 @@ struct WebRoutes: Sendable {
         let next = Self.safeNext(form.next)
         switch try await gate.attempt(user, password: form.password, client: context.client) {
         case .heldBack(let refusal):
-            var response = loginPage(next: next, user: user, error: refusal.message(client: context.client), context: context, status: .tooManyRequests)
+            var response = loginPage(
+                next: next, user: user, error: refusal.message(client: context.client), context: context, status: .tooManyRequests)
             response.headers[.retryAfter] = String(refusal.wait.components.seconds + 1)
             return response
         case .wrong:
@@ -116,7 +119,8 @@ struct WebRoutes: Sendable {
     /// A new session (a new ID and CSRF token) under the person's current account generation.
     func startSession(for userID: String, context: PouchRequestContext) async throws {
         let generation = try await store.account(id: userID)?.generation ?? 0
-        context.sessions.createSession(WebSession(user: userID, generation: generation, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
+        context.sessions.createSession(
+            WebSession(user: userID, generation: generation, csrf: Token.random()), expiresIn: configuration.sessionLifetime)
     }
 
     /// Only a known local page may follow sign-in: never another site. Browsers drop tabs and
@@ -124,10 +128,11 @@ struct WebRoutes: Sendable {
     /// `//evil.example`: only plain path characters are allowed, under a page Pouch serves.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.utf8.count <= 512,
-              next.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/-_.~%?=&+:".unicodeScalars.contains($0)) }),
-              !next.contains("//"), !next.contains("%2f"), !next.contains("%2F"), !next.contains("%5c"), !next.contains("%5C"), !next.contains(".."),
-              let first = next.split(separator: "/", omittingEmptySubsequences: false).dropFirst().first,
-              next.hasPrefix("/"), localPages.contains(String(first.prefix { $0 != "?" })) else { return "/inbox" }
+            next.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/-_.~%?=&+:".unicodeScalars.contains($0)) }),
+            !next.contains("//"), !next.contains("%2f"), !next.contains("%2F"), !next.contains("%5c"), !next.contains("%5C"), !next.contains(".."),
+            let first = next.split(separator: "/", omittingEmptySubsequences: false).dropFirst().first,
+            next.hasPrefix("/"), localPages.contains(String(first.prefix { $0 != "?" }))
+        else { return "/inbox" }
         // Percent-encoded control characters and spaces are refused too.
         if next.range(of: "%[01][0-9a-fA-F]|%7[fF]|%20", options: .regularExpression) != nil { return "/inbox" }
         return next
@@ -165,10 +170,12 @@ struct WebRoutes: Sendable {
         }
         let post = parameter("post")
         if !post.isEmpty { filter.filters.posts = [post] }
-        let from = parameter("from"), to = parameter("to")
+        let from = parameter("from")
+        let to = parameter("to")
         if !from.isEmpty || !to.isEmpty {
             guard let first = from.isEmpty ? 1900 : Int(from), let last = to.isEmpty ? 2100 : Int(to),
-                  (1900...2100).contains(first), (1900...2100).contains(last), first <= last else {
+                (1900...2100).contains(first), (1900...2100).contains(last), first <= last
+            else {
                 throw ClientError(.badRequest, "the years must be whole numbers from 1900 to 2100, the first no later than the last")
             }
             filter.filters.years = first...last
@@ -187,7 +194,9 @@ struct WebRoutes: Sendable {
             }
             return "/inbox" + (items.isEmpty ? "" : "?" + items.map { "\($0.0)=\(Self.queryEscaped($0.1))" }.joined(separator: "&"))
         }
-        let boxNames: [(ListingFilter.Box, String)] = [(.all, "All"), (.received, "Received"), (.drafts, "Drafts"), (.sent, "Sent"), (.archive, "Archive")]
+        let boxNames: [(ListingFilter.Box, String)] = [
+            (.all, "All"), (.received, "Received"), (.drafts, "Drafts"), (.sent, "Sent"), (.archive, "Archive"),
+        ]
         let inbox = InboxPage(
             total: listing.total, shown: listing.cables.count,
             boxName: boxNames.first { $0.0 == filter.box }?.1 ?? "All",
@@ -203,8 +212,9 @@ struct WebRoutes: Sendable {
             first: listing.total == 0 ? 0 : (page - 1) * perPage + 1, last: (page - 1) * perPage + listing.cables.count,
             previous: page > 1 ? link(page: page - 1) : nil,
             next: page * perPage < listing.total ? link(page: page + 1) : nil)
-        return pages.render("inbox", inbox, context: context,
-                            marking: .highest(of: listing.cables.map { ($0.classification, $0.caveats) }))
+        return pages.render(
+            "inbox", inbox, context: context,
+            marking: .highest(of: listing.cables.map { ($0.classification, $0.caveats) }))
     }
 
     /// The `page` parameter: a whole number from 1 to 100,000, else a plain 400.
@@ -222,21 +232,25 @@ struct WebRoutes: Sendable {
 
     /// The cable page. A drafter's original carries the send form, with the address book, unless
     /// it was just sent (the confirmation then stands above the cable, and a link brings the form back).
-    func cablePage(id text: String, context: PouchRequestContext, notice: String?, sendError: String? = nil,
-                   status: HTTPResponse.Status = .ok) async throws -> Response {
+    func cablePage(
+        id text: String, context: PouchRequestContext, notice: String?, sendError: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.requireUser()
         guard let id = ReferenceID(text) else { throw StoreError.noSuchCable(text) }
         let copy = try await store.read(id, as: user.id)
         let cable = try copy.cable()
         let mayDraft = copy.kind == .original && user.roles.contains(.drafter)
-        var page = CablePage(title: "\(id) \(cable.subject)", id: id.description, cable: CableView(cable, id: id), kind: copy.kind.rawValue,
-                             isCopy: copy.kind == .copy, canSend: mayDraft && notice == nil, sentAgain: mayDraft && notice != nil,
-                             notice: notice, sendError: sendError)
+        var page = CablePage(
+            title: "\(id) \(cable.subject)", id: id.description, cable: CableView(cable, id: id), kind: copy.kind.rawValue,
+            isCopy: copy.kind == .copy, canSend: mayDraft && notice == nil, sentAgain: mayDraft && notice != nil,
+            notice: notice, sendError: sendError)
         if mayDraft && notice == nil {
             try await addAddressBook(to: &page, for: cable, as: user.id)
         }
-        return pages.render("cable", page, context: context, status: status,
-                            marking: PageMarking(classification: cable.classification, caveats: cable.caveats))
+        return pages.render(
+            "cable", page, context: context, status: status,
+            marking: PageMarking(classification: cable.classification, caveats: cable.caveats))
     }
 
     /// The send form's address book: every active person with their post and clearance, and every
@@ -256,15 +270,19 @@ struct WebRoutes: Sendable {
         let lists = try await store.lists(as: userID)
         page.hasLists = !lists.isEmpty
         page.people = people.filter { $0.id != userID }.map { reader in
-            CablePage.Addressee(id: reader.id, name: reader.name, post: reader.post,
-                                clearance: ([reader.clearance.word] + Self.caveatText(reader).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }).joined(separator: ", "),
-                                barrier: barrier(reader))
+            CablePage.Addressee(
+                id: reader.id, name: reader.name, post: reader.post,
+                clearance: ([reader.clearance.word]
+                    + Self.caveatText(reader).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }).joined(
+                        separator: ", "),
+                barrier: barrier(reader))
         }
         page.lists = lists.keys.sorted().map { name in
             let members = lists[name] ?? []
             let barred = members.filter { byID[$0].map { barrier($0) != nil } ?? true }
-            return CablePage.AddressList(name: name, members: members.joined(separator: ", "), count: members.count,
-                                         barred: barred.isEmpty ? nil : barred.joined(separator: ", "))
+            return CablePage.AddressList(
+                name: name, members: members.joined(separator: ", "), count: members.count,
+                barred: barred.isEmpty ? nil : barred.joined(separator: ", "))
         }
     }
 
@@ -282,14 +300,17 @@ struct WebRoutes: Sendable {
         let text = try context.parameters.require("id")
         guard let id = ReferenceID(text) else { throw StoreError.noSuchCable(text) }
         let form = try await URLEncodedFormDecoder().decode(SendForm.self, from: request, context: context)
-        let to = (form.person ?? []) + Self.names(form.to), lists = (form.list ?? []) + Self.names(form.lists)
+        let to = (form.person ?? []) + Self.names(form.to)
+        let lists = (form.list ?? []) + Self.names(form.lists)
         guard !to.isEmpty || !lists.isEmpty else {
-            return try await cablePage(id: text, context: context, notice: nil, sendError: "Name at least one addressee or list.", status: .unprocessableContent)
+            return try await cablePage(
+                id: text, context: context, notice: nil, sendError: "Name at least one addressee or list.", status: .unprocessableContent)
         }
         do {
             let receipt = try await store.send(id, to: to, lists: lists, as: user.id)
             metrics.sent()
-            var notice = "Sent: \(receipt.recipients.count) new cop\(receipt.recipients.count == 1 ? "y" : "ies") (\(receipt.recipients.joined(separator: ", ")))."
+            var notice =
+                "Sent: \(receipt.recipients.count) new cop\(receipt.recipients.count == 1 ? "y" : "ies") (\(receipt.recipients.joined(separator: ", ")))."
             if !receipt.alreadyHeld.isEmpty { notice += " Already held a copy: \(receipt.alreadyHeld.joined(separator: ", "))." }
             return try await cablePage(id: text, context: context, notice: notice)
         } catch let error as StoreError {
@@ -323,12 +344,15 @@ struct WebRoutes: Sendable {
     }
 
     /// The draft page, marked at the level the form has chosen.
-    func draftPage(_ form: DraftForm, problems: [DraftForm.Problem], preview: Cable? = nil, context: PouchRequestContext,
-                   status: HTTPResponse.Status = .ok) -> Response {
+    func draftPage(
+        _ form: DraftForm, problems: [DraftForm.Problem], preview: Cable? = nil, context: PouchRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         var page = Self.draftContext(form, problems: problems)
         page.preview = preview.map { CableView($0, id: $0.referenceID) }
-        let marking = PageMarking(classification: form.level ?? pages.systemMarking.classification,
-                                  caveats: form.chosenCaveats.compactMap { Caveat(captionLine: $0) })
+        let marking = PageMarking(
+            classification: form.level ?? pages.systemMarking.classification,
+            caveats: form.chosenCaveats.compactMap { Caveat(captionLine: $0) })
         return pages.render("draft", page, context: context, status: status, marking: marking)
     }
 
@@ -347,7 +371,8 @@ struct WebRoutes: Sendable {
             return Response.redirect(to: "/cables/\(id)", type: .normal)
         } catch let error as StoreError {
             guard case .notPermitted = error else { throw error }
-            return draftPage(form, problems: [.init(field: "form", severity: "error", message: error.description)], context: context, status: .forbidden)
+            return draftPage(
+                form, problems: [.init(field: "form", severity: "error", message: error.description)], context: context, status: .forbidden)
         }
     }
 
@@ -369,9 +394,10 @@ struct WebRoutes: Sendable {
     static func draftContext(_ form: DraftForm, problems: [DraftForm.Problem]) -> DraftPage {
         func field(_ name: String) -> DraftPage.Field {
             let own = problems.filter { $0.field == name }
-            return DraftPage.Field(name: name, label: draftLabels[name] ?? name, value: form.value(name), hint: draftHints[name] ?? "",
-                                   problems: own.map { ProblemView(severity: $0.severity, message: $0.message) },
-                                   invalid: own.contains { $0.severity == "error" }, hasProblems: !own.isEmpty)
+            return DraftPage.Field(
+                name: name, label: draftLabels[name] ?? name, value: form.value(name), hint: draftHints[name] ?? "",
+                problems: own.map { ProblemView(severity: $0.severity, message: $0.message) },
+                invalid: own.contains { $0.severity == "error" }, hasProblems: !own.isEmpty)
         }
         var fields: [String: DraftPage.Field] = [:]
         for name in DraftForm.fields.map(\.field) + ["body"] { fields[name] = field(name) }
@@ -383,9 +409,12 @@ struct WebRoutes: Sendable {
             f: fields,
             levels: Classification.allCases.map { ChoiceView(value: $0.word, selected: $0 == level) },
             precedences: ([""] + Precedence.allCases.map(\.rawValue)).map {
-                ChoiceView(value: $0, label: $0.isEmpty ? "As on the To line (default ROUTINE)" : $0, selected: $0 == (form.precedence ?? "").uppercased())
+                ChoiceView(
+                    value: $0, label: $0.isEmpty ? "As on the To line (default ROUTINE)" : $0, selected: $0 == (form.precedence ?? "").uppercased())
             },
-            caveatChoices: DraftForm.caveatTexts.map { ChoiceView(value: $0.caveat.rawValue, text: $0.text, checked: chosen.contains($0.caveat.rawValue)) },
+            caveatChoices: DraftForm.caveatTexts.map {
+                ChoiceView(value: $0.caveat.rawValue, text: $0.text, checked: chosen.contains($0.caveat.rawValue))
+            },
             reasonChoices: DraftForm.reasonTexts.map { DraftPage.Reason(code: $0.code, text: $0.text, checked: codes.contains($0.code)) },
             // The error summary: each error, linked to its field.
             summary: errors.map { DraftPage.SummaryLine(field: $0.field == "form" ? "field-body" : "field-\($0.field)", message: $0.message) },
@@ -416,8 +445,10 @@ struct WebRoutes: Sendable {
             return pages.render("search", values, context: context, status: .badRequest)
         }
         let perPage = 20
-        let results = try await store.search(query, as: user.id, options: SearchOptions(
-            limit: perPage, offset: (page - 1) * perPage, order: byDate ? .date : .relevance))
+        let results = try await store.search(
+            query, as: user.id,
+            options: SearchOptions(
+                limit: perPage, offset: (page - 1) * perPage, order: byDate ? .date : .relevance))
         let sortParameter = byDate ? "&sort=date" : ""
         func link(_ query: String, page: Int = 1) -> String {
             "/search?q=\(Self.queryEscaped(query))\(sortParameter)\(page > 1 ? "&page=\(page)" : "")"
@@ -438,11 +469,13 @@ struct WebRoutes: Sendable {
         let filterName = ["post": "post", "year": "year", "classification": "class", "caveat": "caveat", "tag": "tag"]
         values.facets = facetNames.compactMap { key, label in
             guard let counts = results.facets[key], !counts.isEmpty else { return nil }
-            return SearchPage.Facet(label: label, values: counts.prefix(12).map { count in
-                // Filter values are one word: the query language reads `_` as a space.
-                let filter = "\(filterName[key]!):\(count.value.replacingOccurrences(of: " ", with: "_"))"
-                return SearchPage.Facet.Value(value: count.value, count: count.count, link: link(text + " " + filter))
-            })
+            return SearchPage.Facet(
+                label: label,
+                values: counts.prefix(12).map { count in
+                    // Filter values are one word: the query language reads `_` as a space.
+                    let filter = "\(filterName[key]!):\(count.value.replacingOccurrences(of: " ", with: "_"))"
+                    return SearchPage.Facet.Value(value: count.value, count: count.count, link: link(text + " " + filter))
+                })
         }
         if page > 1 { values.previous = link(text, page: page - 1) }
         if page * perPage < results.total { values.next = link(text, page: page + 1) }
@@ -451,8 +484,9 @@ struct WebRoutes: Sendable {
         values.multiplePages = results.total > perPage
         values.dateLink = "/search?q=\(Self.queryEscaped(text))&sort=date"
         values.relevanceLink = "/search?q=\(Self.queryEscaped(text))"
-        return pages.render("search", values, context: context,
-                            marking: .highest(of: results.hits.map { ($0.summary.classification, $0.summary.caveats) }))
+        return pages.render(
+            "search", values, context: context,
+            marking: .highest(of: results.hits.map { ($0.summary.classification, $0.summary.caveats) }))
     }
 
     static func queryEscaped(_ text: String) -> String {
@@ -476,8 +510,9 @@ struct WebRoutes: Sendable {
         let leaks = form.leak.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n---")
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-").union(.whitespacesAndNewlines)) }.filter { !$0.isEmpty }
         guard !leaks.isEmpty else {
-            return pages.render("trace", TracePage(threshold: form.threshold ?? "1e-6", error: "Paste the leaked text first."),
-                                context: context, status: .unprocessableContent)
+            return pages.render(
+                "trace", TracePage(threshold: form.threshold ?? "1e-6", error: "Paste the leaked text first."),
+                context: context, status: .unprocessableContent)
         }
         let result = try await store.trace(leaks: leaks, as: user.id, maxFalseAccusation: threshold)
         metrics.traced()
@@ -514,10 +549,11 @@ struct WebRoutes: Sendable {
         }
         func row(_ candidate: TraceVerdict.Candidate) -> TraceVerdictView.Candidate {
             let words = probabilityInWords(candidate.falseAccusationProbability)
-            return TraceVerdictView.Candidate(recipient: candidate.recipient, who: who(candidate.recipient),
-                                              score: String(format: "%.2f", candidate.score),
-                                              probability: String(format: "%.2g", candidate.falseAccusationProbability),
-                                              words: words.text, power: words.power, partner: candidate.partner.map(who))
+            return TraceVerdictView.Candidate(
+                recipient: candidate.recipient, who: who(candidate.recipient),
+                score: String(format: "%.2f", candidate.score),
+                probability: String(format: "%.2g", candidate.falseAccusationProbability),
+                words: words.text, power: words.power, partner: candidate.partner.map(who))
         }
         return TraceVerdictView(
             cables: cables, identified: verdict.verdict == "identified",
@@ -558,8 +594,9 @@ struct WebRoutes: Sendable {
         }
         // The change ended every session of this person; this one goes on under a new ID.
         try await startSession(for: user.id, context: context)
-        return pages.render("account", AccountPage(notice: "Your password is changed. Your other sessions are signed out."),
-                            context: context, marking: .unclassified)
+        return pages.render(
+            "account", AccountPage(notice: "Your password is changed. Your other sessions are signed out."),
+            context: context, marking: .unclassified)
     }
 
     // MARK: Audit and people
@@ -591,15 +628,18 @@ struct WebRoutes: Sendable {
         let report = try await store.verifyAudit(as: user.id)
         let entries = try await store.auditLog(filter, as: user.id)
         func link(_ extra: [(String, String)]) -> String {
-            let items = [("user", filter.user), ("since", filter.since), ("until", filter.until)].compactMap { name, value in value.map { (name, $0) } } + extra
+            let items =
+                [("user", filter.user), ("since", filter.since), ("until", filter.until)].compactMap { name, value in value.map { (name, $0) } }
+                + extra
             return items.isEmpty ? "" : items.map { "\($0.0)=\(Self.queryEscaped($0.1))" }.joined(separator: "&")
         }
         var page = AuditPage(
             intact: report.intact, entryCount: report.entries, checkpoints: report.checkpoints,
             problems: report.problems.map { AuditPage.Problem(sequence: $0.sequence.map(String.init), message: $0.message) },
             entries: entries.reversed().map {
-                AuditPage.Entry(sequence: $0.sequence, time: $0.time, user: $0.user, action: $0.action, target: $0.target, outcome: $0.outcome,
-                                denied: $0.outcome != "ok", detail: $0.detail)
+                AuditPage.Entry(
+                    sequence: $0.sequence, time: $0.time, user: $0.user, action: $0.action, target: $0.target, outcome: $0.outcome,
+                    denied: $0.outcome != "ok", detail: $0.detail)
             },
             filterUser: filter.user ?? "", filterSince: filter.since ?? "", filterUntil: filter.until ?? "",
             csv: "/audit/export?" + link([("format", "csv")]), json: "/audit/export?" + link([("format", "json")]))
@@ -625,9 +665,12 @@ struct WebRoutes: Sendable {
                 let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
                 return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
-            body = "sequence,time,user,action,target,outcome,detail\r\n" + entries.map { entry in
-                [String(entry.sequence), entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail].map(cell).joined(separator: ",")
-            }.joined(separator: "\r\n") + "\r\n"
+            body =
+                "sequence,time,user,action,target,outcome,detail\r\n"
+                + entries.map { entry in
+                    [String(entry.sequence), entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail].map(cell).joined(
+                        separator: ",")
+                }.joined(separator: "\r\n") + "\r\n"
             headers[.contentType] = "text/csv; charset=utf-8"
         } else {
             let encoder = JSONEncoder()
@@ -639,29 +682,36 @@ struct WebRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    func users(_ request: Request, context: PouchRequestContext, notice: String? = nil, error: String? = nil,
-               status: HTTPResponse.Status = .ok) async throws -> Response {
+    func users(
+        _ request: Request, context: PouchRequestContext, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.requireUser()
         let listing = try await store.users(as: user.id)
         let people = listing.users
         let lists = try await store.lists(as: user.id)
         func levels(selected: Classification) -> [ChoiceView] {
-            Classification.allCases.map { ChoiceView(value: $0.word.lowercased().replacingOccurrences(of: " ", with: "-"), label: $0.word, selected: $0 == selected) }
+            Classification.allCases.map {
+                ChoiceView(value: $0.word.lowercased().replacingOccurrences(of: " ", with: "-"), label: $0.word, selected: $0 == selected)
+            }
         }
         let page = UsersPage(
             people: people.map { person in
                 let fields = UserFields.text(of: person)
-                return UsersPage.Person(id: person.id, name: person.name, post: person.post, clearance: person.clearance.word,
-                                        levels: levels(selected: person.clearance), caveatsField: fields.caveats, rolesField: fields.roles,
-                                        caveats: Self.caveatText(person), roles: person.roles.map(\.rawValue).sorted().joined(separator: ", "),
-                                        disabled: person.disabled, isSelf: person.id == user.id)
+                return UsersPage.Person(
+                    id: person.id, name: person.name, post: person.post, clearance: person.clearance.word,
+                    levels: levels(selected: person.clearance), caveatsField: fields.caveats, rolesField: fields.roles,
+                    caveats: Self.caveatText(person), roles: person.roles.map(\.rawValue).sorted().joined(separator: ", "),
+                    disabled: person.disabled, isSelf: person.id == user.id)
             },
             damaged: listing.damaged,
             lists: lists.keys.sorted().map { name in
                 UsersPage.List(name: name, members: (lists[name] ?? []).map { UsersPage.List.Member(id: $0, list: name) })
             },
             levels: levels(selected: .secret),
-            caveatChoices: ["NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS"].map { ChoiceView(value: $0, text: $0 == "NOFORN" ? "a citizen: may read NOFORN" : "granted \($0)") },
+            caveatChoices: ["NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS"].map {
+                ChoiceView(value: $0, text: $0 == "NOFORN" ? "a citizen: may read NOFORN" : "granted \($0)")
+            },
             roleChoices: ["reader", "drafter", "security-officer", "administrator"].map { ChoiceView(value: $0, checked: $0 == "reader") },
             notice: notice, error: error)
         return pages.render("users", page, context: context, status: status, marking: .unclassified)
@@ -689,8 +739,9 @@ struct WebRoutes: Sendable {
         return try await administer(request, context: context) { admin in
             let caveats = ((form.caveatChoices ?? []) + Self.names(form.caveats)).joined(separator: ",")
             let roles = ((form.roleChoices ?? []) + Self.names(form.roles)).joined(separator: ",")
-            let reader = try UserFields.reader(id: form.id, name: form.name, post: form.post, clearance: form.clearance,
-                                               caveats: caveats, roles: roles)
+            let reader = try UserFields.reader(
+                id: form.id, name: form.name, post: form.post, clearance: form.clearance,
+                caveats: caveats, roles: roles)
             try PasswordHash.check(form.password)
             try await store.addUsers([reader], as: admin)
             try await store.setPassword(form.password, for: reader.id, as: admin)
@@ -701,8 +752,10 @@ struct WebRoutes: Sendable {
     /// An administrator's change from the people page: done, the page again with `notice`; refused
     /// for a reason the page can show (an unknown person, a bad value), the page with the error.
     /// Only "not permitted" goes to the error page.
-    func administer(_ request: Request, context: PouchRequestContext,
-                    _ change: (_ admin: String) async throws -> String) async throws -> Response {
+    func administer(
+        _ request: Request, context: PouchRequestContext,
+        _ change: (_ admin: String) async throws -> String
+    ) async throws -> Response {
         let admin = try context.requireUser()
         do {
             let notice = try await change(admin.id)
@@ -735,8 +788,9 @@ struct WebRoutes: Sendable {
         let id = try context.parameters.require("id")
         let form = try await URLEncodedFormDecoder().decode(UpdateForm.self, from: request, context: context)
         return try await administer(request, context: context) { admin in
-            let updated = try UserFields.reader(id: id, name: form.name, post: form.post, clearance: form.clearance,
-                                                caveats: Self.names(form.caveats).joined(separator: ","), roles: Self.names(form.roles).joined(separator: ","))
+            let updated = try UserFields.reader(
+                id: id, name: form.name, post: form.post, clearance: form.clearance,
+                caveats: Self.names(form.caveats).joined(separator: ","), roles: Self.names(form.roles).joined(separator: ","))
             let before = try await store.updateUser(updated, as: admin)
             return "Updated \(id): " + UserFields.changes(from: before, to: updated).joined(separator: "; ") + "."
         }

@@ -29,7 +29,9 @@ public enum ArchiveImport {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw StoreError.invalid("\(path): no such file or directory") }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw StoreError.invalid("\(path): no such file or directory")
+            }
             guard isDirectory.boolValue else {
                 files.append(path)
                 continue
@@ -44,8 +46,10 @@ public enum ArchiveImport {
         return files
     }
 
-    public static func run(files: [String], into store: some CableStore, as userID: String, batch: Int = 1_000,
-                           progress: @Sendable (Int) -> Void = { _ in }) async throws -> Summary {
+    public static func run(
+        files: [String], into store: some CableStore, as userID: String, batch: Int = 1_000,
+        progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws -> Summary {
         var summary = Summary()
         summary.files = files.count
         let size = max(1, batch)

@@ -82,7 +82,10 @@ public enum AuditChain {
             let fields = entry.fields.map { $0 ?? [] }
             let complete = entry.fields.count == 6 && entry.fields.allSatisfy { $0 != nil }
             if entry.previousHash != previous {
-                problems.append(.init(sequence: Int(sequence), message: "entry \(sequence) does not follow the entry before it (an entry was changed, inserted, deleted or reordered)"))
+                problems.append(
+                    .init(
+                        sequence: Int(sequence),
+                        message: "entry \(sequence) does not follow the entry before it (an entry was changed, inserted, deleted or reordered)"))
             }
             let recomputed = hash(sequence: sequence, fields: fields, previous: entry.previousHash ?? [])
             if !complete || entry.hash != recomputed {
@@ -96,25 +99,39 @@ public enum AuditChain {
         }
         for checkpoint in checkpoints {
             guard let sequence = checkpoint.sequence, let hash = checkpoint.hash, let signature = checkpoint.signature,
-                  isValid(signature, sequence: Int(sequence), hash: hash, publicKey: publicKey) else {
-                problems.append(.init(sequence: checkpoint.sequence.map(Int.init), message: "a checkpoint's signature does not verify (the checkpoint was changed)"))
+                isValid(signature, sequence: Int(sequence), hash: hash, publicKey: publicKey)
+            else {
+                problems.append(
+                    .init(
+                        sequence: checkpoint.sequence.map(Int.init), message: "a checkpoint's signature does not verify (the checkpoint was changed)")
+                )
                 continue
             }
             if let actual = hashes[sequence] {
-                if actual != hash { problems.append(.init(sequence: Int(sequence), message: "entry \(sequence) is not the entry the checkpoint signed (the log was rewritten)")) }
+                if actual != hash {
+                    problems.append(
+                        .init(sequence: Int(sequence), message: "entry \(sequence) is not the entry the checkpoint signed (the log was rewritten)"))
+                }
             } else {
                 problems.append(.init(sequence: Int(sequence), message: "entry \(sequence), signed by a checkpoint, is missing (deleted)"))
             }
         }
         if let head {
             if let sequence = head.sequence, let hash = head.hash, let signature = head.signature,
-               isValid(signature, sequence: Int(sequence), hash: hash, publicKey: publicKey) {
+                isValid(signature, sequence: Int(sequence), hash: hash, publicKey: publicKey)
+            {
                 if sequence > lastSequence {
-                    problems.append(.init(sequence: Int(lastSequence + 1), message: "the log ends at entry \(lastSequence) but was signed up to entry \(sequence): entries were deleted from the end"))
+                    problems.append(
+                        .init(
+                            sequence: Int(lastSequence + 1),
+                            message: "the log ends at entry \(lastSequence) but was signed up to entry \(sequence): entries were deleted from the end"
+                        ))
                 } else if sequence < lastSequence {
-                    problems.append(.init(sequence: Int(sequence + 1), message: "entries after \(sequence) were added without the store's key (inserted)"))
+                    problems.append(
+                        .init(sequence: Int(sequence + 1), message: "entries after \(sequence) were added without the store's key (inserted)"))
                 } else if hashes[sequence] != hash {
-                    problems.append(.init(sequence: Int(sequence), message: "entry \(sequence) is not the last entry the store signed (the log was rewritten)"))
+                    problems.append(
+                        .init(sequence: Int(sequence), message: "entry \(sequence) is not the last entry the store signed (the log was rewritten)"))
                 }
             } else {
                 problems.append(.init(sequence: nil, message: "the signed head of the log does not verify (it was changed)"))

@@ -92,12 +92,15 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         outcome = event.outcome.rawValue
         detail = event.detail
         self.previousHash = previousHash
-        hash = AuditChain.hash(sequence: Int64(sequence), fields: [time, user, action, target, outcome, detail].map { Array($0.utf8) },
-                               previous: previousHash)
+        hash = AuditChain.hash(
+            sequence: Int64(sequence), fields: [time, user, action, target, outcome, detail].map { Array($0.utf8) },
+            previous: previousHash)
     }
 
-    public init(sequence: Int, time: String, user: String, action: String, target: String, outcome: String, detail: String,
-                previousHash: [UInt8], hash: [UInt8]) {
+    public init(
+        sequence: Int, time: String, user: String, action: String, target: String, outcome: String, detail: String,
+        previousHash: [UInt8], hash: [UInt8]
+    ) {
         self.sequence = sequence
         self.time = time
         self.user = user

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,7 +42,8 @@ public struct AuditHead: Sendable, Hashable {
     }
 
     public func isValid(publicKey: [UInt8]) -> Bool {
-        (try? SigningKey.verify(signature, of: Self.message(sequence: sequence, hash: hash, time: time), publicKey: publicKey, record: "audit head")) != nil
+        (try? SigningKey.verify(signature, of: Self.message(sequence: sequence, hash: hash, time: time), publicKey: publicKey, record: "audit head"))
+            != nil
     }
 
     /// One line: `sequence hash time signature`.
@@ -50,7 +52,8 @@ public struct AuditHead: Sendable, Hashable {
     public init?(line: Substring) {
         let parts = line.split(separator: " ")
         guard parts.count == 4, let sequence = Int(parts[0]), sequence > 0, let hash = AuditChain.bytes(hex: String(parts[1])), hash.count == 32,
-              let signature = AuditChain.bytes(hex: String(parts[3])) else { return nil }
+            let signature = AuditChain.bytes(hex: String(parts[3]))
+        else { return nil }
         self.init(sequence: sequence, hash: hash, time: String(parts[2]), signature: signature)
     }
 }
@@ -69,7 +72,8 @@ public enum HeadComparison: Sendable, Hashable {
 
 extension HeadComparison {
     /// Compares a head with the database: its last sequence and its hash at the head's sequence.
-    public static func compare(_ head: AuditHead, publicKey: [UInt8], databaseLast: Int, hashAt: (Int) throws -> [UInt8]?) rethrows -> HeadComparison {
+    public static func compare(_ head: AuditHead, publicKey: [UInt8], databaseLast: Int, hashAt: (Int) throws -> [UInt8]?) rethrows -> HeadComparison
+    {
         guard head.isValid(publicKey: publicKey) else { return .unsigned }
         guard head.sequence <= databaseLast else { return .behind(databaseLast: databaseLast, head: head) }
         return try hashAt(head.sequence) == head.hash ? .consistent : .diverged(head: head)

@@ -101,7 +101,8 @@ public enum BackupFile {
         let (header, digest) = try readHeader(input, path: path)
         let key = master.derivedKey(purpose: "backup")
         guard FileManager.default.createFile(atPath: database, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let output = FileHandle(forWritingAtPath: database) else {
+            let output = FileHandle(forWritingAtPath: database)
+        else {
             throw Failure(database, "cannot create the file")
         }
         defer { try? output.close() }
@@ -118,14 +119,17 @@ public enum BackupFile {
             }
             let plain: Data
             do {
-                plain = try AES.GCM.open(try AES.GCM.SealedBox(combined: sealed), using: key, authenticating: binding(digest, index, last: index == count - 1))
+                plain = try AES.GCM.open(
+                    try AES.GCM.SealedBox(combined: sealed), using: key, authenticating: binding(digest, index, last: index == count - 1))
             } catch {
                 throw Failure(path, "\(where_) does not authenticate: the backup was changed or damaged, or belongs to another store")
             }
             try output.write(contentsOf: plain)
             written += plain.count
         }
-        guard (try input.read(upToCount: 1) ?? Data()).isEmpty else { throw Failure(path, "there are bytes after the last chunk (the file was changed)") }
+        guard (try input.read(upToCount: 1) ?? Data()).isEmpty else {
+            throw Failure(path, "there are bytes after the last chunk (the file was changed)")
+        }
         guard written == header.bytes else { throw Failure(path, "the database inside has \(written) bytes; the header says \(header.bytes)") }
         try output.synchronize()
         return header
@@ -153,7 +157,8 @@ public enum BackupFile {
         let decoder = JSONDecoder()
         decoder.dataDecodingStrategy = .base64
         guard let header = try? decoder.decode(Header.self, from: Data(line)), header.bytes > 0, header.chunkSize > 0,
-              header.chunkSize <= 64 << 20, header.auditHead != nil else {
+            header.chunkSize <= 64 << 20, header.auditHead != nil
+        else {
             throw Failure(path, "the header is damaged (not the JSON a backup carries)")
         }
         return (header, Array(SHA256.hash(data: magic + line + [UInt8(ascii: "\n")])))

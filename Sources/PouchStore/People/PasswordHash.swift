@@ -23,9 +23,9 @@ public enum PasswordHash {
     public static func verify(_ password: String, against encoded: String) -> Bool {
         let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "scrypt",
-              let rounds = Int(parts[1]), let blockSize = Int(parts[2]), let parallelism = Int(parts[3]),
-              let salt = Data(base64Encoded: String(parts[4])), let expected = Data(base64Encoded: String(parts[5])),
-              let actual = try? derive(password, salt: Array(salt), cost: .init(rounds: rounds, blockSize: blockSize, parallelism: parallelism))
+            let rounds = Int(parts[1]), let blockSize = Int(parts[2]), let parallelism = Int(parts[3]),
+            let salt = Data(base64Encoded: String(parts[4])), let expected = Data(base64Encoded: String(parts[5])),
+            let actual = try? derive(password, salt: Array(salt), cost: .init(rounds: rounds, blockSize: blockSize, parallelism: parallelism))
         else { return false }
         return constantTimeEqual(actual, Array(expected))
     }
@@ -44,8 +44,9 @@ public enum PasswordHash {
     }
 
     static func derive(_ password: String, salt: [UInt8], cost: MasterKey.Cost) throws -> [UInt8] {
-        let key = try KDF.Scrypt.deriveKey(from: Array(password.utf8), salt: salt, outputByteCount: 32,
-                                           rounds: cost.rounds, blockSize: cost.blockSize, parallelism: cost.parallelism)
+        let key = try KDF.Scrypt.deriveKey(
+            from: Array(password.utf8), salt: salt, outputByteCount: 32,
+            rounds: cost.rounds, blockSize: cost.blockSize, parallelism: cost.parallelism)
         return key.withUnsafeBytes { Array($0) }
     }
 

@@ -45,7 +45,8 @@ public enum UserFields {
     /// A user ID: letters, digits, `.`, `_`, `-` and `@`, 1 to 64 characters.
     /// A person from the fields every front end takes (command line, CSV, web form, JSON API):
     /// trimmed, the post upper-cased, no roles meaning `reader`; each problem named.
-    public static func reader(id: String, name: String, post: String, clearance: String, caveats: String, roles: String) throws(StoreError) -> Reader {
+    public static func reader(id: String, name: String, post: String, clearance: String, caveats: String, roles: String) throws(StoreError) -> Reader
+    {
         let id = id.trimmingCharacters(in: .whitespaces)
         let name = name.trimmingCharacters(in: .whitespaces)
         let post = post.trimmingCharacters(in: .whitespaces)
@@ -57,34 +58,43 @@ public enum UserFields {
         }
         let access = try self.caveats(caveats)
         let roleSet = try self.roles(roles)
-        return Reader(id: id, name: name, post: post.uppercased(), roles: roleSet.isEmpty ? [.reader] : roleSet,
-                      clearance: level, citizen: access.citizen, grants: access.grants)
+        return Reader(
+            id: id, name: name, post: post.uppercased(), roles: roleSet.isEmpty ? [.reader] : roleSet,
+            clearance: level, citizen: access.citizen, grants: access.grants)
     }
 
     /// A person's fields in the words `reader(id:name:post:clearance:caveats:roles:)` reads, so a
     /// change can start from what is stored: (clearance, caveats, roles).
     public static func text(of reader: Reader) -> (clearance: String, caveats: String, roles: String) {
-        (reader.clearance.word.lowercased().replacingOccurrences(of: " ", with: "-"),
-         ((reader.citizen ? ["NOFORN"] : []) + reader.grants.map(\.rawValue).sorted()).joined(separator: ","),
-         reader.roles.map(\.rawValue).sorted().joined(separator: ","))
+        (
+            reader.clearance.word.lowercased().replacingOccurrences(of: " ", with: "-"),
+            ((reader.citizen ? ["NOFORN"] : []) + reader.grants.map(\.rawValue).sorted()).joined(separator: ","),
+            reader.roles.map(\.rawValue).sorted().joined(separator: ",")
+        )
     }
 
     /// `before` with the fields given changed and the others kept; caveats `none` (or empty) clears them.
-    public static func updating(_ before: Reader, name: String? = nil, post: String? = nil, clearance: String? = nil,
-                                caveats: String? = nil, roles: String? = nil) throws(StoreError) -> Reader {
+    public static func updating(
+        _ before: Reader, name: String? = nil, post: String? = nil, clearance: String? = nil,
+        caveats: String? = nil, roles: String? = nil
+    ) throws(StoreError) -> Reader {
         let old = text(of: before)
-        return try reader(id: before.id, name: name ?? before.name, post: post ?? before.post, clearance: clearance ?? old.clearance,
-                          caveats: caveats.map { $0.lowercased() == "none" ? "" : $0 } ?? old.caveats, roles: roles ?? old.roles)
+        return try reader(
+            id: before.id, name: name ?? before.name, post: post ?? before.post, clearance: clearance ?? old.clearance,
+            caveats: caveats.map { $0.lowercased() == "none" ? "" : $0 } ?? old.caveats, roles: roles ?? old.roles)
     }
 
     /// What changed between two versions of a person, field by field ("clearance SECRET → CONFIDENTIAL").
     public static func changes(from before: Reader, to after: Reader) -> [String] {
-        let old = text(of: before), new = text(of: after)
+        let old = text(of: before)
+        let new = text(of: after)
         var changes: [String] = []
         if before.name != after.name { changes.append("name \(before.name) → \(after.name)") }
         if before.post != after.post { changes.append("post \(before.post) → \(after.post)") }
         if old.clearance != new.clearance { changes.append("clearance \(before.clearance.word) → \(after.clearance.word)") }
-        if old.caveats != new.caveats { changes.append("caveats \(old.caveats.isEmpty ? "none" : old.caveats) → \(new.caveats.isEmpty ? "none" : new.caveats)") }
+        if old.caveats != new.caveats {
+            changes.append("caveats \(old.caveats.isEmpty ? "none" : old.caveats) → \(new.caveats.isEmpty ? "none" : new.caveats)")
+        }
         if old.roles != new.roles { changes.append("roles \(old.roles) → \(new.roles)") }
         return changes
     }
@@ -117,7 +127,8 @@ public enum UserCSV {
             guard let columns = header else {
                 let names = fields.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
                 for required in ["id", "name", "post", "clearance"] where !names.contains(required) {
-                    throw fail("the header line must name the columns id, name, post, clearance (and may add caveats, roles); '\(required)' is missing")
+                    throw fail(
+                        "the header line must name the columns id, name, post, clearance (and may add caveats, roles); '\(required)' is missing")
                 }
                 for name in names where !["id", "name", "post", "clearance", "caveats", "roles"].contains(name) {
                     throw fail("unknown column '\(name)'")
@@ -133,8 +144,10 @@ public enum UserCSV {
             if let first = seen[id] { throw fail("user \(id) is already on line \(first)") }
             seen[id] = number
             do {
-                users.append(try UserFields.reader(id: id, name: value["name"] ?? "", post: value["post"] ?? "", clearance: value["clearance"] ?? "",
-                                                   caveats: value["caveats"] ?? "", roles: value["roles"] ?? "reader"))
+                users.append(
+                    try UserFields.reader(
+                        id: id, name: value["name"] ?? "", post: value["post"] ?? "", clearance: value["clearance"] ?? "",
+                        caveats: value["caveats"] ?? "", roles: value["roles"] ?? "reader"))
             } catch {
                 throw fail(error.description)
             }

@@ -33,7 +33,8 @@ extension MasterKey {
     /// keyring wrapped by the newest.
     public func wrap(_ key: MasterKey, version: Int) throws(SealError) -> [UInt8] {
         do {
-            let box = try AES.GCM.seal(key.key.withUnsafeBytes { Array($0) }, using: self.key, authenticating: Array("pouch-master-key-version-\(version)".utf8))
+            let box = try AES.GCM.seal(
+                key.key.withUnsafeBytes { Array($0) }, using: self.key, authenticating: Array("pouch-master-key-version-\(version)".utf8))
             return Array(box.combined!)
         } catch {
             throw SealError.keyDerivationFailed
@@ -43,7 +44,8 @@ extension MasterKey {
     /// The key `wrap` sealed, or `wrongKeyOrTampered` naming the version.
     public func unwrap(_ wrapped: [UInt8], version: Int) throws(SealError) -> MasterKey {
         guard let box = try? AES.GCM.SealedBox(combined: wrapped),
-              let bytes = try? AES.GCM.open(box, using: key, authenticating: Array("pouch-master-key-version-\(version)".utf8)) else {
+            let bytes = try? AES.GCM.open(box, using: key, authenticating: Array("pouch-master-key-version-\(version)".utf8))
+        else {
             throw SealError.wrongKeyOrTampered(record: "master key version \(version)")
         }
         return try MasterKey(bytes: Array(bytes))

@@ -96,7 +96,8 @@ public enum SealError: Error, Sendable, Hashable, CustomStringConvertible {
         case .wrongKeyOrTampered(let record): "record \(record): the master key does not open it (wrong passphrase, or the record was changed)"
         case .tampered(let record): "record \(record): tampering detected; the content was changed and is not shown"
         case .badSignature(let record): "record \(record): the post's signature does not verify; tampering detected"
-        case .unknownKeyVersion(let record, let version): "record \(record): sealed under master key version \(version), which this store does not hold"
+        case .unknownKeyVersion(let record, let version):
+            "record \(record): sealed under master key version \(version), which this store does not hold"
         }
     }
 }

@@ -60,7 +60,8 @@ public struct MasterKeyLock: Sendable, Hashable, Codable {
         let master: MasterKey
         if let wrappedMaster {
             guard let box = try? AES.GCM.SealedBox(combined: wrappedMaster),
-                  let bytes = try? AES.GCM.open(box, using: wrapping.key, authenticating: Self.binding) else {
+                let bytes = try? AES.GCM.open(box, using: wrapping.key, authenticating: Self.binding)
+            else {
                 throw StoreError.wrongPassphrase
             }
             master = try MasterKey(bytes: Array(bytes))

@@ -79,7 +79,9 @@ public enum Seal {
     }
 
     static func unwrap(_ wrappedKey: [UInt8], record: String, binding: [UInt8], keys: some MasterKeys) throws(SealError) -> SymmetricKey {
-        guard let (version, bare) = KeyVersionPrefix.split(wrappedKey, length: plainWrapLength) else { throw SealError.wrongKeyOrTampered(record: record) }
+        guard let (version, bare) = KeyVersionPrefix.split(wrappedKey, length: plainWrapLength) else {
+            throw SealError.wrongKeyOrTampered(record: record)
+        }
         guard let master = keys.key(version: version) else { throw SealError.unknownKeyVersion(record: record, version: version) }
         do {
             let box = try AES.GCM.SealedBox(combined: bare)
@@ -97,7 +99,9 @@ public struct SigningKey: Sendable {
     public init() { key = Curve25519.Signing.PrivateKey() }
 
     public init(rawRepresentation: [UInt8]) throws(SealError) {
-        do { key = try Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation) } catch { throw SealError.wrongKeyLength(rawRepresentation.count) }
+        do { key = try Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation) } catch {
+            throw SealError.wrongKeyLength(rawRepresentation.count)
+        }
     }
 
     public var rawRepresentation: [UInt8] { Array(key.rawRepresentation) }

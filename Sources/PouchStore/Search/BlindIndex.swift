@@ -131,7 +131,8 @@ public struct Vocabulary: Sendable {
             sorted = stems.keys.sorted()
             sortedIsCurrent = true
         }
-        var low = 0, high = sorted.count
+        var low = 0
+        var high = sorted.count
         while low < high {
             let middle = (low + high) / 2
             if sorted[middle] < prefix { low = middle + 1 } else { high = middle }

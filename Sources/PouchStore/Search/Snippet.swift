@@ -26,7 +26,8 @@ public enum SnippetMaker {
         var firstMatch: Int?
         SearchAnalyzer.scanWords(in: text) { word, range in
             terms.append(range)
-            let hit = prefixes.contains { word.hasPrefix($0) }
+            let hit =
+                prefixes.contains { word.hasPrefix($0) }
                 || (openings.contains(String(word.prefix(2))) && stems.contains(SearchAnalyzer.stemmed(word)))
             matched.append(hit)
             if hit && firstMatch == nil { firstMatch = terms.count - 1 }
@@ -34,7 +35,9 @@ public enum SnippetMaker {
         }
         guard !terms.isEmpty else { return [] }
         // The best window: most matches, earliest on ties.
-        var best = 0, bestCount = -1, count = 0
+        var best = 0
+        var bestCount = -1
+        var count = 0
         for index in terms.indices {
             if matched[index] { count += 1 }
             if index >= width, matched[index - width] { count -= 1 }

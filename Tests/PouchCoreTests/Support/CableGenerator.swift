@@ -1,4 +1,5 @@
 import PouchTestSupport
+
 @testable import PouchCore
 
 /// Random cables within the canonical form's domain: trimmed single-spaced text, paragraphs
@@ -43,8 +44,14 @@ struct CableGenerator {
         }
         if chance(0.9) {
             cable.origin = post == "USEU BRUSSELS" ? post : "AMEMBASSY \(post)"
-            for _ in 0..<int(1...3) { cable.to.append(Addressee(name: pick(["SECSTATE WASHDC", "AMEMBASSY LONDON", "NSC WASHDC"]), precedence: chance(0.5) ? .priority : nil)) }
-            for _ in 0..<int(0...4) { cable.info.append(Addressee(name: pick(["AMEMBASSY KABUL", "CIA WASHDC", "AMCONSUL KARACHI"]), precedence: chance(0.3) ? .routine : nil)) }
+            for _ in 0..<int(1...3) {
+                cable.to.append(
+                    Addressee(name: pick(["SECSTATE WASHDC", "AMEMBASSY LONDON", "NSC WASHDC"]), precedence: chance(0.5) ? .priority : nil))
+            }
+            for _ in 0..<int(0...4) {
+                cable.info.append(
+                    Addressee(name: pick(["AMEMBASSY KABUL", "CIA WASHDC", "AMCONSUL KARACHI"]), precedence: chance(0.3) ? .routine : nil))
+            }
             if cable.precedence == .immediate, chance(0.2) {
                 cable.precedence = .niactImmediate
                 cable.to[0].precedence = .niactImmediate
@@ -68,7 +75,9 @@ struct CableGenerator {
         if chance(0.5) {
             let lettered = chance(0.6)
             cable.references = (0..<int(1...4)).enumerated().map { index, _ in
-                Reference(label: lettered ? String(UnicodeScalar(UInt8(65 + index))) : nil, text: "\(pick(["09 ", ""]))\(pick(Self.posts)) \(int(1...9999))")
+                Reference(
+                    label: lettered ? String(UnicodeScalar(UInt8(65 + index))) : nil, text: "\(pick(["09 ", ""]))\(pick(Self.posts)) \(int(1...9999))"
+                )
             }
             if !lettered { cable.references = Array(cable.references.prefix(1)) }
         }
@@ -84,9 +93,11 @@ struct CableGenerator {
             for _ in 0..<int(0...2) where chance(0.3) { lines.append("-- " + sentence(2...15)) }
             if chance(0.85) {
                 number += 1
-                cable.paragraphs.append(Paragraph(number: number, mark: chance(0.8) ? PortionMark(pick(Self.marks)) : nil, text: lines.joined(separator: "\n")))
+                cable.paragraphs.append(
+                    Paragraph(number: number, mark: chance(0.8) ? PortionMark(pick(Self.marks)) : nil, text: lines.joined(separator: "\n")))
             } else {
-                cable.paragraphs.append(Paragraph(number: nil, mark: chance(0.3) ? PortionMark(pick(Self.marks)) : nil, text: lines.joined(separator: "\n")))
+                cable.paragraphs.append(
+                    Paragraph(number: nil, mark: chance(0.3) ? PortionMark(pick(Self.marks)) : nil, text: lines.joined(separator: "\n")))
             }
         }
         if chance(0.5) { cable.signature = pick(["PATTERSON", "MULFORD", "RICE", "BEYRLE"]) }

@@ -8,7 +8,8 @@ enum SharedCorpus {
     static let directory = CorpusFile.sharedCorpusDirectory()
     static let wikileaks: [CorpusFile] = (try? CorpusFile.loadDirectory(directory.appendingPathComponent("cablegate-wikileaks"))) ?? []
     static let raw: [CorpusFile] = (try? CorpusFile.loadDirectory(directory.appendingPathComponent("cablegate-raw"))) ?? []
-    static let truth: [String: GroundTruth] = (try? GroundTruth.load(from: directory.appendingPathComponent("cablegate-wikileaks/metadata.jsonl"))) ?? [:]
+    static let truth: [String: GroundTruth] =
+        (try? GroundTruth.load(from: directory.appendingPathComponent("cablegate-wikileaks/metadata.jsonl"))) ?? [:]
 }
 
 enum TextForTests {

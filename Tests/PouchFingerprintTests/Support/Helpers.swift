@@ -1,9 +1,10 @@
 import Foundation
 import PouchCore
 import PouchCorpus
-@testable import PouchFingerprint
 import PouchTestSupport
 import Testing
+
+@testable import PouchFingerprint
 
 /// Loaded once: the real cables and every slot the catalogue finds in them.
 enum RealSlots {
@@ -14,8 +15,6 @@ enum RealSlots {
     }()
     static let found: [(cable: Cable, slots: [Slot])] = cables.map { ($0, SlotFinder(catalogue: .publicCatalogue).slots(in: $0)) }
 }
-
-@testable import PouchFingerprint
 
 enum TestKeys {
     static let key = try! FingerprintKey(bytes: (0..<32).map { UInt8($0 * 7 % 256) })
@@ -28,10 +27,10 @@ enum LongCable {
     static let fingerprint = CableFingerprint(cable: cable, key: TestKeys.key)
 }
 
-@testable import PouchFingerprint
-
 /// The slots a catalogue finds in one paragraph, as (rule, original span, alternatives).
-func slots(_ text: String, catalogue: RuleCatalogue = .publicCatalogue, scheme: FingerprintScheme = .current) -> [(rule: String, alternatives: [String])] {
+func slots(
+    _ text: String, catalogue: RuleCatalogue = .publicCatalogue, scheme: FingerprintScheme = .current
+) -> [(rule: String, alternatives: [String])] {
     let cable = Cable(classification: .confidential, paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
     return SlotFinder(catalogue: catalogue, scheme: scheme).slots(in: cable).map { ($0.rule, $0.alternatives) }
 }
@@ -42,7 +41,8 @@ func alternatives(_ text: String, rule: String, scheme: FingerprintScheme = .cur
 
 /// The alternatives of one rule's slots in a one-paragraph cable sent from `post` (none: the Department).
 func alternatives(_ text: String, rule: String, post: String?, scheme: FingerprintScheme = .current) -> [[String]] {
-    let cable = Cable(referenceID: post.map { ReferenceID(year: 2009, post: $0, serial: 1) }, classification: .confidential,
-                      paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
+    let cable = Cable(
+        referenceID: post.map { ReferenceID(year: 2009, post: $0, serial: 1) }, classification: .confidential,
+        paragraphs: [Paragraph(number: 1, mark: PortionMark("C"), text: text)])
     return SlotFinder(catalogue: .publicCatalogue, scheme: scheme).slots(in: cable).filter { $0.rule == rule }.map(\.alternatives)
 }

@@ -46,6 +46,8 @@ let testAdministrator = Reader(id: "admin", name: "Administrator", post: "STATE"
 /// A new store in the test's temporary folder (real SQLite, fast KDF cost) with the administrator `admin`.
 func temporaryStore() throws -> (SQLiteStore, String) {
     let directory = TemporaryFiles.path("store")
-    return (try SQLiteStore.create(at: directory, credential: .passphrase("correct horse battery"), administrator: testAdministrator, cost: .testing),
-            directory)
+    return (
+        try SQLiteStore.create(at: directory, credential: .passphrase("correct horse battery"), administrator: testAdministrator, cost: .testing),
+        directory
+    )
 }

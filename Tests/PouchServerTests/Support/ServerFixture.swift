@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import PouchCore
-import PouchServer
 import PouchSQLite
+import PouchServer
 import PouchStore
 
 /// A demo store (real SQLite, fast KDF cost) behind a real router, driven in memory.
@@ -111,7 +111,9 @@ struct Browser {
         // The page's own forms come after the header's sign-out form: the last token is theirs
         // (on the sign-in page, the sign-in token rather than the session's).
         var searchFrom = reply.body.startIndex
-        while let range = reply.body.range(of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression, range: searchFrom..<reply.body.endIndex) {
+        while let range = reply.body.range(
+            of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression, range: searchFrom..<reply.body.endIndex)
+        {
             csrf = String(reply.body[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
             searchFrom = range.upperBound
         }
@@ -142,8 +144,9 @@ struct APIClient {
     }
 
     static func signedIn(_ client: any TestClientProtocol, as user: String) async throws -> APIClient {
-        let reply = try await APIClient(client: client).call("/api/tokens", method: .post,
-                                                            json: ["user": user, "password": DemoStore.password(for: user)])
+        let reply = try await APIClient(client: client).call(
+            "/api/tokens", method: .post,
+            json: ["user": user, "password": DemoStore.password(for: user)])
         guard let token = reply.object["token"] as? String else { throw FixtureError("no token for \(user): \(reply.status) \(reply.body)") }
         return APIClient(client: client, token: token)
     }

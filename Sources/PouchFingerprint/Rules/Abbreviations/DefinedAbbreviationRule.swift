@@ -3,7 +3,8 @@ import PouchCore
 /// "GOI" / "Government of India", for abbreviations the cable itself defines.
 struct DefinedAbbreviationRule: SlotRule {
     let id = "defined-abbreviation"
-    let reason = "An abbreviation the cable defines (\"Government of India (GOI)\") names exactly what its expansion names; after the definition either may be written."
+    let reason =
+        "An abbreviation the cable defines (\"Government of India (GOI)\") names exactly what its expansion names; after the definition either may be written."
     let summary = "GOI | Government of India (only where the cable defines the abbreviation)"
     let profile = FingerprintProfile.standard
 
@@ -51,13 +52,15 @@ struct DefinedAbbreviationRule: SlotRule {
         for index in list.indices where list[index].isWord && !list[index].quoted {
             let word = String(list[index].text)
             guard let expansion = context.abbreviations[word.uppercased()], word == word.uppercased(),
-                  !context.definitionSites.contains([context.paragraph, index]) else { continue }
+                !context.definitionSites.contains([context.paragraph, index])
+            else { continue }
             // Inside its own parentheses it is a definition; elsewhere it may be expanded.
             if index > 0, list[index - 1].text == "(" { continue }
             // "GID Director" must not become "… Intelligence Director Director".
             if let next = tokens.nextWord(after: index), expansion.lowercased().hasSuffix(" " + list[next].lower) { continue }
             let expanded = tokens.allCaps ? expansion.uppercased() : expansion
-            found.append(SlotCandidate(first: index, last: index, alternatives: [word, expanded], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+            found.append(
+                SlotCandidate(first: index, last: index, alternatives: [word, expanded], symbols: [0, 1], original: 0, rule: id, canonical: 1))
         }
         return found
     }

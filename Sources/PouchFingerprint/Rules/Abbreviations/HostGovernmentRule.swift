@@ -3,8 +3,10 @@ import PouchCore
 /// "the GOB" / "the Government of Brazil" / "the Brazilian Government", in a cable from a post in Brazil.
 struct HostGovernmentRule: SlotRule {
     let id = "host-government"
-    let reason = "In a cable from a post, \"GO\" and the initials of the host country's name (\"the GOB\" from Brasilia, \"the GOSA\" from Pretoria) names the host government, and so do \"the Government of Brazil\" and \"the Brazilian Government\". Copies write one of the two in full (a spell checker would \"correct\" the abbreviation, so it reads as no evidence); the written-out forms, after \"the\", become slots too (\"the Brazilian government\" / \"the Government of Brazil\"). Only forms after \"the\" are looked for, never a possessive, a hyphenated word, a longer name or an abbreviation the cable defines otherwise. From scheme 8 copies may also write \"Brazil's Government\" for \"the GOB\", and write \"the Government of Brazil\" only where the phrase surely ends (not \"the Government of Brazil position\")."
-    let summary = "the GOB | the Government of Brazil | the Brazilian Government | Brazil's Government (from scheme 8) (GOB read as no evidence; in cables from Brazil)"
+    let reason =
+        "In a cable from a post, \"GO\" and the initials of the host country's name (\"the GOB\" from Brasilia, \"the GOSA\" from Pretoria) names the host government, and so do \"the Government of Brazil\" and \"the Brazilian Government\". Copies write one of the two in full (a spell checker would \"correct\" the abbreviation, so it reads as no evidence); the written-out forms, after \"the\", become slots too (\"the Brazilian government\" / \"the Government of Brazil\"). Only forms after \"the\" are looked for, never a possessive, a hyphenated word, a longer name or an abbreviation the cable defines otherwise. From scheme 8 copies may also write \"Brazil's Government\" for \"the GOB\", and write \"the Government of Brazil\" only where the phrase surely ends (not \"the Government of Brazil position\")."
+    let summary =
+        "the GOB | the Government of Brazil | the Brazilian Government | Brazil's Government (from scheme 8) (GOB read as no evidence; in cables from Brazil)"
     let profile = FingerprintProfile.standard
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
@@ -37,7 +39,9 @@ struct HostGovernmentRule: SlotRule {
                 continue
             }
             // Not a possessive or part of a compound ("GOB's", "GOB-led", "GOB/MFA"), nor a longer name.
-            if last + 1 < list.count, ["-", "'", "\u{2019}", "/"].contains(String(list[last + 1].text)) || list[last + 1].lower.hasPrefix("'") { continue }
+            if last + 1 < list.count, ["-", "'", "\u{2019}", "/"].contains(String(list[last + 1].text)) || list[last + 1].lower.hasPrefix("'") {
+                continue
+            }
             if list[last].text.hasSuffix("'s") { continue }
             if original > 0, let after = tokens.nextWord(after: last), after == last + 1, isName(list[after], tokens) { continue }
             let of = tokens.allCaps ? "OF" : "of"
@@ -46,7 +50,8 @@ struct HostGovernmentRule: SlotRule {
             var alternatives = [abbreviation, "\(government) \(of) \(country)", "\(adjectiveWord) \(government)"]
             alternatives[original] = String(tokens.span(index, last))
             guard context.scheme.has(.hostGovernmentTakesThe) else {
-                found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [1, 2], original: original, rule: id, canonical: 0))
+                found.append(
+                    SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [1, 2], original: original, rule: id, canonical: 0))
                 continue
             }
             // From scheme 8 the slot takes in "the", so that "Brazil's Government" may stand for it,
@@ -62,12 +67,14 @@ struct HostGovernmentRule: SlotRule {
                 symbols.append(3)
             }
             if symbols.count > 1 {
-                found.append(SlotCandidate(first: previous, last: last, alternatives: wordings, symbols: symbols, original: original, rule: id, canonical: 0))
+                found.append(
+                    SlotCandidate(first: previous, last: last, alternatives: wordings, symbols: symbols, original: original, rule: id, canonical: 0))
             }
             // Where "the" is too close to another slot, the slot without it (and without the possessive)
             // still stands, as in scheme 7, if the phrase surely ends.
             if symbols.contains(1) {
-                found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [1, 2], original: original, rule: id, canonical: 0))
+                found.append(
+                    SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [1, 2], original: original, rule: id, canonical: 0))
             }
         }
         return found

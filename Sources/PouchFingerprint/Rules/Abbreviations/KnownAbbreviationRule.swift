@@ -3,7 +3,8 @@ import PouchCore
 /// Abbreviations every reader of cables knows, written out or not: "USG" / "U.S. Government".
 struct KnownAbbreviationRule: SlotRule {
     let id = "known-abbreviation"
-    let reason = "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM; from scheme 7 also NATO, NSC, MOD, FBI, DEA, IMF, WTO, GCC, OAS, IAEA, GDP, HQ, TV, VP, CEO, PRC, ROK, CIA, DHS, A/S, U/S, AA/S, S/E, UNGA, NGO, DTOs, SG, USAID, and, only where the cable writes them, UAE, ISAF, DAS, OSCE, HMG, DPRK, IDPs, PRT, FCO and IPR, and from scheme 8 DOE, DOD and DOJ); the abbreviation and its expansion name the same body or office. From scheme 10 \"UK\" before a listed noun may also be \"British\" (\"UK officials\" / \"British officials\"), as \"U.S.\" may be \"American\". Where a cable defines an abbreviation itself, its own definition rules instead."
+    let reason =
+        "These abbreviations have one fixed expansion in diplomatic usage (USG, UN, EU, UK, UNSC, PM, FM, MFA, DCM; from scheme 7 also NATO, NSC, MOD, FBI, DEA, IMF, WTO, GCC, OAS, IAEA, GDP, HQ, TV, VP, CEO, PRC, ROK, CIA, DHS, A/S, U/S, AA/S, S/E, UNGA, NGO, DTOs, SG, USAID, and, only where the cable writes them, UAE, ISAF, DAS, OSCE, HMG, DPRK, IDPs, PRT, FCO and IPR, and from scheme 8 DOE, DOD and DOJ); the abbreviation and its expansion name the same body or office. From scheme 10 \"UK\" before a listed noun may also be \"British\" (\"UK officials\" / \"British officials\"), as \"U.S.\" may be \"American\". Where a cable defines an abbreviation itself, its own definition rules instead."
     let summary = "USG | U.S. Government | United States Government; UN | United Nations; EU | European Union; …"
     let profile = FingerprintProfile.standard
 
@@ -55,34 +56,47 @@ struct KnownAbbreviationRule: SlotRule {
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
-        let (table, forms) = context.scheme.has(.departmentAbbreviations) ? (Self.schemeEightExpansions, Self.schemeEightForms)
-            : context.scheme.has(.moreAbbreviations) ? (Self.schemeSevenExpansions, Self.schemeSevenForms)
-            : (Self.expansions, context.scheme.has(.americanWordings) ? Self.schemeSixForms : Self.forms)
+        let (table, forms) =
+            context.scheme.has(.departmentAbbreviations)
+            ? (Self.schemeEightExpansions, Self.schemeEightForms)
+            : context.scheme.has(.moreAbbreviations)
+                ? (Self.schemeSevenExpansions, Self.schemeSevenForms)
+                : (Self.expansions, context.scheme.has(.americanWordings) ? Self.schemeSixForms : Self.forms)
         var found: [SlotCandidate] = []
         var index = 0
         while index < list.count {
             defer { index += 1 }
             guard list[index].isWord, !list[index].quoted else { continue }
             // The longest form that starts here ("United Nations Security Council" before "United Nations").
-            guard let match = forms.first(where: { form in
-                index + form.tokens.count <= list.count && (0..<form.tokens.count).allSatisfy { list[index + $0].lower == form.tokens[$0] && !list[index + $0].quoted }
-                    // The bare abbreviation is matched in capitals only ("un" or "Eu" are something else).
-                    && (form.form > 0 || Self.isWrittenInCapitals(form.abbreviation, first: index, count: form.tokens.count, in: tokens))
-            }), context.abbreviations[match.abbreviation] == nil, let expansion = table[match.abbreviation] else { continue }
+            guard
+                let match = forms.first(where: { form in
+                    index + form.tokens.count <= list.count
+                        && (0..<form.tokens.count).allSatisfy { list[index + $0].lower == form.tokens[$0] && !list[index + $0].quoted }
+                        // The bare abbreviation is matched in capitals only ("un" or "Eu" are something else).
+                        && (form.form > 0 || Self.isWrittenInCapitals(form.abbreviation, first: index, count: form.tokens.count, in: tokens))
+                }), context.abbreviations[match.abbreviation] == nil, let expansion = table[match.abbreviation]
+            else { continue }
             let last = index + match.tokens.count - 1
             // Not beside a number ("3 PM"), a hyphen or an apostrophe ("UN-led", "EU's").
             if index > 0, list[index - 1].hasDigit || ["-", "'", "\u{2019}", "/"].contains(String(list[index - 1].text)) { continue }
             if last + 1 < list.count {
                 let next = list[last + 1]
-                if next.hasDigit || ["-", "'", "\u{2019}", "/"].contains(String(next.text)) || next.lower.hasPrefix("'") || Self.otherSenses.contains(next.lower) { continue }
+                if next.hasDigit || ["-", "'", "\u{2019}", "/"].contains(String(next.text)) || next.lower.hasPrefix("'")
+                    || Self.otherSenses.contains(next.lower)
+                {
+                    continue
+                }
             }
             // From scheme 11 never in a release marking ("(S/Rel UK)", "REL TO UK"): markings are never touched.
             if context.scheme.has(.releaseMarkingsKept), Self.isReleasedTo(index, in: tokens) { continue }
             // From scheme 12 "PM" before an office of the Department ("PM A/S Rood", "PM DAS") is the
             // Bureau of Political-Military Affairs, not a Prime Minister.
             if context.scheme.has(.politicalMilitaryPM), match.abbreviation == "PM", match.form == 0, let next = tokens.nextWord(after: last),
-               Self.departmentOffices.contains(String(list[next].text))
-                || Self.departmentOffices.contains(String(tokens.span(next, min(next + 2, list.count - 1)))) { continue }
+                Self.departmentOffices.contains(String(list[next].text))
+                    || Self.departmentOffices.contains(String(tokens.span(next, min(next + 2, list.count - 1))))
+            {
+                continue
+            }
             // In a cable written in capitals "PM" could be a time of day, so it needs a word after it.
             if tokens.allCaps, ["PM", "FM"].contains(match.abbreviation), last + 1 >= list.count || !list[last + 1].isWord { continue }
             if context.scheme.has(.abbreviationsFitTheirPlace), !Self.fitsBeside(match.abbreviation, first: index, in: tokens) { continue }
@@ -99,20 +113,25 @@ struct KnownAbbreviationRule: SlotRule {
             // "an American Government official" takes another article than "a U.S. Government official".
             if isAmericanGovernment, previous == "a" || previous == "an" { continue }
             if context.scheme.has(.americanWordings), match.abbreviation == "USG",
-               isAmericanGovernment || previous == "the" || UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
+                isAmericanGovernment || previous == "the" || UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens)
+            {
                 written.append(tokens.allCaps ? "AMERICAN GOVERNMENT" : "American Government")
                 symbols.append(written.count - 1)
             }
             // From scheme 10 "UK" before a listed noun may also be "British" ("UK officials" /
             // "United Kingdom officials" / "British officials"), as "U.S." may be "American".
-            if context.scheme.has(.britishWording), match.abbreviation == "UK", UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens) {
+            if context.scheme.has(.britishWording), match.abbreviation == "UK",
+                UnitedStatesRule.modifiesListedNoun(first: index, last: last, in: tokens)
+            {
                 written.append(tokens.allCaps ? "BRITISH" : "British")
                 symbols.append(written.count - 1)
             }
             var alternatives = written
             alternatives[match.form] = String(tokens.span(index, last))
-            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: match.form, rule: id,
-                                       canonical: expansion.onlyWhereWritten ? 1 : 0))
+            found.append(
+                SlotCandidate(
+                    first: index, last: last, alternatives: alternatives, symbols: symbols, original: match.form, rule: id,
+                    canonical: expansion.onlyWhereWritten ? 1 : 0))
             index = last
         }
         return found
@@ -162,7 +181,9 @@ extension KnownAbbreviationRule {
             "NGOs": Expansion(wordings: ["nongovernmental organizations", "non-governmental organizations"], abbreviationIsSymbol: false),
             "DTOs": Expansion(wordings: ["drug trafficking organizations", "drug-trafficking organizations"], abbreviationIsSymbol: false),
             "SG": Expansion(wordings: ["Secretary General", "Secretary-General"], abbreviationIsSymbol: false),
-            "USAID": Expansion(wordings: ["U.S. Agency for International Development", "United States Agency for International Development"], abbreviationIsSymbol: false),
+            "USAID": Expansion(
+                wordings: ["U.S. Agency for International Development", "United States Agency for International Development"],
+                abbreviationIsSymbol: false),
             // Not dictionary words, with one expansion: varied only where the cable writes them.
             "UAE": Expansion(wordings: ["United Arab Emirates"], abbreviationIsSymbol: false, onlyWhereWritten: true),
             "ISAF": Expansion(wordings: ["International Security Assistance Force"], abbreviationIsSymbol: false, onlyWhereWritten: true),

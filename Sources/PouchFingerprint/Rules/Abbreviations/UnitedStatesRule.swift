@@ -26,7 +26,8 @@ enum AmericanModifier {
 /// "U.S." / "United States" (and the plain "US" a normaliser would choose).
 struct UnitedStatesRule: SlotRule {
     let id = "united-states"
-    let reason = "\"U.S.\", \"United States\" and \"US\" name the same country, as noun or modifier; only the spelling of the name changes, never the referent."
+    let reason =
+        "\"U.S.\", \"United States\" and \"US\" name the same country, as noun or modifier; only the spelling of the name changes, never the referent."
     let summary = "U.S. | United States (US reads as no evidence)"
     let profile = FingerprintProfile.standard
 
@@ -55,7 +56,8 @@ struct UnitedStatesRule: SlotRule {
             if includesPeriod { alternatives[0] = "U.S." }
             let original = dotted ? 0 : 2
             alternatives[original] = String(tokens.span(index, last))
-            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [0, 1], original: original, rule: id, canonical: 2))
+            found.append(
+                SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: [0, 1], original: original, rule: id, canonical: 2))
         }
         return found
     }
@@ -100,13 +102,16 @@ extension UnitedStatesRule {
                 continue
             }
             // Not a possessive, a compound or a hyphenated word ("U.S.-led", "US's").
-            if last + 1 < list.count, ["'", "-", "\u{2019}", "/"].contains(String(list[last + 1].text)) || list[last + 1].lower.hasPrefix("'") { continue }
+            if last + 1 < list.count, ["'", "-", "\u{2019}", "/"].contains(String(list[last + 1].text)) || list[last + 1].lower.hasPrefix("'") {
+                continue
+            }
             if index > 0, ["-", "'", "\u{2019}", "/"].contains(String(list[index - 1].text)) { continue }
             if list[last].text.hasSuffix("'s") { continue }
             // From scheme 11, not the country of a currency ("US$16 million", "US $240 million").
             if scheme.has(.currenciesKept), last + 1 < list.count, list[last + 1].text.hasPrefix("$") { continue }
             let sentenceEnd = form != 0 && (last + 1 >= list.count || list[last + 1].text == ".")
-            var alternatives = sentenceEnd ? [caps ? "UNITED STATES" : "United States", "US"] : ["U.S.", caps ? "UNITED STATES" : "United States", "US"]
+            var alternatives =
+                sentenceEnd ? [caps ? "UNITED STATES" : "United States", "US"] : ["U.S.", caps ? "UNITED STATES" : "United States", "US"]
             var symbols = [0, 1]
             if scheme.has(.americanWordings), !sentenceEnd, Self.modifiesListedNoun(first: index, last: last, in: tokens) {
                 alternatives.append(caps ? "AMERICAN" : "American")
@@ -114,8 +119,10 @@ extension UnitedStatesRule {
             }
             let original = sentenceEnd ? form - 1 : form
             alternatives[original] = String(tokens.span(index, last))
-            found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: symbols, original: original, rule: id,
-                                       canonical: sentenceEnd ? 1 : 2))
+            found.append(
+                SlotCandidate(
+                    first: index, last: last, alternatives: alternatives, symbols: symbols, original: original, rule: id,
+                    canonical: sentenceEnd ? 1 : 2))
             index = last
         }
         return found
@@ -128,7 +135,10 @@ extension UnitedStatesRule {
         guard modifiesListedNoun(first: index, last: index, in: tokens) else { return false }
         if index > 0, ["-", "/"].contains(String(list[index - 1].text)) { return false }
         guard let previous = tokens.previousWord(before: index), previous == index - 1 else { return true }
-        if ["latin", "south", "north", "central", "native", "african", "asian", "arab", "pan", "anglo", "afro", "meso"].contains(list[previous].lower) { return false }
+        if ["latin", "south", "north", "central", "native", "african", "asian", "arab", "pan", "anglo", "afro", "meso"].contains(list[previous].lower)
+        {
+            return false
+        }
         // A capitalised word before it in mixed case is part of a name, unless it opens the sentence.
         if !tokens.allCaps, list[previous].text.first?.isUppercase == true, !tokens.startsSentence(previous) { return false }
         return true
@@ -139,7 +149,8 @@ extension UnitedStatesRule {
     static func modifiesListedNoun(first: Int, last: Int, in tokens: TextTokens) -> Bool {
         let list = tokens.tokens
         guard last + 1 < list.count, list[last + 1].isWord, AmericanModifier.nouns.contains(list[last + 1].lower),
-              tokens.allCaps || list[last + 1].text.first?.isLowercase == true else { return false }
+            tokens.allCaps || list[last + 1].text.first?.isLowercase == true
+        else { return false }
         if let previous = tokens.previousWord(before: first), ["a", "an"].contains(list[previous].lower) { return false }
         return true
     }

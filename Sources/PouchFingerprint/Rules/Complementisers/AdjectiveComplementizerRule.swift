@@ -4,7 +4,8 @@ import PouchCore
 /// certainty or feeling.
 struct AdjectiveComplementizerRule: SlotRule {
     let id = "that-after-adjective"
-    let reason = "After an adjective of certainty or feeling (confident, sure, certain, convinced, hopeful, optimistic, pleased, concerned, worried), the complementiser \"that\" before a clause with its own subject is optional; the clause and its meaning are unchanged."
+    let reason =
+        "After an adjective of certainty or feeling (confident, sure, certain, convinced, hopeful, optimistic, pleased, concerned, worried), the complementiser \"that\" before a clause with its own subject is optional; the clause and its meaning are unchanged."
     let summary = "confident that the … | confident the …"
     let profile = FingerprintProfile.standard
 
@@ -23,11 +24,15 @@ struct AdjectiveComplementizerRule: SlotRule {
         var found: [SlotCandidate] = []
         for index in list.indices where list[index].isWord && !list[index].quoted && Self.adjectives.contains(list[index].lower) {
             guard let previous = tokens.previousWord(before: index), Self.predicators.contains(list[previous].lower),
-                  let that = tokens.nextWord(after: index), list[that].lower == "that", !list[that].quoted,
-                  let starter = tokens.nextWord(after: that), subjectStarters.contains(list[starter].lower) || pronounSubjects.contains(list[starter].lower),
-                  list[starter].lower != "that", tokens.nextWord(after: starter) != nil else { continue }
-            found.append(SlotCandidate(first: index, last: that, alternatives: ["\(list[index].text) \(list[that].text)", String(list[index].text)],
-                                       symbols: [0, 1], original: 0, rule: id, canonical: 1))
+                let that = tokens.nextWord(after: index), list[that].lower == "that", !list[that].quoted,
+                let starter = tokens.nextWord(after: that),
+                subjectStarters.contains(list[starter].lower) || pronounSubjects.contains(list[starter].lower),
+                list[starter].lower != "that", tokens.nextWord(after: starter) != nil
+            else { continue }
+            found.append(
+                SlotCandidate(
+                    first: index, last: that, alternatives: ["\(list[index].text) \(list[that].text)", String(list[index].text)],
+                    symbols: [0, 1], original: 0, rule: id, canonical: 1))
         }
         return found
     }

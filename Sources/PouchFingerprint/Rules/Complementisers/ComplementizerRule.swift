@@ -3,7 +3,8 @@ import PouchCore
 /// "X said that the …" / "X said the …": the complementiser "that" after a reporting verb is optional.
 struct ComplementizerRule: SlotRule {
     let id = "that-complementizer"
-    let reason = "After a verb of saying or thinking, the complementiser \"that\" introducing the reported clause is optional in formal English; the clause, its subject and its meaning are unchanged."
+    let reason =
+        "After a verb of saying or thinking, the complementiser \"that\" introducing the reported clause is optional in formal English; the clause, its subject and its meaning are unchanged."
     let summary = "said that … | said … (after reporting verbs)"
     let profile = FingerprintProfile.strict
 
@@ -42,10 +43,16 @@ struct ComplementizerRule: SlotRule {
             let verb = list[index].text
             if site.hasThat {
                 let that = list[site.last].text
-                found.append(SlotCandidate(first: index, last: site.last, alternatives: ["\(verb) \(that)", String(verb)], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+                found.append(
+                    SlotCandidate(
+                        first: index, last: site.last, alternatives: ["\(verb) \(that)", String(verb)], symbols: [0, 1], original: 0, rule: id,
+                        canonical: 1))
             } else {
                 let that = tokens.allCaps ? "THAT" : "that"
-                found.append(SlotCandidate(first: index, last: index, alternatives: [String(verb), "\(verb) \(that)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+                found.append(
+                    SlotCandidate(
+                        first: index, last: index, alternatives: [String(verb), "\(verb) \(that)"], symbols: [0, 1], original: 0, rule: id,
+                        canonical: 0))
             }
         }
         return found
@@ -74,11 +81,15 @@ struct ComplementizerRule: SlotRule {
             // The clause's subject: a pronoun or determiner, a name, or one word followed by an auxiliary ("that Pakistan would").
             let followedByAuxiliary = tokens.nextWord(after: starter).map { auxiliaries.contains(list[$0].lower) } ?? false
             guard subjectStarters.contains(list[starter].lower) || isName(list[starter], tokens) || followedByAuxiliary,
-                  list[starter].lower != "that" else { return nil }
+                list[starter].lower != "that"
+            else { return nil }
             return (next, true)
         }
-        if clauseOnlyVerbs.contains(list[index].lower), pronounSubjects.contains(list[next].lower)
-            || (["said", "says", "believes", "believed", "thinks", "thought"].contains(list[index].lower) && subjectStarters.contains(list[next].lower)) {
+        if clauseOnlyVerbs.contains(list[index].lower),
+            pronounSubjects.contains(list[next].lower)
+                || (["said", "says", "believes", "believed", "thinks", "thought"].contains(list[index].lower)
+                    && subjectStarters.contains(list[next].lower))
+        {
             // The word after the verb must itself be followed by a word (a clause goes on).
             guard tokens.nextWord(after: next) != nil else { return nil }
             return (index, false)
@@ -95,7 +106,9 @@ extension ComplementizerRule {
     /// any verb of saying or thinking ("noted he would" / "noted that he would").
     /// From scheme 5 also before a subject that a determiner or title opens and an auxiliary
     /// closes ("said the government would" / "said that the government would").
-    static func schemeTwoSite(at index: Int, in tokens: TextTokens, verbs: Set<String> = verbs, scheme: FingerprintScheme = .v2) -> (last: Int, hasThat: Bool)? {
+    static func schemeTwoSite(
+        at index: Int, in tokens: TextTokens, verbs: Set<String> = verbs, scheme: FingerprintScheme = .v2
+    ) -> (last: Int, hasThat: Bool)? {
         if let site = site(at: index, in: tokens, verbs: verbs) { return site }
         let list = tokens.tokens
         guard list[index].isWord, !list[index].quoted, verbs.contains(list[index].lower) else { return nil }

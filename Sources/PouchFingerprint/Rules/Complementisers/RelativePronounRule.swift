@@ -3,7 +3,8 @@ import PouchCore
 /// "the plan that would …" / "the plan which would …": the pronoun of a restrictive relative clause.
 struct RelativePronounRule: SlotRule {
     let id = "relative-that-which"
-    let reason = "In a restrictive relative clause (no comma before it) whose pronoun is the subject, \"that\" and \"which\" are both standard in formal English and restrict the noun in the same way."
+    let reason =
+        "In a restrictive relative clause (no comma before it) whose pronoun is the subject, \"that\" and \"which\" are both standard in formal English and restrict the noun in the same way."
     let summary = "the plan that would … | the plan which would …"
     let profile = FingerprintProfile.standard
 
@@ -38,15 +39,19 @@ struct RelativePronounRule: SlotRule {
         for index in list.indices where list[index].isWord && !list[index].quoted && ["that", "which"].contains(list[index].lower) {
             // A word (a noun) right before, no comma; a finite verb right after.
             guard let previous = tokens.previousWord(before: index), !Self.notAfter.contains(list[previous].lower), !list[previous].hasDigit,
-                  list[previous].lower.count > 2, !isName(list[previous], tokens),
-                  let next = tokens.nextWord(after: index), Self.verbs.contains(list[next].lower),
-                  let afterVerb = tokens.nextWord(after: next), !["that", "which"].contains(list[afterVerb].lower) else { continue }
+                list[previous].lower.count > 2, !isName(list[previous], tokens),
+                let next = tokens.nextWord(after: index), Self.verbs.contains(list[next].lower),
+                let afterVerb = tokens.nextWord(after: next), !["that", "which"].contains(list[afterVerb].lower)
+            else { continue }
             // The noun must itself follow a determiner or an adjective-like word within three words (a noun phrase).
             var position = previous
             var sawDeterminer = false
             for _ in 0..<3 {
                 guard let before = tokens.previousWord(before: position) else { break }
-                if RuleCatalogue.determiners.contains(list[before].lower) || ["of", "new", "key", "main"].contains(list[before].lower) { sawDeterminer = true; break }
+                if RuleCatalogue.determiners.contains(list[before].lower) || ["of", "new", "key", "main"].contains(list[before].lower) {
+                    sawDeterminer = true
+                    break
+                }
                 position = before
             }
             guard sawDeterminer else { continue }
@@ -63,8 +68,10 @@ struct RelativePronounRule: SlotRule {
             let word = list[index].text
             let other = applyCase(word.lowercased() == "that" ? "which" : "that", template: word, sentenceStart: false, allCaps: tokens.allCaps)
             // A normaliser always writes "that".
-            found.append(SlotCandidate(first: index, last: index, alternatives: [String(word), other], symbols: [0, 1], original: 0, rule: id,
-                                       canonical: word.lowercased() == "that" ? 0 : 1))
+            found.append(
+                SlotCandidate(
+                    first: index, last: index, alternatives: [String(word), other], symbols: [0, 1], original: 0, rule: id,
+                    canonical: word.lowercased() == "that" ? 0 : 1))
         }
         return found
     }

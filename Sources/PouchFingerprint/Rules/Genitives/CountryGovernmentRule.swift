@@ -3,15 +3,18 @@ import PouchCore
 /// "the Iranian government" / "the government of Iran" / "Iran's government".
 struct CountryGovernmentRule: SlotRule {
     let id = "country-government"
-    let reason = "\"The Iranian government\", \"the government of Iran\" and \"Iran's government\" name the same government; the country, its adjective and the case of \"government\" are kept. Never inside a longer name (\"the French Government Spokesman\"), a compound, an abbreviation's definition, or after a word that would have to change with it (\"the Iran's\", \"a new Iranian government\"). The host country of a post is left to the host-government rule."
+    let reason =
+        "\"The Iranian government\", \"the government of Iran\" and \"Iran's government\" name the same government; the country, its adjective and the case of \"government\" are kept. Never inside a longer name (\"the French Government Spokesman\"), a compound, an abbreviation's definition, or after a word that would have to change with it (\"the Iran's\", \"a new Iranian government\"). The host country of a post is left to the host-government rule."
     let summary = "the Iranian government | the government of Iran | Iran's government"
     let profile = FingerprintProfile.standard
 
     /// Countries by name and adjective: those with a post, and a few without one.
     /// ("Kosovar" names the people, not the government, so Kosovo is left out.)
-    static let countries: [(name: String, adjective: String)] = HostCountry.countries.filter { $0.0 != "Kosovo" }.map { ($0.0, $0.1) } + [
-        ("Iran", "Iranian"), ("Somalia", "Somali"), ("North Korea", "North Korean"), ("Kyrgyzstan", "Kyrgyz"), ("Burundi", "Burundian"), ("Laos", "Lao"),
-    ]
+    static let countries: [(name: String, adjective: String)] =
+        HostCountry.countries.filter { $0.0 != "Kosovo" }.map { ($0.0, $0.1) } + [
+            ("Iran", "Iranian"), ("Somalia", "Somali"), ("North Korea", "North Korean"), ("Kyrgyzstan", "Kyrgyz"), ("Burundi", "Burundian"),
+            ("Laos", "Lao"),
+        ]
     /// Each country with its name and adjective as lower-case words.
     static let forms: [Country] = countries.map {
         ($0.name, $0.adjective, TextTokens($0.name).tokens.map(\.lower), TextTokens($0.adjective).tokens.map(\.lower))
@@ -51,7 +54,9 @@ struct CountryGovernmentRule: SlotRule {
         if list[next].lower == "government", let of = tokens.nextWord(after: next), list[of].lower == "of", let name = tokens.nextWord(after: of) {
             found += byName[list[name].lower] ?? []
             // "the government of the Netherlands"
-            if list[name].lower == "the", let after = tokens.nextWord(after: name) { found += (byName["the"] ?? []).filter { $0.nameWords.dropFirst().first == list[after].lower } }
+            if list[name].lower == "the", let after = tokens.nextWord(after: name) {
+                found += (byName["the"] ?? []).filter { $0.nameWords.dropFirst().first == list[after].lower }
+            }
         }
         return found
     }
@@ -85,7 +90,9 @@ struct CountryGovernmentRule: SlotRule {
         return nil
     }
 
-    private func candidate(_ country: Country, first: Int, _ match: (last: Int, form: Int, government: Substring), _ tokens: TextTokens) -> SlotCandidate? {
+    private func candidate(
+        _ country: Country, first: Int, _ match: (last: Int, form: Int, government: Substring), _ tokens: TextTokens
+    ) -> SlotCandidate? {
         let list = tokens.tokens
         let last = match.last
         // Not a compound, a possessive, a longer name, a conjunct or a definition ("the Government of Iran (GOI)").
@@ -94,14 +101,17 @@ struct CountryGovernmentRule: SlotRule {
         let name = caps ? country.name.uppercased() : country.name
         let adjective = caps ? country.adjective.uppercased() : country.adjective
         let (of, s) = caps ? ("OF", "S") : ("of", "s")
-        let the = match.form == 2 ? applyCase("the", template: list[first].text, sentenceStart: tokens.startsSentence(first), allCaps: caps) : String(list[first].text)
+        let the =
+            match.form == 2
+            ? applyCase("the", template: list[first].text, sentenceStart: tokens.startsSentence(first), allCaps: caps) : String(list[first].text)
         let apostrophe = tokens.span(first, last).contains("\u{2019}") ? "\u{2019}" : "'"
         var alternatives = ["\(the) \(adjective) \(match.government)", "\(the) \(match.government) \(of) \(name)"]
         // "the Netherlands" keeps its article, so it has no possessive wording here.
         let possessive = country.nameWords.first != "the"
         if possessive { alternatives.append("\(name)\(apostrophe)\(s) \(match.government)") }
         guard match.form < alternatives.count, String(tokens.span(first, last)) == alternatives[match.form] else { return nil }
-        return SlotCandidate(first: first, last: last, alternatives: alternatives, symbols: Array(alternatives.indices), original: match.form,
-                             rule: id, canonical: possessive ? 2 : 1)
+        return SlotCandidate(
+            first: first, last: last, alternatives: alternatives, symbols: Array(alternatives.indices), original: match.form,
+            rule: id, canonical: possessive ? 2 : 1)
     }
 }

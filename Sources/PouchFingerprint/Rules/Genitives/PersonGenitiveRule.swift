@@ -3,7 +3,8 @@ import PouchCore
 /// "President Lula's visit" / "the visit of President Lula".
 struct PersonGenitiveRule: SlotRule {
     let id = "genitive-person"
-    let reason = "For someone named (with any title before the name) and an abstract noun such as position, visit or decision, the s-genitive and the of-genitive name the same thing (\"President Lula's visit\" / \"the visit of President Lula\"); the name and its title are kept. From scheme 9 also events and relations of a person (\"Lula's speech\", \"Garcia's resignation\", \"Chavez's allies\"). Only in cables written in mixed case, where a name can be told from other words; only where the name opens its own phrase after a preposition, conjunction or reporting verb, and the noun ends its phrase."
+    let reason =
+        "For someone named (with any title before the name) and an abstract noun such as position, visit or decision, the s-genitive and the of-genitive name the same thing (\"President Lula's visit\" / \"the visit of President Lula\"); the name and its title are kept. From scheme 9 also events and relations of a person (\"Lula's speech\", \"Garcia's resignation\", \"Chavez's allies\"). Only in cables written in mixed case, where a name can be told from other words; only where the name opens its own phrase after a preposition, conjunction or reporting verb, and the noun ends its phrase."
     let summary = "President Lula's visit | the visit of President Lula"
     let profile = FingerprintProfile.standard
 
@@ -20,18 +21,24 @@ struct PersonGenitiveRule: SlotRule {
             guard text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") else { continue }
             let name = text.dropLast(2)
             guard Self.looksLikeName(name), !Gazetteer.countries.contains(name.lowercased()), !Self.notPeople.contains(name.lowercased()),
-                  let noun = tokens.nextWord(after: index), Self.nouns(context.scheme).contains(list[noun].lower),
-                  endsNounPhrase(at: noun, in: tokens) else { continue }
+                let noun = tokens.nextWord(after: index), Self.nouns(context.scheme).contains(list[noun].lower),
+                endsNounPhrase(at: noun, in: tokens)
+            else { continue }
             // The whole name with its titles: the capitalised words before it, after a word that opens a phrase.
             var first = index
-            while let previous = tokens.previousWord(before: first), index - previous < 4, Self.looksLikeName(list[previous].text) { first = previous }
+            while let previous = tokens.previousWord(before: first), index - previous < 4, Self.looksLikeName(list[previous].text) {
+                first = previous
+            }
             guard let opener = tokens.previousWord(before: first), opensPossessive(list[opener], tokens),
-                  !context.scheme.has(.personGenitiveEvents) || Self.opensPhrase(list[opener]),
-                  (first...index).allSatisfy({ !list[$0].quoted }) else { continue }
+                !context.scheme.has(.personGenitiveEvents) || Self.opensPhrase(list[opener]),
+                (first...index).allSatisfy({ !list[$0].quoted })
+            else { continue }
             let owner = tokens.span(first, index).dropLast(2)
             let of = "the \(list[noun].text) of \(owner)"
-            found.append(SlotCandidate(first: first, last: noun, alternatives: [String(tokens.span(first, noun)), of], symbols: [0, 1], original: 0,
-                                       rule: id, canonical: 1))
+            found.append(
+                SlotCandidate(
+                    first: first, last: noun, alternatives: [String(tokens.span(first, noun)), of], symbols: [0, 1], original: 0,
+                    rule: id, canonical: 1))
         }
         return found
     }

@@ -3,7 +3,8 @@ import PouchCore
 /// Connectives and discourse markers: the words that link a sentence to the one before or mark a part of the cable.
 extension RuleCatalogue {
     static let inAddition = PhraseRule(
-        id: "in-addition", reason: "Opening a sentence, \"In addition,\", \"Additionally,\" and (from scheme 5) \"Furthermore,\" all add a further point.",
+        id: "in-addition",
+        reason: "Opening a sentence, \"In addition,\", \"Additionally,\" and (from scheme 5) \"Furthermore,\" all add a further point.",
         alternatives: ["in addition", "additionally"], before: [","], sentenceStart: true,
         widening: .init(scheme: .v5, alternatives: ["in addition", "additionally", "furthermore"], originals: [0, 1]))
     static let moreoverFurthermore = PhraseRule(
@@ -13,14 +14,19 @@ extension RuleCatalogue {
         id: "nevertheless-nonetheless", reason: "\"Nevertheless\" and \"nonetheless\" are the same concessive adverb.",
         alternatives: ["nevertheless", "nonetheless"])
     static let asAResult = PhraseRule(
-        id: "as-a-result", reason: "Opening a sentence, \"As a result,\", \"Consequently,\" and (from scheme 5) \"As a consequence,\" all state a consequence.",
+        id: "as-a-result",
+        reason: "Opening a sentence, \"As a result,\", \"Consequently,\" and (from scheme 5) \"As a consequence,\" all state a consequence.",
         alternatives: ["as a result", "consequently"], profile: .standard, before: [","], sentenceStart: true,
         widening: .init(scheme: .v5, alternatives: ["as a result", "consequently", "as a consequence"]))
     static let thereforeThus = PhraseRule(
-        id: "therefore-thus", reason: "As an adverb of consequence, \"therefore\" and \"thus\" draw the same conclusion; only \"therefore\" is looked for (\"thus\" also means \"in this way\").",
+        id: "therefore-thus",
+        reason:
+            "As an adverb of consequence, \"therefore\" and \"thus\" draw the same conclusion; only \"therefore\" is looked for (\"thus\" also means \"in this way\").",
         alternatives: ["therefore", "thus"], originals: [0])
     static let althoughThough = PhraseRule(
-        id: "although-though", reason: "As a conjunction opening a concession, \"although\" and \"though\" are interchangeable; only \"although\" is looked for, since \"though\" is also an adverb.",
+        id: "although-though",
+        reason:
+            "As a conjunction opening a concession, \"although\" and \"though\" are interchangeable; only \"although\" is looked for, since \"though\" is also an adverb.",
         alternatives: ["although", "though"], originals: [0])
     static let similarlyLikewise = PhraseRule(
         id: "similarly-likewise", reason: "Opening a sentence, \"Similarly,\" and \"Likewise,\" both draw the same parallel.",
@@ -28,7 +34,9 @@ extension RuleCatalogue {
     static let forExample = PhraseRule(
         id: "for-example", reason: "\"For example\" and \"for instance\" are interchangeable.", alternatives: ["for example", "for instance"])
     static let byContrast = PhraseRule(
-        id: "by-contrast", reason: "As a sentence adverb set off by a comma, \"in contrast\" and \"by contrast\" both draw the same contrast; before \"to\" or \"with\" it is left alone.",
+        id: "by-contrast",
+        reason:
+            "As a sentence adverb set off by a comma, \"in contrast\" and \"by contrast\" both draw the same contrast; before \"to\" or \"with\" it is left alone.",
         alternatives: ["in contrast", "by contrast"], before: [","])
     static let inThisRegard = PhraseRule(
         id: "in-this-regard", reason: "\"In this regard\" and \"in this respect\" both point back to the matter just named.",
@@ -50,9 +58,11 @@ extension RuleCatalogue {
         alternatives: ["third", "thirdly"], before: [","], sentenceStart: true)
     /// "End summary." / "End of summary." and the same for a comment and a note: the markers that
     /// close a cable's summary and a drafter's asides.
-    static let endMarkers: [PhraseRule] = [("summary", "a cable's summary"), ("comment", "a drafter's comment"), ("note", "a drafter's note")].map { section, closes in
+    static let endMarkers: [PhraseRule] = [("summary", "a cable's summary"), ("comment", "a drafter's comment"), ("note", "a drafter's note")].map {
+        section, closes in
         PhraseRule(
-            id: "end-\(section)", reason: "\"End \(section)\" and \"end of \(section)\" both close \(closes); only the marker opening a sentence is matched.",
+            id: "end-\(section)",
+            reason: "\"End \(section)\" and \"end of \(section)\" both close \(closes); only the marker opening a sentence is matched.",
             alternatives: ["end \(section)", "end of \(section)"], sentenceStart: true)
     }
 }

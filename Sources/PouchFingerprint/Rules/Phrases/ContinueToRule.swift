@@ -3,7 +3,8 @@ import PouchCore
 /// "continued to press" / "continued pressing": after "continue", the infinitive and the gerund.
 struct ContinueToRule: SlotRule {
     let id = "continue-to"
-    let reason = "After \"continue\", \"to\" with a verb and the verb's -ing form report the same ongoing action (\"continued to press\" / \"continued pressing\"); only common verbs whose -ing form is listed are varied, and \"continue to be\" or \"to have\" never."
+    let reason =
+        "After \"continue\", \"to\" with a verb and the verb's -ing form report the same ongoing action (\"continued to press\" / \"continued pressing\"); only common verbs whose -ing form is listed are varied, and \"continue to be\" or \"to have\" never."
     let summary = "continued to press | continued pressing"
     let profile = FingerprintProfile.standard
 
@@ -27,10 +28,13 @@ struct ContinueToRule: SlotRule {
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
         var found: [SlotCandidate] = []
-        for index in list.indices where list[index].isWord && !list[index].quoted
-            && ["continue", "continues", "continued", "continuing"].contains(list[index].lower) {
+        for index in list.indices
+        where list[index].isWord && !list[index].quoted
+            && ["continue", "continues", "continued", "continuing"].contains(list[index].lower)
+        {
             guard let to = tokens.nextWord(after: index), list[to].lower == "to", let verb = tokens.nextWord(after: to),
-                  let gerund = Self.gerunds[list[verb].lower], !list[verb].quoted else { continue }
+                let gerund = Self.gerunds[list[verb].lower], !list[verb].quoted
+            else { continue }
             // "continuing to work" would become "continuing working": leave the -ing form of continue alone.
             if list[index].lower == "continuing" { continue }
             let written = applyCase(gerund, template: list[verb].text, sentenceStart: false, allCaps: tokens.allCaps)

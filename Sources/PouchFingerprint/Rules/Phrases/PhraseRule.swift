@@ -127,14 +127,21 @@ public struct PhraseRule: SlotRule, Hashable {
                 guard let last = tokens.endOfPhrase(phrase, at: index) else { continue }
                 guard contextHolds(first: index, last: last, in: tokens) else { continue }
                 if let tightening, context.scheme >= tightening.scheme,
-                   index > 0 && list[index - 1].isWord && tightening.notAfter.contains(list[index - 1].lower)
-                    || last + 1 < list.count && tightening.notBefore.contains(list[last + 1].lower) { continue }
+                    index > 0 && list[index - 1].isWord && tightening.notAfter.contains(list[index - 1].lower)
+                        || last + 1 < list.count && tightening.notBefore.contains(list[last + 1].lower)
+                {
+                    continue
+                }
                 if let excluded = widened?.notFollowedWithin, !excluded.isEmpty,
-                   tokens.tokens[(last + 1)...].prefix(4).contains(where: { $0.isWord && excluded.contains($0.lower) }) { continue }
+                    tokens.tokens[(last + 1)...].prefix(4).contains(where: { $0.isWord && excluded.contains($0.lower) })
+                {
+                    continue
+                }
                 // Where the added wordings do not fit, the earlier ones (which come first) are written.
                 let next = last + 1 < list.count ? list[last + 1].lower : ""
                 let previous = index > 0 ? list[index - 1].lower : ""
-                let fits = widened.map { ($0.before?.contains(next) ?? true) && !$0.notBefore.contains(next) && !$0.notAfter.contains(previous) } ?? false
+                let fits =
+                    widened.map { ($0.before?.contains(next) ?? true) && !$0.notBefore.contains(next) && !$0.notAfter.contains(previous) } ?? false
                 let alternatives = fits ? alternatives : self.alternatives
                 let originals = fits ? originals : self.originals
                 guard k < alternatives.count else { continue }
@@ -150,9 +157,11 @@ public struct PhraseRule: SlotRule, Hashable {
                 let symbols = context.scheme.has(.fourSymbols) ? Array(alternatives.indices.prefix(context.scheme.maximumSymbols)) : self.symbols
                 // A normaliser writes a wording it would find again: for a rule that looks for only
                 // some alternatives, one it does not look for.
-                let neutral = alternatives.indices.first { !symbols.contains($0) }
+                let neutral =
+                    alternatives.indices.first { !symbols.contains($0) }
                     ?? originals.flatMap { looked in alternatives.indices.first { !looked.contains($0) } } ?? 0
-                found.append(SlotCandidate(first: index, last: last, alternatives: options, symbols: symbols, original: k, rule: id, canonical: neutral))
+                found.append(
+                    SlotCandidate(first: index, last: last, alternatives: options, symbols: symbols, original: k, rule: id, canonical: neutral))
                 break
             }
         }

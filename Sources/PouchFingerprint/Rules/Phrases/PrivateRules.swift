@@ -33,7 +33,9 @@ public enum PrivateRules {
             for alternative in alternatives where alternative.contains(where: { $0.isNumber }) {
                 throw fail(line, "rule [\(current)]: alternatives must not contain numbers ('\(alternative)')")
             }
-            guard let (reason, _) = fields["reason"], !reason.isEmpty else { throw fail(startLine, "rule [\(current)] has no 'reason' saying why its alternatives mean the same") }
+            guard let (reason, _) = fields["reason"], !reason.isEmpty else {
+                throw fail(startLine, "rule [\(current)] has no 'reason' saying why its alternatives mean the same")
+            }
             var symbols = [0, 1]
             if let (value, line) = fields["symbols"] {
                 let numbers = value.split(separator: " ").compactMap { Int($0) }
@@ -60,14 +62,18 @@ public enum PrivateRules {
                 guard ["yes", "no"].contains(value) else { throw fail(line, "'sentence-start' is yes or no") }
                 sentenceStart = value == "yes"
             }
-            rules.append(PhraseRule(
-                id: "private:" + current, reason: reason, alternatives: alternatives, symbols: symbols, profile: profile, isPrivate: true,
-                notAfter: words("not-after") ?? [], after: words("after"), before: words("before"), notBefore: words("not-before") ?? [],
-                followedWithin: words("followed-within"), withinWords: within, sentenceStart: sentenceStart))
+            rules.append(
+                PhraseRule(
+                    id: "private:" + current, reason: reason, alternatives: alternatives, symbols: symbols, profile: profile, isPrivate: true,
+                    notAfter: words("not-after") ?? [], after: words("after"), before: words("before"), notBefore: words("not-before") ?? [],
+                    followedWithin: words("followed-within"), withinWords: within, sentenceStart: sentenceStart))
             id = nil
             fields = [:]
         }
-        let known: Set<String> = ["alternatives", "reason", "symbols", "profile", "after", "not-after", "before", "not-before", "followed-within", "within", "sentence-start"]
+        let known: Set<String> = [
+            "alternatives", "reason", "symbols", "profile", "after", "not-after", "before", "not-before", "followed-within", "within",
+            "sentence-start",
+        ]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingWhitespace()
             let number = index + 1

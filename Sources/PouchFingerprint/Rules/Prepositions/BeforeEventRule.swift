@@ -4,7 +4,8 @@ import PouchCore
 /// event or a point in time, so neither "in front of" nor a clause.
 struct BeforeEventRule: SlotRule {
     let id = "before-event"
-    let reason = "Before a noun phrase that names an event or a point in time (\"before the election\", \"before the end of the year\"), \"before\" and \"prior to\" mean the same. \"Before\" that may mean \"in front of\" (\"appear before Congress\", \"before the West\") or open a clause (\"before the court decides\") is never matched: the phrase must end at its event noun."
+    let reason =
+        "Before a noun phrase that names an event or a point in time (\"before the election\", \"before the end of the year\"), \"before\" and \"prior to\" mean the same. \"Before\" that may mean \"in front of\" (\"appear before Congress\", \"before the West\") or open a clause (\"before the court decides\") is never matched: the phrase must end at its event noun."
     let summary = "before the election | prior to the election"
     let profile = FingerprintProfile.standard
 
@@ -47,7 +48,9 @@ struct BeforeEventRule: SlotRule {
             }
             guard isEvent else { continue }
             let prior = applyCase("prior to", template: list[index].text, sentenceStart: tokens.startsSentence(index), allCaps: tokens.allCaps)
-            found.append(SlotCandidate(first: index, last: index, alternatives: [String(list[index].text), prior], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+            found.append(
+                SlotCandidate(
+                    first: index, last: index, alternatives: [String(list[index].text), prior], symbols: [0, 1], original: 0, rule: id, canonical: 0))
         }
         return found
     }

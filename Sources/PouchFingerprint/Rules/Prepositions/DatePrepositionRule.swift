@@ -3,7 +3,8 @@ import PouchCore
 /// "met on March 5 with" / "met March 5 with".
 struct DatePrepositionRule: SlotRule {
     let id = "on-date"
-    let reason = "Inside a sentence, before a date (a month and its day, or a weekday), \"on\" may be written or left out after the event it dates (\"met on March 5\" / \"met March 5\"), as in news and cable style; the date is kept. Only an \"on\" the text writes is varied, only after a past verb, an object pronoun or a name (\"told us on\", \"met Garcia on\"), never after a word that takes \"on\" itself (\"based on\", \"focused on\", \"reported on\"), a noun (\"his statement on December 16\"), a conjunction, or opening a sentence."
+    let reason =
+        "Inside a sentence, before a date (a month and its day, or a weekday), \"on\" may be written or left out after the event it dates (\"met on March 5\" / \"met March 5\"), as in news and cable style; the date is kept. Only an \"on\" the text writes is varied, only after a past verb, an object pronoun or a name (\"told us on\", \"met Garcia on\"), never after a word that takes \"on\" itself (\"based on\", \"focused on\", \"reported on\"), a noun (\"his statement on December 16\"), a conjunction, or opening a sentence."
     let summary = "met on March 5 | met March 5"
     let profile = FingerprintProfile.standard
 
@@ -29,10 +30,14 @@ struct DatePrepositionRule: SlotRule {
         var found: [SlotCandidate] = []
         for index in list.indices where list[index].isWord && !list[index].quoted && list[index].lower == "on" {
             guard !tokens.startsSentence(index), let previous = tokens.previousWord(before: index), Self.datesEvent(previous, in: tokens),
-                  let day = tokens.nextWord(after: index), !list[day].quoted, Self.isDate(day, in: tokens) else { continue }
-            let on = list[index].text, date = list[day].text
-            found.append(SlotCandidate(first: index, last: day, alternatives: ["\(on) \(date)", String(date)], symbols: [0, 1], original: 0,
-                                       rule: id, canonical: 0))
+                let day = tokens.nextWord(after: index), !list[day].quoted, Self.isDate(day, in: tokens)
+            else { continue }
+            let on = list[index].text
+            let date = list[day].text
+            found.append(
+                SlotCandidate(
+                    first: index, last: day, alternatives: ["\(on) \(date)", String(date)], symbols: [0, 1], original: 0,
+                    rule: id, canonical: 0))
         }
         return found
     }
@@ -62,12 +67,16 @@ struct DatePrepositionRule: SlotRule {
         let word = list[index]
         guard word.text.first?.isUppercase ?? false else { return false }
         if Gazetteer.months.contains(word.lower) {
-            guard let day = tokens.nextWord(after: index), list[day].text.allSatisfy(\.isNumber), (1...2).contains(list[day].text.count) else { return false }
+            guard let day = tokens.nextWord(after: index), list[day].text.allSatisfy(\.isNumber), (1...2).contains(list[day].text.count) else {
+                return false
+            }
             return true
         }
         guard Gazetteer.weekdays.contains(word.lower) else { return false }
         // Not "on Monday's talks" (a possessive is another token shape) or "on Monday night".
-        if let next = tokens.nextWord(after: index), !["with", "to", "in", "at", "that", "for", "and", "the", "a", "by"].contains(list[next].lower) { return false }
+        if let next = tokens.nextWord(after: index), !["with", "to", "in", "at", "that", "for", "and", "the", "a", "by"].contains(list[next].lower) {
+            return false
+        }
         return true
     }
 }

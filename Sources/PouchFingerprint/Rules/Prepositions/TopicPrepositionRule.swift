@@ -7,7 +7,8 @@ import PouchCore
 /// the attack": the preposition that names the topic of a noun of information or deliberation.
 struct TopicPrepositionRule: SlotRule {
     let id = "topic-on-regarding"
-    let reason = "After a noun of information, opinion or deliberation (information, views, position, decision, debate, statement, briefing, legislation, …), \"on\" names its topic, and so do \"regarding\" and \"concerning\". Only \"on\" is looked for, and only before a determiner or a question word, never before a place, a medium, a time or a fixed phrase (\"on the sidelines\", \"on the record\", \"on the ground\", \"on the part of\"), and never after a head used as a verb (\"to report on\")."
+    let reason =
+        "After a noun of information, opinion or deliberation (information, views, position, decision, debate, statement, briefing, legislation, …), \"on\" names its topic, and so do \"regarding\" and \"concerning\". Only \"on\" is looked for, and only before a determiner or a question word, never before a place, a medium, a time or a fixed phrase (\"on the sidelines\", \"on the record\", \"on the ground\", \"on the part of\"), and never after a head used as a verb (\"to report on\")."
     let summary = "information on the … | information regarding the … | information concerning the …"
     let profile = FingerprintProfile.standard
 
@@ -45,8 +46,9 @@ struct TopicPrepositionRule: SlotRule {
         var found: [SlotCandidate] = []
         for index in list.indices where list[index].isWord && !list[index].quoted && list[index].lower == "on" {
             guard let head = tokens.previousWord(before: index), Self.heads.contains(list[head].lower),
-                  !(tokens.previousWord(before: head).map { Self.verbSignals.contains(list[$0].lower) } ?? false),
-                  let opener = tokens.nextWord(after: index), Self.openers.contains(list[opener].lower) else { continue }
+                !(tokens.previousWord(before: head).map { Self.verbSignals.contains(list[$0].lower) } ?? false),
+                let opener = tokens.nextWord(after: index), Self.openers.contains(list[opener].lower)
+            else { continue }
             // The words after the opener, up to three: none may make "on" a place, medium or time.
             var look = opener
             var blocked = false
@@ -58,8 +60,10 @@ struct TopicPrepositionRule: SlotRule {
             if blocked || Self.notTopics.contains(list[opener].lower) { continue }
             let on = list[index].text
             let cased = { (word: String) in applyCase(word, template: on, sentenceStart: false, allCaps: tokens.allCaps) }
-            found.append(SlotCandidate(first: index, last: index, alternatives: [String(on), cased("regarding"), cased("concerning")],
-                                       symbols: [0, 1, 2], original: 0, rule: id, canonical: 0))
+            found.append(
+                SlotCandidate(
+                    first: index, last: index, alternatives: [String(on), cased("regarding"), cased("concerning")],
+                    symbols: [0, 1, 2], original: 0, rule: id, canonical: 0))
         }
         return found
     }

@@ -3,7 +3,8 @@ import PouchCore
 /// "X said, but Y …" / "X said but Y …": the comma before a conjunction joining two clauses.
 struct ClauseCommaRule: SlotRule {
     let id = "clause-comma"
-    let reason = "Before \"but\" or \"and\" joining two clauses that each have a subject, the comma is optional; the clauses and their relation are unchanged."
+    let reason =
+        "Before \"but\" or \"and\" joining two clauses that each have a subject, the comma is optional; the clauses and their relation are unchanged."
     let summary = "…, but he … | … but he …"
     let profile = FingerprintProfile.standard
 
@@ -16,22 +17,33 @@ struct ClauseCommaRule: SlotRule {
                 continue
             }
             guard index >= 2, list[index - 1].text == ",", tokens.spaceAfter(index - 1), list[index - 2].isWord, !list[index - 2].hasDigit,
-                  let subject = tokens.nextWord(after: index), pronounSubjects.contains(list[subject].lower) || list[subject].lower == "the",
-                  tokens.nextWord(after: subject) != nil else { continue }
+                let subject = tokens.nextWord(after: index), pronounSubjects.contains(list[subject].lower) || list[subject].lower == "the",
+                tokens.nextWord(after: subject) != nil
+            else { continue }
             // The clause before has at least five words and no other comma (so this is not a list).
             var words = 0
             var position = index - 2
             var sawComma = false
             while position >= 0 {
                 let token = list[position]
-                if token.isWord { words += 1 } else if token.text == "," { sawComma = true; break } else if [".", ";", ":", "?", "!"].contains(String(token.text)) { break }
+                if token.isWord {
+                    words += 1
+                } else if token.text == "," {
+                    sawComma = true
+                    break
+                } else if [".", ";", ":", "?", "!"].contains(String(token.text)) {
+                    break
+                }
                 position -= 1
             }
             guard words >= 5, !sawComma else { continue }
             let word = list[index - 2].text
             // A normaliser cannot find the comma-less form again, so from scheme 2 on it writes that.
-            found.append(SlotCandidate(first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1], original: 0, rule: id,
-                                       canonical: context.scheme.has(.findableNormalForms) ? 1 : 0))
+            found.append(
+                SlotCandidate(
+                    first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1],
+                    original: 0, rule: id,
+                    canonical: context.scheme.has(.findableNormalForms) ? 1 : 0))
         }
         return found
     }
@@ -42,8 +54,9 @@ struct ClauseCommaRule: SlotRule {
     private func commaAdded(before index: Int, in tokens: TextTokens) -> SlotCandidate? {
         let list = tokens.tokens
         guard list[index].lower == "but", index >= 1, list[index - 1].isWord, !list[index - 1].hasDigit,
-              let subject = tokens.nextWord(after: index), pronounSubjects.contains(list[subject].lower),
-              tokens.nextWord(after: subject) != nil else { return nil }
+            let subject = tokens.nextWord(after: index), pronounSubjects.contains(list[subject].lower),
+            tokens.nextWord(after: subject) != nil
+        else { return nil }
         var words = 0
         var position = index - 1
         while position >= 0 {
@@ -59,6 +72,8 @@ struct ClauseCommaRule: SlotRule {
         }
         guard words >= 5 else { return nil }
         let word = list[index - 1].text
-        return SlotCandidate(first: index - 1, last: index, alternatives: ["\(word) \(list[index].text)", "\(word), \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 0)
+        return SlotCandidate(
+            first: index - 1, last: index, alternatives: ["\(word) \(list[index].text)", "\(word), \(list[index].text)"], symbols: [0, 1],
+            original: 0, rule: id, canonical: 0)
     }
 }

@@ -8,8 +8,12 @@ struct IntroductoryCommaRule: SlotRule {
     let summary = "During the meeting, he … | During the meeting he …"
     let profile = FingerprintProfile.standard
 
-    static let prepositions: Set<String> = ["during", "in", "at", "after", "following", "throughout", "upon", "under", "within", "despite", "since", "before"]
-    static let fixed: Set<String> = ["addition", "particular", "general", "short", "fact", "sum", "contrast", "turn", "response", "return", "any", "other"]
+    static let prepositions: Set<String> = [
+        "during", "in", "at", "after", "following", "throughout", "upon", "under", "within", "despite", "since", "before",
+    ]
+    static let fixed: Set<String> = [
+        "addition", "particular", "general", "short", "fact", "sum", "contrast", "turn", "response", "return", "any", "other",
+    ]
     /// Scheme 3 adds these openers and phrases of up to seven words.
     static let schemeThreePrepositions: Set<String> = prepositions.union([
         "on", "for", "with", "according", "among", "between", "over", "through", "without", "beyond", "unlike", "like",
@@ -36,7 +40,10 @@ struct IntroductoryCommaRule: SlotRule {
         guard opener || isRedaction(word) || (!tokens.allCaps && (word.text.first?.isUppercase ?? false)) else { return false }
         // "he said," / "she noted," right after the comma is an aside, whatever opens it.
         if let verb = tokens.nextWord(after: index), verb + 1 < list.count, list[verb + 1].text == ",",
-           SerialCommaRule.asides.contains(list[verb].lower) { return false }
+            SerialCommaRule.asides.contains(list[verb].lower)
+        {
+            return false
+        }
         return true
     }
 
@@ -52,7 +59,8 @@ struct IntroductoryCommaRule: SlotRule {
             var end = index
             while let next = tokens.nextWord(after: end), end - index < longest { end = next }
             guard end > index, end + 2 < list.count, list[end + 1].text == ",", list[end + 2].isWord,
-                  tokens.spaceAfter(end + 1) else { continue }
+                tokens.spaceAfter(end + 1)
+            else { continue }
             if (index...end).contains(where: { list[$0].hasDigit }) { continue }
             if let second = tokens.nextWord(after: index), (three ? Self.schemeThreeFixed : Self.fixed).contains(list[second].lower) { continue }
             // Two capitalised words would meet without the comma ("In Kabul Karzai said"): they could read as one name.
@@ -67,8 +75,10 @@ struct IntroductoryCommaRule: SlotRule {
             if context.scheme.has(.strictIntroductoryCommas), !opensMainClause(at: end + 2, in: tokens) { continue }
             let word = list[end].text
             // A normaliser cannot find the comma-less form again, so from scheme 2 on it writes that.
-            found.append(SlotCandidate(first: end, last: end + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id,
-                                       canonical: context.scheme.has(.findableNormalForms) ? 1 : 0))
+            found.append(
+                SlotCandidate(
+                    first: end, last: end + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id,
+                    canonical: context.scheme.has(.findableNormalForms) ? 1 : 0))
         }
         return found
     }

@@ -3,7 +3,8 @@ import PouchCore
 /// "Separately, the minister …" / "Separately the minister …": the comma after a short adverb opening a sentence.
 struct SentenceAdverbCommaRule: SlotRule {
     let id = "sentence-adverb-comma"
-    let reason = "After a one-word adverb of time, sequence or manner opening a sentence, the comma is optional; the adverb still modifies the whole sentence."
+    let reason =
+        "After a one-word adverb of time, sequence or manner opening a sentence, the comma is optional; the adverb still modifies the whole sentence."
     let summary = "Separately, he … | Separately he …"
     let profile = FingerprintProfile.standard
 
@@ -21,10 +22,16 @@ struct SentenceAdverbCommaRule: SlotRule {
             guard tokens.startsSentence(index), index + 1 < list.count else { continue }
             let word = list[index].text
             if list[index + 1].text == ",", tokens.spaceAfter(index + 1), index + 2 < list.count, list[index + 2].isWord,
-               subjectStarters.contains(list[index + 2].lower) || isName(list[index + 2], tokens) {
-                found.append(SlotCandidate(first: index, last: index + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+                subjectStarters.contains(list[index + 2].lower) || isName(list[index + 2], tokens)
+            {
+                found.append(
+                    SlotCandidate(
+                        first: index, last: index + 1, alternatives: ["\(word),", String(word)], symbols: [0, 1], original: 0, rule: id, canonical: 0)
+                )
             } else if let next = tokens.nextWord(after: index), subjectStarters.contains(list[next].lower) || isName(list[next], tokens) {
-                found.append(SlotCandidate(first: index, last: index, alternatives: [String(word), "\(word),"], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+                found.append(
+                    SlotCandidate(
+                        first: index, last: index, alternatives: [String(word), "\(word),"], symbols: [0, 1], original: 0, rule: id, canonical: 1))
             }
         }
         return found

@@ -3,7 +3,8 @@ import PouchCore
 /// "A, B, and C" / "A, B and C": the serial comma.
 struct SerialCommaRule: SlotRule {
     let id = "serial-comma"
-    let reason = "In a list of three or more items the comma before the final \"and\"/\"or\" is a matter of style; the items and their grouping are unchanged."
+    let reason =
+        "In a list of three or more items the comma before the final \"and\"/\"or\" is a matter of style; the items and their grouping are unchanged."
     let summary = "A, B, and C | A, B and C"
     let profile = FingerprintProfile.strict
 
@@ -15,23 +16,36 @@ struct SerialCommaRule: SlotRule {
             if list[index - 1].text == ",", tokens.spaceAfter(index - 1) {
                 // Serial comma present: item B before it, and a comma before B.
                 guard list[index - 2].isWord, let itemStart = itemStart(before: index - 2, in: tokens), itemStart > 0,
-                      list[itemStart - 1].text == ",", !(itemStart...index).contains(where: { list[$0].hasDigit }) else { continue }
+                    list[itemStart - 1].text == ",", !(itemStart...index).contains(where: { list[$0].hasDigit })
+                else { continue }
                 // From scheme 12 the comma must close a list item, not an aside ("still occurring, however, and")
                 // or a clause ("slanderous, he added, and").
-                if context.scheme.has(.strictListCommas), Self.asides.contains(list[index - 2].lower) || !isListItem(itemStart, index - 2, in: tokens) { continue }
+                if context.scheme.has(.strictListCommas), Self.asides.contains(list[index - 2].lower) || !isListItem(itemStart, index - 2, in: tokens)
+                {
+                    continue
+                }
                 let word = list[index - 2].text
-                found.append(SlotCandidate(first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 1))
+                found.append(
+                    SlotCandidate(
+                        first: index - 2, last: index, alternatives: ["\(word), \(list[index].text)", "\(word) \(list[index].text)"],
+                        symbols: [0, 1], original: 0, rule: id, canonical: 1))
             } else if list[index - 1].isWord {
                 // No serial comma: require at least two comma-separated items before (A, B, C and D).
                 guard let itemB = itemStart(before: index - 1, in: tokens), itemB >= 2, list[itemB - 1].text == ",",
-                      let itemA = itemStart(before: itemB - 2, in: tokens), itemA >= 1, list[itemA - 1].text == ",",
-                      list[itemB - 2].isWord, list[itemA - 2].isWord,
-                      !((itemA - 2)...index).contains(where: { list[$0].hasDigit }) else { continue }
+                    let itemA = itemStart(before: itemB - 2, in: tokens), itemA >= 1, list[itemA - 1].text == ",",
+                    list[itemB - 2].isWord, list[itemA - 2].isWord,
+                    !((itemA - 2)...index).contains(where: { list[$0].hasDigit })
+                else { continue }
                 // From scheme 12 both items before must read as list items: "cess, biannually, between our AG and
                 // the Justice Minister" joins two people, and a comma there would split "between A and B".
-                if context.scheme.has(.strictListCommas), !isListItem(itemA, itemB - 2, in: tokens) || !isListItem(itemB, index - 1, in: tokens) { continue }
+                if context.scheme.has(.strictListCommas), !isListItem(itemA, itemB - 2, in: tokens) || !isListItem(itemB, index - 1, in: tokens) {
+                    continue
+                }
                 let word = list[index - 1].text
-                found.append(SlotCandidate(first: index - 1, last: index, alternatives: ["\(word) \(list[index].text)", "\(word), \(list[index].text)"], symbols: [0, 1], original: 0, rule: id, canonical: 0))
+                found.append(
+                    SlotCandidate(
+                        first: index - 1, last: index, alternatives: ["\(word) \(list[index].text)", "\(word), \(list[index].text)"],
+                        symbols: [0, 1], original: 0, rule: id, canonical: 0))
             }
         }
         return found

@@ -20,7 +20,9 @@ extension RuleCatalogue {
         id: "replied-responded", reason: "As reporting verbs, \"replied\" and \"responded\" both report an answer, with the same nuance.",
         alternatives: ["replied", "responded"], notAfter: ["was", "were", "been", "be"])
     static let emphasizedUnderscored = PhraseRule(
-        id: "emphasized-underscored", reason: "\"Emphasized\", \"underscored\" and \"stressed\" all report that a point was given weight; copies use the first two, so a normaliser's \"stressed\" reads as no evidence.",
+        id: "emphasized-underscored",
+        reason:
+            "\"Emphasized\", \"underscored\" and \"stressed\" all report that a point was given weight; copies use the first two, so a normaliser's \"stressed\" reads as no evidence.",
         alternatives: ["emphasized", "underscored", "stressed"], symbols: [0, 1], notAfter: predicative,
         before: ["that", "the", "his", "her", "their", "its", "our", "a", "an", "to", "this", "these", "how", "both"])
     static let remarkedCommented = PhraseRule(
@@ -30,14 +32,19 @@ extension RuleCatalogue {
         id: "expressed-voiced", reason: "To \"express\" or \"voice\" a concern, hope or support is the same act.",
         alternatives: ["expressed", "voiced"], profile: .standard, notAfter: ["be", "been", "was", "were"], followedWithin: sentiments)
     static let notedObserved = PhraseRule(
-        id: "noted-observed", reason: "Before a that-clause, \"noted\", \"observed\" and (from scheme 5) \"pointed out\" report a remark of the same weight.",
+        id: "noted-observed",
+        reason: "Before a that-clause, \"noted\", \"observed\" and (from scheme 5) \"pointed out\" report a remark of the same weight.",
         alternatives: ["noted", "observed"], profile: .standard, notAfter: predicative, before: ["that"],
         widening: .init(scheme: .v5, alternatives: ["noted", "observed", "pointed out"], originals: [0, 1]))
     static let reiteratedRepeated = PhraseRule(
-        id: "reiterated-repeated", reason: "As reporting verbs, \"reiterated\" and \"repeated\" both report that something was said again; only \"reiterated\" is looked for (\"repeated\" is also an adjective: \"repeated attacks\").",
+        id: "reiterated-repeated",
+        reason:
+            "As reporting verbs, \"reiterated\" and \"repeated\" both report that something was said again; only \"reiterated\" is looked for (\"repeated\" is also an adjective: \"repeated attacks\").",
         alternatives: ["reiterated", "repeated"], originals: [0])
     static let requestedAskedFor = PhraseRule(
-        id: "requested-asked-for", reason: "Before the thing asked for (\"requested a meeting\" / \"asked for a meeting\"), \"requested\" and \"asked for\" report the same request; never before \"that\", \"to\" or a person asked to act, and never in the passive.",
+        id: "requested-asked-for",
+        reason:
+            "Before the thing asked for (\"requested a meeting\" / \"asked for a meeting\"), \"requested\" and \"asked for\" report the same request; never before \"that\", \"to\" or a person asked to act, and never in the passive.",
         alternatives: ["requested", "asked for"], profile: .standard,
         notAfter: ["the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "as", "if", "when", "and", "or"],
         before: requestedThings)
@@ -48,9 +55,13 @@ extension RuleCatalogue {
         id: "made-clear", reason: "\"Made clear that\" and \"made it clear that\" report the same.",
         alternatives: ["made clear that", "made it clear that"])
     static let seenViewedAs = PhraseRule(
-        id: "seen-viewed-as", reason: "After a form of \"be\" or an adverb of extent, \"seen as\", \"viewed as\" and \"regarded as\" report the same perception.",
+        id: "seen-viewed-as",
+        reason: "After a form of \"be\" or an adverb of extent, \"seen as\", \"viewed as\" and \"regarded as\" report the same perception.",
         alternatives: ["seen as", "viewed as", "regarded as"], profile: .standard,
-        after: ["is", "are", "was", "were", "be", "been", "being", "widely", "generally", "largely", "increasingly", "often", "also", "now", "still", "broadly"],
+        after: [
+            "is", "are", "was", "were", "be", "been", "being", "widely", "generally", "largely", "increasingly", "often", "also", "now", "still",
+            "broadly",
+        ],
         notBefore: ["many", "much", "well", "far", "long", "soon", "few", "little", "good", "such"])
     static let appearsSeems = PhraseRule(
         id: "appears-seems", reason: "\"Appears to\" and \"seems to\" express the same degree of inference.",

@@ -4,7 +4,8 @@ import PouchCore
 /// synonym, and its optional complementiser, as one slot of three wordings.
 struct ReportingVerbRule: SlotRule {
     let id = "reporting-verb"
-    let reason = "Each group reports the same speech act with the same weight in cable prose (said/stated, noted/observed, emphasized/stressed/underscored, replied/responded, remarked/commented, argued/contended). Before a reported clause, copies write either verb with \"that\", or the group's first verb without it; from scheme 5 also the third verb of a group of three with \"that\", or \"stated\" (\"stating\") without it. After a speaker and before a pause, either verb."
+    let reason =
+        "Each group reports the same speech act with the same weight in cable prose (said/stated, noted/observed, emphasized/stressed/underscored, replied/responded, remarked/commented, argued/contended). Before a reported clause, copies write either verb with \"that\", or the group's first verb without it; from scheme 5 also the third verb of a group of three with \"that\", or \"stated\" (\"stating\") without it. After a speaker and before a pause, either verb."
     let summary = "said that … | stated that … | said … | stated …; \", he said.\" | \", he stated.\""
     let profile = FingerprintProfile.standard
 
@@ -55,34 +56,45 @@ struct ReportingVerbRule: SlotRule {
                 // The original's own wording first.
                 var alternatives = site.hasThat ? withThat + [bare] : [bare] + withThat
                 guard site.hasThat || normal == list[index].lower else { continue }
-                if context.scheme.has(.fourthReportingWording), let fourth = Self.fourthWording(verb: list[index].lower, partner: partner, normal: normal) {
+                if context.scheme.has(.fourthReportingWording),
+                    let fourth = Self.fourthWording(verb: list[index].lower, partner: partner, normal: normal)
+                {
                     alternatives.append(fourth.withThat ? "\(cased(fourth.verb)) \(that)" : cased(fourth.verb))
                 }
-                found.append(SlotCandidate(first: index, last: site.last, alternatives: alternatives, symbols: Array(alternatives.indices), original: 0, rule: id,
-                                           canonical: site.hasThat ? 2 : 0))
+                found.append(
+                    SlotCandidate(
+                        first: index, last: site.last, alternatives: alternatives, symbols: Array(alternatives.indices), original: 0, rule: id,
+                        canonical: site.hasThat ? 2 : 0))
                 continue
             }
             // Without a clause: the verb after its speaker and before a pause (", he said."),
             // never passive, attributive or introducing a quotation; "replied to" / "responded to".
-            let pauses: Set<String> = ["replied", "responded"].contains(list[index].lower) || ["replied", "responded"].contains(partner) ? [",", ".", ";", "to"] : [",", ".", ";"]
+            let pauses: Set<String> =
+                ["replied", "responded"].contains(list[index].lower) || ["replied", "responded"].contains(partner)
+                ? [",", ".", ";", "to"] : [",", ".", ";"]
             guard index + 1 < list.count, pauses.contains(list[index + 1].lower), let previous = tokens.previousWord(before: index),
-                  !["was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "as", "to"].contains(list[previous].lower)
+                !["was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "as", "to"].contains(list[previous].lower)
             else { continue }
             if index + 2 < list.count, ["\"", "\u{201C}", "'", "\u{2018}"].contains(String(list[index + 2].text)) { continue }
             // From scheme 12 a named speaker may also follow the verb (", Moratinos said." / ", said Moratinos.").
             if context.scheme.has(.speakerAfterVerb), let speaker = Self.namedSpeaker(before: index, in: tokens) {
                 let subject = String(tokens.span(speaker, index - 1))
                 let lowered = { (form: String) in tokens.allCaps ? form.uppercased() : form.lowercased() }
-                var alternatives = ["\(subject) \(verb)", "\(subject) \(cased(partner))", "\(lowered(String(verb))) \(subject)", "\(lowered(partner)) \(subject)"]
+                var alternatives = [
+                    "\(subject) \(verb)", "\(subject) \(cased(partner))", "\(lowered(String(verb))) \(subject)", "\(lowered(partner)) \(subject)",
+                ]
                 let canonical = normal == list[index].lower ? 0 : normal == partner ? 1 : 4
                 if canonical == 4 { alternatives.append("\(subject) \(cased(normal))") }
-                found.append(SlotCandidate(first: speaker, last: index, alternatives: alternatives, symbols: [0, 1, 2, 3], original: 0, rule: id, canonical: canonical))
+                found.append(
+                    SlotCandidate(
+                        first: speaker, last: index, alternatives: alternatives, symbols: [0, 1, 2, 3], original: 0, rule: id, canonical: canonical))
                 continue
             }
             var alternatives = [String(verb), cased(partner)]
             if normal != list[index].lower && normal != partner { alternatives.append(cased(normal)) }
             let canonical = normal == list[index].lower ? 0 : normal == partner ? 1 : 2
-            found.append(SlotCandidate(first: index, last: index, alternatives: alternatives, symbols: [0, 1], original: 0, rule: id, canonical: canonical))
+            found.append(
+                SlotCandidate(first: index, last: index, alternatives: alternatives, symbols: [0, 1], original: 0, rule: id, canonical: canonical))
         }
         return found
     }
@@ -106,7 +118,11 @@ extension ReportingVerbRule {
         guard before == "," || closesQuote else { return nil }
         let words = Array(start..<verb)
         if words.allSatisfy({ isName(list[$0], tokens) || isRedaction(list[$0]) }), !list[words[0]].lower.hasSuffix("'s") { return start }
-        if list[start].lower == "the", words.count >= 2, !words.dropFirst().contains(where: { ComplementizerRule.notInSubject.contains(list[$0].lower) }) { return start }
+        if list[start].lower == "the", words.count >= 2,
+            !words.dropFirst().contains(where: { ComplementizerRule.notInSubject.contains(list[$0].lower) })
+        {
+            return start
+        }
         return nil
     }
 }

@@ -6,7 +6,10 @@ import PouchCore
 /// Union official".
 enum ArticleSound {
     /// Words with a vowel letter said with a consonant ("a united front"), and the reverse.
-    static let consonantVowels: Set<String> = ["european", "united", "union", "one", "once", "unique", "usual", "unified", "uniform", "universal", "university", "ukraine", "ukrainian", "uzbek"]
+    static let consonantVowels: Set<String> = [
+        "european", "united", "union", "one", "once", "unique", "usual", "unified", "uniform", "universal", "university", "ukraine", "ukrainian",
+        "uzbek",
+    ]
     static let silentH: Set<String> = ["hour", "hours", "honest", "honor", "honorary", "heir"]
     /// Letters whose names start with a vowel sound ("an F", "an M"); "U" is said "you".
     static let vowelNamedLetters: Set<Character> = ["A", "E", "F", "H", "I", "L", "M", "N", "O", "R", "S", "X"]
@@ -23,7 +26,8 @@ enum ArticleSound {
             return [vowelNamedLetters.contains(first) ? "an" : "a"]
         }
         if isCapitals, abbreviations.contains(word) || abbreviations.contains(word.uppercased()),
-           vowelNamedLetters.contains(first) != "AEIO".contains(first) || first == "U" {
+            vowelNamedLetters.contains(first) != "AEIO".contains(first) || first == "U"
+        {
             // Said letter by letter or as a word: either article may be right.
             return ["a", "an"]
         }

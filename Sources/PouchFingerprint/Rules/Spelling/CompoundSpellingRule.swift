@@ -4,7 +4,8 @@ import PouchCore
 /// closed, hyphenated or open with no change of meaning.
 struct CompoundSpellingRule: SlotRule {
     let id = "compound-spelling"
-    let reason = "These compounds have two or three standard spellings, closed, hyphenated or open (\"cease-fire\" / \"ceasefire\", \"policymakers\" / \"policy-makers\" / \"policy makers\", \"under way\" / \"underway\"); every spelling is in the dictionary and they name the same thing. A compound in title case, or before a capitalised word, may be part of a name and is left alone."
+    let reason =
+        "These compounds have two or three standard spellings, closed, hyphenated or open (\"cease-fire\" / \"ceasefire\", \"policymakers\" / \"policy-makers\" / \"policy makers\", \"under way\" / \"underway\"); every spelling is in the dictionary and they name the same thing. A compound in title case, or before a capitalised word, may be part of a name and is left alone."
     let summary = "cease-fire | ceasefire; website | web site; policymakers | policy-makers | policy makers; …"
     let profile = FingerprintProfile.standard
 
@@ -43,10 +44,14 @@ struct CompoundSpellingRule: SlotRule {
                     if let next = tokens.nextWord(after: last), list[next].text.first?.isUppercase ?? false { break }
                 }
                 let capital = template.first?.isUppercase ?? false
-                var alternatives = Self.groups[spelling.group].map { applyCase($0, template: template, sentenceStart: capital, allCaps: tokens.allCaps) }
+                var alternatives = Self.groups[spelling.group].map {
+                    applyCase($0, template: template, sentenceStart: capital, allCaps: tokens.allCaps)
+                }
                 alternatives[spelling.form] = String(template)
-                found.append(SlotCandidate(first: index, last: last, alternatives: alternatives, symbols: Array(alternatives.indices), original: spelling.form,
-                                           rule: id, canonical: 0))
+                found.append(
+                    SlotCandidate(
+                        first: index, last: last, alternatives: alternatives, symbols: Array(alternatives.indices), original: spelling.form,
+                        rule: id, canonical: 0))
                 index = last
                 break
             }

@@ -3,7 +3,8 @@ import PouchCore
 /// "non-proliferation" / "nonproliferation": a prefix written with or without its hyphen.
 struct PrefixHyphenRule: SlotRule {
     let id = "prefix-hyphen"
-    let reason = "A word formed with a prefix (non-, anti-, re-, co-, post-, multi-, …) may be written with or without the hyphen (\"non-proliferation\" / \"nonproliferation\"); both spellings are in the dictionary and mean the same. Only listed words are varied, so a pair whose closed form is another word (\"re-sign\" / \"resign\") never is; a word in title case, or before a capitalised word or \"Treaty\", \"Act\", \"Pact\", \"Convention\" or \"Movement\", may be part of a name and is left alone. From scheme 9 also \"cooperation\" / \"co-operation\" (with \"cooperate\", \"cooperative\" …) and \"coordination\" / \"co-ordination\", in cables written in mixed case only, where a name in title case (\"Gulf Cooperation Council\") can be told apart."
+    let reason =
+        "A word formed with a prefix (non-, anti-, re-, co-, post-, multi-, …) may be written with or without the hyphen (\"non-proliferation\" / \"nonproliferation\"); both spellings are in the dictionary and mean the same. Only listed words are varied, so a pair whose closed form is another word (\"re-sign\" / \"resign\") never is; a word in title case, or before a capitalised word or \"Treaty\", \"Act\", \"Pact\", \"Convention\" or \"Movement\", may be part of a name and is left alone. From scheme 9 also \"cooperation\" / \"co-operation\" (with \"cooperate\", \"cooperative\" …) and \"coordination\" / \"co-ordination\", in cables written in mixed case only, where a name in title case (\"Gulf Cooperation Council\") can be told apart."
     let summary = "non-proliferation | nonproliferation; re-election | reelection; cooperation | co-operation; …"
     let profile = FingerprintProfile.standard
 
@@ -33,7 +34,9 @@ struct PrefixHyphenRule: SlotRule {
     /// Closed form → hyphenated form.
     static let closed: [String: String] = Dictionary(uniqueKeysWithValues: hyphenated.map { (String($0.filter { $0 != "-" }), $0) })
     /// Words after which the prefixed word may belong to a name.
-    static let nameHeads: Set<String> = ["treaty", "act", "pact", "convention", "movement", "party", "committee", "commission", "council", "front", "law"]
+    static let nameHeads: Set<String> = [
+        "treaty", "act", "pact", "convention", "movement", "party", "committee", "commission", "council", "front", "law",
+    ]
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
@@ -50,8 +53,10 @@ struct PrefixHyphenRule: SlotRule {
                 if !tokens.allCaps, list[next].text.first?.isUppercase ?? false { continue }
             }
             let written = applyCase(other, template: text, sentenceStart: text.first?.isUppercase ?? false, allCaps: tokens.allCaps)
-            found.append(SlotCandidate(first: index, last: index, alternatives: [String(text), written], symbols: [0, 1], original: 0, rule: id,
-                                       canonical: word.contains("-") ? 1 : 0))
+            found.append(
+                SlotCandidate(
+                    first: index, last: index, alternatives: [String(text), written], symbols: [0, 1], original: 0, rule: id,
+                    canonical: word.contains("-") ? 1 : 0))
         }
         return found
     }
@@ -70,7 +75,8 @@ extension PrefixHyphenRule {
         // "co-ordinated", "co-ordinating" and "co-ordinator" are left out: en_US rejects their second part.
         "co-ordinate", "co-ordinates", "co-ordination",
     ]
-    static let schemeNineClosed: [String: String] = Dictionary(uniqueKeysWithValues: schemeNineHyphenated.map { (String($0.filter { $0 != "-" }), $0) })
+    static let schemeNineClosed: [String: String] = Dictionary(
+        uniqueKeysWithValues: schemeNineHyphenated.map { (String($0.filter { $0 != "-" }), $0) })
 
     /// The hyphenated word a scheme varies `word` (lower case) with, or its closed form; nil when
     /// the scheme's list has neither.

@@ -6,7 +6,8 @@ extension RuleCatalogue {
         id: "toward-towards", reason: "\"Toward\" and \"towards\" are spelling variants of one preposition, both in the dictionary.",
         alternatives: ["toward", "towards"])
     static let afterward = PhraseRule(
-        id: "afterward", reason: "\"Afterward\" and \"afterwards\" are spelling variants, both in the dictionary.", alternatives: ["afterward", "afterwards"])
+        id: "afterward", reason: "\"Afterward\" and \"afterwards\" are spelling variants, both in the dictionary.",
+        alternatives: ["afterward", "afterwards"])
     static let percent = PhraseRule(
         id: "percent", reason: "\"Percent\" and \"per cent\" are spellings of one word; the number is never touched.",
         alternatives: ["percent", "per cent"])
@@ -20,7 +21,9 @@ extension RuleCatalogue {
         id: "advisers-advisors", reason: "\"Advisers\" and \"advisors\" are one word in two spellings, both in the dictionary.",
         alternatives: ["advisers", "advisors"])
     static let whileWhilst = PhraseRule(
-        id: "while-whilst", reason: "As a conjunction, \"while\" and \"whilst\" are one word in two spellings, both in the dictionary, with the same senses (\"during the time that\" and \"although\"); the noun (\"a while\", \"all the while\", \"worth while\") is not matched.",
+        id: "while-whilst",
+        reason:
+            "As a conjunction, \"while\" and \"whilst\" are one word in two spellings, both in the dictionary, with the same senses (\"during the time that\" and \"although\"); the noun (\"a while\", \"all the while\", \"worth while\") is not matched.",
         alternatives: ["while", "whilst"], profile: .standard,
         notAfter: ["a", "the", "worth", "short", "little", "long", "quite", "some", "good", "great"])
 }

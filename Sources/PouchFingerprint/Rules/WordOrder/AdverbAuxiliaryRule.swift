@@ -7,8 +7,10 @@ import PouchCore
 /// the auxiliary that carries the verb.
 struct AdverbAuxiliaryRule: SlotRule {
     let id = "adverb-auxiliary"
-    let reason = "Adverbs of stance, time and frequency (already, probably, likely, reportedly, previously, eventually, …) may stand before or after the auxiliary or modal verb that carries the main verb (\"has already agreed\" / \"already has agreed\"); their scope and the modal are the same either way. The copula (is, was) is never used, nor a position before a negation. From scheme 12, beside \"will\" or \"would\", \"likely\" and \"probably\" are also each other's synonym (\"will likely remain\" / \"will probably remain\")."
-    let summary = "has already | already has; will probably | probably will (already, probably, likely, reportedly, apparently, previously, recently, …)"
+    let reason =
+        "Adverbs of stance, time and frequency (already, probably, likely, reportedly, previously, eventually, …) may stand before or after the auxiliary or modal verb that carries the main verb (\"has already agreed\" / \"already has agreed\"); their scope and the modal are the same either way. The copula (is, was) is never used, nor a position before a negation. From scheme 12, beside \"will\" or \"would\", \"likely\" and \"probably\" are also each other's synonym (\"will likely remain\" / \"will probably remain\")."
+    let summary =
+        "has already | already has; will probably | probably will (already, probably, likely, reportedly, apparently, previously, recently, …)"
     let profile = FingerprintProfile.standard
 
     static let adverbs: Set<String> = [
@@ -30,8 +32,10 @@ struct AdverbAuxiliaryRule: SlotRule {
         var found: [SlotCandidate] = []
         for index in list.indices where list[index].isWord && !list[index].quoted {
             guard let next = tokens.nextWord(after: index), !list[next].quoted, let verb = tokens.nextWord(after: next),
-                  let subject = tokens.previousWord(before: index), !Self.notSubjects.contains(list[subject].lower) else { continue }
-            let a = list[index], b = list[next]
+                let subject = tokens.previousWord(before: index), !Self.notSubjects.contains(list[subject].lower)
+            else { continue }
+            let a = list[index]
+            let b = list[next]
             // The main verb follows directly: not a negation, an article or "been" ("has already been" keeps its order).
             if Self.blocked.contains(list[verb].lower) || list[verb].hasDigit { continue }
             let auxiliaryFirst = Self.auxiliaries.contains(a.lower) && Self.adverbs.contains(b.lower)
@@ -48,8 +52,10 @@ struct AdverbAuxiliaryRule: SlotRule {
                 let (modalThenAdverb, adverbThenModal) = ("\(auxiliary.text) \(synonym)", "\(synonym) \(auxiliary.text)")
                 alternatives += auxiliaryFirst ? [modalThenAdverb, adverbThenModal] : [adverbThenModal, modalThenAdverb]
             }
-            found.append(SlotCandidate(first: index, last: next, alternatives: alternatives, symbols: Array(alternatives.indices),
-                                       original: 0, rule: id, canonical: auxiliaryFirst ? 0 : 1))
+            found.append(
+                SlotCandidate(
+                    first: index, last: next, alternatives: alternatives, symbols: Array(alternatives.indices),
+                    original: 0, rule: id, canonical: auxiliaryFirst ? 0 : 1))
         }
         return found
     }

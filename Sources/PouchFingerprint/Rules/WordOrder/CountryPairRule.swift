@@ -12,7 +12,8 @@ private let pairOpeners: Set<String> = [
 /// "between France and Germany" / "between Germany and France".
 struct CountryPairRule: SlotRule {
     let id = "country-pair-order"
-    let reason = "Two countries joined by \"and\" or \"or\" name the same pair in either order (\"between France and Germany\" / \"between Germany and France\"); neither name changes. Never in a list of three or more, never where a word before the first name could apply to it alone (\"northern Iraq and Syria\"), never in a possessive or before a capitalised word, and never in a paragraph where order carries meaning (\"respectively\", \"the former\", \"the latter\", \"vice versa\", \"in that order\")."
+    let reason =
+        "Two countries joined by \"and\" or \"or\" name the same pair in either order (\"between France and Germany\" / \"between Germany and France\"); neither name changes. Never in a list of three or more, never where a word before the first name could apply to it alone (\"northern Iraq and Syria\"), never in a possessive or before a capitalised word, and never in a paragraph where order carries meaning (\"respectively\", \"the former\", \"the latter\", \"vice versa\", \"in that order\")."
     let summary = "France and Germany | Germany and France"
     let profile = FingerprintProfile.standard
 
@@ -34,8 +35,9 @@ struct CountryPairRule: SlotRule {
         var found: [SlotCandidate] = []
         for index in list.indices where isCountry(index, tokens) {
             guard let conjunction = tokens.nextWord(after: index), ["and", "or"].contains(list[conjunction].lower),
-                  let second = tokens.nextWord(after: conjunction), isCountry(second, tokens),
-                  list[second].lower != list[index].lower, !Self.oneName.contains([list[index].lower, list[second].lower]) else { continue }
+                let second = tokens.nextWord(after: conjunction), isCountry(second, tokens),
+                list[second].lower != list[index].lower, !Self.oneName.contains([list[index].lower, list[second].lower])
+            else { continue }
             // Opening its own phrase: at a sentence's start, after "(", or after a preposition or conjunction.
             let opens: Bool
             if let previous = tokens.previousWord(before: index) {
@@ -56,10 +58,13 @@ struct CountryPairRule: SlotRule {
                     continue
                 }
             }
-            let first = list[index].text, last = list[second].text
+            let first = list[index].text
+            let last = list[second].text
             let swapped = "\(last) \(list[conjunction].text) \(first)"
-            found.append(SlotCandidate(first: index, last: second, alternatives: [String(tokens.span(index, second)), swapped], symbols: [0, 1], original: 0,
-                                       rule: id, canonical: list[index].lower < list[second].lower ? 0 : 1))
+            found.append(
+                SlotCandidate(
+                    first: index, last: second, alternatives: [String(tokens.span(index, second)), swapped], symbols: [0, 1], original: 0,
+                    rule: id, canonical: list[index].lower < list[second].lower ? 0 : 1))
         }
         return found
     }

@@ -4,7 +4,8 @@ import PouchCore
 /// portfolio before or after it.
 struct PortfolioRule: SlotRule {
     let id = "portfolio"
-    let reason = "A minister or ministry of one listed portfolio is named the same before or after it (\"the Interior Minister\" / \"the Minister of Interior\" / \"the Minister of the Interior\", \"Justice Ministry officials\" / \"Ministry of Justice officials\"); the office, and any name after it, are unchanged. Never where another word may belong to the portfolio (\"Higher Education Minister\", \"Minister of Energy and Mines\", \"Minister of State\")."
+    let reason =
+        "A minister or ministry of one listed portfolio is named the same before or after it (\"the Interior Minister\" / \"the Minister of Interior\" / \"the Minister of the Interior\", \"Justice Ministry officials\" / \"Ministry of Justice officials\"); the office, and any name after it, are unchanged. Never where another word may belong to the portfolio (\"Higher Education Minister\", \"Minister of Energy and Mines\", \"Minister of State\")."
     let summary = "Interior Minister | Minister of Interior | Minister of the Interior; Justice Ministry | Ministry of Justice; …"
     let profile = FingerprintProfile.standard
 
@@ -19,10 +20,16 @@ struct PortfolioRule: SlotRule {
     static let withArticle: Set<String> = ["interior", "environment", "economy"]
     static let offices: Set<String> = ["minister", "ministers", "ministry"]
     /// Words that may stand right before "Interior Minister" without joining its portfolio.
-    static let titles: Set<String> = ["deputy", "vice", "acting", "former", "first", "junior", "assistant", "then", "new", "incoming", "outgoing", "the", "a", "an", "his", "her", "their", "its"]
+    static let titles: Set<String> = [
+        "deputy", "vice", "acting", "former", "first", "junior", "assistant", "then", "new", "incoming", "outgoing", "the", "a", "an", "his", "her",
+        "their", "its",
+    ]
     static let adjectives: Set<String> = Set(HostCountry.countries.map { $0.1.lowercased() })
     /// Words after "Minister of Energy" in a cable written in capitals that show the portfolio ended.
-    static let clauseWords: Set<String> = ["said", "says", "told", "will", "would", "is", "was", "has", "had", "met", "stated", "noted", "in", "on", "at", "to", "for", "who", "that", "with"]
+    static let clauseWords: Set<String> = [
+        "said", "says", "told", "will", "would", "is", "was", "has", "had", "met", "stated", "noted", "in", "on", "at", "to", "for", "who", "that",
+        "with",
+    ]
 
     func candidates(in tokens: TextTokens, context: CableContext) -> [SlotCandidate] {
         let list = tokens.tokens
@@ -34,8 +41,9 @@ struct PortfolioRule: SlotRule {
         for index in list.indices where list[index].isWord && !list[index].quoted {
             // "Interior Minister", with the portfolio at `index`.
             if Self.portfolios.contains(list[index].lower), let office = tokens.nextWord(after: index), Self.offices.contains(list[office].lower),
-               !list[office].quoted, sameCase(list[index].text, list[office].text), portfolioOpens(at: index, tokens),
-               portfolioEnds(after: office, afterOffice: true, tokens), !defines(after: office) {
+                !list[office].quoted, sameCase(list[index].text, list[office].text), portfolioOpens(at: index, tokens),
+                portfolioEnds(after: office, afterOffice: true, tokens), !defines(after: office)
+            {
                 found.append(candidate(first: index, last: office, portfolio: list[index].text, office: list[office].text, original: 0, tokens))
             }
             // "Minister of (the) Interior", with the office at `index`.
@@ -44,9 +52,11 @@ struct PortfolioRule: SlotRule {
                 let hasArticle = at < list.count && list[at].lower == "the"
                 if hasArticle { at += 1 }
                 guard at < list.count, list[at].isWord, !list[at].quoted, Self.portfolios.contains(list[at].lower),
-                      sameCase(list[index].text, list[at].text), !hasArticle || Self.withArticle.contains(list[at].lower),
-                      portfolioEnds(after: at, afterOffice: false, tokens), !defines(after: at) else { continue }
-                found.append(candidate(first: index, last: at, portfolio: list[at].text, office: list[index].text, original: hasArticle ? 2 : 1, tokens))
+                    sameCase(list[index].text, list[at].text), !hasArticle || Self.withArticle.contains(list[at].lower),
+                    portfolioEnds(after: at, afterOffice: false, tokens), !defines(after: at)
+                else { continue }
+                found.append(
+                    candidate(first: index, last: at, portfolio: list[at].text, office: list[index].text, original: hasArticle ? 2 : 1, tokens))
             }
         }
         return found
@@ -57,7 +67,8 @@ struct PortfolioRule: SlotRule {
         var alternatives = ["\(portfolio) \(office)", "\(office) \(of) \(portfolio)"]
         if Self.withArticle.contains(portfolio.lowercased()) { alternatives.append("\(office) \(of) \(the) \(portfolio)") }
         alternatives[original] = String(tokens.span(first, last))
-        return SlotCandidate(first: first, last: last, alternatives: alternatives, symbols: Array(alternatives.indices), original: original, rule: id, canonical: 0)
+        return SlotCandidate(
+            first: first, last: last, alternatives: alternatives, symbols: Array(alternatives.indices), original: original, rule: id, canonical: 0)
     }
 
     /// Both words in capitals, both capitalised, or both in lower case ("the interior minister").
