@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The cable model, its formats, validation, access policy and search queries: pure, no I/O.
@@ -58,6 +59,16 @@ let package = Package(
             dependencies: [
                 "PouchCore", "PouchFingerprint", "PouchStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The shared store for several servers: PostgreSQL through postgres-nio.
+        .target(
+            name: "PouchPostgres",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -138,6 +149,12 @@ let package = Package(
             ],
             resources: [.copy("Fixtures/format1-store")],
             swiftSettings: swiftSettings),
+        // Runs against the PostgreSQL server named by $POUCH_TEST_POSTGRES (scripts/test starts one).
+        .testTarget(
+            name: "PouchPostgresTests",
+            dependencies: ["PouchPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PouchFingerprintTests",
