@@ -67,6 +67,8 @@ let package = Package(
             name: "PouchPostgres",
             dependencies: [
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -152,7 +154,10 @@ let package = Package(
         // Runs against the PostgreSQL server named by $POUCH_TEST_POSTGRES (scripts/test starts one).
         .testTarget(
             name: "PouchPostgresTests",
-            dependencies: ["PouchPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "PouchPostgres", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),

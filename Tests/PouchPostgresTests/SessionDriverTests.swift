@@ -1,0 +1,85 @@
+import Crypto
+import Foundation
+import Hummingbird
+import PostgresNIO
+import Testing
+
+@testable import PouchPostgres
+
+@Suite("Web sessions in PostgreSQL, shared by every server", .enabled(if: TestServer.isAvailable, TestServer.skipReason))
+struct SessionDriverTests {
+    struct Session: Codable, Sendable, Equatable {
+        var user: String
+        var csrf: String
+    }
+
+    static let schema = SchemaMigrator([PostgresSessionDriver.migration])
+    static let key = SymmetricKey(data: Data(repeating: 7, count: 32))
+
+    /// Two "servers": each its own pool and driver over one database.
+    static func withTwoServers(_ body: (PostgresSessionDriver, PostgresSessionDriver, PostgresPool) async throws -> Void) async throws {
+        try await TestServer.withDatabase { location async throws in
+            let first = PostgresPool(location, maximumConnections: 2)
+            let second = PostgresPool(location, maximumConnections: 2)
+            try await schema.migrate(first)
+            try await body(PostgresSessionDriver(pool: first, sealingKey: key), PostgresSessionDriver(pool: second, sealingKey: key), first)
+            await first.close()
+            await second.close()
+        }
+    }
+
+    @Test("a session made through one server is read, changed and ended through another")
+    func shared() async throws {
+        try await Self.withTwoServers { a, b, _ in
+            try await a.create(key: "session-key-1", value: Session(user: "anne", csrf: "t1"), expires: .seconds(3600))
+            #expect(try await b.get(key: "session-key-1", as: Session.self) == Session(user: "anne", csrf: "t1"))
+            try await b.set(key: "session-key-1", value: Session(user: "anne", csrf: "t2"), expires: nil)
+            let read = try #require(try await a.getWithTTL(key: "session-key-1", as: Session.self))
+            #expect(read.object.csrf == "t2")
+            let ttl = try #require(read.ttl)
+            #expect(ttl > .seconds(3500) && ttl <= .seconds(3600), "set without an expiry keeps the one the session had")
+            try await a.remove(key: "session-key-1")
+            #expect(try await b.get(key: "session-key-1", as: Session.self) == nil)
+        }
+    }
+
+    @Test("a live session under the same key is a duplicate; an expired one is replaced; expired ones read as none and are swept")
+    func expiry() async throws {
+        try await Self.withTwoServers { a, b, _ in
+            try await a.create(key: "k", value: Session(user: "anne", csrf: "1"), expires: .seconds(3600))
+            await #expect(throws: PersistError.duplicate) {
+                try await b.create(key: "k", value: Session(user: "bea", csrf: "2"), expires: .seconds(3600))
+            }
+            try await a.create(key: "short", value: Session(user: "carl", csrf: "3"), expires: .milliseconds(200))
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(try await b.get(key: "short", as: Session.self) == nil)
+            try await b.create(key: "short", value: Session(user: "dora", csrf: "4"), expires: .milliseconds(200))
+            #expect(try await a.get(key: "short", as: Session.self)?.user == "dora")
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(try await a.sweep() == 1)
+            #expect(try await a.get(key: "k", as: Session.self)?.user == "anne", "the live one stays")
+        }
+    }
+
+    @Test("the table holds neither the session key nor the session's contents, and a row moved or altered opens as no session")
+    func sealed() async throws {
+        try await Self.withTwoServers { a, _, pool in
+            let secretKey = "raw-session-key-do-not-store"
+            try await a.create(key: secretKey, value: Session(user: "anne-the-drafter", csrf: "csrf-token-value"), expires: .seconds(60))
+            try await a.create(key: "other", value: Session(user: "bea", csrf: "x"), expires: .seconds(60))
+            let dump = try await pool.query("SELECT encode(key_hash, 'escape') || encode(sealed, 'escape') FROM pouch_sessions")
+                .map { try $0.decode(String.self) }.joined()
+            #expect(!dump.contains(secretKey) && !dump.contains("anne-the-drafter") && !dump.contains("csrf-token-value"))
+            // Someone with write access copies bea's sealed value onto anne's row: it does not open there.
+            try await pool.query(
+                """
+                UPDATE pouch_sessions SET sealed = (SELECT sealed FROM pouch_sessions WHERE key_hash = \(PostgresSessionDriver.hash("other")))
+                WHERE key_hash = \(PostgresSessionDriver.hash(secretKey))
+                """)
+            #expect(try await a.get(key: secretKey, as: Session.self) == nil)
+            // A driver with another sealing key (another store) reads nothing either.
+            let stranger = PostgresSessionDriver(pool: pool, sealingKey: SymmetricKey(size: .bits256))
+            #expect(try await stranger.get(key: "other", as: Session.self) == nil)
+        }
+    }
+}
