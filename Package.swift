@@ -66,6 +66,7 @@ let package = Package(
         .target(
             name: "PouchPostgres",
             dependencies: [
+                "PouchStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -155,7 +156,8 @@ let package = Package(
         .testTarget(
             name: "PouchPostgresTests",
             dependencies: [
-                "PouchPostgres", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Hummingbird", package: "hummingbird"),
+                "PouchPostgres", "PouchStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

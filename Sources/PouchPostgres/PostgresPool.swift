@@ -44,16 +44,28 @@ public final class PostgresPool: Sendable {
             return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
         } catch let error as PostgresTransactionError {
             // The body's own error matters, not the wrapper's (a failed ROLLBACK is reported only when there is no body error).
-            throw error.closureError ?? error.commitError ?? error.beginError ?? error.rollbackError ?? error
+            throw translated(error.closureError ?? error.commitError ?? error.beginError ?? error.rollbackError ?? error)
+        } catch {
+            throw translated(error)
         }
     }
 
     /// Runs one statement outside a transaction and reads every row it returns.
     @discardableResult
     public func query(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        var rows: [PostgresRow] = []
-        for try await row in try await client.query(query, logger: logger) { rows.append(row) }
-        return rows
+        do {
+            var rows: [PostgresRow] = []
+            for try await row in try await client.query(query, logger: logger) { rows.append(row) }
+            return rows
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    /// postgres-nio's errors say nothing by design (so that nothing leaks to an end user); they
+    /// become a `PostgresStoreError` that names the server and the server's message. Others pass.
+    func translated(_ error: any Error) -> any Error {
+        error is PSQLError ? PostgresStoreError(error, at: location) : error
     }
 
     /// Checks that the server answers and lets the user in, on one connection of its own: the

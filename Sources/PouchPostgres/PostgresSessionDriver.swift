@@ -134,10 +134,6 @@ public struct PostgresSessionDriver: PersistDriver {
 
     @discardableResult
     private func run(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        do {
-            return try await pool.query(query)
-        } catch {
-            throw PostgresStoreError(error, at: pool.location)
-        }
+        try await pool.query(query)
     }
 }

@@ -34,48 +34,34 @@ public struct SchemaMigrator: Sendable {
     /// Applies the migrations the database lacks; returns the IDs it applied (none when current).
     @discardableResult
     public func migrate(_ database: PostgresPool) async throws -> [String] {
-        do {
-            return try await database.transaction { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: database.logger)
-                try await connection.query(
-                    "CREATE TABLE IF NOT EXISTS pouch_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-                    logger: database.logger)
-                var applied: Set<String> = []
-                for try await id in try await connection.query("SELECT id FROM pouch_migrations", logger: database.logger).decode(String.self) {
-                    applied.insert(id)
-                }
-                // A database migrated by a newer Pouch has migrations this one does not know: refuse
-                // rather than run old code against a schema it does not understand.
-                let unknown = applied.subtracting(migrations.map(\.id))
-                guard unknown.isEmpty else { throw SchemaError.newer(unknown.sorted()) }
-                var done: [String] = []
-                for migration in migrations where !applied.contains(migration.id) {
-                    for statement in migration.statements {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: database.logger)
-                    }
-                    try await connection.query("INSERT INTO pouch_migrations (id) VALUES (\(migration.id))", logger: database.logger)
-                    done.append(migration.id)
-                }
-                return done
+        try await database.transaction { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: database.logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS pouch_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+                logger: database.logger)
+            var applied: Set<String> = []
+            for try await id in try await connection.query("SELECT id FROM pouch_migrations", logger: database.logger).decode(String.self) {
+                applied.insert(id)
             }
-        } catch let error as SchemaError {
-            throw error
-        } catch {
-            throw PostgresStoreError(error, at: database.location)
+            // A database migrated by a newer Pouch has migrations this one does not know: refuse
+            // rather than run old code against a schema it does not understand.
+            let unknown = applied.subtracting(migrations.map(\.id))
+            guard unknown.isEmpty else { throw SchemaError.newer(unknown.sorted()) }
+            var done: [String] = []
+            for migration in migrations where !applied.contains(migration.id) {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: database.logger)
+                }
+                try await connection.query("INSERT INTO pouch_migrations (id) VALUES (\(migration.id))", logger: database.logger)
+                done.append(migration.id)
+            }
+            return done
         }
     }
 
     /// What the database has applied, in the order it applied them.
     public func applied(in database: PostgresPool) async throws -> [String] {
-        do {
-            var ids: [String] = []
-            for row in try await database.query("SELECT id FROM pouch_migrations ORDER BY applied_at, id") {
-                ids.append(try row.decode(String.self))
-            }
-            return ids
-        } catch {
-            throw PostgresStoreError(error, at: database.location)
-        }
+        try await database.query("SELECT id FROM pouch_migrations ORDER BY applied_at, id").map { try $0.decode(String.self) }
     }
 }
 
