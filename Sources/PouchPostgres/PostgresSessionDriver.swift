@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import PostgresNIO
+import ServiceLifecycle
 
 /// Web sessions kept in PostgreSQL, so that every server over one database knows every session:
 /// a person signed in through one server is signed in through all, and one signed out is signed
@@ -86,13 +87,15 @@ public struct PostgresSessionDriver: PersistDriver {
 
     /// Deletes expired rows now and then until the service is shut down.
     public func run() async throws {
-        while !Task.isCancelled {
-            do {
-                try await Task.sleep(for: sweepInterval)
-            } catch {
-                return
+        do {
+            try await cancelWhenGracefulShutdown {
+                while true {
+                    try await Task.sleep(for: sweepInterval)
+                    try? await sweep()
+                }
             }
-            try? await sweep()
+        } catch is CancellationError {
+            // Shut down: nothing is left half-done (a sweep is one statement).
         }
     }
 

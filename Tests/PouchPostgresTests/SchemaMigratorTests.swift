@@ -32,8 +32,14 @@ struct SchemaMigratorTests {
                     group.addTask {
                         // Each "server" has its own pool, as separate processes would.
                         let database = PostgresPool(location, maximumConnections: 2)
-                        defer { Task { await database.close() } }
-                        return try await Self.schema.migrate(database)
+                        do {
+                            let applied = try await Self.schema.migrate(database)
+                            await database.close()
+                            return applied
+                        } catch {
+                            await database.close()
+                            throw error
+                        }
                     }
                 }
                 return try await group.reduce(into: []) { $0.append(contentsOf: $1) }

@@ -1,7 +1,9 @@
 import Crypto
 import Foundation
 import Hummingbird
+import Logging
 import PostgresNIO
+import ServiceLifecycle
 import Testing
 
 @testable import PouchPostgres
@@ -80,6 +82,22 @@ struct SessionDriverTests {
             // A driver with another sealing key (another store) reads nothing either.
             let stranger = PostgresSessionDriver(pool: pool, sealingKey: SymmetricKey(size: .bits256))
             #expect(try await stranger.get(key: "other", as: Session.self) == nil)
+        }
+    }
+
+    @Test("the sweeping service stops when the server shuts down, and sweeps while it runs")
+    func service() async throws {
+        try await Self.withTwoServers { a, _, pool in
+            try await a.create(key: "brief", value: Session(user: "anne", csrf: "1"), expires: .milliseconds(100))
+            let sweeper = PostgresSessionDriver(pool: pool, sealingKey: Self.key, sweepInterval: .milliseconds(300))
+            let group = ServiceGroup(services: [sweeper], gracefulShutdownSignals: [], logger: Logger(label: "test"))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                try await Task.sleep(for: .milliseconds(800))
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            #expect(try await pool.query("SELECT count(*) FROM pouch_sessions").first?.decode(Int.self) == 0, "swept while running")
         }
     }
 }
