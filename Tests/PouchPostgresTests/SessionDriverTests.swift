@@ -55,10 +55,12 @@ struct SessionDriverTests {
             try await a.create(key: "short", value: Session(user: "carl", csrf: "3"), expires: .milliseconds(200))
             try await Task.sleep(for: .milliseconds(400))
             #expect(try await b.get(key: "short", as: Session.self) == nil)
-            try await b.create(key: "short", value: Session(user: "dora", csrf: "4"), expires: .milliseconds(200))
+            // The expired row is replaced (a long expiry now, so a slow machine cannot expire it before it is read).
+            try await b.create(key: "short", value: Session(user: "dora", csrf: "4"), expires: .seconds(600))
             #expect(try await a.get(key: "short", as: Session.self)?.user == "dora")
-            try await Task.sleep(for: .milliseconds(400))
-            #expect(try await a.sweep() == 1)
+            try await a.create(key: "gone", value: Session(user: "eve", csrf: "5"), expires: .milliseconds(100))
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await a.sweep() == 1, "only the expired row")
             #expect(try await a.get(key: "k", as: Session.self)?.user == "anne", "the live one stays")
         }
     }
@@ -91,13 +93,18 @@ struct SessionDriverTests {
             try await a.create(key: "brief", value: Session(user: "anne", csrf: "1"), expires: .milliseconds(100))
             let sweeper = PostgresSessionDriver(pool: pool, sealingKey: Self.key, sweepInterval: .milliseconds(300))
             let group = ServiceGroup(services: [sweeper], gracefulShutdownSignals: [], logger: Logger(label: "test"))
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
+            // Waits for the sweep rather than for a fixed time: on a busy machine the sweeper may run late.
+            func rows() async throws -> Int { try await pool.query("SELECT count(*) FROM pouch_sessions").first?.decode(Int.self) ?? -1 }
+            let swept = try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
-                try await Task.sleep(for: .milliseconds(800))
+                let deadline = ContinuousClock.now + .seconds(60)
+                while try await rows() > 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+                let swept = try await rows() == 0
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
+                return swept
             }
-            #expect(try await pool.query("SELECT count(*) FROM pouch_sessions").first?.decode(Int.self) == 0, "swept while running")
+            #expect(swept, "swept while running, and the service then stopped")
         }
     }
 }
