@@ -272,9 +272,7 @@ struct WebRoutes: Sendable {
         page.people = people.filter { $0.id != userID }.map { reader in
             CablePage.Addressee(
                 id: reader.id, name: reader.name, post: reader.post,
-                clearance: ([reader.clearance.word]
-                    + Self.caveatText(reader).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }).joined(
-                        separator: ", "),
+                clearance: ([reader.clearance.word] + Self.caveatWords(reader)).joined(separator: ", "),
                 barrier: barrier(reader))
         }
         page.lists = lists.keys.sorted().map { name in
@@ -718,7 +716,12 @@ struct WebRoutes: Sendable {
     }
 
     static func caveatText(_ reader: Reader) -> String {
-        ((reader.citizen ? ["NOFORN"] : []) + reader.grants.map(\.rawValue).sorted()).joined(separator: ", ")
+        caveatWords(reader).joined(separator: ", ")
+    }
+
+    /// What a person holds besides their clearance: NOFORN for a citizen, then their grants.
+    static func caveatWords(_ reader: Reader) -> [String] {
+        (reader.citizen ? ["NOFORN"] : []) + reader.grants.map(\.rawValue).sorted()
     }
 
     struct UserForm: Decodable {
