@@ -238,13 +238,13 @@ public struct SearchBenchmark: Sendable {
         let (from, conditions, arguments, bm25) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "meta", index: "plain")
         let rank = bm25.map { "\($0), meta.date DESC" } ?? "meta.date DESC"
         let whereClause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
-        let values = StatementArguments(arguments.map { Optional($0) })
+        let values = SQLiteConnection.arguments(SQLArguments(arguments))
         let matching = "SELECT meta.docid FROM \(from) WHERE \(whereClause)"
         let page = "SELECT meta.docid FROM \(from) WHERE \(whereClause) ORDER BY \(rank) LIMIT 20"
         let match = compiled.match
         try plain.inDatabase { db in
             // Counts and facets as the store makes them: matching docids from SQL, values from memory.
-            try facets.refresh(db)
+            try facets.refresh(SQLiteConnection(db))
             _ = facets.counts(of: try Int64.fetchAll(db, sql: matching, arguments: values))
             // As the store does: rank first, then the page's rows with FTS5's own snippets.
             let docids = try Int64.fetchAll(db, sql: page, arguments: values)

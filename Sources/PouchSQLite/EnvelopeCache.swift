@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PouchCore
+import PouchStore
 import Synchronization
 
 /// Every cable's envelope (level, captions, archive flag, post, year, date, TAGS), by docid, held
@@ -102,29 +103,28 @@ public final class EnvelopeCache: Sendable {
     /// table, in that order); a row that fails is loaded as a row no one may read, and its
     /// reference ID is returned. Only rows loaded by this call are returned.
     @discardableResult
-    public func refresh(_ db: Database, checked: [String] = [], intact: (([DatabaseValue]) -> Bool)? = nil) throws -> [String] {
+    public func refresh(_ db: any SQLConnection, checked: [String] = [], intact: (([SQLValue]) -> Bool)? = nil) throws -> [String] {
         let loaded = state.withLock { $0.loaded }
         let access = hasAccessColumns ? "restricted, archive" : "0, 1"
         let extra = intact == nil ? "" : checked.map { ", " + $0 }.joined()
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT docid, post, year, classification, caveats, tags, date, id, postKey, \(access)\(extra) FROM \(table) WHERE docid > ? ORDER BY docid
-                """, arguments: [loaded])
         struct Envelope {
             var docid: Int64, post: String, year: Int, classification: Int, caveats: String, tags: String, date: String, id: String, postKey: String
             var restricted: Int, archive: Bool
             var damaged: Bool
         }
         var rows: [Envelope] = []
-        while let row = try cursor.next() {
+        try db.forEachRow(
+            sql: """
+                SELECT docid, post, year, classification, caveats, tags, date, id, postKey, \(access)\(extra) FROM \(table) WHERE docid > ? ORDER BY docid
+                """, arguments: [loaded]
+        ) { row in
             let docid: Int64 = row[0]
-            if let intact, !intact((0..<checked.count).map { row[11 + $0] as DatabaseValue }) {
+            if let intact, !intact((0..<checked.count).map { row[11 + $0] as SQLValue }) {
                 rows.append(
                     Envelope(
                         docid: docid, post: "", year: 0, classification: 255, caveats: "", tags: "", date: "",
-                        id: String(decoding: SQLiteStore.bytes(row[7]), as: UTF8.self), postKey: "", restricted: 0, archive: false, damaged: true))
-                continue
+                        id: String(decoding: row[7].bytes, as: UTF8.self), postKey: "", restricted: 0, archive: false, damaged: true))
+                return
             }
             rows.append(
                 Envelope(

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import PouchStore
 import Synchronization
 
 /// Every indexed cable's length in terms (all columns), by docid, held in memory.
@@ -12,9 +13,9 @@ final class DocumentLengths: Sendable {
     private let state = Mutex<(loaded: Int64, lengths: [Int32])>((0, [-1]))
 
     /// Loads the lengths of the rows indexed since the last refresh (in the caller's transaction).
-    func refresh(_ db: Database) throws {
+    func refresh(_ db: any SQLConnection) throws {
         let loaded = state.withLock { $0.loaded }
-        let rows = try Row.fetchAll(db, sql: "SELECT id, sz FROM search_docsize WHERE id > ? ORDER BY id", arguments: [loaded])
+        let rows = try SQLRow.fetchAll(db, sql: "SELECT id, sz FROM search_docsize WHERE id > ? ORDER BY id", arguments: [loaded])
         guard !rows.isEmpty else { return }
         let decoded: [(Int64, Int32)] = rows.map { row in
             let sizes: Data = row[1] ?? Data()

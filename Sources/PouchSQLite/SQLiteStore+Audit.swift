@@ -9,8 +9,8 @@ extension SQLiteStore {
     /// `AuditChain.checkpointInterval` entries, keeps a signed checkpoint.
     /// `signHead: false` lets a batch sign the head once, after its last entry.
     @discardableResult
-    func appendAudit(_ event: AuditEvent, _ db: Database, signHead: Bool = true) throws -> Int {
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1"))
+    func appendAudit(_ event: AuditEvent, _ db: any SQLConnection, signHead: Bool = true) throws -> Int {
+        let last = try SQLRow.fetchOne(db, sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
         let sequence = (last.map { $0["sequence"] as Int } ?? 0) + 1
         let previous = last.map { Array($0["hash"] as Data) } ?? AuditChain.genesis
         var event = event
@@ -20,18 +20,23 @@ extension SQLiteStore {
             event.confidential = ""
         }
         let entry = AuditEntry(sequence: sequence, time: AuditEntry.timestamp(Date()), event: event, previousHash: previous)
-        try db.cachedStatement(
-            sql: "INSERT INTO audit (sequence, time, user, action, target, outcome, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [
-            entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
-            Data(entry.previousHash), Data(entry.hash),
-        ])
+        try db.execute(
+            sql:
+                "INSERT INTO audit (sequence, time, \"user\", action, target, outcome, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
+                Data(entry.previousHash), Data(entry.hash),
+            ])
         let checkpoint = sequence % AuditChain.checkpointInterval == 0
         guard signHead || checkpoint else { return sequence }
         let signature = Data(try auditKey.sign(AuditChain.signedMessage(sequence: sequence, hash: entry.hash)))
         if signHead {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO auditHead (id, sequence, hash, signature) VALUES (1, ?, ?, ?)")
-                .execute(arguments: [sequence, Data(entry.hash), signature])
+            try db.execute(
+                sql: """
+                    INSERT INTO auditHead (id, sequence, hash, signature) VALUES (1, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash, signature = excluded.signature
+                    """,
+                arguments: [sequence, Data(entry.hash), signature])
             try stageHead(sequence: sequence, hash: entry.hash, time: entry.time, db)
         }
         if checkpoint {
@@ -72,9 +77,9 @@ extension SQLiteStore {
 
     /// The detail with its sealed part opened (for `pouch audit log`; the stored entry keeps it
     /// sealed). A data key rewrapped under a newer master key version is in `auditSeal`.
-    func unsealedDetail(_ detail: String, sequence: Int, _ db: Database) -> String {
+    func unsealedDetail(_ detail: String, sequence: Int, _ db: any SQLConnection) -> String {
         guard case (let before, var sealed)? = Self.auditSeal(in: detail) else { return detail }
-        if let rewrapped = try? Data.fetchOne(db.cachedStatement(sql: "SELECT wrappedKey FROM auditSeal WHERE sequence = ?"), arguments: [sequence]) {
+        if let rewrapped = try? Data.fetchOne(db, sql: "SELECT wrappedKey FROM auditSeal WHERE sequence = ?", arguments: [sequence]) {
             sealed.wrappedKey = Array(rewrapped)
         }
         guard let plain = try? Seal.open(sealed, record: "audit|\(sequence)", keys: keys) else { return detail }
@@ -94,7 +99,7 @@ extension SQLiteStore {
     }
 
     /// Security officers and administrators see the log; anyone else is refused (and that is logged).
-    func requireAuditor(_ userID: String, action: AuditAction, _ db: Database) throws -> Bool {
+    func requireAuditor(_ userID: String, action: AuditAction, _ db: any SQLConnection) throws -> Bool {
         guard let user = try user(userID, db), user.acts(as: .securityOfficer) || user.acts(as: .administrator) else {
             try appendAudit(AuditEvent(user: userID, action: action, outcome: .denied), db)
             return false
@@ -105,7 +110,7 @@ extension SQLiteStore {
     /// Refuses (and audits the refusal) unless the person is an administrator or a security
     /// officer: the operations on the whole store (verify, back up, change keys).
     func requireOperator(_ userID: String, action: AuditAction, _ what: String) async throws {
-        let allowed: Bool = try await database.read { db in
+        let allowed: Bool = try await reading { db in
             guard let user = try? self.user(userID, db) else { return false }
             return user.acts(as: .administrator) || user.acts(as: .securityOfficer)
         }
@@ -121,9 +126,9 @@ extension SQLiteStore {
                 return .failure(.notPermitted("only a security officer or an administrator may read the audit log"))
             }
             var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var arguments: SQLArguments = []
             if let user = filter.user {
-                conditions.append("user = ?")
+                conditions.append("\"user\" = ?")
                 _ = arguments.append(contentsOf: [user])
             }
             if let since = filter.since {
@@ -141,7 +146,7 @@ extension SQLiteStore {
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let limitClause = filter.limit.map { "LIMIT \(max(0, $0))" } ?? ""
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY sequence DESC \(limitClause)", arguments: arguments)
+            let rows = try SQLRow.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY sequence DESC \(limitClause)", arguments: arguments)
             let entries = rows.reversed().map { row in
                 AuditEntry(
                     sequence: row["sequence"], time: row["time"], user: row["user"], action: row["action"], target: row["target"],
@@ -171,7 +176,7 @@ extension SQLiteStore {
     }
 
     /// The chain checked, and the database compared with the head file and the witness.
-    func auditReport(_ db: Database) throws -> AuditReport {
+    func auditReport(_ db: any SQLConnection) throws -> AuditReport {
         var report = try Self.verifyAudit(db)
         report.problems += try Self.headProblems(db, headFile: headFile, format: Self.currentFormat, auditKey: auditKey)
         if let failure = headWriter.lastFailure.withLock({ $0 }) {
@@ -181,35 +186,32 @@ extension SQLiteStore {
     }
 
     /// Reads every stored value as raw bytes and checks the chain, checkpoints and head.
-    static func verifyAudit(_ db: Database) throws -> AuditReport {
+    static func verifyAudit(_ db: any SQLConnection) throws -> AuditReport {
         let publicKey = try Data.fetchOne(db, sql: "SELECT publicKey FROM secret WHERE name = 'audit'").map { Array($0) } ?? []
         var entries: [AuditChain.StoredEntry] = []
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY sequence")
-        while let row = try cursor.next() {
+        try db.forEachRow(sql: "SELECT * FROM audit ORDER BY sequence", arguments: []) { row in
             let fields = ["time", "user", "action", "target", "outcome", "detail"].map { name -> [UInt8]? in
-                let value = row[name] as DatabaseValue
-                guard case .string(let text) = value.storage else { return nil }
+                guard case .text(let text) = row[name] as SQLValue else { return nil }
                 return Array(text.utf8)
             }
             entries.append(
                 AuditChain.StoredEntry(
-                    sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), fields: fields,
+                    sequence: Int64(sqlValue: row["sequence"] as SQLValue), fields: fields,
                     previousHash: blob(row["previousHash"]), hash: blob(row["hash"])))
         }
-        let checkpoints = try Row.fetchAll(db, sql: "SELECT * FROM auditCheckpoint ORDER BY sequence").map { row in
+        let checkpoints = try SQLRow.fetchAll(db, sql: "SELECT * FROM auditCheckpoint ORDER BY sequence").map { row in
             AuditChain.SignedPoint(
-                sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
+                sequence: Int64(sqlValue: row["sequence"] as SQLValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
         }
-        let head = try Row.fetchOne(db, sql: "SELECT * FROM auditHead WHERE id = 1").map { row in
+        let head = try SQLRow.fetchOne(db, sql: "SELECT * FROM auditHead WHERE id = 1").map { row in
             AuditChain.SignedPoint(
-                sequence: Int64.fromDatabaseValue(row["sequence"] as DatabaseValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
+                sequence: Int64(sqlValue: row["sequence"] as SQLValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
         }
         return AuditChain.verify(entries: entries, checkpoints: checkpoints, head: head, publicKey: publicKey)
     }
 
-    static func blob(_ value: DatabaseValue) -> [UInt8]? {
-        guard case .blob(let data) = value.storage else { return nil }
-        return Array(data)
+    static func blob(_ value: SQLValue) -> [UInt8]? {
+        value.blobBytes
     }
 }
 
@@ -217,6 +219,6 @@ extension SQLiteStore {
     /// Checks the audit log without logging the check: for tests and integrity scans that must not
     /// change the table they examine.
     public func verifyAuditWithoutRecording() throws -> AuditReport {
-        try database.read { db in try self.auditReport(db) }
+        try reading { db in try self.auditReport(db) }
     }
 }

@@ -155,7 +155,7 @@ extension SQLiteStore {
         try BackupFile.open(path, master: master, to: databasePath(in: folder))
         try AuditHeadFile(directory: folder).replace(with: head)
         let store = try openChecked(at: folder, credential: credential, options: OpenOptions(inspecting: true))
-        let report = try store.database.read { db in
+        let report = try store.reading { db in
             let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit") ?? 0
             var report = try store.verifyEverything(db, progress: nil)
             if last != head.sequence {
@@ -187,9 +187,10 @@ extension SQLiteStore {
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? queue.close() }
-        return try queue.read { db in
-            guard let last = try Row.fetchOne(db, sql: "SELECT sequence, hash, time FROM audit ORDER BY sequence DESC LIMIT 1"),
-                let meta = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1")
+        return try queue.read { grdb in
+            let db = SQLiteConnection(grdb)
+            guard let last = try SQLRow.fetchOne(db, sql: "SELECT sequence, hash, time FROM audit ORDER BY sequence DESC LIMIT 1"),
+                let meta = try SQLRow.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1")
             else {
                 throw StoreError.damaged("the backup copy has no audit log")
             }

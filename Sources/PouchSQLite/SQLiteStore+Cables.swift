@@ -97,7 +97,7 @@ extension SQLiteStore {
         // beside another batch's write (an import keeps two batches in flight).
         let ids = fresh.map(\.1.description)
         let posts = Set(fresh.map(\.2))
-        let setup: (existing: Set<String>, keys: [String: PostSigner])? = try await database.read { db in
+        let setup: (existing: Set<String>, keys: [String: PostSigner])? = try await reading { db in
             guard let user = try self.user(userID, db), user.acts(as: .administrator) else { return nil }
             var existing: Set<String> = []
             for start in stride(from: 0, to: ids.count, by: 500) {
@@ -105,7 +105,7 @@ extension SQLiteStore {
                 existing.formUnion(
                     try String.fetchAll(
                         db, sql: "SELECT id FROM cable WHERE id IN (\(part.map { _ in "?" }.joined(separator: ",")))",
-                        arguments: StatementArguments(part)))
+                        arguments: SQLArguments(part)))
             }
             var keys: [String: PostSigner] = [:]
             for post in posts { keys[post] = try self.storedSigningKey(for: post, db) }
@@ -160,10 +160,9 @@ extension SQLiteStore {
         // 3. One transaction: rows, index, vocabulary, audit.
         let inserted: [String] = try await writing { db in
             var done: [String] = []
-            let stored = try db.cachedStatement(sql: "SELECT 1 FROM cable WHERE id = ?")
             for cable in prepared {
                 // Another import may have stored it meanwhile: still one cable per reference ID.
-                if try Bool.fetchOne(stored, arguments: [cable.binding.id]) == true { continue }
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM cable WHERE id = ?", arguments: [cable.binding.id]) == true { continue }
                 try self.insert(cable, db)
                 try self.appendAudit(
                     AuditEvent(
@@ -196,7 +195,7 @@ extension SQLiteStore {
             || ReferenceID.compactPost(user.post.uppercased()) == post.referencePost
     }
 
-    func insertCable(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, _ db: Database) throws {
+    func insertCable(_ cable: Cable, id: ReferenceID, post: String, drafter: String?, archive: Bool, _ db: any SQLConnection) throws {
         var tokens = BlindIndex.Cache()
         let prepared = try prepare(
             cable, id: id, post: post, drafter: drafter, archive: archive, signer: try signingKey(for: post, db), tokens: &tokens)
@@ -238,32 +237,31 @@ extension SQLiteStore {
             state: archive ? "archive" : "draft", document: document)
     }
 
-    func insert(_ cable: PreparedCable, _ db: Database) throws {
+    func insert(_ cable: PreparedCable, _ db: any SQLConnection) throws {
         // The docid is chosen here, not by SQLite, so the envelope's MAC can cover it: a row
         // renumbered onto another cable's index entries no longer verifies.
-        let docid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(docid), 0) + 1 FROM cable")) ?? 1
-        var envelope: [String: (any DatabaseValueConvertible)?] = [
+        let docid = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(docid), 0) + 1 FROM cable") ?? 1
+        var envelope: [String: (any SQLBindable)?] = [
             "docid": docid, "id": cable.binding.id, "classification": Int(cable.binding.classification), "caveats": cable.binding.caveats,
             "restricted": Self.restrictedBits(cable.binding.caveats.split(separator: ",").map { Caveat(rawValue: String($0)) }),
             "archive": cable.binding.archive == "1", "post": cable.binding.post, "postKey": cable.postKey, "tags": cable.tags,
             "drafter": cable.binding.drafter.isEmpty ? nil : cable.binding.drafter, "year": cable.year, "serial": cable.id.serial,
             "date": cable.date, "state": cable.state,
         ]
-        envelope["mac"] = Data(envelopeMAC(Row(envelope)))
+        envelope["mac"] = Data(envelopeMAC(SQLRow(envelope.map { ($0.key, $0.value) })))
         let columns = Self.envelopeColumns + ["mac"]
-        try db.cachedStatement(
-            sql: "INSERT INTO cable (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-        )
-        .execute(arguments: statementArguments(columns.map { (envelope[$0] ?? nil) ?? DatabaseValue.null }))
-        try db.cachedStatement(
-            sql: "INSERT INTO sealed (docid, wrappedKey, sealedText, subjectKey, sealedSubject, signature) VALUES (?, ?, ?, ?, ?, ?)"
-        ).execute(
+        try db.execute(
+            sql: "INSERT INTO cable (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+            arguments: SQLArguments(columns.map { envelope[$0] ?? nil }))
+        try db.execute(
+            sql: "INSERT INTO sealed (docid, wrappedKey, sealedText, subjectKey, sealedSubject, signature) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [
                 docid, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
                 Data(cable.subject.content), Data(cable.signature),
             ])
-        try db.cachedStatement(sql: "INSERT INTO search (rowid, subject, body, refs) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [docid, cable.document.subject, cable.document.body, cable.document.refs])
+        try db.execute(
+            sql: "INSERT INTO search (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",
+            arguments: [docid, cable.document.subject, cable.document.body, cable.document.refs])
     }
 
     /// ",PREL,PGOV," like the captions; a comma inside a tag ("OVIP (CLINTON, HILLARY)") is stored
@@ -278,8 +276,8 @@ extension SQLiteStore {
     }
 
     /// The post's current signing key if it has one.
-    func storedSigningKey(for post: String, _ db: Database) throws -> PostSigner? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM postKey WHERE post = ?"), arguments: [post]) else { return nil }
+    func storedSigningKey(for post: String, _ db: any SQLConnection) throws -> PostSigner? {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM postKey WHERE post = ?", arguments: [post]) else { return nil }
         do {
             let raw = try Seal.open(
                 SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedKey"] as Data)),
@@ -291,7 +289,7 @@ extension SQLiteStore {
     }
 
     /// The post's signing key, created (and sealed) on first use.
-    func signingKey(for post: String, _ db: Database) throws -> PostSigner {
+    func signingKey(for post: String, _ db: any SQLConnection) throws -> PostSigner {
         if let key = try storedSigningKey(for: post, db) { return key }
         let key = SigningKey()
         let sealed = try Seal.seal(key.rawRepresentation, record: "post|\(post)", keys: keys)
@@ -305,7 +303,7 @@ extension SQLiteStore {
 
     func sendChecked(_ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String) async throws -> SendReceipt {
         // 1. Check everything and open the original (read transaction).
-        let plan: Result<SendPlan, StoreError> = try await database.read { db in
+        let plan: Result<SendPlan, StoreError> = try await reading { db in
             do {
                 return try self.planSend(id, to: users, lists: listNames, as: userID, db)
             } catch let error as StoreError {
@@ -328,7 +326,7 @@ extension SQLiteStore {
         let copies = try await makeCopies(sendPlan)
         // 3. One transaction: re-check, store every copy, mark the cable sent, log it.
         let outcome: Result<SendReceipt, StoreError> = try await writing { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ?", arguments: [id.description]),
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM cable WHERE id = ?", arguments: [id.description]),
                 (row["drafter"] as String?) == userID, row["state"] as String != "archive"
             else {
                 return .failure(.noSuchCable(id.description))
@@ -345,15 +343,16 @@ extension SQLiteStore {
                 else {
                     return .failure(.refused(["\(copy.reader) (changed while sending)"]))
                 }
-                try db.cachedStatement(sql: "INSERT INTO copy (cable, reader, wrappedKey, sealedText, signature) VALUES (?, ?, ?, ?, ?)")
-                    .execute(arguments: [id.description, copy.reader, Data(copy.sealed.wrappedKey), Data(copy.sealed.content), Data(copy.signature)])
+                try db.execute(
+                    sql: "INSERT INTO copy (cable, reader, wrappedKey, sealedText, signature) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [id.description, copy.reader, Data(copy.sealed.wrappedKey), Data(copy.sealed.content), Data(copy.signature)])
             }
             try self.addHoldings(id.description, readers: copies.map(\.reader), db)
             try db.execute(sql: "UPDATE cable SET state = 'sent' WHERE id = ?", arguments: [id.description])
             try self.sealEnvelope(docid: row["docid"], db)
             // Copies already stored fixed the scheme and key version at the first send; the plan used them.
             try db.execute(
-                sql: "INSERT OR IGNORE INTO marking (cable, scheme, keyVersion, mac) VALUES (?, ?, ?, ?)",
+                sql: "INSERT INTO marking (cable, scheme, keyVersion, mac) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 arguments: [
                     id.description, sendPlan.scheme.rawValue, sendPlan.keyVersion,
                     Data(self.markingMAC(cable: id.description, scheme: sendPlan.scheme.rawValue, keyVersion: sendPlan.keyVersion)),
@@ -391,8 +390,8 @@ extension SQLiteStore {
     /// first send; a cable sent before schemes were recorded used scheme 1; an unsent one takes the current scheme.
     /// And the version of the fingerprint key, recorded the same way (1 before rotations existed;
     /// the newest for an unsent cable).
-    func marking(_ id: String, sent: Bool, _ db: Database) throws -> (scheme: FingerprintScheme, keyVersion: Int) {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scheme, keyVersion, mac FROM marking WHERE cable = ?"), arguments: [id])
+    func marking(_ id: String, sent: Bool, _ db: any SQLConnection) throws -> (scheme: FingerprintScheme, keyVersion: Int) {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT scheme, keyVersion, mac FROM marking WHERE cable = ?", arguments: [id])
         else {
             return sent ? (.v1, 1) : (.current, try TracingKeys.current(db))
         }
@@ -418,13 +417,13 @@ extension SQLiteStore {
     }
 
     func planSend(
-        _ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String, _ db: Database
+        _ id: ReferenceID, to users: [String], lists listNames: [String], as userID: String, _ db: any SQLConnection
     ) throws -> Result<SendPlan, StoreError> {
         guard let sender = try user(userID, db) else { return .failure(.noSuchUser(userID)) }
         guard !sender.disabled else { return .failure(.disabled(userID)) }
         guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"), arguments: [id.description]),
+            let row = try SQLRow.fetchOne(
+                db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?", arguments: [id.description]),
             (row["drafter"] as String?) == userID, self.envelopeIsIntact(row),
             AccessPolicy.mayRead(
                 sender, classification: Classification(rawValue: row["classification"]) ?? .topSecret,
@@ -483,7 +482,7 @@ extension SQLiteStore {
     }
 
     func makeCopies(_ plan: SendPlan) async throws -> [PreparedCopy] {
-        let (signer, key) = try await database.read { db in
+        let (signer, key) = try await reading { db in
             (try self.signingKey(for: plan.post, db), try self.tracingKeys.key(plan.keyVersion, db, keys: self.keys))
         }
         let fingerprint = CableFingerprint(cable: plan.cable, key: key, profile: profile, scheme: plan.scheme)
@@ -523,7 +522,7 @@ extension SQLiteStore {
     func readChecked(_ id: ReferenceID, as userID: String) async throws -> CableText {
         // Checked and opened in a read transaction (both cores at once); the text is returned only
         // after its audit entry is committed (group commit, see AuditQueue).
-        let (outcome, events): (Result<CableText, StoreError>, [AuditEvent]) = try await database.read { db in
+        let (outcome, events): (Result<CableText, StoreError>, [AuditEvent]) = try await reading { db in
             func deny(_ detail: String, _ error: StoreError? = nil) -> (Result<CableText, StoreError>, [AuditEvent]) {
                 (
                     .failure(error ?? .noSuchCable(id.description)),
@@ -545,13 +544,12 @@ extension SQLiteStore {
             guard let user = try self.user(userID, db) else { return deny("no such user") }
             guard !user.disabled else { return deny("account disabled", .disabled(userID)) }
             guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?"),
-                    arguments: [id.description])
+                let row = try SQLRow.fetchOne(
+                    db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?", arguments: [id.description])
             else { return deny("no such cable") }
             let isDrafter = (row["drafter"] as String?) == userID
-            let copy = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [id.description, userID])
+            let copy = try SQLRow.fetchOne(
+                db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [id.description, userID])
             guard self.envelopeIsIntact(row) else { return tampered("the envelope of cable \(id)", told: isDrafter || copy != nil) }
             let archive: Bool = row["archive"]
             if !archive, !isDrafter, copy == nil {
@@ -598,7 +596,7 @@ extension SQLiteStore {
     /// the checked envelopes in memory), so a changed envelope in the database can neither show a
     /// cable to someone new nor count one they may not see.
     func listChecked(as userID: String, limit: Int, offset: Int, filter: ListingFilter = ListingFilter()) async throws -> CableListing {
-        let (outcome, events): (Result<CableListing, StoreError>, [AuditEvent]) = try await database.read { db in
+        let (outcome, events): (Result<CableListing, StoreError>, [AuditEvent]) = try await reading { db in
             guard let user = try self.user(userID, db) else {
                 return (.failure(.noSuchUser(userID)), [AuditEvent(user: userID, action: .list, outcome: .denied, detail: "no such user")])
             }
@@ -621,9 +619,8 @@ extension SQLiteStore {
                 : self.envelopes.newest(docids, offset: max(0, offset), limit: max(0, limit))
             for docid in page {
                 guard
-                    let row = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"),
-                        arguments: [docid])
+                    let row = try SQLRow.fetchOne(
+                        db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?", arguments: [docid])
                 else { continue }
                 // Defence in depth: the rule again, in Swift, on what SQL returned.
                 let archive: Bool = row["archive"]
@@ -642,7 +639,7 @@ extension SQLiteStore {
                             referenceID: row["id"], date: row["date"], classification: level, caveats: caveats,
                             origin: row["post"], subject: String(decoding: subject, as: UTF8.self), state: row["state"]))
                 } catch {
-                    tampered.append("cable " + String(decoding: Self.bytes(row["id"]), as: UTF8.self))
+                    tampered.append("cable " + String(decoding: (row["id"]).bytes, as: UTF8.self))
                 }
             }
             // A received copy is new until its reader has opened it: their own reads are in the audit log.
@@ -653,9 +650,9 @@ extension SQLiteStore {
                     try String.fetchAll(
                         db,
                         sql: """
-                            SELECT DISTINCT target FROM audit WHERE user = ? AND action = 'read' AND outcome = 'ok' \
-                            AND target IN (\(databaseQuestionMarks(count: received.count)))
-                            """, arguments: StatementArguments([userID] + received)))
+                            SELECT DISTINCT target FROM audit WHERE "user" = ? AND action = 'read' AND outcome = 'ok' \
+                            AND target IN (\(SQLArguments.placeholders(received.count)))
+                            """, arguments: SQLArguments([userID] + received)))
                 for index in summaries.indices where held.contains(summaries[index].referenceID) && summaries[index].state == "sent" {
                     summaries[index].unread = !opened.contains(summaries[index].referenceID)
                 }
@@ -679,10 +676,10 @@ extension SQLiteStore {
 
     /// The admitted docids that belong in a box: the person's received copies, their own drafts or
     /// sent cables, or the archive (everything else they may read).
-    func inBox(_ box: ListingFilter.Box, _ docids: [Int64], held copies: HeldCopies, of userID: String, _ db: Database) throws -> [Int64] {
+    func inBox(_ box: ListingFilter.Box, _ docids: [Int64], held copies: HeldCopies, of userID: String, _ db: any SQLConnection) throws -> [Int64] {
         guard box != .all else { return docids }
         let held = Set(copies.docids)
-        let drafted = try Row.fetchAll(db.cachedStatement(sql: "SELECT docid, state FROM cable WHERE drafter = ?"), arguments: [userID])
+        let drafted = try SQLRow.fetchAll(db, sql: "SELECT docid, state FROM cable WHERE drafter = ?", arguments: [userID])
         let drafts = Set(drafted.filter { ($0["state"] as String) == "draft" }.map { $0["docid"] as Int64 })
         let own = Set(drafted.map { $0["docid"] as Int64 })
         return docids.filter { docid in
@@ -700,13 +697,13 @@ extension SQLiteStore {
     /// envelopes newly found damaged, any problem with the user's copy set, how many of their copies
     /// are missing, and the copies themselves (for a listing's boxes and unread marks, without reading them again).
     func admission(
-        _ user: Reader, filters: SearchFilters, _ db: Database
+        _ user: Reader, filters: SearchFilters, _ db: any SQLConnection
     ) throws
         -> (set: DocidSet, damaged: [String], problems: [String], missing: Int, held: HeldCopies)
     {
         let damaged = try refreshEnvelopes(db).map { "the envelope of cable \($0)" }
         let held = try heldCopies(of: user.id, db)
-        var personal = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT docid FROM cable WHERE drafter = ?"), arguments: [user.id]))
+        var personal = Set(try Int64.fetchAll(db, sql: "SELECT docid FROM cable WHERE drafter = ?", arguments: [user.id]))
         personal.formUnion(held.docids)
         let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
         let set = envelopes.admitted(
@@ -732,10 +729,10 @@ extension SQLiteStore {
     }
 
     /// The need-to-know rule as SQL over the cable table, for one person.
-    static func visibility(for user: Reader) -> (String, [any DatabaseValueConvertible]) {
+    static func visibility(for user: Reader) -> (String, [any SQLBindable]) {
         let lacking = Self.lackingBits(of: user)
         var conditions = ["classification <= ?", "(restricted & ?) = 0"]
-        var arguments: [any DatabaseValueConvertible] = [user.clearance.rawValue, lacking]
+        var arguments: [any SQLBindable] = [user.clearance.rawValue, lacking]
         conditions.append(
             "((archive = 1 AND (restricted & \(Self.nodisBit)) = 0) OR drafter = ? OR EXISTS (SELECT 1 FROM copy WHERE copy.cable = cable.id AND copy.reader = ?))"
         )
@@ -754,8 +751,9 @@ extension SQLiteStore {
             }
             var cables: [SentCable] = []
             var damaged: [String] = []
-            for row in try Row.fetchAll(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE state = 'sent' ORDER BY cable.id") {
-                let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
+            for row in try SQLRow.fetchAll(db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE state = 'sent' ORDER BY cable.id")
+            {
+                let id = String(decoding: (row["id"]).bytes, as: UTF8.self)
                 do {
                     try self.requireIntactEnvelope(row)
                     let text = try self.openCable(row, db)
@@ -783,8 +781,8 @@ extension SQLiteStore {
     // MARK: Opening sealed rows
 
     /// The original's text, after its seal and its post's signature are checked.
-    func openCable(_ row: Row, _ db: Database) throws -> [UInt8] {
-        let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
+    func openCable(_ row: SQLRow, _ db: any SQLConnection) throws -> [UInt8] {
+        let id = String(decoding: (row["id"]).bytes, as: UTF8.self)
         do {
             let binding = try binding(row)
             return try openCable(
@@ -806,8 +804,8 @@ extension SQLiteStore {
         }
     }
 
-    func openCopy(_ row: Row, binding: CableBinding, post: String, _ db: Database) throws -> [UInt8] {
-        let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
+    func openCopy(_ row: SQLRow, binding: CableBinding, post: String, _ db: any SQLConnection) throws -> [UInt8] {
+        let reader = String(decoding: (row["reader"]).bytes, as: UTF8.self)
         guard let copy = SealedCopy(row) else { throw StoreError.tampered("the copy of cable \(binding.id) for \(reader)") }
         return try openCopy(copy, binding: binding, publicKey: try publicKey(of: post, db))
     }
@@ -825,14 +823,13 @@ extension SQLiteStore {
     }
 
     /// Every public key the post has had, by version: its current one, and those before a rotation.
-    func publicKey(of post: String, _ db: Database) throws -> PostPublicKeys {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT publicKey, version FROM postKey WHERE post = ?"), arguments: [post]) else {
+    func publicKey(of post: String, _ db: any SQLConnection) throws -> PostPublicKeys {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT publicKey, version FROM postKey WHERE post = ?", arguments: [post]) else {
             throw StoreError.tampered("the signing key of \(post)")
         }
         var keys = [row["version"] as Int: Array(row["publicKey"] as Data)]
         if keys[1] == nil {
-            for older in try Row.fetchAll(db.cachedStatement(sql: "SELECT version, publicKey FROM postKeyVersion WHERE post = ?"), arguments: [post])
-            {
+            for older in try SQLRow.fetchAll(db, sql: "SELECT version, publicKey FROM postKeyVersion WHERE post = ?", arguments: [post]) {
                 let version: Int = older["version"]
                 if keys[version] == nil { keys[version] = Array(older["publicKey"] as Data) }
             }
@@ -841,18 +838,18 @@ extension SQLiteStore {
     }
 
     /// The plain columns every seal of the cable is bound to, exactly as stored.
-    func binding(_ row: Row) throws -> CableBinding {
+    func binding(_ row: SQLRow) throws -> CableBinding {
         CableBinding(
-            id: String(decoding: Self.bytes(row["id"]), as: UTF8.self),
-            classification: String(decoding: Self.bytes(row["classification"]), as: UTF8.self),
-            caveats: String(decoding: Self.bytes(row["caveats"]), as: UTF8.self),
-            archive: String(decoding: Self.bytes(row["archive"]), as: UTF8.self),
-            post: String(decoding: Self.bytes(row["post"]), as: UTF8.self),
-            drafter: String(decoding: Self.bytes(row["drafter"]), as: UTF8.self))
+            id: String(decoding: (row["id"]).bytes, as: UTF8.self),
+            classification: String(decoding: (row["classification"]).bytes, as: UTF8.self),
+            caveats: String(decoding: (row["caveats"]).bytes, as: UTF8.self),
+            archive: String(decoding: (row["archive"]).bytes, as: UTF8.self),
+            post: String(decoding: (row["post"]).bytes, as: UTF8.self),
+            drafter: String(decoding: (row["drafter"]).bytes, as: UTF8.self))
     }
 
-    static func caveats(_ value: DatabaseValue) -> [Caveat] {
-        String(decoding: bytes(value), as: UTF8.self).split(separator: ",").map { Caveat(rawValue: String($0)) }
+    static func caveats(_ value: SQLValue) -> [Caveat] {
+        String(decoding: value.bytes, as: UTF8.self).split(separator: ",").map { Caveat(rawValue: String($0)) }
     }
 }
 
@@ -862,11 +859,11 @@ struct SealedCopy: Sendable {
     var sealed: SealedRecord
     var signature: [UInt8]
 
-    init?(_ row: Row) {
+    init?(_ row: SQLRow) {
         guard let wrapped = SQLiteStore.blob(row["wrappedKey"]), let content = SQLiteStore.blob(row["sealedText"]),
             let signature = SQLiteStore.blob(row["signature"])
         else { return nil }
-        reader = String(decoding: SQLiteStore.bytes(row["reader"]), as: UTF8.self)
+        reader = String(decoding: (row["reader"]).bytes, as: UTF8.self)
         sealed = SealedRecord(wrappedKey: wrapped, content: content)
         self.signature = signature
     }
@@ -895,9 +892,6 @@ struct CableBinding: Sendable {
 }
 
 /// Statement arguments from a list of values of mixed types.
-func statementArguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
-    StatementArguments(values.map { Optional($0) })
-}
 
 extension SQLiteStore {
     /// The `date` column of a cable's envelope: its day (`2009-11-04`), or its reference ID's year

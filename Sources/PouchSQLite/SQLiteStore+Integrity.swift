@@ -74,21 +74,21 @@ extension SQLiteStore {
     // MARK: The head outside the database
 
     /// The newest entry as a signed head.
-    func currentHead(_ db: Database) throws -> AuditHead {
-        guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash, time FROM audit ORDER BY sequence DESC LIMIT 1") else {
+    func currentHead(_ db: any SQLConnection) throws -> AuditHead {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT sequence, hash, time FROM audit ORDER BY sequence DESC LIMIT 1") else {
             throw StoreError.damaged("the audit log is empty")
         }
         return try AuditHead.signed(sequence: row["sequence"], hash: Array(row["hash"] as Data), time: row["time"], key: auditKey)
     }
 
-    static func auditHash(at sequence: Int, _ db: Database) throws -> [UInt8]? {
-        try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit WHERE sequence = ?"), arguments: [sequence]).map(Array.init)
+    static func auditHash(at sequence: Int, _ db: any SQLConnection) throws -> [UInt8]? {
+        try Data.fetchOne(db, sql: "SELECT hash FROM audit WHERE sequence = ?", arguments: [sequence]).map(Array.init)
     }
 
     /// What is wrong between the database's log and the heads kept outside it (the head file,
     /// and the witness if there is one); empty when nothing is. A missing head file is a problem
     /// from format 2 on (earlier stores never had one). What opening a store and `audit verify` both check.
-    static func headProblems(_ db: Database, headFile: AuditHeadFile, format: Int, auditKey: SigningKey) throws -> [AuditReport.Problem] {
+    static func headProblems(_ db: any SQLConnection, headFile: AuditHeadFile, format: Int, auditKey: SigningKey) throws -> [AuditReport.Problem] {
         let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit") ?? 0
         var problems: [AuditReport.Problem] = []
         func compare(_ head: AuditHead?, source: String) throws {
@@ -115,7 +115,7 @@ extension SQLiteStore {
 
     /// Brings the head file up to the database (a crash may have come between a commit and its file write).
     func catchUpHead() throws {
-        try database.read { db in
+        try reading { db in
             let head = try self.currentHead(db)
             guard try self.headFile.read() != head else { return }
             try self.headFile.advance(to: head) { try Self.auditHash(at: $0, db) }
@@ -123,13 +123,13 @@ extension SQLiteStore {
     }
 
     /// Called in `appendAudit`: the head is written to its file after the transaction commits.
-    func stageHead(sequence: Int, hash: [UInt8], time: String, _ db: Database) throws {
+    func stageHead(sequence: Int, hash: [UInt8], time: String, _ db: any SQLConnection) throws {
         let head = try AuditHead.signed(sequence: sequence, hash: hash, time: time, key: auditKey)
         guard headWriter.stage(head) else { return }
         let writer = headWriter
         let file = headFile
-        db.afterNextTransaction(
-            onCommit: { db in
+        db.afterCommit(
+            { db in
                 guard let head = writer.take() else { return }
                 do {
                     try file.advance(to: head) { try Self.auditHash(at: $0, db) }
@@ -138,7 +138,7 @@ extension SQLiteStore {
                     // The commit stands; the next commit writes a newer head. `pouch verify` reports it meanwhile.
                     writer.lastFailure.withLock { $0 = "\(error)" }
                 }
-            }, onRollback: { _ in writer.discard() })
+            }, onRollback: { writer.discard() })
     }
 
     // MARK: Envelopes
@@ -150,24 +150,24 @@ extension SQLiteStore {
     ]
 
     /// The MAC of a stored envelope row, from each column's stored bytes.
-    func envelopeMAC(_ row: Row) -> [UInt8] {
-        envelopeMAC(values: Self.envelopeColumns.map { row[$0] as DatabaseValue })
+    func envelopeMAC(_ row: SQLRow) -> [UInt8] {
+        envelopeMAC(values: Self.envelopeColumns.map { row[$0] as SQLValue })
     }
 
     /// The same from the envelope columns' values, in `envelopeColumns` order.
-    func envelopeMAC(values: [DatabaseValue]) -> [UInt8] {
-        macs.envelope.code(fields: values.map(Self.bytes))
+    func envelopeMAC(values: [SQLValue]) -> [UInt8] {
+        macs.envelope.code(fields: values.map(\.bytes))
     }
 
     /// Whether a row (holding every envelope column and `mac`) is as the store wrote it.
-    func envelopeIsIntact(_ row: Row) -> Bool {
-        envelopeIsIntact(values: Self.envelopeColumns.map { row[$0] as DatabaseValue } + [row["mac"] as DatabaseValue])
+    func envelopeIsIntact(_ row: SQLRow) -> Bool {
+        envelopeIsIntact(values: Self.envelopeColumns.map { row[$0] as SQLValue } + [row["mac"] as SQLValue])
     }
 
     /// The same from the values of `checkedEnvelopeColumns` (the envelope columns, then `mac`),
     /// read by position: the envelope cache checks every row of the table this way.
-    func envelopeIsIntact(values: [DatabaseValue]) -> Bool {
-        guard values.count == Self.envelopeColumns.count + 1, let stored = Self.blob(values[values.count - 1]) else { return false }
+    func envelopeIsIntact(values: [SQLValue]) -> Bool {
+        guard values.count == Self.envelopeColumns.count + 1, let stored = (values[values.count - 1]).blobBytes else { return false }
         return PasswordHash.constantTimeEqual(stored, envelopeMAC(values: Array(values.dropLast())))
     }
 
@@ -175,20 +175,20 @@ extension SQLiteStore {
 
     /// Loads new envelopes into the cache, each checked against its MAC.
     @discardableResult
-    func refreshEnvelopes(_ db: Database) throws -> [String] {
+    func refreshEnvelopes(_ db: any SQLConnection) throws -> [String] {
         try envelopes.refresh(db, checked: Self.checkedEnvelopeColumns) { self.envelopeIsIntact(values: $0) }
     }
 
     /// Recomputes a cable's envelope MAC from its row (after an insert or a change of state).
-    func sealEnvelope(docid: Int64, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cable WHERE docid = ?"), arguments: [docid]) else { return }
-        try db.cachedStatement(sql: "UPDATE cable SET mac = ? WHERE docid = ?").execute(arguments: [Data(envelopeMAC(row)), docid])
+    func sealEnvelope(docid: Int64, _ db: any SQLConnection) throws {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM cable WHERE docid = ?", arguments: [docid]) else { return }
+        try db.execute(sql: "UPDATE cable SET mac = ? WHERE docid = ?", arguments: [Data(envelopeMAC(row)), docid])
     }
 
     /// The row's envelope, checked; a changed one is tampering, reported by reference ID only to
     /// the caller (who decides what a reader may be told).
-    func requireIntactEnvelope(_ row: Row) throws {
-        guard envelopeIsIntact(row) else { throw StoreError.tampered("cable \(String(decoding: Self.bytes(row["id"]), as: UTF8.self))") }
+    func requireIntactEnvelope(_ row: SQLRow) throws {
+        guard envelopeIsIntact(row) else { throw StoreError.tampered("cable \(String(decoding: (row["id"]).bytes, as: UTF8.self))") }
     }
 
     // MARK: Copy sets
@@ -217,13 +217,13 @@ extension SQLiteStore {
     }
 
     /// The reader's holding row as stored (nil: none, which means no copies), MAC-checked.
-    func holding(of reader: String, _ db: Database) throws -> (copies: Int, digest: [UInt8])? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT copies, digest, mac FROM holding WHERE reader = ?"), arguments: [reader])
+    func holding(of reader: String, _ db: any SQLConnection) throws -> (copies: Int, digest: [UInt8])? {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT copies, digest, mac FROM holding WHERE reader = ?", arguments: [reader])
         else {
             return nil
         }
-        guard let copies = Int.fromDatabaseValue(row["copies"]), let digest = Self.blob(row["digest"]), digest.count == 32,
-            let mac = Self.blob(row["mac"]), PasswordHash.constantTimeEqual(mac, holdingMAC(reader: reader, copies: copies, digest: digest))
+        guard let copies = Int(sqlValue: row["copies"]), let digest = (row["digest"]).blobBytes, digest.count == 32,
+            let mac = (row["mac"]).blobBytes, PasswordHash.constantTimeEqual(mac, holdingMAC(reader: reader, copies: copies, digest: digest))
         else {
             throw StoreError.tampered("the record of the copies held by \(reader)")
         }
@@ -231,13 +231,17 @@ extension SQLiteStore {
     }
 
     /// Writes a reader's holding with its MAC.
-    func storeHolding(reader: String, copies: Int, digest: [UInt8], _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO holding (reader, copies, digest, mac) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [reader, copies, Data(digest), Data(holdingMAC(reader: reader, copies: copies, digest: digest))])
+    func storeHolding(reader: String, copies: Int, digest: [UInt8], _ db: any SQLConnection) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO holding (reader, copies, digest, mac) VALUES (?, ?, ?, ?)
+                ON CONFLICT (reader) DO UPDATE SET copies = excluded.copies, digest = excluded.digest, mac = excluded.mac
+                """,
+            arguments: [reader, copies, Data(digest), Data(holdingMAC(reader: reader, copies: copies, digest: digest))])
     }
 
     /// Adds copies to readers' holdings (in the send's transaction).
-    func addHoldings(_ cable: String, readers: [String], _ db: Database) throws {
+    func addHoldings(_ cable: String, readers: [String], _ db: any SQLConnection) throws {
         for reader in readers {
             var (copies, digest) = try holding(of: reader, db) ?? (0, Self.emptyDigest)
             Self.xor(&digest, heldCode(reader: reader, cable: cable))
@@ -252,10 +256,9 @@ extension SQLiteStore {
     /// gone), checked against their holding: a copy row deleted or added behind the store's back
     /// is tampering. The copies are returned either way (each one is sealed on its own), with the
     /// problem and how many copies are missing.
-    func heldCopies(of reader: String, _ db: Database) throws -> HeldCopies {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT copy.cable, cable.docid FROM copy LEFT JOIN cable ON cable.id = copy.cable WHERE copy.reader = ?"),
-            arguments: [reader])
+    func heldCopies(of reader: String, _ db: any SQLConnection) throws -> HeldCopies {
+        let rows = try SQLRow.fetchAll(
+            db, sql: "SELECT copy.cable, cable.docid FROM copy LEFT JOIN cable ON cable.id = copy.cable WHERE copy.reader = ?", arguments: [reader])
         let cables: [String] = rows.map { $0[0] }
         let docids = rows.compactMap { $0[1] as Int64? }
         let expected: (copies: Int, digest: [UInt8])
@@ -283,7 +286,7 @@ extension SQLiteStore {
     }
 
     /// Records what a send made, bound to its audit entry.
-    func storeReceipt(cable: String, sequence: Int, recipients: [String], _ db: Database) throws {
+    func storeReceipt(cable: String, sequence: Int, recipients: [String], _ db: any SQLConnection) throws {
         let list = recipients.sorted().joined(separator: ",")
         try db.execute(
             sql: "INSERT INTO receipt (cable, sequence, recipients, mac) VALUES (?, ?, ?, ?)",
@@ -291,11 +294,11 @@ extension SQLiteStore {
     }
 
     /// Everyone a cable was sent to, by its receipts; a receipt that fails its MAC is tampering.
-    func receiptRecipients(of cable: String, _ db: Database) throws -> Set<String> {
+    func receiptRecipients(of cable: String, _ db: any SQLConnection) throws -> Set<String> {
         var readers: Set<String> = []
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT sequence, recipients, mac FROM receipt WHERE cable = ?"), arguments: [cable]) {
-            let list = String(decoding: Self.bytes(row["recipients"]), as: UTF8.self)
-            guard let sequence = Int.fromDatabaseValue(row["sequence"]), let mac = Self.blob(row["mac"]),
+        for row in try SQLRow.fetchAll(db, sql: "SELECT sequence, recipients, mac FROM receipt WHERE cable = ?", arguments: [cable]) {
+            let list = String(decoding: (row["recipients"]).bytes, as: UTF8.self)
+            guard let sequence = Int(sqlValue: row["sequence"]), let mac = (row["mac"]).blobBytes,
                 PasswordHash.constantTimeEqual(mac, receiptMAC(cable: cable, sequence: sequence, recipients: list))
             else {
                 throw StoreError.tampered("a send receipt of cable \(cable)")
@@ -312,16 +315,16 @@ extension SQLiteStore {
     }
 
     /// Binds a list's current members (after a change, in the same transaction).
-    func sealList(_ name: String, _ db: Database) throws {
+    func sealList(_ name: String, _ db: any SQLConnection) throws {
         let members = try String.fetchAll(db, sql: "SELECT reader FROM listMember WHERE list = ?", arguments: [name])
         try db.execute(sql: "UPDATE list SET mac = ? WHERE name = ?", arguments: [Data(listMAC(name: name, members: members)), name])
     }
 
     /// A list's members, checked against its MAC; nil when there is no such list.
-    func verifiedMembers(of name: String, _ db: Database) throws -> [String]? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT mac FROM list WHERE name = ?", arguments: [name]) else { return nil }
+    func verifiedMembers(of name: String, _ db: any SQLConnection) throws -> [String]? {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT mac FROM list WHERE name = ?", arguments: [name]) else { return nil }
         let members = try String.fetchAll(db, sql: "SELECT reader FROM listMember WHERE list = ? ORDER BY reader", arguments: [name])
-        guard let mac = Self.blob(row["mac"]), PasswordHash.constantTimeEqual(mac, listMAC(name: name, members: members)) else {
+        guard let mac = (row["mac"]).blobBytes, PasswordHash.constantTimeEqual(mac, listMAC(name: name, members: members)) else {
             throw StoreError.tampered("distribution list \(name)")
         }
         return members
@@ -346,7 +349,8 @@ extension SQLiteStore {
     /// the log already records an upgrade (a reset format marker would otherwise let a writer
     /// launder changed rows into freshly MAC'd ones).
     func upgrade(from format: Int) throws {
-        try database.write { db in
+        try database.write { grdb in
+            let db = SQLiteConnection(grdb)
             let marked =
                 try Bool.fetchOne(
                     db,
@@ -357,13 +361,13 @@ extension SQLiteStore {
             guard !marked else {
                 throw StoreError.damaged("the store's format marker was reset to \(format), but its audit log records format \(Self.currentFormat)")
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM reader") {
+            for row in try SQLRow.fetchAll(db, sql: "SELECT * FROM reader") {
                 let user = try self.verifiedUser(row, format: 1)
                 try db.execute(
                     sql: "UPDATE reader SET mac = ? WHERE id = ?", arguments: [Data(self.userMAC(user, disabled: false, generation: 0)), user.id])
             }
             let expiry = AuditEntry.timestamp(Date().addingTimeInterval(Self.tokenLifetime))
-            for row in try Row.fetchAll(db, sql: "SELECT digest, reader, mac FROM token") {
+            for row in try SQLRow.fetchAll(db, sql: "SELECT digest, reader, mac FROM token") {
                 let digest = Array(row["digest"] as Data)
                 let reader: String = row["reader"]
                 guard Array(row["mac"] as Data) == self.legacyTokenMAC(digest: digest, reader: reader) else {
@@ -377,7 +381,7 @@ extension SQLiteStore {
             for docid in docids { try self.sealEnvelope(docid: docid, db) }
             var byReader: [String: [String]] = [:]
             var byCable: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT cable, reader FROM copy") {
+            for row in try SQLRow.fetchAll(db, sql: "SELECT cable, reader FROM copy") {
                 byReader[row["reader"], default: []].append(row["cable"])
                 byCable[row["cable"], default: []].append(row["reader"])
             }

@@ -12,9 +12,9 @@ extension SQLiteStore {
     /// before the write transaction, which stays short.
     public func changeCredential(to credential: StoreCredential, as userID: String) async throws {
         try await requireOperator(userID, action: .keyPassphrase, "change the store's passphrase or key file")
-        let (current, version) = try await database.read { db in
+        let (current, version) = try await reading { db in
             (
-                try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1").map(Self.lock),
+                try SQLRow.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1").map(Self.lock),
                 try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") ?? 1
             )
         }
@@ -42,7 +42,7 @@ extension SQLiteStore {
 
 extension SQLiteStore {
     /// When the store was made (its first audit entry): the making time of every first key version.
-    static func storeCreated(_ db: Database) throws -> String? {
+    static func storeCreated(_ db: any SQLConnection) throws -> String? {
         try String.fetchOne(db, sql: "SELECT time FROM audit WHERE sequence = 1")
     }
 }
@@ -58,12 +58,12 @@ final class TracingKeys: Sendable {
     static func secretName(_ version: Int) -> String { version == 1 ? "trace" : "trace-v\(version)" }
 
     /// The newest version in the store.
-    static func current(_ db: Database) throws -> Int {
+    static func current(_ db: any SQLConnection) throws -> Int {
         let names = try String.fetchAll(db, sql: "SELECT name FROM secret WHERE name = 'trace' OR name LIKE 'trace-v%'")
         return names.compactMap { $0 == "trace" ? 1 : Int($0.dropFirst("trace-v".count)) }.max() ?? 1
     }
 
-    func key(_ version: Int, _ db: Database, keys master: some MasterKeys) throws -> FingerprintKey {
+    func key(_ version: Int, _ db: any SQLConnection, keys master: some MasterKeys) throws -> FingerprintKey {
         if let key = keys.withLock({ $0[version] }) { return key }
         let key = try FingerprintKey(bytes: try SQLiteStore.secret(Self.secretName(version), db, keys: master))
         keys.withLock { $0[version] = key }
@@ -71,7 +71,7 @@ final class TracingKeys: Sendable {
     }
 
     /// Every version, for tracing.
-    func all(_ db: Database, keys master: some MasterKeys) throws -> [Int: FingerprintKey] {
+    func all(_ db: any SQLConnection, keys master: some MasterKeys) throws -> [Int: FingerprintKey] {
         var all: [Int: FingerprintKey] = [:]
         for version in 1...(try Self.current(db)) { all[version] = try key(version, db, keys: master) }
         return all
@@ -81,7 +81,7 @@ final class TracingKeys: Sendable {
 extension SQLiteStore {
     /// The newest fingerprint key (for tests and tools that mark as the store does).
     var tracingKey: FingerprintKey {
-        get throws { try database.read { db in try self.tracingKeys.key(try TracingKeys.current(db), db, keys: self.keys) } }
+        get throws { try reading { db in try self.tracingKeys.key(try TracingKeys.current(db), db, keys: self.keys) } }
     }
 
     /// A new fingerprint key version (administrators and security officers): cables first sent
@@ -107,13 +107,13 @@ extension SQLiteStore {
     /// The versions of each kind of key, when each was made, and how much each still covers.
     public func keyStatus(as userID: String) async throws -> KeyStatus {
         try await requireOperator(userID, action: .keyStatus, "see the store's keys")
-        let status: KeyStatus = try await database.read { db in
-            let lock = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1").map(Self.lock)
+        let status: KeyStatus = try await reading { db in
+            let lock = try SQLRow.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1").map(Self.lock)
             var tracing: [KeyStatus.Version] = []
-            let made = try Row.fetchAll(db, sql: "SELECT time, detail FROM audit WHERE action IN ('init', 'key-rotate') ORDER BY sequence")
+            let made = try SQLRow.fetchAll(db, sql: "SELECT time, detail FROM audit WHERE action IN ('init', 'key-rotate') ORDER BY sequence")
             let created = try Self.storeCreated(db) ?? ""
             let counts = Dictionary(
-                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT keyVersion, COUNT(*) AS n FROM marking GROUP BY keyVersion").map {
+                uniqueKeysWithValues: try SQLRow.fetchAll(db, sql: "SELECT keyVersion, COUNT(*) AS n FROM marking GROUP BY keyVersion").map {
                     (($0["keyVersion"] as Int), ($0["n"] as Int))
                 })
             let unrecorded =

@@ -46,7 +46,7 @@ extension SQLiteStore {
         let next = MasterKey.random()
         let time = AuditEntry.timestamp(Date())
         return try await writing { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1") else { throw StoreError.notAStore(self.directory) }
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1") else { throw StoreError.notAStore(self.directory) }
             let lock = Self.lock(row)
             guard lock.wrappedMaster != nil else {
                 throw StoreError.invalid(
@@ -92,15 +92,15 @@ extension SQLiteStore {
         try await requireOperator(userID, action: .keyRotate, "rewrap the store's records under the current master key")
         let started = ContinuousClock.now
         let batch = max(1, batch)
-        let left = try await database.read { db in try Self.masterKeyCounts(db) }
+        let left = try await reading { db in try Self.masterKeyCounts(db) }
         var state = RewrapProgress(version: keys.current.version, done: 0, left: left.filter { $0.key != keys.current.version }.values.reduce(0, +))
         progress(state)
         for kind in RewrapKind.allCases {
             // The reading and the AES work happen outside the write lock, one batch ahead of the
             // write (a reader connection and the writer, so two cores); the write only swaps keys
             // still as they were read, so a record changed meanwhile is left for the next run.
-            @Sendable func read(after position: DatabaseValue) async throws -> ([KeySwap], DatabaseValue?) {
-                try await database.read { db in try self.rewrap(kind, after: position, limit: batch, db) }
+            @Sendable func read(after position: SQLValue) async throws -> ([KeySwap], SQLValue?) {
+                try await reading { db in try self.rewrap(kind, after: position, limit: batch, db) }
             }
             var (changes, last) = try await read(after: .null)
             while let position = last {
@@ -121,7 +121,7 @@ extension SQLiteStore {
         let done = state.done
         // Counted in a read, not under the write lock: once a version is not current, the triggers
         // let no record be written under it, so a count of zero stays zero.
-        let (counts, current) = try await database.read { db in
+        let (counts, current) = try await reading { db in
             (try Self.masterKeyCounts(db), try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") ?? version)
         }
         let retired: [Int] = try await writing { db in
@@ -154,7 +154,7 @@ extension SQLiteStore {
     /// Whether a rotation has left records to rewrap: a version older than the current one that
     /// is not retired yet (cheap: the keyring table, not the records).
     public func rewrapPending() async throws -> Bool {
-        try await database.read { db in
+        try await reading { db in
             try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM masterKey WHERE retired IS NULL AND version < (SELECT masterVersion FROM meta WHERE id = 1) LIMIT 1") ?? false
         }
@@ -172,13 +172,13 @@ extension SQLiteStore {
     struct KeySwap: Sendable {
         var table: String
         var key: String
-        var id: DatabaseValue
+        var id: SQLValue
         var columns: [(name: String, old: Data?, new: Data)]
     }
 
     /// One batch of one kind, after the keyset position `after`: the keys to swap, and the last
     /// position looked at (nil when there was nothing after it).
-    func rewrap(_ kind: RewrapKind, after: DatabaseValue, limit: Int, _ db: Database) throws -> ([KeySwap], DatabaseValue?) {
+    func rewrap(_ kind: RewrapKind, after: SQLValue, limit: Int, _ db: any SQLConnection) throws -> ([KeySwap], SQLValue?) {
         let keys = self.keys
         var swaps: [KeySwap] = []
         func move(_ wrapped: [UInt8], _ record: String) throws -> Data? {
@@ -192,14 +192,14 @@ extension SQLiteStore {
         }
         // Keyset paging: rows after the last one looked at, in key order.
         func position(_ column: String) -> String { after.isNull ? "" : "WHERE \(column) > ?" }
-        let arguments: StatementArguments = after.isNull ? [] : [after]
-        var last: DatabaseValue?
+        let arguments: SQLArguments = after.isNull ? [] : [after]
+        var last: SQLValue?
         switch kind {
         case .secret, .postKey, .vocabulary:
             let (table, key, prefix) =
                 kind == .secret
                 ? ("secret", "name", "secret") : kind == .postKey ? ("postKey", "post", "post") : ("vocabulary", "batch", "vocabulary")
-            for row in try Row.fetchAll(
+            for row in try SQLRow.fetchAll(
                 db, sql: "SELECT \(key) AS k, wrappedKey FROM \(table) \(position(key)) ORDER BY \(key) LIMIT \(limit)", arguments: arguments)
             {
                 last = row["k"]
@@ -210,7 +210,7 @@ extension SQLiteStore {
                 }
             }
         case .cable:
-            for row in try Row.fetchAll(
+            for row in try SQLRow.fetchAll(
                 db,
                 sql: """
                     SELECT sealed.docid AS k, sealed.wrappedKey AS textKey, sealed.subjectKey, cable.id, cable.classification, cable.caveats, cable.archive, cable.post, cable.drafter
@@ -227,7 +227,7 @@ extension SQLiteStore {
                 if !columns.isEmpty { swaps.append(KeySwap(table: "sealed", key: "docid", id: row["k"], columns: columns)) }
             }
         case .copy:
-            for row in try Row.fetchAll(
+            for row in try SQLRow.fetchAll(
                 db,
                 sql: """
                     SELECT copy.rowid AS k, copy.reader, copy.wrappedKey, cable.id, cable.classification, cable.caveats, cable.archive, cable.post, cable.drafter
@@ -241,7 +241,7 @@ extension SQLiteStore {
                 }
             }
         case .audit:
-            for row in try Row.fetchAll(
+            for row in try SQLRow.fetchAll(
                 db,
                 sql: """
                     SELECT audit.sequence AS k, audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
@@ -262,30 +262,31 @@ extension SQLiteStore {
     }
 
     /// Writes the swaps whose keys are still the ones read; the number of keys written.
-    static func apply(_ swaps: [KeySwap], _ db: Database) throws -> Int {
+    static func apply(_ swaps: [KeySwap], _ db: any SQLConnection) throws -> Int {
         var moved = 0
         for swap in swaps {
             if swap.table == "auditSeal", let column = swap.columns.first, column.old == nil {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO auditSeal (sequence, wrappedKey) VALUES (?, ?)").execute(arguments: [
-                    swap.id, column.new,
-                ])
+                let changed = try db.execute(
+                    sql: "INSERT INTO auditSeal (sequence, wrappedKey) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [swap.id, column.new])
+                moved += changed * swap.columns.count
             } else {
                 let sets = swap.columns.map { "\($0.name) = ?" }.joined(separator: ", ")
                 let unchanged = swap.columns.map { " AND \($0.name) = ?" }.joined()
-                try db.cachedStatement(sql: "UPDATE \(swap.table) SET \(sets) WHERE \(swap.key) = ?\(unchanged)")
-                    .execute(arguments: StatementArguments(swap.columns.map(\.new) + [swap.id] + swap.columns.map(\.old)))
+                let changed = try db.execute(
+                    sql: "UPDATE \(swap.table) SET \(sets) WHERE \(swap.key) = ?\(unchanged)",
+                    arguments: SQLArguments(swap.columns.map(\.new) + [swap.id] + swap.columns.map(\.old)))
+                moved += changed * swap.columns.count
             }
-            moved += db.changesCount * swap.columns.count
         }
         return moved
     }
 
     /// How many records each master key version wraps, over every sealed column and the sealed
     /// audit details (one pass over each table).
-    static func masterKeyCounts(_ db: Database) throws -> [Int: Int] {
+    static func masterKeyCounts(_ db: any SQLConnection) throws -> [Int: Int] {
         var counts: [Int: Int] = [:]
         for (table, column) in masterVersionColumns where table != "auditSeal" {
-            for row in try Row.fetchAll(
+            for row in try SQLRow.fetchAll(
                 db,
                 sql: """
                     SELECT CASE length(\(column)) WHEN 60 THEN '0001' WHEN 62 THEN hex(substr(\(column), 1, 2)) ELSE '' END AS version, COUNT(*) AS n
@@ -295,7 +296,7 @@ extension SQLiteStore {
                 if let version = Int(row["version"] as String, radix: 16) { counts[version, default: 0] += row["n"] as Int }
             }
         }
-        for row in try Row.fetchAll(
+        for row in try SQLRow.fetchAll(
             db,
             sql: """
                 SELECT audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
@@ -312,9 +313,9 @@ extension SQLiteStore {
     }
 
     /// Every master key version with what it covers.
-    static func masterKeyVersions(_ db: Database) throws -> [MasterKeyVersion] {
+    static func masterKeyVersions(_ db: any SQLConnection) throws -> [MasterKeyVersion] {
         let counts = try masterKeyCounts(db)
-        let rows = try Row.fetchAll(db, sql: "SELECT version, created, retired FROM masterKey ORDER BY version")
+        let rows = try SQLRow.fetchAll(db, sql: "SELECT version, created, retired FROM masterKey ORDER BY version")
         if rows.isEmpty {
             let created = try Self.storeCreated(db) ?? ""
             return [MasterKeyVersion(version: 1, created: created, retired: nil, covers: counts.values.reduce(0, +))]

@@ -26,12 +26,12 @@ extension SQLiteStore {
     }
 
     public func user(id: String) async throws -> Reader? {
-        try await database.read { db in try self.user(id, db) }
+        try await reading { db in try self.user(id, db) }
     }
 
     /// Everyone (administrators), or, as an address book, every active account (drafters too).
     func usersChecked(as actor: String, addressBook: Bool = false) async throws -> UserListing {
-        let (outcome, events): (Result<UserListing, StoreError>, [AuditEvent]) = try await database.read { db in
+        let (outcome, events): (Result<UserListing, StoreError>, [AuditEvent]) = try await reading { db in
             guard let admin = try self.user(actor, db),
                 admin.acts(as: .administrator) || (addressBook && (admin.acts(as: .drafter) || admin.acts(as: .securityOfficer)))
             else {
@@ -43,12 +43,12 @@ extension SQLiteStore {
                 )
             }
             var listing = UserListing()
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id") {
+            for row in try SQLRow.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id") {
                 do {
                     listing.users.append(try self.verifiedUser(row))
                 } catch {
                     // One changed row must not hide everyone else from the administrators: left out, named, audited.
-                    listing.damaged.append(String(decoding: Self.bytes(row["id"]), as: UTF8.self))
+                    listing.damaged.append(String(decoding: (row["id"]).bytes, as: UTF8.self))
                 }
             }
             if addressBook { listing.users.removeAll(where: \.disabled) }
@@ -119,7 +119,7 @@ extension SQLiteStore {
     }
 
     public func account(id: String) async throws -> Account? {
-        try await database.read { db in try self.account(id, db).map { Account(reader: $0.reader, generation: $0.generation) } }
+        try await reading { db in try self.account(id, db).map { Account(reader: $0.reader, generation: $0.generation) } }
     }
 
     public func addToList(_ name: String, members: [String], as actor: String) async throws {
@@ -136,7 +136,7 @@ extension SQLiteStore {
                 try db.execute(sql: "INSERT INTO list (name) VALUES (?)", arguments: [name])
             }
             for member in members {
-                try db.execute(sql: "INSERT OR IGNORE INTO listMember (list, reader) VALUES (?, ?)", arguments: [name, member])
+                try db.execute(sql: "INSERT INTO listMember (list, reader) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [name, member])
             }
             try self.sealList(name, db)
             try self.appendAudit(AuditEvent(user: actor, action: .listAdd, target: name, detail: "members \(members.joined(separator: ","))"), db)
@@ -169,7 +169,7 @@ extension SQLiteStore {
     /// Every list whose members are as the administrators left them (a changed list is left out:
     /// `pouch verify` and every send to it report it).
     public func lists(as actor: String) async throws -> [String: [String]] {
-        let outcome: Result<[String: [String]], StoreError> = try await database.read { db in
+        let outcome: Result<[String: [String]], StoreError> = try await reading { db in
             guard let user = try self.user(actor, db), user.acts(as: .administrator) || user.acts(as: .drafter) else {
                 return .failure(.notPermitted("only drafters and administrators see distribution lists"))
             }
@@ -190,7 +190,7 @@ extension SQLiteStore {
         (user.roles.map(\.rawValue).sorted().joined(separator: ","), user.grants.map(\.rawValue).sorted().joined(separator: ","))
     }
 
-    func insertUser(_ user: Reader, _ db: Database) throws {
+    func insertUser(_ user: Reader, _ db: any SQLConnection) throws {
         let (roles, grants) = Self.storedLists(of: user)
         try db.execute(
             sql:
@@ -203,32 +203,32 @@ extension SQLiteStore {
 
     /// The user, if the row exists; a row whose MAC fails (a raised clearance, a new grant, an
     /// account enabled behind the administrators' backs) is tampering.
-    func user(_ id: String, _ db: Database) throws -> Reader? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM reader WHERE id = ?"), arguments: [id]).map { try verifiedUser($0) }
+    func user(_ id: String, _ db: any SQLConnection) throws -> Reader? {
+        try SQLRow.fetchOne(db, sql: "SELECT * FROM reader WHERE id = ?", arguments: [id]).map { try verifiedUser($0) }
     }
 
     /// The user and their account generation (raised by a password change, disabling or revocation).
-    func account(_ id: String, _ db: Database) throws -> (reader: Reader, generation: Int)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM reader WHERE id = ?"), arguments: [id]) else { return nil }
+    func account(_ id: String, _ db: any SQLConnection) throws -> (reader: Reader, generation: Int)? {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM reader WHERE id = ?", arguments: [id]) else { return nil }
         let reader = try verifiedUser(row)
-        return (reader, Int.fromDatabaseValue(row["generation"]) ?? 0)
+        return (reader, Int(sqlValue: row["generation"]) ?? 0)
     }
 
     /// Checks a user row under its MAC: format 1 rows (before account state) during an upgrade,
     /// format 2 rows otherwise.
-    func verifiedUser(_ row: Row, format: Int = SQLiteStore.currentFormat) throws -> Reader {
-        let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
-        let roles = String(decoding: Self.bytes(row["roles"]), as: UTF8.self)
-        let grants = String(decoding: Self.bytes(row["grants"]), as: UTF8.self)
-        let name = String(decoding: Self.bytes(row["name"]), as: UTF8.self)
-        let post = String(decoding: Self.bytes(row["post"]), as: UTF8.self)
-        let clearanceValue = row["clearance"] as DatabaseValue
-        let citizenValue = row["citizen"] as DatabaseValue
-        guard let clearanceRaw = Int.fromDatabaseValue(clearanceValue), let clearance = Classification(rawValue: clearanceRaw),
-            let citizen = Bool.fromDatabaseValue(citizenValue),
-            let disabled = Bool.fromDatabaseValue(row["disabled"] as DatabaseValue),
-            let generation = Int.fromDatabaseValue(row["generation"] as DatabaseValue),
-            let stored = Data.fromDatabaseValue(row["mac"] as DatabaseValue)
+    func verifiedUser(_ row: SQLRow, format: Int = SQLiteStore.currentFormat) throws -> Reader {
+        let id = String(decoding: (row["id"]).bytes, as: UTF8.self)
+        let roles = String(decoding: (row["roles"]).bytes, as: UTF8.self)
+        let grants = String(decoding: (row["grants"]).bytes, as: UTF8.self)
+        let name = String(decoding: (row["name"]).bytes, as: UTF8.self)
+        let post = String(decoding: (row["post"]).bytes, as: UTF8.self)
+        let clearanceValue = row["clearance"] as SQLValue
+        let citizenValue = row["citizen"] as SQLValue
+        guard let clearanceRaw = Int(sqlValue: clearanceValue), let clearance = Classification(rawValue: clearanceRaw),
+            let citizen = Bool(sqlValue: citizenValue),
+            let disabled = Bool(sqlValue: row["disabled"] as SQLValue),
+            let generation = Int(sqlValue: row["generation"] as SQLValue),
+            let stored = Data(sqlValue: row["mac"] as SQLValue)
         else { throw StoreError.tampered("user \(id)") }
         let reader = Reader(
             id: id, name: name, post: post,
@@ -265,22 +265,11 @@ extension SQLiteStore {
     }
 
     /// Sets a user's account state and raises their generation (ending their sessions), in the caller's transaction.
-    func setAccountState(_ user: Reader, disabled: Bool, _ db: Database) throws {
+    func setAccountState(_ user: Reader, disabled: Bool, _ db: any SQLConnection) throws {
         guard let (_, generation) = try account(user.id, db) else { throw StoreError.noSuchUser(user.id) }
         try db.execute(
             sql: "UPDATE reader SET disabled = ?, generation = ?, mac = ? WHERE id = ?",
             arguments: [disabled, generation + 1, Data(userMAC(user, disabled: disabled, generation: generation + 1)), user.id])
-    }
-
-    /// A column's stored bytes, whatever its type: what a MAC or hash must cover.
-    static func bytes(_ value: DatabaseValue) -> [UInt8] {
-        switch value.storage {
-        case .null: []
-        case .int64(let number): Array(String(number).utf8)
-        case .double(let number): Array(String(number).utf8)
-        case .string(let text): Array(text.utf8)
-        case .blob(let data): Array(data)
-        }
     }
 
     static func describeAccess(_ user: Reader) -> String {

@@ -49,7 +49,7 @@ extension SQLiteStore {
     }
 
     func insertPostKeyVersion(
-        _ post: String, version: Int, publicKey: [UInt8], created: String, endorsedBy previous: SigningKey?, _ db: Database
+        _ post: String, version: Int, publicKey: [UInt8], created: String, endorsedBy previous: SigningKey?, _ db: any SQLConnection
     ) throws {
         let message = PostPublicKeys.historyMessage(post: post, version: version, created: created, publicKey: publicKey)
         try db.execute(
@@ -58,7 +58,7 @@ extension SQLiteStore {
     }
 
     /// The stored post a name means: the post itself, or the short name its cables are filed under.
-    func signingPost(named name: String, _ db: Database) throws -> String {
+    func signingPost(named name: String, _ db: any SQLConnection) throws -> String {
         let upper = name.uppercased()
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM postKey WHERE post = ?", arguments: [upper]) == true { return upper }
         let matches = try String.fetchAll(
@@ -75,15 +75,15 @@ extension SQLiteStore {
     /// What is wrong with a post's key history (rows in version order): each version signed by
     /// the store's audit key and, after the first, by the version before it, with no gap, ending
     /// at the key the post signs with now.
-    func postKeyHistoryProblems(_ post: String, _ rows: [Row], _ db: Database) -> [String] {
+    func postKeyHistoryProblems(_ post: String, _ rows: [SQLRow], _ db: any SQLConnection) -> [String] {
         var problems: [String] = []
         var previous: (version: Int, key: [UInt8])?
         for row in rows {
             let version: Int = row["version"]
             let created: String = row["created"]
-            let key = Self.blob(row["publicKey"]) ?? []
+            let key = (row["publicKey"]).blobBytes ?? []
             let message = PostPublicKeys.historyMessage(post: post, version: version, created: created, publicKey: key)
-            if (try? SigningKey.verify(Self.blob(row["attestation"]) ?? [], of: message, publicKey: auditKey.publicKey, record: post)) == nil {
+            if (try? SigningKey.verify((row["attestation"]).blobBytes ?? [], of: message, publicKey: auditKey.publicKey, record: post)) == nil {
                 problems.append("version \(version) is not signed by the store")
             }
             if let previous {
@@ -95,8 +95,8 @@ extension SQLiteStore {
             }
             previous = (version, key)
         }
-        if let previous, let current = try? Row.fetchOne(db, sql: "SELECT version, publicKey FROM postKey WHERE post = ?", arguments: [post]),
-            (current["version"] as Int) != previous.version || Self.blob(current["publicKey"]) != previous.key
+        if let previous, let current = try? SQLRow.fetchOne(db, sql: "SELECT version, publicKey FROM postKey WHERE post = ?", arguments: [post]),
+            (current["version"] as Int) != previous.version || (current["publicKey"]).blobBytes != previous.key
         {
             problems.append("the key the post signs with is not the last version in its history")
         }
@@ -104,8 +104,8 @@ extension SQLiteStore {
     }
 
     /// Posts whose signing key has been rotated, with each version.
-    static func postKeyVersions(_ db: Database) throws -> [PostKeyVersion] {
-        try Row.fetchAll(db, sql: "SELECT post, version, created FROM postKeyVersion ORDER BY post, version").map {
+    static func postKeyVersions(_ db: any SQLConnection) throws -> [PostKeyVersion] {
+        try SQLRow.fetchAll(db, sql: "SELECT post, version, created FROM postKeyVersion ORDER BY post, version").map {
             PostKeyVersion(post: $0["post"], version: $0["version"], created: $0["created"])
         }
     }

@@ -42,12 +42,12 @@ extension SQLiteStore {
 
     /// The registered posts and their FM forms; rows that fail their MAC are left out.
     public func posts() async throws -> [String: [String]] {
-        try await database.read { db in
+        try await reading { db in
             var posts: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT fm, post, mac FROM postName ORDER BY fm") {
+            for row in try SQLRow.fetchAll(db, sql: "SELECT fm, post, mac FROM postName ORDER BY fm") {
                 let fm: String = row["fm"]
                 let post: String = row["post"]
-                guard Self.blob(row["mac"]) == self.postNameMAC(fm: fm, post: post) else { continue }
+                guard (row["mac"]).blobBytes == self.postNameMAC(fm: fm, post: post) else { continue }
                 posts[post, default: []].append(fm)
             }
             return posts
@@ -55,10 +55,10 @@ extension SQLiteStore {
     }
 
     /// The registered post an FM line belongs to, if any; a row failing its MAC is tampering.
-    func registeredPost(fm: String, _ db: Database) throws -> String? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT post, mac FROM postName WHERE fm = ?", arguments: [fm]) else { return nil }
+    func registeredPost(fm: String, _ db: any SQLConnection) throws -> String? {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT post, mac FROM postName WHERE fm = ?", arguments: [fm]) else { return nil }
         let post: String = row["post"]
-        guard Self.blob(row["mac"]) == postNameMAC(fm: fm, post: post) else { throw StoreError.tampered("the post registry entry for \(fm)") }
+        guard (row["mac"]).blobBytes == postNameMAC(fm: fm, post: post) else { throw StoreError.tampered("the post registry entry for \(fm)") }
         return post
     }
 

@@ -10,9 +10,9 @@ final class VocabularyCache: Sendable {
     private let state = Mutex<(batch: Int64, vocabulary: Vocabulary)>((0, Vocabulary()))
 
     /// Loads the sealed batches written since the last refresh.
-    func refresh(_ db: Database, keys: some MasterKeys) throws {
+    func refresh(_ db: any SQLConnection, keys: some MasterKeys) throws {
         let loaded = state.withLock { $0.batch }
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM vocabulary WHERE batch > ? ORDER BY batch", arguments: [loaded])
+        let rows = try SQLRow.fetchAll(db, sql: "SELECT * FROM vocabulary WHERE batch > ? ORDER BY batch", arguments: [loaded])
         guard !rows.isEmpty else { return }
         var batches: [(Int64, [String: String])] = []
         for row in rows {
@@ -75,7 +75,7 @@ final class TokenCache: Sendable {
 
 extension SQLiteStore {
     /// Seals the words not yet in the vocabulary as a new batch, in the caller's transaction.
-    func storeVocabulary(_ words: [String: String], _ db: Database) throws {
+    func storeVocabulary(_ words: [String: String], _ db: any SQLConnection) throws {
         try vocabulary.refresh(db, keys: keys)
         let new = words.filter { !vocabulary.known($0.key) }
         guard !new.isEmpty else { return }
@@ -96,7 +96,7 @@ extension SQLiteStore {
     /// Loads what searches keep in memory (envelopes, row lengths, the prefix vocabulary), so the
     /// first search after a server starts does not pay for it (about a second at 250,000 cables).
     public func warmSearchCaches() async throws {
-        try await database.read { db in
+        try await reading { db in
             try self.refreshEnvelopes(db)
             try self.documentLengths.refresh(db)
             try self.vocabulary.refresh(db, keys: self.keys)
@@ -104,7 +104,7 @@ extension SQLiteStore {
     }
 
     func searchChecked(_ query: SearchQuery, as userID: String, options: SearchOptions) async throws -> SearchResults {
-        let outcome: Result<(SearchResults, [String]), StoreError> = try await database.read { db in
+        let outcome: Result<(SearchResults, [String]), StoreError> = try await reading { db in
             guard let user = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }
             guard !user.disabled else { return .failure(.disabled(userID)) }
             try self.vocabulary.refresh(db, keys: self.keys)
@@ -147,7 +147,7 @@ extension SQLiteStore {
     }
 
     /// `found` collects the damaged rows and copy sets met on the way (for the audit log only).
-    func search(_ query: SearchQuery, user: Reader, options: SearchOptions, found: inout [String], _ db: Database) throws -> SearchResults {
+    func search(_ query: SearchQuery, user: Reader, options: SearchOptions, found: inout [String], _ db: any SQLConnection) throws -> SearchResults {
         // The text expression, compiled to hashed tokens.
         let compiled = FTS5Query(token: index.token, expand: { self.vocabulary.expand($0) }).compile(query)
 
@@ -193,8 +193,8 @@ extension SQLiteStore {
         var left = 0
         for docid in pageDocids {
             guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?"), arguments: [docid])
+                let row = try SQLRow.fetchOne(
+                    db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?", arguments: [docid])
             else { continue }
             do {
                 guard let material = try hitMaterial(row, user: user, snippet: options.snippets, db) else { continue }
@@ -225,7 +225,7 @@ extension SQLiteStore {
         if let id = query.referenceID {
             // Without filters the query's own admission is exactly what the reader may reach.
             let reachable = query.filters.isEmpty ? admitting.set : try admission(user, filters: SearchFilters(), db).set
-            if let row = try Row.fetchOne(
+            if let row = try SQLRow.fetchOne(
                 db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.id = ?", arguments: [id.description]),
                 reachable.contains(row["docid"]),
                 var direct = try directHit(row, user: user, snippet: options.snippets, found: &found, db)
@@ -266,9 +266,9 @@ extension SQLiteStore {
     /// holds more cables than this one's, its rows are not used (cables are the only writes to the
     /// index and each raises the highest docid, so an equal highest docid means an equal index,
     /// and ranks equal to one pass's).
-    func matches(_ match: String, admitted: DocidSet, ranked: Bool, splitAt: Int64?, upTo: Int64, _ db: Database) throws -> MatchPass {
+    func matches(_ match: String, admitted: DocidSet, ranked: Bool, splitAt: Int64?, upTo: Int64, _ db: any SQLConnection) throws -> MatchPass {
         let blob = admitted.blob
-        guard let splitAt, splitAt > 0, splitAt < upTo else { return try Self.matchPass(match, blob, nil, ranked: ranked, db) }
+        guard let splitAt, splitAt > 0, splitAt < upTo else { return try Self.matchPass(match, blob, nil, ranked: ranked, db.grdb) }
         let upper = UpperHalf()
         database.asyncRead { connection in
             guard upper.claim() else { return }
@@ -279,9 +279,9 @@ extension SQLiteStore {
                     return try Self.matchPass(match, blob, (splitAt + 1)...upTo, ranked: ranked, db)
                 })
         }
-        var pass = try Self.matchPass(match, blob, 1...splitAt, ranked: ranked, db)
+        var pass = try Self.matchPass(match, blob, 1...splitAt, ranked: ranked, db.grdb)
         let rest = try upper.claim() ? nil : upper.wait().get()
-        let second = try rest ?? Self.matchPass(match, blob, (splitAt + 1)...upTo, ranked: ranked, db)
+        let second = try rest ?? Self.matchPass(match, blob, (splitAt + 1)...upTo, ranked: ranked, db.grdb)
         pass.docids += second.docids
         pass.ranks = pass.ranks.map { $0 + (second.ranks ?? []) }
         return pass
@@ -317,13 +317,13 @@ extension SQLiteStore {
     }
 
     /// A row as a hit: its summary, and a snippet from the text this person would read.
-    func hit(_ row: Row, user: Reader, expression: SearchExpression?, snippet: Bool, _ db: Database) throws -> SearchHit? {
+    func hit(_ row: SQLRow, user: Reader, expression: SearchExpression?, snippet: Bool, _ db: any SQLConnection) throws -> SearchHit? {
         try hitMaterial(row, user: user, snippet: snippet, db).map { try openHit($0, user: user, expression: expression, snippet: snippet) }
     }
 
     /// What a hit needs from the database: the sealed subject and text (this person's copy if they
     /// have one) and the post's public key. Nil when the rule, checked once more in Swift, says no.
-    func hitMaterial(_ row: Row, user: Reader, snippet: Bool, _ db: Database) throws -> HitMaterial? {
+    func hitMaterial(_ row: SQLRow, user: Reader, snippet: Bool, _ db: any SQLConnection) throws -> HitMaterial? {
         try requireIntactEnvelope(row)
         let archive: Bool = row["archive"]
         let level = Classification(rawValue: row["classification"]) ?? .topSecret
@@ -334,8 +334,8 @@ extension SQLiteStore {
         let binding = try binding(row)
         var copy: SealedCopy?
         if snippet,
-            let copyRow = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?"), arguments: [binding.id, user.id])
+            let copyRow = try SQLRow.fetchOne(
+                db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [binding.id, user.id])
         {
             guard let sealed = SealedCopy(copyRow) else { throw StoreError.tampered("the copy of cable \(binding.id) for \(user.id)") }
             copy = sealed
@@ -391,25 +391,25 @@ extension SQLiteStore {
     }
 
     /// The reference IDs a cable cites (from its sealed text).
-    func cited(by row: Row, _ db: Database) throws -> [ReferenceID] {
+    func cited(by row: SQLRow, _ db: any SQLConnection) throws -> [ReferenceID] {
         let text = try openCable(row, db)
         guard let cable = try? CableParser().parse(text: String(decoding: text, as: UTF8.self)).cable else { return [] }
         return BlindIndex.columns(of: cable).cites
     }
 
     /// The cables among `ids` the person may see (`reachable`, from the checked envelopes), by reference ID.
-    func visibleIDs(_ ids: [ReferenceID], reachable: DocidSet, _ db: Database) throws -> [String] {
+    func visibleIDs(_ ids: [ReferenceID], reachable: DocidSet, _ db: any SQLConnection) throws -> [String] {
         guard !ids.isEmpty else { return [] }
         let list = ids.map(\.description)
-        return try Row.fetchAll(
+        return try SQLRow.fetchAll(
             db, sql: "SELECT docid, id FROM cable WHERE id IN (\(list.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
-            arguments: StatementArguments(list)
+            arguments: SQLArguments(list)
         )
         .filter { reachable.contains($0["docid"]) }.map { $0["id"] }
     }
 
     /// The cable a reference ID names, as a hit; nil (and noted in `found`) when its row is damaged.
-    func directHit(_ row: Row, user: Reader, snippet: Bool, found: inout [String], _ db: Database) throws -> SearchHit? {
+    func directHit(_ row: SQLRow, user: Reader, snippet: Bool, found: inout [String], _ db: any SQLConnection) throws -> SearchHit? {
         do {
             return try hit(row, user: user, expression: nil, snippet: snippet, db)
         } catch StoreError.tampered(let record) {
@@ -454,7 +454,7 @@ public enum SearchSQL {
     public static func clauses(
         _ compiled: FTS5Query.Compiled, filters: SearchFilters, envelope: String, index: String, rankFunction: String = "bm25"
     )
-        -> (from: String, conditions: [String], arguments: [any DatabaseValueConvertible], rank: String?)
+        -> (from: String, conditions: [String], arguments: [any SQLBindable], rank: String?)
     {
         // With a text match, FTS5 must drive the query: a post filter's unary + keeps SQLite from
         // walking the postKey index and probing the full-text index once per cable (seconds).
@@ -481,13 +481,13 @@ public enum SearchSQL {
 
     /// Conditions (AND-ed) and their arguments for a query's envelope filters, on `table`'s columns
     /// postKey, year, classification, caveats and tags; `indexed` false keeps them off indexes.
-    public static func filterConditions(_ filters: SearchFilters, table: String, indexed: Bool = true) -> ([String], [any DatabaseValueConvertible]) {
+    public static func filterConditions(_ filters: SearchFilters, table: String, indexed: Bool = true) -> ([String], [any SQLBindable]) {
         var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: [any SQLBindable] = []
         if !filters.posts.isEmpty {
             let keys = postKeys(filters.posts)
             conditions.append("\(indexed ? "" : "+")\(table).postKey IN (\(keys.map { _ in "?" }.joined(separator: ",")))")
-            arguments += keys.sorted() as [any DatabaseValueConvertible]
+            arguments += keys.sorted() as [any SQLBindable]
         }
         if let years = filters.years {
             conditions.append("\(table).year BETWEEN ? AND ?")
@@ -498,7 +498,7 @@ public enum SearchSQL {
         }
         for (values, column) in [(filters.caveats.map(\.rawValue), "caveats"), (filters.tags, "tags")] where !values.isEmpty {
             conditions.append("(" + values.map { _ in "\(table).\(column) LIKE ?" }.joined(separator: " OR ") + ")")
-            arguments += values.map { "%," + $0.uppercased().replacingOccurrences(of: ",", with: ";") + ",%" } as [any DatabaseValueConvertible]
+            arguments += values.map { "%," + $0.uppercased().replacingOccurrences(of: ",", with: ";") + ",%" } as [any SQLBindable]
         }
         return (conditions, arguments)
     }

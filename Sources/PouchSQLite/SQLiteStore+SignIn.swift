@@ -27,8 +27,8 @@ extension SQLiteStore {
     }
 
     public func signIn(_ userID: String, password: String, client: String) async throws -> Reader {
-        let stored = try await database.read { db -> (Reader, String)? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT hash, mac FROM credential WHERE reader = ?", arguments: [userID]),
+        let stored = try await reading { db -> (Reader, String)? in
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT hash, mac FROM credential WHERE reader = ?", arguments: [userID]),
                 let user = try self.user(userID, db)
             else { return nil }
             let hash: String = row["hash"]
@@ -103,14 +103,14 @@ extension SQLiteStore {
     public func bearer(_ token: String) async throws -> Reader? {
         guard token.hasPrefix("pouch_"), token.utf8.count < 100 else { return nil }
         let digest = tokenDigest(token)
-        return try await database.read { db in
+        return try await reading { db in
             guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT reader, expires, mac FROM token WHERE digest = ?"), arguments: [Data(digest)])
+                let row = try SQLRow.fetchOne(
+                    db, sql: "SELECT reader, expires, mac FROM token WHERE digest = ?", arguments: [Data(digest)])
             else { return nil }
-            let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
-            let expires = String(decoding: Self.bytes(row["expires"]), as: UTF8.self)
-            guard let mac = Self.blob(row["mac"]),
+            let reader = String(decoding: (row["reader"]).bytes, as: UTF8.self)
+            let expires = String(decoding: (row["expires"]).bytes, as: UTF8.self)
+            guard let mac = (row["mac"]).blobBytes,
                 PasswordHash.constantTimeEqual(mac, self.tokenMAC(digest: digest, reader: reader, expires: expires))
             else {
                 throw StoreError.tampered("an API token of \(reader)")
@@ -123,12 +123,12 @@ extension SQLiteStore {
 
     /// The person's tokens (labels and dates only; the tokens themselves are never kept).
     public func tokens(of userID: String, as actor: String) async throws -> [TokenInfo] {
-        let outcome: Result<[TokenInfo], StoreError> = try await database.read { db in
+        let outcome: Result<[TokenInfo], StoreError> = try await reading { db in
             guard try self.mayManageAccount(of: userID, as: actor, db) else {
                 return .failure(.notPermitted("only an administrator may see another person's tokens"))
             }
             return .success(
-                try Row.fetchAll(db, sql: "SELECT label, created, expires FROM token WHERE reader = ? ORDER BY created", arguments: [userID]).map {
+                try SQLRow.fetchAll(db, sql: "SELECT label, created, expires FROM token WHERE reader = ? ORDER BY created", arguments: [userID]).map {
                     TokenInfo(label: $0["label"], created: $0["created"], expires: $0["expires"] ?? "")
                 })
         }
@@ -143,12 +143,12 @@ extension SQLiteStore {
                 return .failure(.notPermitted("only an administrator may revoke another person's tokens"))
             }
             guard try self.user(userID, db) != nil else { return .failure(.noSuchUser(userID)) }
+            let count: Int
             if let label {
-                try db.execute(sql: "DELETE FROM token WHERE reader = ? AND label = ?", arguments: [userID, label])
+                count = try db.execute(sql: "DELETE FROM token WHERE reader = ? AND label = ?", arguments: [userID, label])
             } else {
-                try db.execute(sql: "DELETE FROM token WHERE reader = ?", arguments: [userID])
+                count = try db.execute(sql: "DELETE FROM token WHERE reader = ?", arguments: [userID])
             }
-            let count = db.changesCount
             guard count > 0 else {
                 return .failure(label.map { .invalid("\(userID) has no token labelled '\($0)'") } ?? .invalid("\(userID) has no tokens"))
             }
@@ -163,7 +163,7 @@ extension SQLiteStore {
 
     /// Whether `actor` may manage `userID`'s password and tokens: the person themself or an
     /// administrator, with an account that is not disabled.
-    func mayManageAccount(of userID: String, as actor: String, _ db: Database) throws -> Bool {
+    func mayManageAccount(of userID: String, as actor: String, _ db: any SQLConnection) throws -> Bool {
         guard let acting = try user(actor, db), !acting.disabled else { return false }
         return acting.id == userID || acting.acts(as: .administrator)
     }

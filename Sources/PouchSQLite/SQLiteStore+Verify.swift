@@ -13,7 +13,7 @@ extension SQLiteStore {
     /// Reads in one snapshot, in batches; the cryptography runs on every core.
     public func verifyStore(as userID: String, progress: VerificationProgress? = nil) async throws -> VerificationReport {
         try await requireOperator(userID, action: .verify, "verify the store")
-        let report = try await database.read { db in try self.verifyEverything(db, progress: progress) }
+        let report = try await reading { db in try self.verifyEverything(db, progress: progress) }
         try await record(
             AuditEvent(
                 user: userID, action: .verify, outcome: report.intact ? .ok : .failed,
@@ -23,7 +23,7 @@ extension SQLiteStore {
         return report
     }
 
-    func verifyEverything(_ db: Database, progress: VerificationProgress?) throws -> VerificationReport {
+    func verifyEverything(_ db: any SQLConnection, progress: VerificationProgress?) throws -> VerificationReport {
         var report = VerificationReport()
         func problem(_ table: String, _ key: String, _ message: String) {
             report.problems.append(.init(table: table, key: key, message: message))
@@ -31,8 +31,8 @@ extension SQLiteStore {
 
         // People, their passwords and tokens.
         var users: Set<String> = []
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id") {
-            let id = String(decoding: Self.bytes(row["id"]), as: UTF8.self)
+        for row in try SQLRow.fetchAll(db, sql: "SELECT * FROM reader ORDER BY id") {
+            let id = String(decoding: (row["id"]).bytes, as: UTF8.self)
             users.insert(id)
             do { _ = try verifiedUser(row) } catch {
                 problem("reader", id, "the user row fails its MAC (a changed clearance, caveat, role, post, name or account state)")
@@ -40,23 +40,23 @@ extension SQLiteStore {
         }
         report.checked["reader"] = users.count
         var credentials = 0
-        for row in try Row.fetchAll(db, sql: "SELECT reader, hash, mac FROM credential") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT reader, hash, mac FROM credential") {
             credentials += 1
-            let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
-            let hash = String(decoding: Self.bytes(row["hash"]), as: UTF8.self)
-            if Self.blob(row["mac"]) != credentialMAC(reader: reader, hash: hash) {
+            let reader = String(decoding: (row["reader"]).bytes, as: UTF8.self)
+            let hash = String(decoding: (row["hash"]).bytes, as: UTF8.self)
+            if (row["mac"]).blobBytes != credentialMAC(reader: reader, hash: hash) {
                 problem("credential", reader, "the password hash fails its MAC (replaced)")
             }
         }
         report.checked["credential"] = credentials
         var tokens = 0
-        for row in try Row.fetchAll(db, sql: "SELECT digest, reader, label, expires, mac FROM token") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT digest, reader, label, expires, mac FROM token") {
             tokens += 1
-            let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
-            let expires = String(decoding: Self.bytes(row["expires"]), as: UTF8.self)
-            guard let digest = Self.blob(row["digest"]), Self.blob(row["mac"]) == tokenMAC(digest: digest, reader: reader, expires: expires) else {
+            let reader = String(decoding: (row["reader"]).bytes, as: UTF8.self)
+            let expires = String(decoding: (row["expires"]).bytes, as: UTF8.self)
+            guard let digest = (row["digest"]).blobBytes, (row["mac"]).blobBytes == tokenMAC(digest: digest, reader: reader, expires: expires) else {
                 problem(
-                    "token", "\(reader)/\(String(decoding: Self.bytes(row["label"]), as: UTF8.self))",
+                    "token", "\(reader)/\(String(decoding: (row["label"]).bytes, as: UTF8.self))",
                     "the API token fails its MAC (a changed owner or expiry)")
                 continue
             }
@@ -75,11 +75,11 @@ extension SQLiteStore {
 
         // The post registry.
         var postNames = 0
-        for row in try Row.fetchAll(db, sql: "SELECT fm, post, mac FROM postName ORDER BY fm") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT fm, post, mac FROM postName ORDER BY fm") {
             postNames += 1
-            let fm = String(decoding: Self.bytes(row["fm"]), as: UTF8.self)
-            let post = String(decoding: Self.bytes(row["post"]), as: UTF8.self)
-            if Self.blob(row["mac"]) != postNameMAC(fm: fm, post: post) {
+            let fm = String(decoding: (row["fm"]).bytes, as: UTF8.self)
+            let post = String(decoding: (row["post"]).bytes, as: UTF8.self)
+            if (row["mac"]).blobBytes != postNameMAC(fm: fm, post: post) {
                 problem("postName", fm, "the post registry entry fails its MAC (a post's FM line moved to another post)")
             }
         }
@@ -87,10 +87,10 @@ extension SQLiteStore {
 
         // Post keys, and the signed history of each post's versions.
         var publicKeys: [String: PostPublicKeys] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT post, publicKey FROM postKey") {
-            let post = String(decoding: Self.bytes(row["post"]), as: UTF8.self)
+        for row in try SQLRow.fetchAll(db, sql: "SELECT post, publicKey FROM postKey") {
+            let post = String(decoding: (row["post"]).bytes, as: UTF8.self)
             do {
-                guard let key = try storedSigningKey(for: post, db), key.key.publicKey == Self.blob(row["publicKey"]) else {
+                guard let key = try storedSigningKey(for: post, db), key.key.publicKey == (row["publicKey"]).blobBytes else {
                     throw StoreError.tampered(post)
                 }
                 publicKeys[post] = try publicKey(of: post, db)
@@ -100,7 +100,7 @@ extension SQLiteStore {
         }
         var versions = 0
         for post in try String.fetchAll(db, sql: "SELECT DISTINCT post FROM postKeyVersion ORDER BY post") {
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM postKeyVersion WHERE post = ? ORDER BY version", arguments: [post])
+            let rows = try SQLRow.fetchAll(db, sql: "SELECT * FROM postKeyVersion WHERE post = ? ORDER BY version", arguments: [post])
             versions += rows.count
             for message in postKeyHistoryProblems(post, rows, db) { problem("postKeyVersion", post, message) }
         }
@@ -116,7 +116,7 @@ extension SQLiteStore {
         var done = 0
         progress?("cables", 0, total)
         while true {
-            let rows = try Row.fetchAll(
+            let rows = try SQLRow.fetchAll(
                 db,
                 sql: """
                     SELECT cable.*, sealed.wrappedKey, sealed.sealedText, sealed.subjectKey, sealed.sealedSubject, sealed.signature
@@ -147,10 +147,10 @@ extension SQLiteStore {
         var lastRow: Int64 = 0
         progress?("copies", 0, copyTotal)
         while true {
-            let rows = try Row.fetchAll(db, sql: "SELECT rowid, * FROM copy WHERE rowid > ? ORDER BY rowid LIMIT 2000", arguments: [lastRow])
+            let rows = try SQLRow.fetchAll(db, sql: "SELECT rowid, * FROM copy WHERE rowid > ? ORDER BY rowid LIMIT 2000", arguments: [lastRow])
             guard let last = rows.last else { break }
             lastRow = last["rowid"]
-            let stored = rows.map { (cable: String(decoding: Self.bytes($0["cable"]), as: UTF8.self), copy: SealedCopy($0)) }
+            let stored = rows.map { (cable: String(decoding: ($0["cable"]).bytes, as: UTF8.self), copy: SealedCopy($0)) }
             let (keys, known) = (publicKeys, bindings)
             let checks = Self.concurrentMap(stored) { item -> String? in
                 guard let binding = known[item.cable], let publicKey = keys[binding.post] else { return "a copy of a cable that is not in the store" }
@@ -161,8 +161,8 @@ extension SQLiteStore {
                 return nil
             }
             for (row, found) in zip(rows, checks) {
-                let cable = String(decoding: Self.bytes(row["cable"]), as: UTF8.self)
-                let reader = String(decoding: Self.bytes(row["reader"]), as: UTF8.self)
+                let cable = String(decoding: (row["cable"]).bytes, as: UTF8.self)
+                let reader = String(decoding: (row["reader"]).bytes, as: UTF8.self)
                 copyReaders[cable, default: []].insert(reader)
                 if let found { problem("copy", "\(cable)/\(reader)", found) }
             }
@@ -175,12 +175,12 @@ extension SQLiteStore {
         var receiptReaders: [String: Set<String>] = [:]
         var receiptSequences: Set<Int> = []
         var receipts = 0
-        for row in try Row.fetchAll(db, sql: "SELECT cable, sequence, recipients, mac FROM receipt") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT cable, sequence, recipients, mac FROM receipt") {
             receipts += 1
-            let cable = String(decoding: Self.bytes(row["cable"]), as: UTF8.self)
-            let list = String(decoding: Self.bytes(row["recipients"]), as: UTF8.self)
-            guard let sequence = Int.fromDatabaseValue(row["sequence"]),
-                Self.blob(row["mac"]) == receiptMAC(cable: cable, sequence: sequence, recipients: list)
+            let cable = String(decoding: (row["cable"]).bytes, as: UTF8.self)
+            let list = String(decoding: (row["recipients"]).bytes, as: UTF8.self)
+            guard let sequence = Int(sqlValue: row["sequence"]),
+                (row["mac"]).blobBytes == receiptMAC(cable: cable, sequence: sequence, recipients: list)
             else {
                 problem("receipt", cable, "a send receipt fails its MAC")
                 continue
@@ -206,8 +206,8 @@ extension SQLiteStore {
         var byReader: [String: [String]] = [:]
         for (cable, readers) in copyReaders { for reader in readers { byReader[reader, default: []].append(cable) } }
         var holders: Set<String> = []
-        for row in try Row.fetchAll(db, sql: "SELECT reader FROM holding") {
-            holders.insert(String(decoding: Self.bytes(row["reader"]), as: UTF8.self))
+        for row in try SQLRow.fetchAll(db, sql: "SELECT reader FROM holding") {
+            holders.insert(String(decoding: (row["reader"]).bytes, as: UTF8.self))
         }
         for reader in holders.union(byReader.keys).sorted() {
             if let found = try heldCopies(of: reader, db).problem { problem("holding", reader, "tampering detected in \(found)") }
@@ -216,19 +216,19 @@ extension SQLiteStore {
 
         // Markings.
         var markings = 0
-        for row in try Row.fetchAll(db, sql: "SELECT cable FROM marking") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT cable FROM marking") {
             markings += 1
-            let cable = String(decoding: Self.bytes(row["cable"]), as: UTF8.self)
+            let cable = String(decoding: (row["cable"]).bytes, as: UTF8.self)
             do { _ = try marking(cable, sent: true, db) } catch { problem("marking", cable, "the recorded fingerprint scheme fails its MAC") }
         }
         report.checked["marking"] = markings
 
         // The search vocabulary.
         var batches = 0
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM vocabulary") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT * FROM vocabulary") {
             batches += 1
             let batch: Int64 = row["batch"]
-            guard let wrapped = Self.blob(row["wrappedKey"]), let sealed = Self.blob(row["sealed"]),
+            guard let wrapped = (row["wrappedKey"]).blobBytes, let sealed = (row["sealed"]).blobBytes,
                 (try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", keys: keys)) != nil
             else {
                 problem("vocabulary", String(batch), "a sealed batch of the search vocabulary does not open")
@@ -241,9 +241,10 @@ extension SQLiteStore {
         progress?("audit", 0, 1)
         report.audit = try auditReport(db)
         let upgrade = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit WHERE action = 'upgrade'") ?? 0
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT sequence, action, target, detail FROM audit WHERE outcome = 'ok' AND action IN ('draft', 'import', 'send', 'user-add')")
-        while let row = try cursor.next() {
+        try db.forEachRow(
+            sql: "SELECT sequence, action, target, detail FROM audit WHERE outcome = 'ok' AND action IN ('draft', 'import', 'send', 'user-add')",
+            arguments: []
+        ) { row in
             let sequence: Int = row["sequence"]
             let action: String = row["action"]
             let target: String = row["target"]
@@ -312,10 +313,10 @@ struct StoredCable: Sendable {
     var subject: SealedRecord?
     var signature: [UInt8]?
 
-    init(_ row: Row, store: SQLiteStore) {
+    init(_ row: SQLRow, store: SQLiteStore) {
         binding = (try? store.binding(row)) ?? CableBinding(id: "", classification: "", caveats: "", archive: "", post: "", drafter: "")
         columns = Dictionary(
-            uniqueKeysWithValues: SQLiteStore.envelopeColumns.map { ($0, String(decoding: SQLiteStore.bytes(row[$0]), as: UTF8.self)) })
+            uniqueKeysWithValues: SQLiteStore.envelopeColumns.map { ($0, String(decoding: (row[$0]).bytes, as: UTF8.self)) })
         envelopeIntact = store.envelopeIsIntact(row)
         if let wrapped = SQLiteStore.blob(row["wrappedKey"]), let content = SQLiteStore.blob(row["sealedText"]) {
             text = SealedRecord(wrappedKey: wrapped, content: content)

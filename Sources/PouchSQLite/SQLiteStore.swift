@@ -79,7 +79,8 @@ public struct SQLiteStore: CableStore {
                 tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
                 index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
                 headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory)
-            let head: AuditHead = try database.write { db in
+            let head: AuditHead = try database.write { grdb in
+                let db = SQLiteConnection(grdb)
                 try db.execute(
                     sql:
                         "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile, format, wrappedMaster) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -148,18 +149,18 @@ public struct SQLiteStore: CableStore {
         let lengths = DocumentLengths()
         let database = try DatabasePool(path: path, configuration: configuration(lengths: lengths))
         try migrator.migrate(database)
-        guard let row = try database.read({ try Row.fetchOne($0, sql: "SELECT * FROM meta WHERE id = 1") }) else {
+        guard let row = try reading(database, { try SQLRow.fetchOne($0, sql: "SELECT * FROM meta WHERE id = 1") }) else {
             throw StoreError.notAStore(directory)
         }
         let lock = Self.lock(row)
         let (_, encryptionKey) = try lock.unlockWithKey(credential)
-        let keyring = try database.read { db in try StoreKeyring.load(db, encryptionKey: encryptionKey) }
+        let keyring = try reading(database) { db in try StoreKeyring.load(db, encryptionKey: encryptionKey) }
         guard let integrity = keyring.key(version: 1) else {
             throw StoreError.tampered("master key version 1 (the MAC root) is missing from the keyring")
         }
         let cost = lock.cost
         let profile = FingerprintProfile(rawValue: row["profile"]) ?? .standard
-        let secrets = try database.read { db in
+        let secrets = try reading(database) { db in
             (try secret("trace", db, keys: keyring), try secret("audit", db, keys: keyring), try secret("index", db, keys: keyring))
         }
         let tracingKey = try FingerprintKey(bytes: secrets.0)
@@ -167,7 +168,7 @@ public struct SQLiteStore: CableStore {
         let headFile = AuditHeadFile(directory: directory, witness: options.witness)
         let format: Int = row["format"]
         // The head outside the database first: an upgrade must not run on a rolled-back copy.
-        let problems = try database.read { db in try headProblems(db, headFile: headFile, format: format, auditKey: auditKey) }
+        let problems = try reading(database) { db in try headProblems(db, headFile: headFile, format: format, auditKey: auditKey) }
         if !problems.isEmpty, !options.inspecting { throw StoreError.damaged(problems.map(\.message).joined(separator: "; ")) }
         let store = SQLiteStore(
             database: database, keys: StoreKeyring(keyring, encryptionKey: encryptionKey, database: database), integrity: integrity,
@@ -216,9 +217,9 @@ public struct SQLiteStore: CableStore {
 
     /// A write transaction whose failures a person can act on (a full disk, a read-only file)
     /// come back as `StoreError`s; the transaction is rolled back whole either way.
-    func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func writing<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
         do {
-            return try await database.write(body)
+            return try await database.write { db in try body(SQLiteConnection(db)) }
         } catch let error as DatabaseError where error.message?.contains(Self.staleMasterKey) == true {
             // Another process rotated the master key after this one sealed the record: nothing
             // was written; load the new version so that trying again works.
@@ -229,9 +230,23 @@ public struct SQLiteStore: CableStore {
         }
     }
 
+    /// A read transaction: one consistent snapshot of the store, while writers go on.
+    func reading<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
+        try await database.read { db in try body(SQLiteConnection(db)) }
+    }
+
+    /// The same, for synchronous callers (opening a store, tests).
+    func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try Self.reading(database, body)
+    }
+
+    static func reading<T>(_ database: DatabasePool, _ body: (any SQLConnection) throws -> T) throws -> T {
+        try database.read { db in try body(SQLiteConnection(db)) }
+    }
+
     /// The administrator created with the store.
     public func administrator() async throws -> String {
-        try await database.read { db in try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "" }
+        try await reading { db in try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "" }
     }
 
     static func configuration(lengths: DocumentLengths) -> Configuration {
@@ -516,14 +531,14 @@ public struct SQLiteStore: CableStore {
     /// The triggers' message when a process writes under a version that is no longer current.
     static let staleMasterKey = "pouch: sealed under a master key version that is no longer current"
 
-    static func saveLock(_ lock: MasterKeyLock, _ db: Database) throws {
+    static func saveLock(_ lock: MasterKeyLock, _ db: any SQLConnection) throws {
         try db.execute(
             sql: "UPDATE meta SET salt = ?, verifier = ?, credential = ?, wrappedMaster = ? WHERE id = 1",
             arguments: [Data(lock.salt), Data(lock.verifier), lock.credential, lock.wrappedMaster.map { Data($0) }])
     }
 
     /// How the master key is unlocked, from the `meta` row.
-    static func lock(_ row: Row) -> MasterKeyLock {
+    static func lock(_ row: SQLRow) -> MasterKeyLock {
         MasterKeyLock(
             credential: row["credential"], salt: Array(row["salt"] as Data),
             cost: MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"]),
@@ -532,15 +547,15 @@ public struct SQLiteStore: CableStore {
 
     // MARK: Secrets
 
-    func storeSecret(_ name: String, _ bytes: [UInt8], publicKey: [UInt8]?, _ db: Database) throws {
+    func storeSecret(_ name: String, _ bytes: [UInt8], publicKey: [UInt8]?, _ db: any SQLConnection) throws {
         let sealed = try Seal.seal(bytes, record: "secret|\(name)", keys: keys)
         try db.execute(
             sql: "INSERT INTO secret (name, wrappedKey, sealed, publicKey) VALUES (?, ?, ?, ?)",
             arguments: [name, Data(sealed.wrappedKey), Data(sealed.content), publicKey.map { Data($0) }])
     }
 
-    static func secret(_ name: String, _ db: Database, keys: some MasterKeys) throws -> [UInt8] {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM secret WHERE name = ?", arguments: [name]) else {
+    static func secret(_ name: String, _ db: any SQLConnection, keys: some MasterKeys) throws -> [UInt8] {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM secret WHERE name = ?", arguments: [name]) else {
             throw StoreError.tampered("the store's \(name) key (missing)")
         }
         do {

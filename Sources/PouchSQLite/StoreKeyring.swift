@@ -48,27 +48,29 @@ final class StoreKeyring: MasterKeys {
     /// since this process started: it must be restarted with the new one).
     @discardableResult
     func reload() -> Keyring? {
-        guard let fresh = try? database.unsafeReentrantRead({ db in try Self.load(db, encryptionKey: encryptionKey) }) else { return nil }
+        guard let fresh = try? database.unsafeReentrantRead({ db in try Self.load(SQLiteConnection(db), encryptionKey: encryptionKey) }) else {
+            return nil
+        }
         state.withLock { $0 = State(keyring: fresh, checked: .now) }
         return fresh
     }
 
     /// Reloads inside a transaction (after this process rotated).
-    func reload(_ db: Database) throws {
+    func reload(_ db: any SQLConnection) throws {
         let fresh = try Self.load(db, encryptionKey: encryptionKey)
         state.withLock { $0 = State(keyring: fresh, checked: .now) }
     }
 
     /// The keyring as the database holds it: the current version from the lock in `meta`, older
     /// ones from `masterKey`, each wrapped by the current one. Retired versions have no key.
-    static func load(_ db: Database, encryptionKey: MasterKey) throws -> Keyring {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1") else {
+    static func load(_ db: any SQLConnection, encryptionKey: MasterKey) throws -> Keyring {
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM meta WHERE id = 1") else {
             throw StoreError.damaged("the store's meta row is missing")
         }
         let current: Int = row["masterVersion"]
         let master = try SQLiteStore.lock(row).open(with: encryptionKey)
         var keys = [current: master]
-        for older in try Row.fetchAll(
+        for older in try SQLRow.fetchAll(
             db, sql: "SELECT version, wrapped FROM masterKey WHERE wrapped IS NOT NULL AND version <> ?", arguments: [current])
         {
             let version: Int = older["version"]

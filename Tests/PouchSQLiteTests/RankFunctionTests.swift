@@ -23,8 +23,8 @@ struct RankFunctionTests {
                 let compiled = FTS5Query(token: store.index.token, expand: { store.vocabulary.expand($0) }).compile(try SearchQuery(parsing: text))
                 guard let match = compiled.match else { continue }
                 let rows = try store.database.read { db in
-                    try store.vocabulary.refresh(db, keys: store.keys)
-                    if loadLengths { try store.documentLengths.refresh(db) }
+                    try store.vocabulary.refresh(SQLiteConnection(db), keys: store.keys)
+                    if loadLengths { try store.documentLengths.refresh(SQLiteConnection(db)) }
                     return try Row.fetchAll(
                         db, sql: "SELECT rowid, bm25(search, 4.0, 1.0, 0.0), pouchrank(search, 4.0, 1.0, 0.0) FROM search WHERE search MATCH ?",
                         arguments: [match])
@@ -53,7 +53,7 @@ struct QueryPlanTests {
         let plan = try store.database.read { db in
             try Row.fetchAll(
                 db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from) WHERE \(conditions.joined(separator: " AND "))",
-                arguments: statementArguments(arguments)
+                arguments: SQLiteConnection.arguments(SQLArguments(arguments))
             ).map { $0["detail"] as String }
         }
         #expect(plan.first?.hasPrefix("SCAN search") == true, "\(plan)")
@@ -65,7 +65,7 @@ struct QueryPlanTests {
         let plan2 = try store.database.read { db in
             try Row.fetchAll(
                 db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from2) WHERE \(conditions2.joined(separator: " AND "))",
-                arguments: statementArguments(arguments2)
+                arguments: SQLiteConnection.arguments(SQLArguments(arguments2))
             ).map { $0["detail"] as String }
         }
         #expect(plan2.contains { $0.contains("cable_postKey") }, "\(plan2)")
