@@ -12,6 +12,9 @@ public final class PostgresPool: Sendable {
     let client: PostgresClient
     let logger: Logger
     private let running: Task<Void, Never>
+    /// The threads that run transactions' bodies, which wait on the network between statements;
+    /// one per connection, so a busy pool never waits for a thread.
+    let blocking: NIOThreadPool
 
     /// Opens a pool to `location` (no connection is made until the first query).
     public init(_ location: PostgresLocation, maximumConnections: Int = 20, logger: Logger = Logger(label: "pouch.postgres")) {
@@ -30,12 +33,15 @@ public final class PostgresPool: Sendable {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         running = Task { await client.run() }
+        blocking = NIOThreadPool(numberOfThreads: maximumConnections)
+        blocking.start()
     }
 
     /// Closes every connection; queries after this fail.
     public func close() async {
         running.cancel()
         await running.value
+        try? await blocking.shutdownGracefully()
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.

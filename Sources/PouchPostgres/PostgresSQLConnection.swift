@@ -1,0 +1,142 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import PostgresNIO
+import PouchStore
+
+/// The store's SQL connection on one PostgreSQL connection inside one transaction.
+///
+/// The store's logic is synchronous between statements (as it is on SQLite, where GRDB runs a
+/// transaction's body on its own queue); here the body runs on a thread of the pool's blocking
+/// threads, never on an event loop or a Swift concurrency thread, and waits for each statement's
+/// result. `?` placeholders become `$1 …`; values travel as `SQLValue`s, and come back as the
+/// same four storage classes whatever the column's PostgreSQL type.
+final class PostgresSQLConnection: SQLConnection {
+    let connection: PostgresConnection
+    let logger: Logger
+    private var commitActions: [@Sendable (any SQLConnection) -> Void] = []
+    private var rollbackActions: [@Sendable () -> Void] = []
+    private var cursors = 0
+
+    init(_ connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    func execute(sql: String, arguments: SQLArguments) throws -> Int {
+        try run(sql, arguments).metadata.rows ?? 0
+    }
+
+    func fetchAll(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
+        try run(sql, arguments).rows.map(Self.row)
+    }
+
+    func fetchOne(sql: String, arguments: SQLArguments) throws -> SQLRow? {
+        try run(sql, arguments).rows.first.map(Self.row)
+    }
+
+    /// A server-side cursor read a thousand rows at a time: a scan of a whole table holds one batch.
+    func forEachRow(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
+        cursors += 1
+        let name = "pouch_scan_\(cursors)"
+        try run("DECLARE \(name) NO SCROLL CURSOR FOR " + sql, arguments)
+        defer { _ = try? run("CLOSE \(name)", []) }
+        while true {
+            let rows = try run("FETCH FORWARD 1000 FROM \(name)", []).rows
+            for row in rows { try body(Self.row(row)) }
+            if rows.count < 1000 { break }
+        }
+    }
+
+    func afterCommit(_ action: @escaping @Sendable (any SQLConnection) -> Void, onRollback rollback: @escaping @Sendable () -> Void) {
+        commitActions.append(action)
+        rollbackActions.append(rollback)
+    }
+
+    /// Runs the actions registered for the end of the transaction (after COMMIT or ROLLBACK).
+    func finish(committed: Bool) {
+        let (commits, rollbacks) = (commitActions, rollbackActions)
+        commitActions = []
+        rollbackActions = []
+        if committed {
+            for action in commits { action(self) }
+        } else {
+            for action in rollbacks { action() }
+        }
+    }
+
+    /// One statement, waited for on this (blocking) thread.
+    @discardableResult
+    func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
+        var bindings = PostgresBindings(capacity: arguments.count)
+        for value in arguments.values { Self.bind(value, to: &bindings) }
+        let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings)
+        return try connection.query(query, logger: logger).wait()
+    }
+
+    static func bind(_ value: SQLValue, to bindings: inout PostgresBindings) {
+        switch value {
+        case .null: bindings.appendNull()
+        case .integer(let number): bindings.append(number)
+        case .real(let number): bindings.append(number)
+        case .text(let text): bindings.append(text)
+        case .blob(let data): bindings.append(ByteBuffer(bytes: data))
+        }
+    }
+
+    /// `?` → `$1, $2 …`, outside quoted strings and identifiers.
+    static func numbered(_ sql: String) -> String {
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + 16)
+        var number = 0
+        var quote: Character?
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+                result.append(character)
+            } else if character == "'" || character == "\"" {
+                quote = character
+                result.append(character)
+            } else if character == "?" {
+                number += 1
+                result += "$\(number)"
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// A row as the store reads rows: integers (and booleans, as 0/1), reals, text and bytes.
+    static func row(_ row: PostgresRow) -> SQLRow {
+        var columns: [String] = []
+        var values: [SQLValue] = []
+        for cell in row {
+            columns.append(cell.columnName)
+            values.append(value(cell))
+        }
+        return SQLRow(columns: columns, values: values)
+    }
+
+    static func value(_ cell: PostgresCell) -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8, .oid:
+            return (try? cell.decode(Int64.self)).map(SQLValue.integer) ?? .null
+        case .bool:
+            return (try? cell.decode(Bool.self)).map { .integer($0 ? 1 : 0) } ?? .null
+        case .float4, .float8:
+            return (try? cell.decode(Double.self)).map(SQLValue.real) ?? .null
+        case .numeric:
+            // SUM over bigint is numeric: an integer when it is one.
+            guard let decimal = try? cell.decode(Decimal.self) else { return .null }
+            let number = NSDecimalNumber(decimal: decimal).doubleValue
+            return Int64(exactly: number).map(SQLValue.integer) ?? .real(number)
+        case .bytea:
+            return (try? cell.decode(ByteBuffer.self)).map { .blob(Data($0.readableBytesView)) } ?? .null
+        default:
+            return (try? cell.decode(String.self)).map(SQLValue.text) ?? .null
+        }
+    }
+}
