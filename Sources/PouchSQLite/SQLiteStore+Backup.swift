@@ -46,7 +46,7 @@ extension SQLiteStore {
             // SQLite's backup API copies pages inside one read transaction: a consistent snapshot
             // while writers go on (WAL), without VACUUM INTO's rebuilding of every table and index.
             // The plain copy is never synced: it is read back at once and deleted.
-            let source = database
+            let source = try sqlite("a backup file").pool
             try await Self.offPool {
                 var configuration = Configuration()
                 configuration.prepareDatabase { db in
@@ -125,7 +125,7 @@ extension SQLiteStore {
         }
         do {
             let opened = try openBackup(path, credential: credential, into: directory)
-            try opened.store.database.close()
+            try opened.store.sqlite("a restore").close()
             let store = try open(at: directory, credential: credential, options: options)
             let user: String
             if let userID { user = userID } else { user = try await store.administrator() }
@@ -133,7 +133,7 @@ extension SQLiteStore {
                 AuditEvent(
                     user: user, action: .restore, target: path,
                     detail: "restored from a backup taken \(opened.summary.created) at audit entry \(opened.summary.head.sequence)"))
-            try store.database.close()
+            try store.sqlite("a restore").close()
             return opened.summary
         } catch {
             if existed {

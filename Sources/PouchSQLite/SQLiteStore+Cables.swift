@@ -259,9 +259,7 @@ extension SQLiteStore {
                 docid, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
                 Data(cable.subject.content), Data(cable.signature),
             ])
-        try db.execute(
-            sql: "INSERT INTO search (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",
-            arguments: [docid, cable.document.subject, cable.document.body, cable.document.refs])
+        try database.textIndex.add(docid: docid, document: cable.document, db)
     }
 
     /// ",PREL,PGOV," like the captions; a comma inside a tag ("OVIP (CLINTON, HILLARY)") is stored

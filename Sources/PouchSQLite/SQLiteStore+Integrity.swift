@@ -349,7 +349,7 @@ extension SQLiteStore {
     /// the log already records an upgrade (a reset format marker would otherwise let a writer
     /// launder changed rows into freshly MAC'd ones).
     func upgrade(from format: Int) throws {
-        try database.write { grdb in
+        try sqlite("an upgrade from format \(format)").pool.write { grdb in
             let db = SQLiteConnection(grdb)
             let marked =
                 try Bool.fetchOne(

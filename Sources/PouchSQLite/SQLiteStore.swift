@@ -12,7 +12,7 @@ import PouchStore
 /// into every seal, so changing it makes the cable unreadable rather than visible to someone new.
 /// User rows carry a MAC under the master key, so a raised clearance is detected.
 public struct SQLiteStore: CableStore {
-    let database: DatabasePool
+    let database: any StoreDatabase
     /// Every master key version the store holds: records are sealed under the current one and
     /// opened under the one they name (see `SQLiteStore+MasterKey`).
     let keys: StoreKeyring
@@ -25,8 +25,6 @@ public struct SQLiteStore: CableStore {
     let profile: FingerprintProfile
     let index: BlindIndex
     let vocabulary: VocabularyCache
-    /// Indexed row lengths for the rank function (shared with every connection's `pouchrank`).
-    let documentLengths: DocumentLengths
     /// The scrypt cost for sign-in passwords: the store's own master-key cost.
     let passwordCost: MasterKey.Cost
     /// Group commit for entries that record reading, not changing.
@@ -70,16 +68,17 @@ public struct SQLiteStore: CableStore {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
         do {
             let lengths = DocumentLengths()
-            let database = try DatabasePool(path: building, configuration: configuration(lengths: lengths))
-            try migrator.migrate(database)
+            let pool = try DatabasePool(path: building, configuration: configuration(lengths: lengths))
+            try migrator.migrate(pool)
+            let database = SQLiteDatabase(pool: pool, directory: directory, documentLengths: lengths)
             // The head file is written below, once the database is in place, not by the commit.
             // A throwaway store value to fill the new database: one version, nothing to reload.
             let store = SQLiteStore(
                 database: database, keys: StoreKeyring(Keyring(master), encryptionKey: master, database: database), integrity: master,
                 tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
-                index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
+                index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), passwordCost: cost,
                 headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory)
-            let head: AuditHead = try database.write { grdb in
+            let head: AuditHead = try pool.write { grdb in
                 let db = SQLiteConnection(grdb)
                 try db.execute(
                     sql:
@@ -99,7 +98,7 @@ public struct SQLiteStore: CableStore {
                 store.headWriter.discard()
                 return try store.currentHead(db)
             }
-            try database.close()
+            try pool.close()
             // The witness first: a witness that cannot be written leaves no head file behind.
             if let witness = options.witness { try headFile.append(head, to: witness) }
             try headFile.replace(with: head)
@@ -147,20 +146,21 @@ public struct SQLiteStore: CableStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notAStore(directory) }
         if !isWritable(directory: directory, path: path) { throw StoreError.readOnly(directory) }
         let lengths = DocumentLengths()
-        let database = try DatabasePool(path: path, configuration: configuration(lengths: lengths))
-        try migrator.migrate(database)
-        guard let row = try reading(database, { try SQLRow.fetchOne($0, sql: "SELECT * FROM meta WHERE id = 1") }) else {
+        let pool = try DatabasePool(path: path, configuration: configuration(lengths: lengths))
+        try migrator.migrate(pool)
+        let database = SQLiteDatabase(pool: pool, directory: directory, documentLengths: lengths)
+        guard let row = try database.readNow({ try SQLRow.fetchOne($0, sql: "SELECT * FROM meta WHERE id = 1") }) else {
             throw StoreError.notAStore(directory)
         }
         let lock = Self.lock(row)
         let (_, encryptionKey) = try lock.unlockWithKey(credential)
-        let keyring = try reading(database) { db in try StoreKeyring.load(db, encryptionKey: encryptionKey) }
+        let keyring = try database.readNow { db in try StoreKeyring.load(db, encryptionKey: encryptionKey) }
         guard let integrity = keyring.key(version: 1) else {
             throw StoreError.tampered("master key version 1 (the MAC root) is missing from the keyring")
         }
         let cost = lock.cost
         let profile = FingerprintProfile(rawValue: row["profile"]) ?? .standard
-        let secrets = try reading(database) { db in
+        let secrets = try database.readNow { db in
             (try secret("trace", db, keys: keyring), try secret("audit", db, keys: keyring), try secret("index", db, keys: keyring))
         }
         let tracingKey = try FingerprintKey(bytes: secrets.0)
@@ -168,12 +168,12 @@ public struct SQLiteStore: CableStore {
         let headFile = AuditHeadFile(directory: directory, witness: options.witness)
         let format: Int = row["format"]
         // The head outside the database first: an upgrade must not run on a rolled-back copy.
-        let problems = try reading(database) { db in try headProblems(db, headFile: headFile, format: format, auditKey: auditKey) }
+        let problems = try database.readNow { db in try headProblems(db, headFile: headFile, format: format, auditKey: auditKey) }
         if !problems.isEmpty, !options.inspecting { throw StoreError.damaged(problems.map(\.message).joined(separator: "; ")) }
         let store = SQLiteStore(
             database: database, keys: StoreKeyring(keyring, encryptionKey: encryptionKey, database: database), integrity: integrity,
             tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
-            index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), documentLengths: lengths, passwordCost: cost,
+            index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), passwordCost: cost,
             headFile: headFile, macs: IntegrityKeys(master: integrity), directory: directory)
         if format < currentFormat {
             try store.upgrade(from: format)
@@ -215,33 +215,40 @@ public struct SQLiteStore: CableStore {
         access(directory, W_OK) == 0 && (!FileManager.default.fileExists(atPath: path) || access(path, W_OK) == 0)
     }
 
+    /// The SQLite database under the store, for what only SQLite has: a backup copies its file,
+    /// and stores written in format 1 (SQLite only) are upgraded in it.
+    func sqlite(_ purpose: String) throws -> SQLiteDatabase {
+        guard let sqlite = database as? SQLiteDatabase else { throw StoreError.invalid("\(purpose) is for a store in SQLite only") }
+        return sqlite
+    }
+
     /// A write transaction whose failures a person can act on (a full disk, a read-only file)
     /// come back as `StoreError`s; the transaction is rolled back whole either way.
     func writing<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
         do {
-            return try await database.write { db in try body(SQLiteConnection(db)) }
-        } catch let error as DatabaseError where error.message?.contains(Self.staleMasterKey) == true {
+            return try await database.write(body)
+        } catch  where database.isStaleMasterKey(error) {
             // Another process rotated the master key after this one sealed the record: nothing
             // was written; load the new version so that trying again works.
             keys.reload()
             throw StoreError.invalid("the store's master key was rotated while this was being prepared; nothing was saved: try again")
         } catch {
-            throw Self.plain(error, directory: directory)
+            throw database.storeError(error) ?? error
         }
     }
 
     /// A read transaction: one consistent snapshot of the store, while writers go on.
     func reading<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
-        try await database.read { db in try body(SQLiteConnection(db)) }
+        do {
+            return try await database.read(body)
+        } catch {
+            throw database.storeError(error) ?? error
+        }
     }
 
     /// The same, for synchronous callers (opening a store, tests).
     func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try Self.reading(database, body)
-    }
-
-    static func reading<T>(_ database: DatabasePool, _ body: (any SQLConnection) throws -> T) throws -> T {
-        try database.read { db in try body(SQLiteConnection(db)) }
+        try database.readNow(body)
     }
 
     /// The administrator created with the store.

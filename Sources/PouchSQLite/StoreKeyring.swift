@@ -18,9 +18,9 @@ final class StoreKeyring: MasterKeys {
     private let state: Mutex<State>
     /// The key from the passphrase or key file: it opens every version the lock wraps.
     let encryptionKey: MasterKey
-    private let database: DatabasePool
+    private let database: any StoreDatabase
 
-    init(_ keyring: Keyring, encryptionKey: MasterKey, database: DatabasePool) {
+    init(_ keyring: Keyring, encryptionKey: MasterKey, database: any StoreDatabase) {
         state = Mutex(State(keyring: keyring, checked: .now))
         self.encryptionKey = encryptionKey
         self.database = database
@@ -34,7 +34,7 @@ final class StoreKeyring: MasterKeys {
         }
         guard stale else { return keyring.current }
         state.withLock { $0.checked = .now }
-        let version = try? database.unsafeReentrantRead { db in try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") }
+        let version = try? database.readNow { db in try Int.fetchOne(db, sql: "SELECT masterVersion FROM meta WHERE id = 1") }
         if let version, version != keyring.currentVersion, let fresh = reload() { return fresh.current }
         return keyring.current
     }
@@ -48,7 +48,7 @@ final class StoreKeyring: MasterKeys {
     /// since this process started: it must be restarted with the new one).
     @discardableResult
     func reload() -> Keyring? {
-        guard let fresh = try? database.unsafeReentrantRead({ db in try Self.load(SQLiteConnection(db), encryptionKey: encryptionKey) }) else {
+        guard let fresh = try? database.readNow({ db in try Self.load(db, encryptionKey: encryptionKey) }) else {
             return nil
         }
         state.withLock { $0 = State(keyring: fresh, checked: .now) }

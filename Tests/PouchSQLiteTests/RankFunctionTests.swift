@@ -22,9 +22,9 @@ struct RankFunctionTests {
             for text in texts {
                 let compiled = FTS5Query(token: store.index.token, expand: { store.vocabulary.expand($0) }).compile(try SearchQuery(parsing: text))
                 guard let match = compiled.match else { continue }
-                let rows = try store.database.read { db in
+                let rows = try store.sqlite("a test").pool.read { db in
                     try store.vocabulary.refresh(SQLiteConnection(db), keys: store.keys)
-                    if loadLengths { try store.documentLengths.refresh(SQLiteConnection(db)) }
+                    if loadLengths { try store.sqlite("a test").index.documentLengths.refresh(SQLiteConnection(db)) }
                     return try Row.fetchAll(
                         db, sql: "SELECT rowid, bm25(search, 4.0, 1.0, 0.0), pouchrank(search, 4.0, 1.0, 0.0) FROM search WHERE search MATCH ?",
                         arguments: [match])
@@ -38,7 +38,8 @@ struct RankFunctionTests {
                 }
             }
         }
-        #expect(store.documentLengths.snapshot.count > 1 && store.documentLengths.snapshot[1] >= 0)
+        let lengths = try store.sqlite("a test").index.documentLengths.snapshot
+        #expect(lengths.count > 1 && lengths[1] >= 0)
     }
 }
 
@@ -50,7 +51,7 @@ struct QueryPlanTests {
         let query = try SearchQuery(parsing: "nuclear post:KABUL")
         let compiled = FTS5Query(token: store.index.token, expand: { _ in [] }).compile(query)
         let (from, conditions, arguments, _) = SearchSQL.clauses(compiled, filters: query.filters, envelope: "cable", index: "search")
-        let plan = try store.database.read { db in
+        let plan = try store.sqlite("a test").pool.read { db in
             try Row.fetchAll(
                 db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from) WHERE \(conditions.joined(separator: " AND "))",
                 arguments: SQLiteConnection.arguments(SQLArguments(arguments))
@@ -62,7 +63,7 @@ struct QueryPlanTests {
         let (from2, conditions2, arguments2, _) = SearchSQL.clauses(
             FTS5Query(token: store.index.token, expand: { _ in [] }).compile(filterOnly),
             filters: filterOnly.filters, envelope: "cable", index: "search")
-        let plan2 = try store.database.read { db in
+        let plan2 = try store.sqlite("a test").pool.read { db in
             try Row.fetchAll(
                 db, sql: "EXPLAIN QUERY PLAN SELECT cable.docid FROM \(from2) WHERE \(conditions2.joined(separator: " AND "))",
                 arguments: SQLiteConnection.arguments(SQLArguments(arguments2))

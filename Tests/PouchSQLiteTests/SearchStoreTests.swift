@@ -132,9 +132,9 @@ struct SearchStoreTests {
                         let sql =
                             "SELECT cable.id FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(sqlOrder) LIMIT 15 OFFSET \(offset)"
                         let sqlArguments = SQLiteConnection.arguments(SQLArguments(visibilityArguments + arguments))
-                        let expected = try await store.database.read { db in
+                        let expected = try await store.sqlite("a test").pool.read { db in
                             try store.vocabulary.refresh(SQLiteConnection(db), keys: store.keys)
-                            try store.documentLengths.refresh(SQLiteConnection(db))
+                            try store.sqlite("a test").index.documentLengths.refresh(SQLiteConnection(db))
                             return try String.fetchAll(db, sql: sql, arguments: sqlArguments)
                         }
                         let found = try await store.search(
@@ -156,16 +156,18 @@ struct SearchStoreTests {
             let compiled = FTS5Query(token: store.index.token, expand: { store.vocabulary.expand($0) }).compile(try SearchQuery(parsing: text))
             let match = try #require(compiled.match)
             for splitAt in [Int64(1), 100, 200] {
-                let (whole, split) = try await store.database.read { db in
+                let (whole, split) = try await store.sqlite("a test").pool.read { db in
                     try store.vocabulary.refresh(SQLiteConnection(db), keys: store.keys)
-                    try store.documentLengths.refresh(SQLiteConnection(db))
+                    try store.sqlite("a test").index.documentLengths.refresh(SQLiteConnection(db))
                     let upTo = try Int64.fetchOne(db, sql: "SELECT MAX(docid) FROM cable") ?? 0
                     var admitted = DocidSet(capacity: Int(upTo))
                     // Every other cable, so the admitted set matters too.
                     for docid in stride(from: Int64(1), through: upTo, by: 2) { admitted.insert(docid) }
                     return (
-                        try store.matches(match, admitted: admitted, ranked: true, splitAt: nil, upTo: upTo, SQLiteConnection(db)),
-                        try store.matches(match, admitted: admitted, ranked: true, splitAt: splitAt, upTo: upTo, SQLiteConnection(db))
+                        try store.sqlite("a test").index.pass(
+                            match, admitted: admitted, ranked: true, splitAt: nil, upTo: upTo, SQLiteConnection(db)),
+                        try store.sqlite("a test").index.pass(
+                            match, admitted: admitted, ranked: true, splitAt: splitAt, upTo: upTo, SQLiteConnection(db))
                     )
                 }
                 #expect(!whole.docids.isEmpty && whole.docids.allSatisfy { $0 % 2 == 1 }, "\(text)")
