@@ -97,7 +97,7 @@ public struct OpsBenchmark: Sendable {
         let directory = work.appendingPathComponent("store").path
         let keyFile = work.appendingPathComponent("bench.key")
         let complete = work.appendingPathComponent("complete")
-        var store: SQLiteStore
+        var store: SealedStore
         var credential: StoreCredential
         if reuse, FileManager.default.fileExists(atPath: complete.path), let bytes = FileManager.default.contents(atPath: keyFile.path) {
             progress("reusing the store in \(directory)")
@@ -185,7 +185,7 @@ public struct OpsBenchmark: Sendable {
         let rewrapping = store
         // As a server rewraps in the background (`KeyRewrapService`): small, spaced batches.
         let rewrapTask = Task {
-            try await rewrapping.rewrapMasterKey(batch: SQLiteStore.backgroundRewrap.batch, pause: SQLiteStore.backgroundRewrap.pause, as: "admin")
+            try await rewrapping.rewrapMasterKey(batch: SealedStore.backgroundRewrap.batch, pause: SealedStore.backgroundRewrap.pause, as: "admin")
         }
         let rewrapped = Finished()
         Task {
@@ -201,7 +201,7 @@ public struct OpsBenchmark: Sendable {
     }
 
     /// Reads cables in turn until `count` or `stop` says so; each read's time in milliseconds.
-    static func timeReads(_ store: SQLiteStore, ids: [ReferenceID], count: Int, stop: (Int) async -> Bool) async throws -> [Double] {
+    static func timeReads(_ store: SealedStore, ids: [ReferenceID], count: Int, stop: (Int) async -> Bool) async throws -> [Double] {
         var times: [Double] = []
         let clock = ContinuousClock()
         var index = 0

@@ -97,7 +97,7 @@ public struct SearchBenchmark: Sendable {
         let admin = Reader(id: "admin", name: "Admin", post: "STATE", roles: [.administrator], clearance: .unclassified)
         let keyFile = work.appendingPathComponent("bench.key")
         let complete = work.appendingPathComponent("complete")
-        let store: SQLiteStore
+        let store: SealedStore
         let key: MasterKey
         var configuration = Configuration()
         // The same page cache as the store's connections.
@@ -215,13 +215,13 @@ public struct SearchBenchmark: Sendable {
                 for (cable, subject, body, refs) in rows {
                     let id = cable.referenceID!
                     let post = (cable.origin.map(Post.init(fmLine:)) ?? Post(telegramPost: id.post))
-                    let date = SQLiteStore.envelopeDate(of: cable, id: id)
+                    let date = SealedStore.envelopeDate(of: cable, id: id)
                     if try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE id = ?", arguments: [id.description]) == true { continue }
                     try db.execute(
                         sql: "INSERT INTO meta (id, post, postKey, year, classification, caveats, tags, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         arguments: [
                             id.description, post.fmLine, post.referencePost, id.year, cable.classification.rawValue,
-                            "," + cable.caveats.map { $0.rawValue + "," }.joined(), SQLiteStore.tagsColumn(cable.tags), date,
+                            "," + cable.caveats.map { $0.rawValue + "," }.joined(), SealedStore.tagsColumn(cable.tags), date,
                         ])
                     try db.execute(
                         sql: "INSERT INTO plain (rowid, subject, body, refs) VALUES (?, ?, ?, ?)",

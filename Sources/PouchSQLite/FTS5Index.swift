@@ -155,18 +155,13 @@ public enum SearchSQL {
         return (from, conditions, arguments, rank)
     }
 
-    /// The `postKey` values posts typed in a filter stand for (`AMEMBASSY ISLAMABAD` and `Islamabad` are `ISLAMABAD`).
-    static func postKeys(_ posts: [String]) -> Set<String> {
-        Set(posts.flatMap { [Post(fmLine: $0).referencePost, ReferenceID.compactPost($0.uppercased())] })
-    }
-
     /// Conditions (AND-ed) and their arguments for a query's envelope filters, on `table`'s columns
     /// postKey, year, classification, caveats and tags; `indexed` false keeps them off indexes.
     public static func filterConditions(_ filters: SearchFilters, table: String, indexed: Bool = true) -> ([String], [any SQLBindable]) {
         var conditions: [String] = []
         var arguments: [any SQLBindable] = []
         if !filters.posts.isEmpty {
-            let keys = postKeys(filters.posts)
+            let keys = SearchFilters.postKeys(filters.posts)
             conditions.append("\(indexed ? "" : "+")\(table).postKey IN (\(keys.map { _ in "?" }.joined(separator: ",")))")
             arguments += keys.sorted() as [any SQLBindable]
         }

@@ -36,7 +36,7 @@ final class SQLiteDatabase: StoreDatabase {
     }
 
     func isStaleMasterKey(_ error: any Error) -> Bool {
-        (error as? DatabaseError)?.message?.contains(SQLiteStore.staleMasterKey) == true
+        (error as? DatabaseError)?.message?.contains(SealedStore.staleMasterKey) == true
     }
 
     func close() throws {

@@ -23,7 +23,7 @@ public struct BackupSummary: Sendable, Hashable {
     public var checked: [String: Int] = [:]
 }
 
-extension SQLiteStore {
+extension SealedStore {
     /// Writes a sealed backup of the store to `path` (administrators and security officers).
     ///
     /// The copy is one read snapshot (SQLite's backup API), so readers and writers go on while it is
@@ -35,11 +35,11 @@ extension SQLiteStore {
     /// rate, so the backup as a whole runs at about `maxRate`, leaving the machine to requests.
     public func backup(to path: String, as userID: String, maxRate: Int? = nil) async throws -> BackupSummary {
         try await requireOperator(userID, action: .backup, "back up the store")
-        let size = try Self.fileSize(Self.databasePath(in: directory))
-        let scratch = try Self.scratchFolder(for: size, store: directory)
+        let size = try SQLiteStore.fileSize(SQLiteStore.databasePath(in: directory))
+        let scratch = try SQLiteStore.scratchFolder(for: size, store: directory)
         let copy = scratch + "/.backup-\(AuditChain.hex(randomBytes(8))).sqlite"
         defer {
-            Self.removeDatabase(copy)
+            SQLiteStore.removeDatabase(copy)
             if scratch != directory { try? FileManager.default.removeItem(atPath: scratch) }
         }
         do {
@@ -47,7 +47,7 @@ extension SQLiteStore {
             // while writers go on (WAL), without VACUUM INTO's rebuilding of every table and index.
             // The plain copy is never synced: it is read back at once and deleted.
             let source = try sqlite("a backup file").pool
-            try await Self.offPool {
+            try await SQLiteStore.offPool {
                 var configuration = Configuration()
                 configuration.prepareDatabase { db in
                     try db.execute(sql: "PRAGMA journal_mode = OFF")
@@ -67,24 +67,26 @@ extension SQLiteStore {
                 }
             }
         } catch {
-            throw Self.plain(error, directory: directory)
+            throw SQLiteStore.plain(error, directory: directory)
         }
-        let (head, format, lock, version) = try Self.snapshotFacts(copy, auditKey: auditKey)
+        let (head, format, lock, version) = try SQLiteStore.snapshotFacts(copy, auditKey: auditKey)
         // Sealed under the version the snapshot's lock opens, even if another process rotated since.
         guard let master = keys.key(version: version) else {
             throw StoreError.invalid("master key version \(version) is not in this store's keyring")
         }
-        let bytes = try Self.fileSize(copy)
+        let bytes = try SQLiteStore.fileSize(copy)
         let header = BackupFile.Header(created: AuditEntry.timestamp(Date()), format: format, lock: lock, head: head.line, bytes: bytes)
         let pace = Pace(bytesPerSecond: maxRate.map { $0 * 2 })
-        try await Self.offPool { try BackupFile.write(database: copy, to: path, header: header, master: master, pace: pace) }
+        try await SQLiteStore.offPool { try BackupFile.write(database: copy, to: path, header: header, master: master, pace: pace) }
         try await record(
             AuditEvent(
                 user: userID, action: .backup, target: path,
                 detail: "backup to audit entry \(head.sequence), \(bytes) bytes of database"))
-        return BackupSummary(path: path, bytes: bytes, fileBytes: try Self.fileSize(path), head: head, created: header.created)
+        return BackupSummary(path: path, bytes: bytes, fileBytes: try SQLiteStore.fileSize(path), head: head, created: header.created)
     }
+}
 
+extension SQLiteStore {
     /// Runs long blocking work (copying and sealing gigabytes) on a thread of its own, not on
     /// Swift's cooperative pool, whose few threads (one per core) must stay free for requests.
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
@@ -111,7 +113,7 @@ extension SQLiteStore {
     /// it was found.
     public static func restore(
         _ path: String, into directory: String, credential: StoreCredential,
-        as userID: String? = nil, options: OpenOptions = OpenOptions()
+        as userID: String? = nil, options: SealedStore.OpenOptions = SealedStore.OpenOptions()
     ) async throws -> BackupSummary {
         let existed = FileManager.default.fileExists(atPath: directory)
         if existed {
@@ -148,13 +150,13 @@ extension SQLiteStore {
     }
 
     /// Opens the backup's database as a store in `folder` and checks all of it.
-    static func openBackup(_ path: String, credential: StoreCredential, into folder: String) throws -> (store: SQLiteStore, summary: BackupSummary) {
+    static func openBackup(_ path: String, credential: StoreCredential, into folder: String) throws -> (store: SealedStore, summary: BackupSummary) {
         let header = try BackupFile.readHeader(path)
         guard let head = header.auditHead else { throw BackupFile.Failure(path, "the header's audit head is damaged") }
         let master = try header.lock.unlock(credential)
         try BackupFile.open(path, master: master, to: databasePath(in: folder))
         try AuditHeadFile(directory: folder).replace(with: head)
-        let store = try openChecked(at: folder, credential: credential, options: OpenOptions(inspecting: true))
+        let store = try openChecked(at: folder, credential: credential, options: SealedStore.OpenOptions(inspecting: true))
         let report = try store.reading { db in
             let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit") ?? 0
             var report = try store.verifyEverything(db, progress: nil)
@@ -195,7 +197,7 @@ extension SQLiteStore {
                 throw StoreError.damaged("the backup copy has no audit log")
             }
             let head = try AuditHead.signed(sequence: last["sequence"], hash: Array(last["hash"] as Data), time: last["time"], key: auditKey)
-            return (head, meta["format"], lock(meta), meta["masterVersion"])
+            return (head, meta["format"], SealedStore.lock(meta), meta["masterVersion"])
         }
     }
 

@@ -4,64 +4,21 @@ import PouchCore
 import PouchFingerprint
 import PouchStore
 
-/// The embedded store: one SQLite file (WAL, foreign keys, migrations) in the store directory.
-///
-/// Cable text and subject are sealed (`Seal`) under the master key and signed by the sending
-/// post; each recipient's fingerprinted copy is sealed and signed on its own. Only what the
-/// need-to-know rule needs (classification, captions, distribution) is plain, and it is bound
-/// into every seal, so changing it makes the cable unreadable rather than visible to someone new.
-/// User rows carry a MAC under the master key, so a raised clearance is detected.
-public struct SQLiteStore: CableStore {
-    let database: any StoreDatabase
-    /// Every master key version the store holds: records are sealed under the current one and
-    /// opened under the one they name (see `SQLiteStore+MasterKey`).
-    let keys: StoreKeyring
-    /// The MAC root: master key version 1, which keys the MACs over rows kept in the clear and
-    /// the API-token digests. A rotation moves records to a new version; these MACs stay.
-    let integrity: MasterKey
-    /// Every version of the fingerprint key: new sends use the newest, tracing uses the one each cable was marked with.
-    let tracingKeys: TracingKeys
-    let auditKey: SigningKey
-    let profile: FingerprintProfile
-    let index: BlindIndex
-    let vocabulary: VocabularyCache
-    /// The scrypt cost for sign-in passwords: the store's own master-key cost.
-    let passwordCost: MasterKey.Cost
-    /// Group commit for entries that record reading, not changing.
-    let auditQueue = AuditQueue()
-    /// Every cable's unchanging envelope by docid: access, filters, facets and date order in memory.
-    let envelopes = EnvelopeCache()
-    /// Each indexed word's token, so an import computes one HMAC per new word, not per word per batch.
-    let tokenCache = TokenCache()
-    /// The signed audit head kept beside the database (and in a witness, if one is named).
-    let headFile: AuditHeadFile
-    /// The head of the transaction being committed, written to `headFile` once it commits.
-    let headWriter = HeadWriter()
-    /// The MAC keys for rows stored in the clear (envelopes, copy sets, people), derived once.
-    let macs: IntegrityKeys
-    /// The store directory, for messages.
-    public let directory: String
-    /// Rows found damaged during ordinary work: each is audited once, and left out of lists and searches.
-    let damage = DamageLog()
-
+/// The embedded store: one SQLite file (WAL, foreign keys, migrations) in the store directory,
+/// with the signed audit head in a file beside it. `create` and `open` give a `SealedStore` over it.
+public enum SQLiteStore {
     /// The database file inside a store directory.
     public static func databasePath(in directory: String) -> String { directory + "/pouch.sqlite" }
 
     /// Creates a new store and its first administrator.
     public static func create(
         at directory: String, credential: StoreCredential, administrator: Reader,
-        cost: MasterKey.Cost = .standard, options: OpenOptions = OpenOptions()
-    ) throws -> SQLiteStore {
+        cost: MasterKey.Cost = .standard, options: SealedStore.OpenOptions = SealedStore.OpenOptions()
+    ) throws -> SealedStore {
         let path = databasePath(in: directory)
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(directory) }
-        guard administrator.roles.contains(.administrator) else { throw StoreError.invalid("the first user must be an administrator") }
+        let genesis = try SealedStore.Genesis(credential: credential, administrator: administrator, cost: cost)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        // A random master key, wrapped under the passphrase or key file: see `MasterKeyLock`.
-        let master = MasterKey.random()
-        let lock = try MasterKeyLock.locking(master, with: credential, cost: cost)
-        let (tracingKey, tracingBytes) = FingerprintKey.generate()
-        let auditKey = SigningKey()
-        let profile = FingerprintProfile.standard
         let headFile = AuditHeadFile(directory: directory, witness: options.witness)
         // Build the database under a temporary name and move it into place last: a failed init leaves nothing behind.
         let building = path + ".init"
@@ -72,32 +29,7 @@ public struct SQLiteStore: CableStore {
             try migrator.migrate(pool)
             let database = SQLiteDatabase(pool: pool, directory: directory, documentLengths: lengths)
             // The head file is written below, once the database is in place, not by the commit.
-            // A throwaway store value to fill the new database: one version, nothing to reload.
-            let store = SQLiteStore(
-                database: database, keys: StoreKeyring(Keyring(master), encryptionKey: master, database: database), integrity: master,
-                tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
-                index: BlindIndex(keyBytes: []), vocabulary: VocabularyCache(), passwordCost: cost,
-                headFile: AuditHeadFile(directory: building + ".unused"), macs: IntegrityKeys(master: master), directory: directory)
-            let head: AuditHead = try pool.write { grdb in
-                let db = SQLiteConnection(grdb)
-                try db.execute(
-                    sql:
-                        "INSERT INTO meta (id, salt, verifier, rounds, blockSize, parallelism, credential, administrator, profile, format, wrappedMaster) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [
-                        Data(lock.salt), Data(lock.verifier), cost.rounds, cost.blockSize, cost.parallelism, credential.kind,
-                        administrator.id, profile.rawValue, Self.currentFormat, lock.wrappedMaster.map { Data($0) },
-                    ])
-                try store.storeSecret("trace", tracingBytes, publicKey: nil, db)
-                try store.storeSecret("audit", auditKey.rawRepresentation, publicKey: auditKey.publicKey, db)
-                try store.storeSecret("index", randomBytes(32), publicKey: nil, db)
-                try store.insertUser(administrator, db)
-                try store.appendAudit(
-                    AuditEvent(
-                        user: administrator.id, action: .initialize, target: directory,
-                        detail: "store created; administrator \(administrator.id); format \(Self.currentFormat)"), db)
-                store.headWriter.discard()
-                return try store.currentHead(db)
-            }
+            let head = try pool.write { db in try genesis.write(SQLiteConnection(db), database: database, location: directory) }
             try pool.close()
             // The witness first: a witness that cannot be written leaves no head file behind.
             if let witness = options.witness { try headFile.append(head, to: witness) }
@@ -111,28 +43,12 @@ public struct SQLiteStore: CableStore {
         return try open(at: directory, credential: credential, options: options)
     }
 
-    /// How a store is opened.
-    public struct OpenOptions: Sendable {
-        /// A second place where every signed audit head is also appended (another disk, a share).
-        public var witness: String?
-        /// Open a store that fails its open checks (a log behind its head file), to report what is
-        /// wrong rather than refuse: for `pouch verify` and `pouch audit verify`.
-        public var inspecting: Bool
-
-        public init(witness: String? = nil, inspecting: Bool = false) {
-            self.witness = witness
-            self.inspecting = inspecting
-        }
-    }
-
-    /// The store format this code writes: 2 binds envelopes, copy sets and account state into
-    /// MACs and keeps the audit head outside the database.
-    static let currentFormat = 2
-
     /// Opens an existing store; a wrong passphrase or key is a clear error. The audit log is
     /// compared with the head file (and witness): a database behind them is `StoreError.damaged`,
     /// unless `options.inspecting` (then `verifyAudit` and `verifyStore` report it).
-    public static func open(at directory: String, credential: StoreCredential, options: OpenOptions = OpenOptions()) throws -> SQLiteStore {
+    public static func open(
+        at directory: String, credential: StoreCredential, options: SealedStore.OpenOptions = SealedStore.OpenOptions()
+    ) throws -> SealedStore {
         do {
             return try openChecked(at: directory, credential: credential, options: options)
         } catch {
@@ -140,7 +56,7 @@ public struct SQLiteStore: CableStore {
         }
     }
 
-    static func openChecked(at directory: String, credential: StoreCredential, options: OpenOptions) throws -> SQLiteStore {
+    static func openChecked(at directory: String, credential: StoreCredential, options: SealedStore.OpenOptions) throws -> SealedStore {
         let path = databasePath(in: directory)
         try checkDirectory(directory)
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notAStore(directory) }
@@ -149,34 +65,12 @@ public struct SQLiteStore: CableStore {
         let pool = try DatabasePool(path: path, configuration: configuration(lengths: lengths))
         try migrator.migrate(pool)
         let database = SQLiteDatabase(pool: pool, directory: directory, documentLengths: lengths)
-        guard let row = try database.readNow({ try SQLRow.fetchOne($0, sql: "SELECT * FROM meta WHERE id = 1") }) else {
-            throw StoreError.notAStore(directory)
-        }
-        let lock = Self.lock(row)
-        let (_, encryptionKey) = try lock.unlockWithKey(credential)
-        let keyring = try database.readNow { db in try StoreKeyring.load(db, encryptionKey: encryptionKey) }
-        guard let integrity = keyring.key(version: 1) else {
-            throw StoreError.tampered("master key version 1 (the MAC root) is missing from the keyring")
-        }
-        let cost = lock.cost
-        let profile = FingerprintProfile(rawValue: row["profile"]) ?? .standard
-        let secrets = try database.readNow { db in
-            (try secret("trace", db, keys: keyring), try secret("audit", db, keys: keyring), try secret("index", db, keys: keyring))
-        }
-        let tracingKey = try FingerprintKey(bytes: secrets.0)
-        let auditKey = try SigningKey(rawRepresentation: secrets.1)
-        let headFile = AuditHeadFile(directory: directory, witness: options.witness)
-        let format: Int = row["format"]
-        // The head outside the database first: an upgrade must not run on a rolled-back copy.
-        let problems = try database.readNow { db in try headProblems(db, headFile: headFile, format: format, auditKey: auditKey) }
-        if !problems.isEmpty, !options.inspecting { throw StoreError.damaged(problems.map(\.message).joined(separator: "; ")) }
-        let store = SQLiteStore(
-            database: database, keys: StoreKeyring(keyring, encryptionKey: encryptionKey, database: database), integrity: integrity,
-            tracingKeys: TracingKeys([1: tracingKey]), auditKey: auditKey, profile: profile,
-            index: BlindIndex(keyBytes: secrets.2), vocabulary: VocabularyCache(), passwordCost: cost,
-            headFile: headFile, macs: IntegrityKeys(master: integrity), directory: directory)
-        if format < currentFormat {
-            try store.upgrade(from: format)
+        let (store, format, problems) = try SealedStore.load(
+            database, credential: credential, headFile: AuditHeadFile(directory: directory, witness: options.witness), location: directory,
+            inspecting: options.inspecting)
+        if format < SealedStore.currentFormat {
+            // Format 1 was SQLite's only: its stores are raised in place, in one transaction.
+            try pool.write { db in try store.upgrade(from: format, SQLiteConnection(db)) }
         } else if problems.isEmpty {
             // The database may be ahead of its head file (a crash after a commit): bring the file up.
             try store.catchUpHead()
@@ -215,47 +109,6 @@ public struct SQLiteStore: CableStore {
         access(directory, W_OK) == 0 && (!FileManager.default.fileExists(atPath: path) || access(path, W_OK) == 0)
     }
 
-    /// The SQLite database under the store, for what only SQLite has: a backup copies its file,
-    /// and stores written in format 1 (SQLite only) are upgraded in it.
-    func sqlite(_ purpose: String) throws -> SQLiteDatabase {
-        guard let sqlite = database as? SQLiteDatabase else { throw StoreError.invalid("\(purpose) is for a store in SQLite only") }
-        return sqlite
-    }
-
-    /// A write transaction whose failures a person can act on (a full disk, a read-only file)
-    /// come back as `StoreError`s; the transaction is rolled back whole either way.
-    func writing<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
-        do {
-            return try await database.write(body)
-        } catch  where database.isStaleMasterKey(error) {
-            // Another process rotated the master key after this one sealed the record: nothing
-            // was written; load the new version so that trying again works.
-            keys.reload()
-            throw StoreError.invalid("the store's master key was rotated while this was being prepared; nothing was saved: try again")
-        } catch {
-            throw database.storeError(error) ?? error
-        }
-    }
-
-    /// A read transaction: one consistent snapshot of the store, while writers go on.
-    func reading<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
-        do {
-            return try await database.read(body)
-        } catch {
-            throw database.storeError(error) ?? error
-        }
-    }
-
-    /// The same, for synchronous callers (opening a store, tests).
-    func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try database.readNow(body)
-    }
-
-    /// The administrator created with the store.
-    public func administrator() async throws -> String {
-        try await reading { db in try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "" }
-    }
-
     static func configuration(lengths: DocumentLengths) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -273,10 +126,6 @@ public struct SQLiteStore: CableStore {
         }
         return configuration
     }
-
-    /// A cable's envelope and its sealed columns, for queries that open it.
-    static let cableColumns = "cable.*, sealed.wrappedKey, sealed.sealedText, sealed.subjectKey, sealed.sealedSubject, sealed.signature"
-    static let cableWithSealed = "cable JOIN sealed ON sealed.docid = cable.docid"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -500,14 +349,14 @@ public struct SQLiteStore: CableStore {
                 t.primaryKey("sequence", .integer)
                 t.column("wrappedKey", .blob).notNull()
             }
-            for (table, column) in SQLiteStore.masterVersionColumns {
+            for (table, column) in SealedStore.masterVersionColumns {
                 for event in ["INSERT", "UPDATE OF \(column)"] {
                     try db.execute(
                         sql: """
                             CREATE TRIGGER \(table)_\(column)_\(event.prefix(6).lowercased())_current BEFORE \(event) ON \(table)
                             WHEN length(NEW.\(column)) IN (60, 62) AND NOT (SELECT CASE masterVersion WHEN 1 THEN length(NEW.\(column)) = 60
                                 ELSE length(NEW.\(column)) = 62 AND hex(substr(NEW.\(column), 1, 2)) = printf('%04X', masterVersion) END FROM meta WHERE id = 1)
-                            BEGIN SELECT RAISE(ABORT, '\(SQLiteStore.staleMasterKey)'); END
+                            BEGIN SELECT RAISE(ABORT, '\(SealedStore.staleMasterKey)'); END
                             """)
                 }
             }
@@ -530,52 +379,13 @@ public struct SQLiteStore: CableStore {
         return migrator
     }
 
-    /// Every column that holds a data key wrapped under the master key.
-    static let masterVersionColumns = [
-        ("sealed", "wrappedKey"), ("sealed", "subjectKey"), ("copy", "wrappedKey"), ("vocabulary", "wrappedKey"),
-        ("secret", "wrappedKey"), ("postKey", "wrappedKey"), ("auditSeal", "wrappedKey"),
-    ]
-    /// The triggers' message when a process writes under a version that is no longer current.
-    static let staleMasterKey = "pouch: sealed under a master key version that is no longer current"
-
-    static func saveLock(_ lock: MasterKeyLock, _ db: any SQLConnection) throws {
-        try db.execute(
-            sql: "UPDATE meta SET salt = ?, verifier = ?, credential = ?, wrappedMaster = ? WHERE id = 1",
-            arguments: [Data(lock.salt), Data(lock.verifier), lock.credential, lock.wrappedMaster.map { Data($0) }])
-    }
-
-    /// How the master key is unlocked, from the `meta` row.
-    static func lock(_ row: SQLRow) -> MasterKeyLock {
-        MasterKeyLock(
-            credential: row["credential"], salt: Array(row["salt"] as Data),
-            cost: MasterKey.Cost(rounds: row["rounds"], blockSize: row["blockSize"], parallelism: row["parallelism"]),
-            verifier: Array(row["verifier"] as Data), wrappedMaster: (row["wrappedMaster"] as Data?).map(Array.init))
-    }
-
-    // MARK: Secrets
-
-    func storeSecret(_ name: String, _ bytes: [UInt8], publicKey: [UInt8]?, _ db: any SQLConnection) throws {
-        let sealed = try Seal.seal(bytes, record: "secret|\(name)", keys: keys)
-        try db.execute(
-            sql: "INSERT INTO secret (name, wrappedKey, sealed, publicKey) VALUES (?, ?, ?, ?)",
-            arguments: [name, Data(sealed.wrappedKey), Data(sealed.content), publicKey.map { Data($0) }])
-    }
-
-    static func secret(_ name: String, _ db: any SQLConnection, keys: some MasterKeys) throws -> [UInt8] {
-        guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM secret WHERE name = ?", arguments: [name]) else {
-            throw StoreError.tampered("the store's \(name) key (missing)")
-        }
-        do {
-            return try Seal.open(
-                SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealed"] as Data)),
-                record: "secret|\(name)", keys: keys)
-        } catch {
-            throw StoreError.tampered("the store's \(name) key")
-        }
-    }
 }
 
-func randomBytes(_ count: Int) -> [UInt8] {
-    var generator = SystemRandomNumberGenerator()
-    return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+extension SealedStore {
+    /// The SQLite database under the store, for what only SQLite has: a backup copies its file,
+    /// and stores written in format 1 (SQLite only) are upgraded in it.
+    func sqlite(_ purpose: String) throws -> SQLiteDatabase {
+        guard let sqlite = database as? SQLiteDatabase else { throw StoreError.invalid("\(purpose) is for a store in SQLite only") }
+        return sqlite
+    }
 }

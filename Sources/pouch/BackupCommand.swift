@@ -95,7 +95,7 @@ struct BackupCommand: AsyncParsableCommand {
             let summary = try await reporting {
                 try await SQLiteStore.restore(
                     file, into: storeOptions.directory, credential: try storeOptions.credential(), as: acting.id,
-                    options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
+                    options: SealedStore.OpenOptions(witness: storeOptions.witnessFile))
             }
             print(
                 "restored \(file) into \(storeOptions.directory): taken \(summary.created), audit head \(summary.head.sequence); \(rowCounts(summary.checked))"

@@ -103,7 +103,7 @@ struct KeyCommand: AsyncParsableCommand {
 
         /// Runs the rewrap with a progress line on standard error (redrawn on a terminal, every
         /// tenth otherwise) and a summary on standard output.
-        static func run(_ store: SQLiteStore, batch: Int, as user: String) async throws {
+        static func run(_ store: SealedStore, batch: Int, as user: String) async throws {
             let terminal = isatty(STDERR_FILENO) == 1
             let shown = ProgressMark()
             let report = try await store.rewrapMasterKey(batch: batch, as: user) { progress in

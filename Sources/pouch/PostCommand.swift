@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PouchSQLite
+import PouchStore
 
 struct PostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,7 +31,7 @@ struct PostCommand: AsyncParsableCommand {
             try await reporting {
                 let store = try storeOptions.open()
                 try await store.addPost(name, fmLines: fmLines, as: try await acting.orAdministrator(of: store))
-                let post = SQLiteStore.postName(name)
+                let post = SealedStore.postName(name)
                 let forms = try await store.posts()[post] ?? []
                 print("post \(post): FM \(forms.joined(separator: "; FM "))")
             }

@@ -81,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "pouch")
         logger.logLevel = .info
-        let store: SQLiteStore = try await reporting {
+        let store: SealedStore = try await reporting {
             demo ? try await openDemoStore() : try storeOptions.open()
         }
         try await reporting { try await store.warmSearchCaches() }
@@ -101,7 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: logger, pending: { try await store.rewrapPending() },
                 rewrap: {
                     try await store.rewrapMasterKey(
-                        batch: SQLiteStore.backgroundRewrap.batch, pause: SQLiteStore.backgroundRewrap.pause, as: administrator
+                        batch: SealedStore.backgroundRewrap.batch, pause: SealedStore.backgroundRewrap.pause, as: administrator
                     ).moved
                 })
         ]
@@ -159,7 +159,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Opens the demo store, creating and filling it first if it does not exist yet.
-    func openDemoStore() async throws -> SQLiteStore {
+    func openDemoStore() async throws -> SealedStore {
         let directory = storeOptions.store ?? "./pouch-demo"
         let keyFile = directory + "/demo-master.key"
         let administrator = "admin"
@@ -170,13 +170,13 @@ struct ServeCommand: AsyncParsableCommand {
                 id: administrator, name: "Demo Administrator", post: "STATE", roles: [.administrator], clearance: .unclassified, citizen: false)
             let store = try SQLiteStore.create(
                 at: directory, credential: try StoreOptions.keyCredential(keyFile), administrator: admin,
-                options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
+                options: SealedStore.OpenOptions(witness: storeOptions.witnessFile))
             try await DemoStore.populate(store, administrator: administrator)
             print("created a demo store in \(directory)")
             fflush(nil)
         }
         return try SQLiteStore.open(
             at: directory, credential: try StoreOptions.keyCredential(keyFile),
-            options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
+            options: SealedStore.OpenOptions(witness: storeOptions.witnessFile))
     }
 }

@@ -25,7 +25,7 @@ struct InitCommand: AsyncParsableCommand {
             let administrator = Reader(id: admin, name: adminName, post: "ADMIN", roles: [.administrator], clearance: .unclassified, citizen: false)
             _ = try SQLiteStore.create(
                 at: storeOptions.directory, credential: try storeOptions.credential(confirm: true), administrator: administrator,
-                options: SQLiteStore.OpenOptions(witness: storeOptions.witnessFile))
+                options: SealedStore.OpenOptions(witness: storeOptions.witnessFile))
             print("created a Pouch store in \(storeOptions.directory) with administrator \(admin)")
         }
     }
@@ -281,7 +281,7 @@ struct ListCommand: AsyncParsableCommand {
     /// Adds or removes members (IDs separated by spaces or commas) as the acting administrator, and says how many.
     static func change(
         _ name: String, _ members: [String], _ storeOptions: StoreOptions, _ acting: ActingUser, _ verb: String,
-        _ apply: (SQLiteStore, [String], String) async throws -> Void
+        _ apply: (SealedStore, [String], String) async throws -> Void
     ) async throws {
         try await reporting {
             let ids = members.flatMap { $0.split(separator: ",").map(String.init) }

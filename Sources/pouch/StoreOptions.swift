@@ -67,11 +67,11 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store. `inspecting` opens one that fails its open checks (a log behind its head
     /// file), for the commands that report what is wrong.
-    func open(inspecting: Bool = false) throws -> SQLiteStore {
+    func open(inspecting: Bool = false) throws -> SealedStore {
         do {
             return try SQLiteStore.open(
                 at: directory, credential: try credential(),
-                options: SQLiteStore.OpenOptions(witness: witnessFile, inspecting: inspecting))
+                options: SealedStore.OpenOptions(witness: witnessFile, inspecting: inspecting))
         } catch let error as StoreError {
             throw CommandError(error.description)
         } catch let error as SealError {
@@ -100,7 +100,7 @@ struct ActingUser: ParsableArguments {
     }
 
     /// The user, or the store's administrator for administrative commands.
-    func orAdministrator(of store: SQLiteStore) async throws -> String {
+    func orAdministrator(of store: SealedStore) async throws -> String {
         if let id { return id }
         return try await store.administrator()
     }

@@ -1,10 +1,10 @@
 import Foundation
 import PouchCore
-import PouchStore
 import Synchronization
 import Testing
 
 @testable import PouchSQLite
+@testable import PouchStore
 
 /// The batches a test's commit closure saw.
 final class Batches: Sendable {

@@ -1,17 +1,17 @@
 import Foundation
 import PouchCore
-import PouchStore
 import Synchronization
 import Testing
 
 @testable import PouchSQLite
+@testable import PouchStore
 
 @Suite("Backups and the store's passphrase", .temporaryFiles)
 struct BackupTests {
     static let credential = StoreCredential.passphrase("correct horse battery")
 
     /// Everything each person sees: their listing, every copy or cable they can read, and searches.
-    static func views(_ store: SQLiteStore, people: [String]) async throws -> [String: String] {
+    static func views(_ store: SealedStore, people: [String]) async throws -> [String: String] {
         var views: [String: String] = [:]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -3,9 +3,10 @@ import GRDB
 import PouchCore
 import PouchCorpus
 import PouchSQLite
-import PouchStore
 import PouchTestSupport
 import Testing
+
+@testable import PouchStore
 
 /// Clear errors, nothing lost: the command line against bad input, damaged stores and people who
 /// must be cut off.

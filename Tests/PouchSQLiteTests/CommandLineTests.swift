@@ -1,7 +1,8 @@
 import Foundation
 import PouchCore
-import PouchStore
 import Testing
+
+@testable import PouchStore
 
 /// The README's flow, through the `pouch` executable: exit statuses, output and error messages.
 @Suite("The store from the command line", .temporaryFiles)

@@ -3,9 +3,10 @@ import GRDB
 import PouchCore
 import PouchFingerprint
 import PouchSQLite
-import PouchStore
 import PouchTestSupport
 import Testing
+
+@testable import PouchStore
 
 /// Kills `pouch cable send` (SIGKILL) at random moments while it sends to 1,000 recipients, and
 /// checks after each kill that the send happened entirely or not at all, that the audit chain
@@ -27,7 +28,7 @@ struct CrashTests {
 
     /// A store opened with a key file (what the killed commands are given), in a temporary folder
     /// that `remove` deletes with its key file.
-    static func keyFileStore(_ name: String) throws -> (store: SQLiteStore, directory: String, keyFile: String, credential: StoreCredential) {
+    static func keyFileStore(_ name: String) throws -> (store: SealedStore, directory: String, keyFile: String, credential: StoreCredential) {
         let directory = TemporaryFiles.path(name)
         let keyFile = directory + ".key"
         let keyBytes = (0..<32).map { _ in UInt8.random(in: 0...255) }

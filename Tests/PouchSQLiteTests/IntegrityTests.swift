@@ -3,9 +3,10 @@ import GRDB
 import PouchCore
 import PouchFingerprint
 import PouchSQLite
-import PouchStore
 import PouchTestSupport
 import Testing
+
+@testable import PouchStore
 
 /// What someone with write access to the store's files (but not its key) can do, and how each
 /// change is caught: at open, in ordinary work, and by `verifyStore` (`pouch verify`).
@@ -14,7 +15,7 @@ struct IntegrityTests {
     static let credential = StoreCredential.passphrase("correct horse battery")
 
     /// A store with a sent cable (to bea and sam) and an archived SECRET cable.
-    static func store(witness: String? = nil) async throws -> (SQLiteStore, String, ReferenceID) {
+    static func store(witness: String? = nil) async throws -> (SealedStore, String, ReferenceID) {
         let directory = TemporaryFiles.path("integrity")
         let admin = Reader(id: "admin", name: "Administrator", post: "STATE", roles: [.administrator, .securityOfficer], clearance: .topSecret)
         let store = try SQLiteStore.create(
@@ -33,7 +34,7 @@ struct IntegrityTests {
         return try DatabaseQueue(path: SQLiteStore.databasePath(in: directory), configuration: configuration)
     }
 
-    static func reopen(_ directory: String, witness: String? = nil, inspecting: Bool = false) throws -> SQLiteStore {
+    static func reopen(_ directory: String, witness: String? = nil, inspecting: Bool = false) throws -> SealedStore {
         try SQLiteStore.open(at: directory, credential: credential, options: .init(witness: witness, inspecting: inspecting))
     }
 

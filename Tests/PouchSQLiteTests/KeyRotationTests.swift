@@ -3,9 +3,10 @@ import GRDB
 import PouchCore
 import PouchFingerprint
 import PouchSQLite
-import PouchStore
 import PouchTestSupport
 import Testing
+
+@testable import PouchStore
 
 @Suite("Key rotation", .temporaryFiles)
 struct KeyRotationTests {

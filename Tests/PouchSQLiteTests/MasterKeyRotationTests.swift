@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import PouchCore
 import PouchSQLite
-import PouchStore
 import PouchTestSupport
 import Synchronization
 import Testing
+
+@testable import PouchStore
 
 @Suite("Master key rotation", .temporaryFiles)
 struct MasterKeyRotationTests {
@@ -28,7 +29,7 @@ struct MasterKeyRotationTests {
     }
 
     /// A store with drafts, copies, a search (a sealed audit detail) and a moved person.
-    static func store() async throws -> (SQLiteStore, String) {
+    static func store() async throws -> (SealedStore, String) {
         let (store, directory) = try await Fixture.populated()
         let first = try await store.draft(Fixture.draft, as: "anne")
         _ = try await store.send(first, to: ["bea", "sam"], lists: [], as: "anne")

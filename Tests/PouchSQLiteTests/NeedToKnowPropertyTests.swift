@@ -1,9 +1,10 @@
 import Foundation
 import PouchCore
 import PouchSQLite
-import PouchStore
 import PouchTestSupport
 import Testing
+
+@testable import PouchStore
 
 /// 10,000 random (user, cable, action) trials against a real store, checked against an oracle
 /// written here independently of `AccessPolicy`: nothing of a cable (text, subject, reference ID
@@ -191,7 +192,7 @@ struct NeedToKnowPropertyTests {
         #expect(try store.verifyAuditWithoutRecording().intact)
     }
 
-    static func visibleCounts(_ store: SQLiteStore, _ users: [Reader]) async throws -> [Int] {
+    static func visibleCounts(_ store: SealedStore, _ users: [Reader]) async throws -> [Int] {
         var counts: [Int] = []
         for user in users { counts.append(try await store.list(as: user.id, limit: 0).total) }
         return counts

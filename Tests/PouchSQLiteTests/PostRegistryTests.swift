@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import PouchCore
 import PouchSQLite
-import PouchStore
 import Testing
+
+@testable import PouchStore
 
 @Suite("The post registry", .temporaryFiles)
 struct PostRegistryTests {

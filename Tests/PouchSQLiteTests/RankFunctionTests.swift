@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 import PouchCore
-import PouchStore
 import Testing
 
 @testable import PouchSQLite
+@testable import PouchStore
 
 /// `pouchrank` must be FTS5's `bm25` to the last bit that matters: same order, same scores.
 @Suite("The rank function", .temporaryFiles)

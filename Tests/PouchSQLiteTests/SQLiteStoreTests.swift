@@ -3,9 +3,10 @@ import PouchCore
 import PouchCorpus
 import PouchFingerprint
 import PouchSQLite
-import PouchStore
 import PouchTestSupport
 import Testing
+
+@testable import PouchStore
 
 @Suite("The SQLite store", .temporaryFiles)
 struct SQLiteStoreTests {

@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 import PouchCore
 import PouchFingerprint
-import PouchStore
 import PouchTestSupport
 import Testing
 
 @testable import PouchSQLite
+@testable import PouchStore
 
 @Suite("Fingerprint schemes in the store", .temporaryFiles)
 struct SchemeStoreTests {

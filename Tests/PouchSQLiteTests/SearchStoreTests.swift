@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 import PouchCore
 import PouchCorpus
-import PouchStore
 import PouchTestSupport
 import Testing
 
 @testable import PouchSQLite
+@testable import PouchStore
 
 /// The archive's search against a brute-force reference on real cables, under need-to-know.
 @Suite("Searching the archive", .temporaryFiles)
@@ -25,7 +25,7 @@ struct SearchStoreTests {
         Reader(id: "high", name: "High", post: "STATE", clearance: .topSecret, citizen: true, grants: [.exdis, .nodis]),
     ]
 
-    static func archive() async throws -> (SQLiteStore, String) {
+    static func archive() async throws -> (SealedStore, String) {
         let (store, directory) = try temporaryStore()
         try await store.addUsers(users, as: "admin")
         let outcome = try await store.importCables(cables, as: "admin")
@@ -120,7 +120,7 @@ struct SearchStoreTests {
             let query = try SearchQuery(parsing: text)
             let compiled = FTS5Query(token: store.index.token, expand: { store.vocabulary.expand($0) }).compile(query)
             for user in Self.users {
-                let (visibility, visibilityArguments) = SQLiteStore.visibility(for: user)
+                let (visibility, visibilityArguments) = SealedStore.visibility(for: user)
                 let (from, baseConditions, arguments, rank) = SearchSQL.clauses(
                     compiled, filters: query.filters, envelope: "cable", index: "search",
                     rankFunction: RankFunction.name)

@@ -2,16 +2,17 @@ import Foundation
 import GRDB
 import PouchCore
 import PouchSQLite
-import PouchStore
 import PouchTestSupport
 import Testing
+
+@testable import PouchStore
 
 /// Changes stored rows behind the store's back, as someone with the database file would.
 @Suite("Tampering with the stored rows", .temporaryFiles)
 struct TamperTests {
     /// A store with one sent cable whose drafter and recipient are cleared for everything,
     /// so a changed marking can never hide the cable: every flip must be *reported*.
-    static func sentCable() async throws -> (SQLiteStore, String, ReferenceID) {
+    static func sentCable() async throws -> (SealedStore, String, ReferenceID) {
         let (store, directory) = try temporaryStore()
         let grants: Set<Caveat> = [.exdis, .nodis, .limdis, .stadis]
         try await store.addUsers(

@@ -45,7 +45,7 @@ struct HardeningTests {
     }
 
     /// Wrong sign-ins the store actually checked (each leaves a denied `login` entry).
-    static func checkedFailures(_ store: SQLiteStore) async throws -> Int {
+    static func checkedFailures(_ store: SealedStore) async throws -> Int {
         try await store.auditLog(AuditFilter(), as: "admin").filter { $0.action == "login" && $0.outcome == "denied" }.count
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import PouchCore
 import PouchCorpus
 import PouchSQLite
-import PouchStore
+
+@testable import PouchStore
 
 /// What the store tests share: a draft, the people it goes to, real paragraphs, a populated store.
 enum Fixture {
@@ -45,7 +46,7 @@ enum Fixture {
         return Array(paragraphs.prefix(count))
     }
 
-    static func populated() async throws -> (SQLiteStore, String) {
+    static func populated() async throws -> (SealedStore, String) {
         let (store, directory) = try temporaryStore()
         try await store.addUsers([drafter, cleared, foreign, low, officer], as: "admin")
         return (store, directory)

@@ -1,8 +1,9 @@
 import Foundation
 import PouchCore
 import PouchSQLite
-import PouchStore
 import Testing
+
+@testable import PouchStore
 
 /// Each test of a suite marked `.temporaryFiles` gets its own folder under the system's temporary
 /// directory, removed when the test ends, pass or fail; `TemporaryFiles.path` names paths inside it.
@@ -44,7 +45,7 @@ enum TemporaryFiles {
 let testAdministrator = Reader(id: "admin", name: "Administrator", post: "STATE", roles: [.administrator, .securityOfficer], clearance: .topSecret)
 
 /// A new store in the test's temporary folder (real SQLite, fast KDF cost) with the administrator `admin`.
-func temporaryStore() throws -> (SQLiteStore, String) {
+func temporaryStore() throws -> (SealedStore, String) {
     let directory = TemporaryFiles.path("store")
     return (
         try SQLiteStore.create(at: directory, credential: .passphrase("correct horse battery"), administrator: testAdministrator, cost: .testing),

@@ -10,7 +10,7 @@ import PouchStore
 
 /// A demo store (real SQLite, fast KDF cost) behind a real router, driven in memory.
 struct ServerFixture {
-    let store: SQLiteStore
+    let store: SealedStore
     let server: PouchServer
     let directory: String
     /// Removes the store's directory when the last copy of the fixture goes (the end of the test).

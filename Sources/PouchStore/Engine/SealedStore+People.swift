@@ -1,9 +1,7 @@
 import Foundation
-import GRDB
 import PouchCore
-import PouchStore
 
-extension SQLiteStore {
+extension SealedStore {
     public func addUsers(_ users: [Reader], as actor: String) async throws {
         let outcome: Result<Void, StoreError> = try await writing { db in
             guard let admin = try self.user(actor, db), admin.acts(as: .administrator) else {
@@ -216,7 +214,7 @@ extension SQLiteStore {
 
     /// Checks a user row under its MAC: format 1 rows (before account state) during an upgrade,
     /// format 2 rows otherwise.
-    func verifiedUser(_ row: SQLRow, format: Int = SQLiteStore.currentFormat) throws -> Reader {
+    func verifiedUser(_ row: SQLRow, format: Int = SealedStore.currentFormat) throws -> Reader {
         let id = String(decoding: (row["id"]).bytes, as: UTF8.self)
         let roles = String(decoding: (row["roles"]).bytes, as: UTF8.self)
         let grants = String(decoding: (row["grants"]).bytes, as: UTF8.self)

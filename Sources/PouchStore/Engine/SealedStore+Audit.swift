@@ -1,10 +1,8 @@
 import Foundation
-import GRDB
 import PouchCore
-import PouchStore
 import Synchronization
 
-extension SQLiteStore {
+extension SealedStore {
     /// Appends an entry in the caller's transaction, re-signs the head and, every
     /// `AuditChain.checkpointInterval` entries, keeps a signed checkpoint.
     /// `signHead: false` lets a batch sign the head once, after its last entry.
@@ -109,7 +107,7 @@ extension SQLiteStore {
 
     /// Refuses (and audits the refusal) unless the person is an administrator or a security
     /// officer: the operations on the whole store (verify, back up, change keys).
-    func requireOperator(_ userID: String, action: AuditAction, _ what: String) async throws {
+    package func requireOperator(_ userID: String, action: AuditAction, _ what: String) async throws {
         let allowed: Bool = try await reading { db in
             guard let user = try? self.user(userID, db) else { return false }
             return user.acts(as: .administrator) || user.acts(as: .securityOfficer)
@@ -215,7 +213,7 @@ extension SQLiteStore {
     }
 }
 
-extension SQLiteStore {
+extension SealedStore {
     /// Checks the audit log without logging the check: for tests and integrity scans that must not
     /// change the table they examine.
     public func verifyAuditWithoutRecording() throws -> AuditReport {

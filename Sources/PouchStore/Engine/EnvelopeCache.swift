@@ -1,7 +1,5 @@
 import Foundation
-import GRDB
 import PouchCore
-import PouchStore
 import Synchronization
 
 /// Every cable's envelope (level, captions, archive flag, post, year, date, TAGS), by docid, held
@@ -233,7 +231,7 @@ public final class EnvelopeCache: Sendable {
             }
             let filters = admission.filters
             if !filters.posts.isEmpty {
-                let indexes = SearchSQL.postKeys(filters.posts).compactMap { table.postKeys[$0] }
+                let indexes = SearchFilters.postKeys(filters.posts).compactMap { table.postKeys[$0] }
                 set.formIntersection(anyOf(indexes.map { index in ("post|\(index)", { posts[$0] == index }) }))
             }
             if let range = filters.years {

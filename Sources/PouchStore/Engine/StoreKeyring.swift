@@ -1,15 +1,13 @@
 import Foundation
-import GRDB
-import PouchStore
 import Synchronization
 
 /// The master key versions a running store holds (see `Keyring`), kept current with the database:
 /// a version another process made (`pouch key rotate master` while `pouch serve` runs) is loaded
 /// the first time a record names it, and the version new records are sealed under is checked
 /// against the database at most once a second. Triggers refuse a record sealed under any other
-/// version (the triggers on `SQLiteStore.masterVersionColumns`), so a process that has not yet noticed a
+/// version (the triggers on `SealedStore.masterVersionColumns`), so a process that has not yet noticed a
 /// rotation cannot write under a version being retired.
-final class StoreKeyring: MasterKeys {
+package final class StoreKeyring: MasterKeys {
     private struct State {
         var keyring: Keyring
         var checked: ContinuousClock.Instant
@@ -28,7 +26,7 @@ final class StoreKeyring: MasterKeys {
 
     var keyring: Keyring { state.withLock { $0.keyring } }
 
-    var current: (version: Int, key: MasterKey) {
+    package var current: (version: Int, key: MasterKey) {
         let (keyring, stale) = state.withLock { state in
             (state.keyring, ContinuousClock.now - state.checked > .seconds(1))
         }
@@ -39,7 +37,7 @@ final class StoreKeyring: MasterKeys {
         return keyring.current
     }
 
-    func key(version: Int) -> MasterKey? {
+    package func key(version: Int) -> MasterKey? {
         if let key = state.withLock({ $0.keyring.key(version: version) }) { return key }
         return reload()?.key(version: version)
     }
@@ -68,7 +66,7 @@ final class StoreKeyring: MasterKeys {
             throw StoreError.damaged("the store's meta row is missing")
         }
         let current: Int = row["masterVersion"]
-        let master = try SQLiteStore.lock(row).open(with: encryptionKey)
+        let master = try SealedStore.lock(row).open(with: encryptionKey)
         var keys = [current: master]
         for older in try SQLRow.fetchAll(
             db, sql: "SELECT version, wrapped FROM masterKey WHERE wrapped IS NOT NULL AND version <> ?", arguments: [current])

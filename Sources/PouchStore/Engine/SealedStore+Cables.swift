@@ -1,10 +1,8 @@
 import Foundation
-import GRDB
 import PouchCore
 import PouchFingerprint
-import PouchStore
 
-extension SQLiteStore {
+extension SealedStore {
     // MARK: Draft and import
 
     func draftChecked(_ draft: Cable, as userID: String) async throws -> ReferenceID {
@@ -858,8 +856,8 @@ struct SealedCopy: Sendable {
     var signature: [UInt8]
 
     init?(_ row: SQLRow) {
-        guard let wrapped = SQLiteStore.blob(row["wrappedKey"]), let content = SQLiteStore.blob(row["sealedText"]),
-            let signature = SQLiteStore.blob(row["signature"])
+        guard let wrapped = SealedStore.blob(row["wrappedKey"]), let content = SealedStore.blob(row["sealedText"]),
+            let signature = SealedStore.blob(row["signature"])
         else { return nil }
         reader = String(decoding: (row["reader"]).bytes, as: UTF8.self)
         sealed = SealedRecord(wrappedKey: wrapped, content: content)
@@ -891,7 +889,7 @@ struct CableBinding: Sendable {
 
 /// Statement arguments from a list of values of mixed types.
 
-extension SQLiteStore {
+extension SealedStore {
     /// The `date` column of a cable's envelope: its day (`2009-11-04`), or its reference ID's year
     /// when the cable has no date-time group.
     package static func envelopeDate(of cable: Cable, id: ReferenceID) -> String {

@@ -1,7 +1,5 @@
 import Foundation
-import GRDB
 import PouchCore
-import PouchStore
 
 /// How far a master key rewrap has gone.
 public struct RewrapProgress: Sendable, Hashable {
@@ -31,7 +29,7 @@ public struct MasterKeyVersion: Sendable, Hashable, Codable {
     public var covers: Int
 }
 
-extension SQLiteStore {
+extension SealedStore {
     /// Makes a new master key version (administrators and security officers), as Vault's
     /// `operator rotate` does: records sealed from now on use it, older records still open under
     /// the version they name, and `rewrapMasterKey` moves them across. The new version is wrapped

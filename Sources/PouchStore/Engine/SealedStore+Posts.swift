@@ -1,9 +1,7 @@
 import Foundation
-import GRDB
 import PouchCore
-import PouchStore
 
-extension SQLiteStore {
+extension SealedStore {
     /// Registers the long forms a post's FM line takes (`EMBASSY WASHINGTON`, `AMEMBASSY
     /// ISLAMABAD`) under the name people are posted at (`WASHINGTON`), administrators only.
     ///

@@ -1,12 +1,11 @@
 import PouchCore
-import PouchStore
 
 /// The store's public operations, each auditing the tampering it runs into (a changed user row
 /// of the person acting, a receipt or list that fails its MAC) before reporting it: a refused
 /// read, list, search, send or user listing after a row was changed is in the audit log, with
 /// what was found. Rows damaged beyond the person's own (other cables, other users) are left out
 /// and audited inside each operation instead.
-extension SQLiteStore {
+extension SealedStore {
     public func read(_ id: ReferenceID, as userID: String) async throws -> CableText {
         try await auditingTampering(userID, .read, target: id.description) { try await readChecked(id, as: userID) }
     }

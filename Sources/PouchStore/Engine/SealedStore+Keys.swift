@@ -1,11 +1,9 @@
 import Foundation
-import GRDB
 import PouchCore
 import PouchFingerprint
-import PouchStore
 import Synchronization
 
-extension SQLiteStore {
+extension SealedStore {
     /// Rewraps the master key under a new passphrase or key file (administrators and security
     /// officers). Only the `meta` row changes, so it takes the same time at any size; the old
     /// credential stops opening the store when the transaction commits. The scrypt work is done
@@ -40,7 +38,7 @@ extension SQLiteStore {
     }
 }
 
-extension SQLiteStore {
+extension SealedStore {
     /// When the store was made (its first audit entry): the making time of every first key version.
     static func storeCreated(_ db: any SQLConnection) throws -> String? {
         try String.fetchOne(db, sql: "SELECT time FROM audit WHERE sequence = 1")
@@ -65,7 +63,7 @@ final class TracingKeys: Sendable {
 
     func key(_ version: Int, _ db: any SQLConnection, keys master: some MasterKeys) throws -> FingerprintKey {
         if let key = keys.withLock({ $0[version] }) { return key }
-        let key = try FingerprintKey(bytes: try SQLiteStore.secret(Self.secretName(version), db, keys: master))
+        let key = try FingerprintKey(bytes: try SealedStore.secret(Self.secretName(version), db, keys: master))
         keys.withLock { $0[version] = key }
         return key
     }
@@ -78,7 +76,7 @@ final class TracingKeys: Sendable {
     }
 }
 
-extension SQLiteStore {
+extension SealedStore {
     /// The newest fingerprint key (for tests and tools that mark as the store does).
     var tracingKey: FingerprintKey {
         get throws { try reading { db in try self.tracingKeys.key(try TracingKeys.current(db), db, keys: self.keys) } }

@@ -1,9 +1,7 @@
 import Foundation
-import GRDB
 import PouchCore
-import PouchStore
 
-extension SQLiteStore {
+extension SealedStore {
     /// Checks every row of the store (administrators and security officers): seals, post
     /// signatures and MACs; each cable's envelope against its own sealed text; every copy against
     /// its cable and every copy set against the receipts of its sends and the holdings of its
@@ -23,7 +21,7 @@ extension SQLiteStore {
         return report
     }
 
-    func verifyEverything(_ db: any SQLConnection, progress: VerificationProgress?) throws -> VerificationReport {
+    package func verifyEverything(_ db: any SQLConnection, progress: VerificationProgress?) throws -> VerificationReport {
         var report = VerificationReport()
         func problem(_ table: String, _ key: String, _ message: String) {
             report.problems.append(.init(table: table, key: key, message: message))
@@ -313,17 +311,17 @@ struct StoredCable: Sendable {
     var subject: SealedRecord?
     var signature: [UInt8]?
 
-    init(_ row: SQLRow, store: SQLiteStore) {
+    init(_ row: SQLRow, store: SealedStore) {
         binding = (try? store.binding(row)) ?? CableBinding(id: "", classification: "", caveats: "", archive: "", post: "", drafter: "")
         columns = Dictionary(
-            uniqueKeysWithValues: SQLiteStore.envelopeColumns.map { ($0, String(decoding: (row[$0]).bytes, as: UTF8.self)) })
+            uniqueKeysWithValues: SealedStore.envelopeColumns.map { ($0, String(decoding: (row[$0]).bytes, as: UTF8.self)) })
         envelopeIntact = store.envelopeIsIntact(row)
-        if let wrapped = SQLiteStore.blob(row["wrappedKey"]), let content = SQLiteStore.blob(row["sealedText"]) {
+        if let wrapped = SealedStore.blob(row["wrappedKey"]), let content = SealedStore.blob(row["sealedText"]) {
             text = SealedRecord(wrappedKey: wrapped, content: content)
         }
-        if let wrapped = SQLiteStore.blob(row["subjectKey"]), let content = SQLiteStore.blob(row["sealedSubject"]) {
+        if let wrapped = SealedStore.blob(row["subjectKey"]), let content = SealedStore.blob(row["sealedSubject"]) {
             subject = SealedRecord(wrappedKey: wrapped, content: content)
         }
-        signature = SQLiteStore.blob(row["signature"])
+        signature = SealedStore.blob(row["signature"])
     }
 }

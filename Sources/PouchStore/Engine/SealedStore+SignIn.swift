@@ -1,9 +1,7 @@
 import Foundation
-import GRDB
 import PouchCore
-import PouchStore
 
-extension SQLiteStore {
+extension SealedStore {
     public func setPassword(_ password: String, for userID: String, as actor: String) async throws {
         try PasswordHash.check(password)
         // scrypt runs before the write transaction, so a slow hash never holds the writer lock.

@@ -1,7 +1,5 @@
 import Foundation
-import GRDB
 import PouchCore
-import PouchStore
 import Synchronization
 
 /// The MAC keys for rows kept in the clear, each derived once from the master key.
@@ -70,7 +68,7 @@ final class DamageLog: Sendable {
     }
 }
 
-extension SQLiteStore {
+extension SealedStore {
     // MARK: The head outside the database
 
     /// The newest entry as a signed head.
@@ -114,7 +112,7 @@ extension SQLiteStore {
     }
 
     /// Brings the head file up to the database (a crash may have come between a commit and its file write).
-    func catchUpHead() throws {
+    package func catchUpHead() throws {
         try reading { db in
             let head = try self.currentHead(db)
             guard try self.headFile.read() != head else { return }
@@ -348,56 +346,53 @@ extension SQLiteStore {
     /// every envelope, copy set and send gets its MAC. Recorded in the audit log, and refused when
     /// the log already records an upgrade (a reset format marker would otherwise let a writer
     /// launder changed rows into freshly MAC'd ones).
-    func upgrade(from format: Int) throws {
-        try sqlite("an upgrade from format \(format)").pool.write { grdb in
-            let db = SQLiteConnection(grdb)
-            let marked =
-                try Bool.fetchOne(
-                    db,
-                    sql: """
-                        SELECT 1 FROM audit WHERE (action = 'upgrade' AND target = 'format \(Self.currentFormat)')
-                            OR (action = 'init' AND detail LIKE '%format \(Self.currentFormat)%') LIMIT 1
-                        """) ?? false
-            guard !marked else {
-                throw StoreError.damaged("the store's format marker was reset to \(format), but its audit log records format \(Self.currentFormat)")
-            }
-            for row in try SQLRow.fetchAll(db, sql: "SELECT * FROM reader") {
-                let user = try self.verifiedUser(row, format: 1)
-                try db.execute(
-                    sql: "UPDATE reader SET mac = ? WHERE id = ?", arguments: [Data(self.userMAC(user, disabled: false, generation: 0)), user.id])
-            }
-            let expiry = AuditEntry.timestamp(Date().addingTimeInterval(Self.tokenLifetime))
-            for row in try SQLRow.fetchAll(db, sql: "SELECT digest, reader, mac FROM token") {
-                let digest = Array(row["digest"] as Data)
-                let reader: String = row["reader"]
-                guard Array(row["mac"] as Data) == self.legacyTokenMAC(digest: digest, reader: reader) else {
-                    throw StoreError.tampered("an API token of \(reader)")
-                }
-                try db.execute(
-                    sql: "UPDATE token SET expires = ?, mac = ? WHERE digest = ?",
-                    arguments: [expiry, Data(self.tokenMAC(digest: digest, reader: reader, expires: expiry)), Data(digest)])
-            }
-            let docids = try Int64.fetchAll(db, sql: "SELECT docid FROM cable WHERE mac IS NULL")
-            for docid in docids { try self.sealEnvelope(docid: docid, db) }
-            var byReader: [String: [String]] = [:]
-            var byCable: [String: [String]] = [:]
-            for row in try SQLRow.fetchAll(db, sql: "SELECT cable, reader FROM copy") {
-                byReader[row["reader"], default: []].append(row["cable"])
-                byCable[row["cable"], default: []].append(row["reader"])
-            }
-            try db.execute(sql: "DELETE FROM holding")
-            for (reader, cables) in byReader {
-                try self.storeHolding(reader: reader, copies: cables.count, digest: self.heldDigest(reader: reader, cables: cables), db)
-            }
-            for name in try String.fetchAll(db, sql: "SELECT name FROM list") { try self.sealList(name, db) }
-            let administrator = try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "-"
-            let sequence = try self.appendAudit(
-                AuditEvent(
-                    user: administrator, action: .upgrade, target: "format \(Self.currentFormat)",
-                    detail: "from format \(format): \(docids.count) envelopes, \(byReader.count) holdings, \(byCable.count) sent cables bound"), db)
-            // Copies made before receipts existed: one receipt each, as found at the upgrade.
-            for (cable, readers) in byCable { try self.storeReceipt(cable: cable, sequence: sequence, recipients: readers, db) }
-            try db.execute(sql: "UPDATE meta SET format = ? WHERE id = 1", arguments: [Self.currentFormat])
+    package func upgrade(from format: Int, _ db: any SQLConnection) throws {
+        let marked =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT 1 FROM audit WHERE (action = 'upgrade' AND target = 'format \(Self.currentFormat)')
+                        OR (action = 'init' AND detail LIKE '%format \(Self.currentFormat)%') LIMIT 1
+                    """) ?? false
+        guard !marked else {
+            throw StoreError.damaged("the store's format marker was reset to \(format), but its audit log records format \(Self.currentFormat)")
         }
+        for row in try SQLRow.fetchAll(db, sql: "SELECT * FROM reader") {
+            let user = try self.verifiedUser(row, format: 1)
+            try db.execute(
+                sql: "UPDATE reader SET mac = ? WHERE id = ?", arguments: [Data(self.userMAC(user, disabled: false, generation: 0)), user.id])
+        }
+        let expiry = AuditEntry.timestamp(Date().addingTimeInterval(Self.tokenLifetime))
+        for row in try SQLRow.fetchAll(db, sql: "SELECT digest, reader, mac FROM token") {
+            let digest = Array(row["digest"] as Data)
+            let reader: String = row["reader"]
+            guard Array(row["mac"] as Data) == self.legacyTokenMAC(digest: digest, reader: reader) else {
+                throw StoreError.tampered("an API token of \(reader)")
+            }
+            try db.execute(
+                sql: "UPDATE token SET expires = ?, mac = ? WHERE digest = ?",
+                arguments: [expiry, Data(self.tokenMAC(digest: digest, reader: reader, expires: expiry)), Data(digest)])
+        }
+        let docids = try Int64.fetchAll(db, sql: "SELECT docid FROM cable WHERE mac IS NULL")
+        for docid in docids { try self.sealEnvelope(docid: docid, db) }
+        var byReader: [String: [String]] = [:]
+        var byCable: [String: [String]] = [:]
+        for row in try SQLRow.fetchAll(db, sql: "SELECT cable, reader FROM copy") {
+            byReader[row["reader"], default: []].append(row["cable"])
+            byCable[row["cable"], default: []].append(row["reader"])
+        }
+        try db.execute(sql: "DELETE FROM holding")
+        for (reader, cables) in byReader {
+            try self.storeHolding(reader: reader, copies: cables.count, digest: self.heldDigest(reader: reader, cables: cables), db)
+        }
+        for name in try String.fetchAll(db, sql: "SELECT name FROM list") { try self.sealList(name, db) }
+        let administrator = try String.fetchOne(db, sql: "SELECT administrator FROM meta WHERE id = 1") ?? "-"
+        let sequence = try self.appendAudit(
+            AuditEvent(
+                user: administrator, action: .upgrade, target: "format \(Self.currentFormat)",
+                detail: "from format \(format): \(docids.count) envelopes, \(byReader.count) holdings, \(byCable.count) sent cables bound"), db)
+        // Copies made before receipts existed: one receipt each, as found at the upgrade.
+        for (cable, readers) in byCable { try self.storeReceipt(cable: cable, sequence: sequence, recipients: readers, db) }
+        try db.execute(sql: "UPDATE meta SET format = ? WHERE id = 1", arguments: [Self.currentFormat])
     }
 }

@@ -1,4 +1,3 @@
-import PouchStore
 import Synchronization
 
 /// Group commit for audit entries that do not change anything else (reads, lists, searches,

@@ -1,7 +1,5 @@
 import Foundation
-import GRDB
 import PouchCore
-import PouchStore
 
 /// One version of a post's signing key, as `pouch key status` shows it.
 public struct PostKeyVersion: Sendable, Hashable, Codable {
@@ -10,7 +8,7 @@ public struct PostKeyVersion: Sendable, Hashable, Codable {
     public var created: String
 }
 
-extension SQLiteStore {
+extension SealedStore {
     /// Gives a post a new signing key version (administrators and security officers). Cables and
     /// copies signed from now on name the new version; those signed before keep verifying against
     /// the version they name, whose public key stays in the post's history. The old private key

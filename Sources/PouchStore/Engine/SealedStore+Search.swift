@@ -1,8 +1,5 @@
 import Foundation
-import GRDB
-import GRDBSQLite
 import PouchCore
-import PouchStore
 import Synchronization
 
 /// The prefix vocabulary, unsealed once and kept in memory; refreshed with the batches added since.
@@ -18,7 +15,7 @@ final class VocabularyCache: Sendable {
         for row in rows {
             let batch: Int64 = row["batch"]
             // A damaged batch costs prefix queries its words, never the whole search (`pouch verify` names it).
-            if let wrapped = SQLiteStore.blob(row["wrappedKey"]), let sealed = SQLiteStore.blob(row["sealed"]),
+            if let wrapped = SealedStore.blob(row["wrappedKey"]), let sealed = SealedStore.blob(row["sealed"]),
                 let bytes = try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", keys: keys)
             {
                 batches.append((batch, Vocabulary.decode(bytes)))
@@ -73,7 +70,7 @@ final class TokenCache: Sendable {
     }
 }
 
-extension SQLiteStore {
+extension SealedStore {
     /// Seals the words not yet in the vocabulary as a new batch, in the caller's transaction.
     func storeVocabulary(_ words: [String: String], _ db: any SQLConnection) throws {
         try vocabulary.refresh(db, keys: keys)
