@@ -127,20 +127,20 @@ extension SealedStore {
             var arguments: SQLArguments = []
             if let user = filter.user {
                 conditions.append("\"user\" = ?")
-                _ = arguments.append(contentsOf: [user])
+                arguments.append(contentsOf: [user])
             }
             if let since = filter.since {
                 conditions.append("time >= ?")
-                _ = arguments.append(contentsOf: [since])
+                arguments.append(contentsOf: [since])
             }
             if let until = filter.until {
                 // A prefix: the whole of the day (or hour, or minute) it names.
-                conditions.append("substr(time, 1, ?) <= ?")
-                _ = arguments.append(contentsOf: [until.count, until])
+                conditions.append("substr(time, 1, CAST(? AS INTEGER)) <= ?")
+                arguments.append(contentsOf: [until.count, until])
             }
             if let before = filter.before {
                 conditions.append("sequence < ?")
-                _ = arguments.append(contentsOf: [before])
+                arguments.append(contentsOf: [before])
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let limitClause = filter.limit.map { "LIMIT \(max(0, $0))" } ?? ""

@@ -243,7 +243,7 @@ extension SealedStore {
                 db,
                 sql: """
                     SELECT audit.sequence AS k, audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
-                    \(position("audit.sequence"))\(after.isNull ? "WHERE" : " AND") instr(audit.detail, '\(Self.sealedMarker)') > 0
+                    \(position("audit.sequence"))\(after.isNull ? "WHERE" : " AND") audit.detail LIKE '%\(Self.sealedMarker)%'
                     ORDER BY audit.sequence LIMIT \(limit)
                     """, arguments: arguments)
             {
@@ -287,18 +287,25 @@ extension SealedStore {
             for row in try SQLRow.fetchAll(
                 db,
                 sql: """
-                    SELECT CASE length(\(column)) WHEN 60 THEN '0001' WHEN 62 THEN hex(substr(\(column), 1, 2)) ELSE '' END AS version, COUNT(*) AS n
-                    FROM \(table) GROUP BY version
+                    SELECT length(\(column)) AS size, CASE WHEN length(\(column)) = 62 THEN substr(\(column), 1, 2) END AS prefix, COUNT(*) AS n
+                    FROM \(table) GROUP BY size, prefix
                     """)
             {
-                if let version = Int(row["version"] as String, radix: 16) { counts[version, default: 0] += row["n"] as Int }
+                // Version 1's wrapped keys are 60 bytes; later ones are 62 and name their version in the first two.
+                let version: Int? =
+                    switch row["size"] as Int? {
+                    case 60: 1
+                    case 62: (row["prefix"] as Data?).flatMap { $0.count == 2 ? Int($0[$0.startIndex]) << 8 | Int($0[$0.startIndex + 1]) : nil }
+                    default: nil
+                    }
+                if let version { counts[version, default: 0] += row["n"] as Int }
             }
         }
         for row in try SQLRow.fetchAll(
             db,
             sql: """
                 SELECT audit.detail, auditSeal.wrappedKey FROM audit LEFT JOIN auditSeal ON auditSeal.sequence = audit.sequence
-                WHERE instr(audit.detail, '\(sealedMarker)') > 0
+                WHERE audit.detail LIKE '%\(sealedMarker)%'
                 """)
         {
             if let wrapped = (row["wrappedKey"] as Data?).map(Array.init), let version = Seal.version(of: wrapped) {

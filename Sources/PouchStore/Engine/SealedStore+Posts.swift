@@ -29,7 +29,8 @@ extension SealedStore {
                     return .failure(.duplicate("the FM line \(form) (registered for \(existing))"))
                 }
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO postName (fm, post, mac) VALUES (?, ?, ?)",
+                    sql:
+                        "INSERT INTO postName (fm, post, mac) VALUES (?, ?, ?) ON CONFLICT (fm) DO UPDATE SET post = excluded.post, mac = excluded.mac",
                     arguments: [form, post, Data(self.postNameMAC(fm: form, post: post))])
             }
             try self.appendAudit(AuditEvent(user: actor, action: .postAdd, target: post, detail: "FM \(forms.joined(separator: "; FM "))"), db)

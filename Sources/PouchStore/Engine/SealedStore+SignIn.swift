@@ -13,7 +13,8 @@ extension SealedStore {
             }
             guard let user = try self.user(userID, db) else { return .failure(.noSuchUser(userID)) }
             try db.execute(
-                sql: "INSERT OR REPLACE INTO credential (reader, hash, mac) VALUES (?, ?, ?)",
+                sql:
+                    "INSERT INTO credential (reader, hash, mac) VALUES (?, ?, ?) ON CONFLICT (reader) DO UPDATE SET hash = excluded.hash, mac = excluded.mac",
                 arguments: [userID, hash, Data(self.credentialMAC(reader: userID, hash: hash))])
             // A new password ends every session signed in with the old one (the caller's own
             // session, if it is one, is renewed by the server).
