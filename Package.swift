@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "PouchPostgres",
             dependencies: [
-                "PouchStore",
+                "PouchCore", "PouchStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -108,7 +108,8 @@ let package = Package(
         .target(
             name: "PouchTestSupport",
             dependencies: [
-                "PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+                "PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", "PouchPostgres",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -140,6 +141,7 @@ let package = Package(
                 "PouchFingerprint",
                 "PouchStore",
                 "PouchSQLite",
+                "PouchPostgres",
                 "PouchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -159,14 +161,17 @@ let package = Package(
         .testTarget(
             name: "PouchPostgresTests",
             dependencies: [
-                "PouchPostgres", "PouchStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "PouchPostgres", "PouchStore", "PouchTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PouchStoreTests", dependencies: ["PouchStore", "PouchTestSupport"], swiftSettings: swiftSettings),
+        // The store's behaviour, on SQLite and (with $POUCH_TEST_POSTGRES) on PostgreSQL, from one suite.
+        .testTarget(
+            name: "PouchStoreTests", dependencies: ["PouchStore", "PouchCore", "PouchCorpus", "PouchSQLite", "PouchPostgres", "PouchTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "PouchFingerprintTests",
             dependencies: ["PouchFingerprint", "PouchCore", "PouchCorpus", "PouchTestSupport", .product(name: "Crypto", package: "swift-crypto")],
@@ -176,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "PouchServerTests",
             dependencies: [
-                "PouchServer", "PouchSQLite", "PouchStore", "PouchCore", "PouchFingerprint", "PouchTestSupport",
+                "PouchServer", "PouchSQLite", "PouchPostgres", "PouchStore", "PouchCore", "PouchFingerprint", "PouchTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -79,24 +79,29 @@ public final class PostgresPool: Sendable {
     /// stopped server should be reported at once, plainly.
     public func checkReachable(timeout: Duration = .seconds(10)) async throws {
         do {
-            var configuration: PostgresConnection.Configuration =
-                switch location.endpoint {
-                case .tcp(let host, let port):
-                    .init(
-                        host: host, port: port, username: location.user, password: location.password, database: location.database,
-                        tls: try location.connectionTLS())
-                case .socket(let folder, let port):
-                    .init(
-                        unixSocketPath: folder + "/.s.PGSQL.\(port)", username: location.user, password: location.password,
-                        database: location.database)
-                }
-            configuration.options.connectTimeout = .seconds(timeout.components.seconds)
-            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            let connection = try await connect(timeout: timeout)
             try await connection.query("SELECT 1", logger: logger)
             try await connection.close()
         } catch {
             throw PostgresStoreError(error, at: location)
         }
+    }
+
+    /// One connection of its own, outside the pool (closed by the caller).
+    func connect(timeout: Duration = .seconds(10)) async throws -> PostgresConnection {
+        var configuration: PostgresConnection.Configuration =
+            switch location.endpoint {
+            case .tcp(let host, let port):
+                .init(
+                    host: host, port: port, username: location.user, password: location.password, database: location.database,
+                    tls: try location.connectionTLS())
+            case .socket(let folder, let port):
+                .init(
+                    unixSocketPath: folder + "/.s.PGSQL.\(port)", username: location.user, password: location.password,
+                    database: location.database)
+            }
+        configuration.options.connectTimeout = .seconds(timeout.components.seconds)
+        return try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
     }
 }
 

@@ -133,6 +133,9 @@ final class PostgresSQLConnection: SQLConnection {
             guard let decimal = try? cell.decode(Decimal.self) else { return .null }
             let number = NSDecimalNumber(decimal: decimal).doubleValue
             return Int64(exactly: number).map(SQLValue.integer) ?? .real(number)
+        case .int8Array, .int4Array, .int2Array:
+            // Arrays (the text index's token lists) come back in PostgreSQL's text form, "{1,2,3}".
+            return (try? cell.decode([Int64].self)).map { .text("{" + $0.map(String.init).joined(separator: ",") + "}") } ?? .null
         case .bytea:
             return (try? cell.decode(ByteBuffer.self)).map { .blob(Data($0.readableBytesView)) } ?? .null
         default:

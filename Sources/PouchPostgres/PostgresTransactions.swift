@@ -11,12 +11,14 @@ extension PostgresPool {
 
     /// A read transaction: one snapshot of the whole database (REPEATABLE READ, READ ONLY), as a
     /// SQLite reader in WAL mode sees one. The body runs on a blocking thread.
+    @discardableResult
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
         try await transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
     }
 
     /// A write transaction, committed when `body` returns and rolled back when it throws; it
     /// begins by taking the store's write lock.
+    @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
         try await transaction(begin: "BEGIN", lock: true, body)
     }

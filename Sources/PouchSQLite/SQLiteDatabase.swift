@@ -39,7 +39,12 @@ final class SQLiteDatabase: StoreDatabase {
         (error as? DatabaseError)?.message?.contains(SealedStore.staleMasterKey) == true
     }
 
-    func close() throws {
+    func close() async {
+        try? pool.close()
+    }
+
+    /// Closes the pool now, saying why it could not (a restore must know the file is let go).
+    func closeNow() throws {
         try pool.close()
     }
 }

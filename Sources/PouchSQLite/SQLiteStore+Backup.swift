@@ -127,7 +127,7 @@ extension SQLiteStore {
         }
         do {
             let opened = try openBackup(path, credential: credential, into: directory)
-            try opened.store.sqlite("a restore").close()
+            try opened.store.sqlite("a restore").closeNow()
             let store = try open(at: directory, credential: credential, options: options)
             let user: String
             if let userID { user = userID } else { user = try await store.administrator() }
@@ -135,7 +135,7 @@ extension SQLiteStore {
                 AuditEvent(
                     user: user, action: .restore, target: path,
                     detail: "restored from a backup taken \(opened.summary.created) at audit entry \(opened.summary.head.sequence)"))
-            try store.sqlite("a restore").close()
+            try store.sqlite("a restore").closeNow()
             return opened.summary
         } catch {
             if existed {

@@ -15,9 +15,36 @@ extension Reader {
 /// column names, audit actions) are learnt from a control store with made-up text.
 public enum StolenFileCheck {
     public static func run(store directory: String, cables: [Cable]) throws -> (checked: Int, found: [String]) {
-        let inFile = try plainWords(of: SQLiteStore.databasePath(in: directory))
-        // The store's own path is in its audit log ("store created in …").
-        let structural = try controlWords().union(directory.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        try run(inFile: try plainWords(of: SQLiteStore.databasePath(in: directory)), location: directory, cables: cables)
+    }
+
+    /// The same on what `pg_dump --data-only` prints of a store's PostgreSQL database (every row,
+    /// as a thief with the database's files or a login would read them). `control`: the words of
+    /// the same dump of a store holding only made-up text (pg_dump's own settings and comments,
+    /// the migrations table), which the file holds whatever the cables say.
+    public static func run(postgres url: String, control: Set<String>, location: String, cables: [Cable]) throws -> (checked: Int, found: [String]) {
+        let inFile = try postgresDumpWords(url)
+        return try run(inFile: inFile.subtracting(control), location: location, cables: cables)
+    }
+
+    /// Every run of letters in `pg_dump --data-only` of the database at `url`.
+    public static func postgresDumpWords(_ url: String) throws -> Set<String> {
+        try plainWords(dumpedBy: try postgresTool("pg_dump"), ["--data-only", "--no-owner", url])
+    }
+
+    /// A PostgreSQL client program: Debian's newest under /usr/lib/postgresql, else on the PATH.
+    public static func postgresTool(_ name: String) throws -> String {
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted()
+        if let newest = versions.last, FileManager.default.isExecutableFile(atPath: "\(root)/\(newest)/bin/\(name)") {
+            return "\(root)/\(newest)/bin/\(name)"
+        }
+        return "/usr/bin/\(name)"
+    }
+
+    static func run(inFile: Set<String>, location: String, cables: [Cable]) throws -> (checked: Int, found: [String]) {
+        // The store's own location is in its audit log ("store created in …").
+        let structural = try controlWords().union(location.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         var envelope: Set<String> = []
         for cable in cables {
             let fields =
@@ -36,9 +63,14 @@ public enum StolenFileCheck {
     /// Every run of letters in the dump, outside blob literals (X'…', whose hex digits would spell
     /// words like "faded" by chance).
     public static func plainWords(of path: String) throws -> Set<String> {
+        try plainWords(dumpedBy: "/usr/bin/sqlite3", [path, ".dump"])
+    }
+
+    /// Every run of letters in what a dump program prints, outside encoded bytes.
+    public static func plainWords(dumpedBy executable: String, _ arguments: [String]) throws -> Set<String> {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, ".dump"]
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -53,12 +85,17 @@ public enum StolenFileCheck {
         }
         for word in withoutEncoded(pending[...]).split(whereSeparator: { !$0.isLetter }) { words.insert(String(word)) }
         process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw StoreError.invalid("\(executable) \(arguments.first ?? "") exited with status \(process.terminationStatus): the dump was not read")
+        }
         return words
     }
 
-    /// The dump without blob literals and sealed audit details (base64), whose letters spell words by chance.
+    /// The dump without blob literals (SQLite's x'…', PostgreSQL's \\x…) and sealed audit details
+    /// (base64), whose letters spell words by chance.
     static func withoutEncoded(_ text: Substring) -> String {
-        String(text).replacing(/x'[0-9a-f]*'/, with: " ").replacing(/\[sealed:[a-z0-9+\/=]*\]/, with: " ")
+        String(text).replacing(/x'[0-9a-f]*'/, with: " ").replacing(/\\x[0-9a-f]*/, with: " ")
+            .replacing(/\[sealed:[a-z0-9+\/=]*\]/, with: " ")
     }
 
     static func controlWords() throws -> Set<String> {

@@ -1,6 +1,5 @@
 import Foundation
 import PouchCore
-import PouchSQLite
 import PouchTestSupport
 import Testing
 
@@ -9,8 +8,8 @@ import Testing
 /// 10,000 random (user, cable, action) trials against a real store, checked against an oracle
 /// written here independently of `AccessPolicy`: nothing of a cable (text, subject, reference ID
 /// in a listing, count) reaches anyone who may not read it, on any path, and a refused read
-/// looks exactly like a read of a cable that does not exist.
-@Suite("Need-to-know on every path", .temporaryFiles)
+/// looks exactly like a read of a cable that does not exist. The same trials run on every database.
+@Suite("Need-to-know on every path")
 struct NeedToKnowPropertyTests {
     struct Model {
         var classification: Classification
@@ -32,10 +31,13 @@ struct NeedToKnowPropertyTests {
         return cable.drafter == user.id || cable.recipients.contains(user.id)
     }
 
-    @Test("10,000 random trials: read, list, search, counts, facets, send, trace and audit paths never leak")
-    func trials() async throws {
+    @Test("10,000 random trials: read, list, search, counts, facets, send, trace and audit paths never leak", arguments: TestDatabase.available)
+    func trials(on database: TestDatabase) async throws {
+        try await database.withStore { handle in try await Self.trials(handle.store) }
+    }
+
+    static func trials(_ store: SealedStore) async throws {
         var random = SplitMix(seed: 2026)
-        let (store, _) = try temporaryStore()
         let posts = ["ISLAMABAD", "KABUL", "NEW DELHI", "STATE"]
         var users: [Reader] = []
         for index in 0..<18 {

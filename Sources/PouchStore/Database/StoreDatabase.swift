@@ -22,6 +22,8 @@ public protocol StoreDatabase: Sendable {
     /// Whether the error is the database refusing a record sealed under a master key version
     /// that another process has since replaced (see `StoreKeyring`).
     func isStaleMasterKey(_ error: any Error) -> Bool
+    /// Closes the database's connections; the store cannot be used after.
+    func close() async
 }
 
 /// Maps a query's words to what the index holds (keyed tokens) and prefixes to the words they

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PouchCore
 import PouchFingerprint
@@ -197,6 +198,17 @@ public struct SealedStore: CableStore {
     /// The same, for synchronous callers (opening a store, tests).
     package func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try database.readNow(body)
+    }
+
+    /// A key derived from the store's MAC root for `purpose`: every process that opens the store
+    /// derives the same one (web sessions sealed by one server open on another).
+    package func derivedKey(purpose: String) -> SymmetricKey {
+        integrity.derivedKey(purpose: purpose)
+    }
+
+    /// Closes the store's database connections; the store cannot be used after.
+    public func close() async {
+        await database.close()
     }
 
     /// The administrator created with the store.

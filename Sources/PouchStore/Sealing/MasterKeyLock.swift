@@ -103,8 +103,8 @@ extension MasterKey {
     /// A new random master key (a keyring store's; never derived from a passphrase).
     public static func random() -> MasterKey { MasterKey(key: SymmetricKey(size: .bits256)) }
 
-    /// A key for one purpose (backups), derived with HKDF so it never equals the master key.
-    func derivedKey(purpose: String) -> SymmetricKey {
+    /// A key for one purpose (backups, web sessions), derived with HKDF so it never equals the master key.
+    public func derivedKey(purpose: String) -> SymmetricKey {
         HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array("pouch-\(purpose)-v1".utf8), outputByteCount: 32)
     }
 }

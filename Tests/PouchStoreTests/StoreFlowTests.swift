@@ -1,0 +1,81 @@
+import Foundation
+import PouchCore
+import PouchTestSupport
+import Testing
+
+@testable import PouchStore
+
+/// The README's flow, on every database: people, a list, a draft, a send, each reader's own copy,
+/// search, the audit log and a whole-store check.
+@Suite("The store's flow on every database")
+struct StoreFlowTests {
+    static let drafter = Reader(id: "anne", name: "Anne Patterson", post: "ISLAMABAD", roles: [.drafter, .reader], clearance: .secret)
+    static let reader = Reader(id: "bea", name: "Bea Jones", post: "KABUL", clearance: .secret)
+    static let officer = Reader(id: "sam", name: "Sam Reed", post: "STATE", roles: [.securityOfficer], clearance: .topSecret, grants: [.exdis])
+    static let low = Reader(id: "lou", name: "Lou", post: "KABUL", clearance: .confidential)
+
+    static func cable(_ subject: String, _ text: String, level: Classification = .secret) -> Cable {
+        Cable(
+            referenceID: nil, dateTimeGroup: DateTimeGroup(year: 2009, month: 11, day: 4, hour: 10, minute: 30),
+            origin: "AMEMBASSY ISLAMABAD", to: [Addressee(name: "SECSTATE WASHDC")], classification: level, caveats: [.noforn],
+            tags: ["PREL", "PK"], subject: subject,
+            paragraphs: [Paragraph(number: 1, mark: PortionMark(level.portionAbbreviation) ?? PortionMark("U"), text: text)])
+    }
+
+    @Test("draft, send through a list, read your own copy, search, audit and verify", arguments: TestDatabase.available)
+    func flow(on database: TestDatabase) async throws {
+        try await database.withStore { handle in
+            let store = handle.store
+            try await store.addUsers([Self.drafter, Self.reader, Self.officer, Self.low], as: "admin")
+            try await store.addToList("kabul", members: ["bea"], as: "admin")
+            let id = try await store.draft(
+                Self.cable("ZARDARI ON THE CABINET", "President Zardari told the Ambassador that the cabinet would meet on Monday."), as: "anne")
+            #expect(id.description == "09ISLAMABAD1")
+            let receipt = try await store.send(id, to: ["sam"], lists: ["kabul"], as: "anne")
+            #expect(Set(receipt.recipients) == ["bea", "sam"])
+            let copy = try await store.read(id, as: "bea")
+            #expect(copy.kind == .copy && copy.text.contains("ZARDARI ON THE CABINET"))
+            await #expect(throws: StoreError.noSuchCable(id.description)) { try await store.read(id, as: "lou") }
+            #expect(try await store.list(as: "bea", limit: 10).cables.map(\.referenceID) == [id.description])
+            #expect(try await store.list(as: "lou", limit: 10).total == 0)
+
+            // Archived cables and search: words, a phrase, a prefix, NOT, filters; nothing above a reader's clearance.
+            try await store.importCable(
+                {
+                    var cable = Self.cable("TALKS ON WATER", "The minister said that the water talks would continue in Kabul.", level: .confidential)
+                    cable.referenceID = ReferenceID("08KABUL100")
+                    cable.origin = "AMEMBASSY KABUL"
+                    return cable
+                }(), as: "admin")
+            try await store.importCable(
+                {
+                    var cable = Self.cable("SECRET WATER TALKS", "The minister said that secret talks on water had begun.")
+                    cable.referenceID = ReferenceID("08KABUL101")
+                    cable.origin = "AMEMBASSY KABUL"
+                    return cable
+                }(), as: "admin")
+            func found(_ text: String, as user: String) async throws -> [String] {
+                try await store.search(try SearchQuery(parsing: text), as: user, options: SearchOptions(limit: 20)).hits.map(\.summary.referenceID)
+                    .sorted()
+            }
+            #expect(try await found("water", as: "bea") == ["08KABUL100", "08KABUL101"])
+            #expect(try await found("water", as: "lou") == ["08KABUL100"])
+            #expect(try await found("\"talks would continue\"", as: "bea") == ["08KABUL100"])
+            #expect(try await found("\"water talks\"", as: "bea") == ["08KABUL100", "08KABUL101"])
+            #expect(try await found("secret talks", as: "bea") == ["08KABUL101"])
+            #expect(try await found("wat*", as: "bea") == ["08KABUL100", "08KABUL101"])
+            #expect(try await found("water -secret", as: "bea") == ["08KABUL100"])
+            #expect(try await found("cabinet", as: "bea") == ["09ISLAMABAD1"])
+            #expect(try await found("cabinet", as: "lou") == [])
+            #expect(try await found("water class:confidential", as: "bea") == ["08KABUL100"])
+            // By relevance (bm25, the subject weighing four times the body): both cables hold "water"
+            // once in the subject and once in the body, so the shorter one ranks first, on either database.
+            let ranked = try await store.search(try SearchQuery(parsing: "water"), as: "bea", options: SearchOptions(limit: 20))
+            #expect(ranked.hits.map(\.summary.referenceID) == ["08KABUL100", "08KABUL101"])
+
+            #expect(try await store.verifyAudit(as: "sam").intact)
+            let report = try await store.verifyStore(as: "sam", progress: nil)
+            #expect(report.problems.isEmpty, "\(report.problems)")
+        }
+    }
+}
