@@ -18,12 +18,19 @@ public struct PouchServer: Sendable {
     public let metrics: ServerMetrics
     let pages: Pages
     let openAPIDocument: String
-    let sessions: MemoryPersistDriver<ContinuousClock>
+    /// Where web sessions are kept: in memory (one server), or in the shared database.
+    let sessions: any PersistDriver
     let signInCookie: SignInCookie
     /// Open connections, shared by every connection's guard.
     let connections: ConnectionCounter
 
-    public init(store: any CableStore, configuration: ServerConfiguration = ServerConfiguration()) async throws {
+    /// `sessions`: where web sessions are kept when several servers share the store (a person signed
+    /// in through one is signed in through all); in this process's memory when nil.
+    public init(
+        store: any CableStore, configuration: ServerConfiguration = ServerConfiguration(), sessions: (any PersistDriver)? = nil
+    )
+        async throws
+    {
         self.store = store
         self.configuration = configuration
         metrics = ServerMetrics()
@@ -34,7 +41,7 @@ public struct PouchServer: Sendable {
             throw ServerSetupError("the OpenAPI document is missing from the server's bundle")
         }
         openAPIDocument = try String(contentsOf: url, encoding: .utf8)
-        sessions = MemoryPersistDriver()
+        self.sessions = sessions ?? MemoryPersistDriver<ContinuousClock>()
         signInCookie = SignInCookie(secure: configuration.secureCookies)
         connections = ConnectionCounter(limit: configuration.maxConnections)
     }
