@@ -25,7 +25,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let files = try await reporting { try ArchiveImport.files(in: paths) }
-        let store = try await reporting { try storeOptions.open() }
+        let store = try await reporting { try await storeOptions.open() }
         let user = try await reporting { try await acting.orAdministrator(of: store) }
         let progress = ImportProgress(total: files.count, interactive: isatty(STDERR_FILENO) == 1)
         let summary: ArchiveImport.Summary

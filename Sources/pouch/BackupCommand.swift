@@ -33,7 +33,7 @@ struct BackupCommand: AsyncParsableCommand {
 
         func run() async throws {
             let summary = try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 return try await store.backup(to: file, as: try await acting.orAdministrator(of: store), maxRate: maxRate.map { $0 * 1_000_000 })
             }
             print(

@@ -53,7 +53,7 @@ struct KeyCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 switch kind {
                 case .master:
                     let user = try await acting.orAdministrator(of: store)
@@ -96,7 +96,7 @@ struct KeyCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 try await Self.run(store, batch: batch, as: try await acting.orAdministrator(of: store))
             }
         }
@@ -137,7 +137,7 @@ struct KeyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let status = try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 return try await store.keyStatus(as: try await acting.orAdministrator(of: store))
             }
             if json {
@@ -188,7 +188,7 @@ struct KeyCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 let user = try await acting.orAdministrator(of: store)
                 let credential = try StoreOptions.credential(
                     keyFile: newKeyFile, confirm: true, variable: "POUCH_NEW_PASSPHRASE",

@@ -29,7 +29,7 @@ struct PostCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 try await store.addPost(name, fmLines: fmLines, as: try await acting.orAdministrator(of: store))
                 let post = SealedStore.postName(name)
                 let forms = try await store.posts()[post] ?? []

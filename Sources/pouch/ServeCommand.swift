@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PouchCore
+import PouchPostgres
 import PouchSQLite
 import PouchServer
 import PouchStore
@@ -82,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "pouch")
         logger.logLevel = .info
         let store: SealedStore = try await reporting {
-            demo ? try await openDemoStore() : try storeOptions.open()
+            demo ? try await openDemoStore() : try await storeOptions.open()
         }
         try await reporting { try await store.warmSearchCaches() }
         let tls = tlsCertificate.map { ServerConfiguration.TLSFiles(certificateChain: $0, privateKey: tlsKey ?? "") }
@@ -93,7 +94,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.demoLogins = logins
         configuration.systemMarking = PageMarking(systemLevel) ?? configuration.systemMarking
         let url = "\(tls == nil ? "http" : "https")://\(host):\(port)/"
-        let server = try await reporting { try await PouchServer(store: store, configuration: configuration) }
+        let server = try await reporting {
+            try await PouchServer(store: store, configuration: configuration, sessions: PostgresStore.sessions(of: store))
+        }
         let administrator = try await store.administrator()
         // A master key rotated with --background (or a rewrap that was stopped) is finished here.
         var services: [any Service] = [

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PouchCore
+import PouchPostgres
 import PouchSQLite
 import PouchStore
 
@@ -23,10 +24,19 @@ struct InitCommand: AsyncParsableCommand {
         try await reporting {
             guard UserFields.isValidID(admin) else { throw CommandError("'\(admin)' is not a valid user ID (letters, digits, . _ - @)") }
             let administrator = Reader(id: admin, name: adminName, post: "ADMIN", roles: [.administrator], clearance: .unclassified, citizen: false)
-            _ = try SQLiteStore.create(
-                at: storeOptions.directory, credential: try storeOptions.credential(confirm: true), administrator: administrator,
-                options: SealedStore.OpenOptions(witness: storeOptions.witnessFile))
-            print("created a Pouch store in \(storeOptions.directory) with administrator \(admin)")
+            let options = SealedStore.OpenOptions(witness: storeOptions.witnessFile)
+            if let location = try storeOptions.postgres() {
+                let store = try await PostgresStore.create(
+                    at: location, headDirectory: storeOptions.directory, credential: try storeOptions.credential(confirm: true),
+                    administrator: administrator, options: options)
+                await store.close()
+                print("created a Pouch store in \(location) with administrator \(admin); its signed audit head is in \(storeOptions.directory)")
+            } else {
+                _ = try SQLiteStore.create(
+                    at: storeOptions.directory, credential: try storeOptions.credential(confirm: true), administrator: administrator,
+                    options: options)
+                print("created a Pouch store in \(storeOptions.directory) with administrator \(admin)")
+            }
         }
     }
 }
@@ -54,7 +64,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await reporting {
                 let user = try UserFields.reader(id: id, name: name, post: post, clearance: clearance, caveats: caveats, roles: roles)
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 try await store.addUsers([user], as: try await acting.orAdministrator(of: store))
                 print("added \(id)")
             }
@@ -73,7 +83,7 @@ struct UserCommand: AsyncParsableCommand {
             try await reporting {
                 guard let data = FileManager.default.contents(atPath: file) else { throw CommandError("\(file): cannot read the file") }
                 let users = try UserCSV.parse(String(decoding: data, as: UTF8.self), file: file)
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 try await store.addUsers(users, as: try await acting.orAdministrator(of: store))
                 print("added \(users.count) user\(users.count == 1 ? "" : "s")")
             }
@@ -88,7 +98,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 let listing = try await store.users(as: try await acting.orAdministrator(of: store))
                 for user in listing.users {
                     var caveats = user.grants.map(\.rawValue).sorted()
@@ -132,7 +142,7 @@ extension UserCommand {
                     guard prompt("Again: ") == first else { throw CommandError("the passwords do not match") }
                     password = first
                 }
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 try await store.setPassword(password, for: id, as: try await acting.orAdministrator(of: store))
                 print("password set for \(id)")
             }
@@ -164,7 +174,7 @@ extension UserCommand {
 
         func run() async throws {
             try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 let actor = try await acting.orAdministrator(of: store)
                 if list {
                     for token in try await store.tokens(of: id, as: actor) {
@@ -202,7 +212,7 @@ extension UserCommand {
 
         func run() async throws {
             try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 guard let before = try await store.user(id: id) else { throw StoreError.noSuchUser(id) }
                 let updated = try UserFields.updating(before, name: name, post: post, clearance: clearance, caveats: caveats, roles: roles)
                 try await store.updateUser(updated, as: try await acting.orAdministrator(of: store))
@@ -235,7 +245,7 @@ extension UserCommand {
     /// `user disable` and `user enable`.
     static func setAccount(_ id: String, disabled: Bool, storeOptions: StoreOptions, acting: ActingUser) async throws {
         try await reporting {
-            let store = try storeOptions.open()
+            let store = try await storeOptions.open()
             try await store.setDisabled(disabled, user: id, as: try await acting.orAdministrator(of: store))
             print("\(disabled ? "disabled" : "enabled") \(id)")
         }
@@ -285,7 +295,7 @@ struct ListCommand: AsyncParsableCommand {
     ) async throws {
         try await reporting {
             let ids = members.flatMap { $0.split(separator: ",").map(String.init) }
-            let store = try storeOptions.open()
+            let store = try await storeOptions.open()
             try await apply(store, ids, try await acting.orAdministrator(of: store))
             print("list \(name): \(verb) \(ids.count) member\(ids.count == 1 ? "" : "s")")
         }
@@ -299,7 +309,7 @@ struct ListCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 for (name, members) in try await store.lists(as: try await acting.orAdministrator(of: store)).sorted(by: { $0.key < $1.key }) {
                     print("\(name): \(members.joined(separator: ", "))")
                 }
@@ -325,7 +335,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let report = try await reporting {
-                let store = try storeOptions.open(inspecting: true)
+                let store = try await storeOptions.open(inspecting: true)
                 return try await store.verifyAudit(as: try await acting.orAdministrator(of: store))
             }
             if json {
@@ -360,7 +370,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let entries = try await reporting {
-                let store = try storeOptions.open()
+                let store = try await storeOptions.open()
                 let filter = AuditFilter(user: user, since: since?.replacingOccurrences(of: " ", with: "T"), limit: limit)
                 return try await store.auditLog(filter, as: try await acting.orAdministrator(of: store))
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PouchCore
 import PouchFingerprint
+import PouchPostgres
 import PouchSQLite
 import PouchStore
 
@@ -11,7 +12,13 @@ import Glibc
 
 /// Where the store is and how to open it; shared by every command that uses the store.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The store directory (default: $POUCH_STORE, else ./pouch-data).") var store: String?
+    @Option(help: "The store directory (default: $POUCH_STORE, else ./pouch-data); with --database, it holds only the signed audit head.")
+    var store: String?
+    @Option(
+        help: ArgumentHelp(
+            "A PostgreSQL database shared by several servers instead of SQLite in the store directory ($POUCH_DATABASE); the password, if any, in $PGPASSWORD.",
+            valueName: "postgres://USER@HOST:PORT/DB"))
+    var database: String?
     @Option(help: "A 32-byte master key file (see 'pouch key generate') instead of a passphrase ($POUCH_STORE_KEY).")
     var storeKey: String?
     @Option(help: ArgumentHelp("Also append every signed audit head to this file, on another disk or share ($POUCH_WITNESS).", valueName: "path"))
@@ -19,6 +26,16 @@ struct StoreOptions: ParsableArguments {
 
     var directory: String {
         store ?? ProcessInfo.processInfo.environment["POUCH_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "./pouch-data"
+    }
+
+    /// The PostgreSQL database, when one is named.
+    func postgres() throws -> PostgresLocation? {
+        guard let url = database ?? ProcessInfo.processInfo.environment["POUCH_DATABASE"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+        do {
+            return try PostgresLocation(url: url)
+        } catch {
+            throw CommandError("--database: \(error)")
+        }
     }
 
     var keyFile: String? {
@@ -67,11 +84,13 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store. `inspecting` opens one that fails its open checks (a log behind its head
     /// file), for the commands that report what is wrong.
-    func open(inspecting: Bool = false) throws -> SealedStore {
+    func open(inspecting: Bool = false) async throws -> SealedStore {
         do {
-            return try SQLiteStore.open(
-                at: directory, credential: try credential(),
-                options: SealedStore.OpenOptions(witness: witnessFile, inspecting: inspecting))
+            let options = SealedStore.OpenOptions(witness: witnessFile, inspecting: inspecting)
+            if let location = try postgres() {
+                return try await PostgresStore.open(at: location, headDirectory: directory, credential: try credential(), options: options)
+            }
+            return try SQLiteStore.open(at: directory, credential: try credential(), options: options)
         } catch let error as StoreError {
             throw CommandError(error.description)
         } catch let error as SealError {

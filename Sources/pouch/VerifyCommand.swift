@@ -26,7 +26,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let interactive = isatty(STDERR_FILENO) == 1 && !json
         let start = Date()
         let report = try await reporting {
-            let store = try storeOptions.open(inspecting: true)
+            let store = try await storeOptions.open(inspecting: true)
             let user = try await acting.orAdministrator(of: store)
             return try await store.verifyStore(as: user, progress: interactive ? Self.showProgress : nil)
         }

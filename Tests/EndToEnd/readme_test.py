@@ -3,6 +3,8 @@
 - "The whole flow" block runs as written (bash, -e), in an empty folder, with the "A draft" block
   saved as draft.txt and the built `pouch` first on PATH: every line must succeed, the trace must
   name the cable the reader's copy came from, and `pouch audit verify` must pass.
+- With `$POUCH_TEST_POSTGRES` (a PostgreSQL server `scripts/test` starts), the same flow runs again
+  with `POUCH_DATABASE` naming a new database on it: every command works with `--database`.
 - `pouch cable lint` accepts the README's draft, as `pouch cable draft` does.
 - Every command in the README's command table exists, and every option its row shows is in that
   command's --help.
@@ -40,8 +42,40 @@ def environment(folder):
     return env
 
 
+def run_flow(flow, work, env, label, failures):
+    """The flow, line by line as written; `set -x` shows each command before its output."""
+    script = "set -euo pipefail\nset -x\n" + flow
+    run = subprocess.run(["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=600)
+    print(run.stderr.strip())
+    print(run.stdout.strip())
+    ok = run.returncode == 0
+    print(f"{'ok  ' if ok else 'FAIL'} the README's flow runs as written{label} (exit {run.returncode})")
+    if not ok:
+        failures.append(f"the flow failed{label}")
+    reference = re.search(r"^\+ REF=(\S+)$", run.stderr, re.M)
+    source = re.search(r"^source: (.+)$", run.stdout, re.M)
+    ok = bool(reference and source and source.group(1).strip() == reference.group(1))
+    print(f"{'ok  ' if ok else 'FAIL'} the trace of bea's copy names its cable{label}: {source.group(0) if source else 'no source line'}")
+    if not ok:
+        failures.append(f"the trace did not name the drafted cable{label}")
+    for expected in ["verdict: inconclusive", "more readable slots would be needed", "intact"]:
+        ok = expected in run.stdout
+        print(f"{'ok  ' if ok else 'FAIL'} the flow prints '{expected}'{label}")
+        if not ok:
+            failures.append(f"missing '{expected}'{label}")
+
+
+def postgres_database(server):
+    """A new database on the test server, for the flow on PostgreSQL; its URL."""
+    name = "pouch_readme_" + os.urandom(6).hex()
+    subprocess.run(["psql", server, "-q", "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True, text=True)
+    base, _, query = server.partition("?")
+    return base.rsplit("/", 1)[0] + "/" + name + (("?" + query) if query else ""), name
+
+
 def main():
     failures = []
+    postgres_server = os.environ.get("POUCH_TEST_POSTGRES")
     with open(os.path.join(ROOT, "README.md")) as file:
         readme = file.read()
     flow = [block for block in blocks(readme, "### The whole flow") if "pouch init" in block]
@@ -63,26 +97,19 @@ def main():
         if not ok:
             failures.append("lint: " + lint.stdout + lint.stderr)
 
-        # The flow, line by line as written; `set -x` shows each command before its output.
-        script = "set -euo pipefail\nset -x\n" + flow[0]
-        run = subprocess.run(["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=600)
-        print(run.stderr.strip())
-        print(run.stdout.strip())
-        ok = run.returncode == 0
-        print(f"{'ok  ' if ok else 'FAIL'} the README's flow runs as written (exit {run.returncode})")
-        if not ok:
-            failures.append("the flow failed")
-        reference = re.search(r"^\+ REF=(\S+)$", run.stderr, re.M)
-        source = re.search(r"^source: (.+)$", run.stdout, re.M)
-        ok = bool(reference and source and source.group(1).strip() == reference.group(1))
-        print(f"{'ok  ' if ok else 'FAIL'} the trace of bea's copy names its cable: {source.group(0) if source else 'no source line'}")
-        if not ok:
-            failures.append("the trace did not name the drafted cable")
-        for expected in ["verdict: inconclusive", "more readable slots would be needed", "intact"]:
-            ok = expected in run.stdout
-            print(f"{'ok  ' if ok else 'FAIL'} the flow prints '{expected}'")
-            if not ok:
-                failures.append(f"missing '{expected}'")
+        run_flow(flow[0], work, env, "", failures)
+        if postgres_server:
+            # The same flow with the store in PostgreSQL: POUCH_STORE then holds only the audit head.
+            url, name = postgres_database(postgres_server)
+            try:
+                pg_work = os.path.join(folder, "work-postgres")
+                os.makedirs(pg_work)
+                shutil.copy(os.path.join(work, "draft.txt"), pg_work)
+                run_flow(flow[0], pg_work, dict(env, POUCH_DATABASE=url), " on PostgreSQL", failures)
+            finally:
+                subprocess.run(["psql", postgres_server, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
+        else:
+            print("skip the flow on PostgreSQL: POUCH_TEST_POSTGRES is not set (scripts/test sets it)")
 
         # The command table: each command exists and knows every option its row shows.
         rows = re.findall(r"^\| `(pouch(?:-bench)? [^`]+)`(?: / `(pouch(?:-bench)? [^`]+)`)?", readme, re.M)

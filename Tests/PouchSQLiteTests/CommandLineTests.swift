@@ -37,6 +37,21 @@ struct CommandLineTests {
         return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
     }
 
+    @Test("a --database URL that cannot be used, or a server that does not answer, is one plain line with exit 1, never the password")
+    func badDatabase() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let scheme = try pouch(["user", "list", "--database", "mysql://pouch@localhost/pouch"])
+        #expect(scheme.status == 1 && scheme.error.contains("--database: the PostgreSQL URL cannot be used: it must begin with postgres://"))
+        let noDatabase = try pouch(["init", "--database", "postgres://pouch@localhost:5432"])
+        #expect(noDatabase.status == 1 && noDatabase.error.contains("it names no database"))
+        // A port nothing listens on: refused at once, the server named, the password never shown.
+        let refused = try pouch(["user", "list", "--database", "postgres://pouch:hunter2@127.0.0.1:1/pouch"])
+        #expect(
+            refused.status == 1 && refused.error.contains("PostgreSQL at postgres://pouch:***@127.0.0.1:1/pouch: cannot connect"), "\(refused.error)")
+        #expect(!refused.error.contains("hunter2") && !refused.output.contains("hunter2"))
+        #expect(refused.error.split(separator: "\n").count == 1, "one line: \(refused.error)")
+    }
+
     @Test("init, users, draft, send, read, trace, audit verify")
     func flow() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
