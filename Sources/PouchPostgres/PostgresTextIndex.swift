@@ -94,10 +94,17 @@ struct PostgresTextIndex: TextIndex {
         let meanLength = Double(totals.map { $0["tokens"] as Int64 } ?? 0) / max(1, rows)
         var idf: [Double] = []
         for phrase in phrases {
-            let holders = try db.fetchAll(
-                sql: "SELECT docid, subject, body, refs FROM textIndex WHERE terms @> \(Self.array(Array(Set(phrase)).sorted()))", arguments: []
-            ).map(Document.init).filter { $0.count(phrase, weights: [1, 1, 1]) > 0 }
-            let hits = Double(holders.count)
+            // A word's cables are counted by the GIN index alone; a phrase's are checked in order.
+            let hits: Double
+            if phrase.count == 1 {
+                hits = Double(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textIndex WHERE terms @> \(Self.array(phrase))") ?? 0)
+            } else {
+                hits = Double(
+                    try db.fetchAll(
+                        sql: "SELECT docid, subject, body, refs FROM textIndex WHERE terms @> \(Self.array(Array(Set(phrase)).sorted()))",
+                        arguments: []
+                    ).map(Document.init).filter { $0.count(phrase, weights: [1, 1, 1]) > 0 }.count)
+            }
             let value = log((rows - hits + 0.5) / (hits + 0.5))
             idf.append(value <= 0 ? 1e-6 : value)
         }

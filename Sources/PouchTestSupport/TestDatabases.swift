@@ -13,8 +13,14 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomStringConvertibl
 
     public var description: String { rawValue == "sqlite" ? "SQLite" : "PostgreSQL" }
 
-    /// The ones this run can use.
-    public static var available: [TestDatabase] { PostgresTestServer.url == nil ? [.sqlite] : allCases }
+    /// The ones this run can use: SQLite, and PostgreSQL when a server is named; narrowed by
+    /// `$POUCH_TEST_DATABASES` ("postgres", "sqlite,postgres") when set.
+    public static var available: [TestDatabase] {
+        let reachable: [TestDatabase] = PostgresTestServer.url == nil ? [.sqlite] : allCases
+        guard let chosen = ProcessInfo.processInfo.environment["POUCH_TEST_DATABASES"], !chosen.isEmpty else { return reachable }
+        let names = Set(chosen.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        return reachable.filter { names.contains($0.rawValue) }
+    }
 
     /// The administrator every test store is made with.
     public static let administrator = Reader(
