@@ -195,21 +195,19 @@ extension SealedStore {
             entries.append(
                 AuditChain.StoredEntry(
                     sequence: Int64(sqlValue: row["sequence"] as SQLValue), fields: fields,
-                    previousHash: blob(row["previousHash"]), hash: blob(row["hash"])))
+                    previousHash: (row["previousHash"] as SQLValue).blobBytes, hash: (row["hash"] as SQLValue).blobBytes))
         }
         let checkpoints = try SQLRow.fetchAll(db, sql: "SELECT * FROM auditCheckpoint ORDER BY sequence").map { row in
             AuditChain.SignedPoint(
-                sequence: Int64(sqlValue: row["sequence"] as SQLValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
+                sequence: Int64(sqlValue: row["sequence"] as SQLValue), hash: (row["hash"] as SQLValue).blobBytes,
+                signature: (row["signature"] as SQLValue).blobBytes)
         }
         let head = try SQLRow.fetchOne(db, sql: "SELECT * FROM auditHead WHERE id = 1").map { row in
             AuditChain.SignedPoint(
-                sequence: Int64(sqlValue: row["sequence"] as SQLValue), hash: blob(row["hash"]), signature: blob(row["signature"]))
+                sequence: Int64(sqlValue: row["sequence"] as SQLValue), hash: (row["hash"] as SQLValue).blobBytes,
+                signature: (row["signature"] as SQLValue).blobBytes)
         }
         return AuditChain.verify(entries: entries, checkpoints: checkpoints, head: head, publicKey: publicKey)
-    }
-
-    static func blob(_ value: SQLValue) -> [UInt8]? {
-        value.blobBytes
     }
 }
 

@@ -856,8 +856,8 @@ struct SealedCopy: Sendable {
     var signature: [UInt8]
 
     init?(_ row: SQLRow) {
-        guard let wrapped = SealedStore.blob(row["wrappedKey"]), let content = SealedStore.blob(row["sealedText"]),
-            let signature = SealedStore.blob(row["signature"])
+        guard let wrapped = (row["wrappedKey"] as SQLValue).blobBytes, let content = (row["sealedText"] as SQLValue).blobBytes,
+            let signature = (row["signature"] as SQLValue).blobBytes
         else { return nil }
         reader = String(decoding: (row["reader"]).bytes, as: UTF8.self)
         sealed = SealedRecord(wrappedKey: wrapped, content: content)

@@ -15,7 +15,7 @@ final class VocabularyCache: Sendable {
         for row in rows {
             let batch: Int64 = row["batch"]
             // A damaged batch costs prefix queries its words, never the whole search (`pouch verify` names it).
-            if let wrapped = SealedStore.blob(row["wrappedKey"]), let sealed = SealedStore.blob(row["sealed"]),
+            if let wrapped = (row["wrappedKey"] as SQLValue).blobBytes, let sealed = (row["sealed"] as SQLValue).blobBytes,
                 let bytes = try? Seal.open(SealedRecord(wrappedKey: wrapped, content: sealed), record: "vocabulary|\(batch)", keys: keys)
             {
                 batches.append((batch, Vocabulary.decode(bytes)))

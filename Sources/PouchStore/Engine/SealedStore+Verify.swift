@@ -316,12 +316,12 @@ struct StoredCable: Sendable {
         columns = Dictionary(
             uniqueKeysWithValues: SealedStore.envelopeColumns.map { ($0, String(decoding: (row[$0]).bytes, as: UTF8.self)) })
         envelopeIntact = store.envelopeIsIntact(row)
-        if let wrapped = SealedStore.blob(row["wrappedKey"]), let content = SealedStore.blob(row["sealedText"]) {
+        if let wrapped = (row["wrappedKey"] as SQLValue).blobBytes, let content = (row["sealedText"] as SQLValue).blobBytes {
             text = SealedRecord(wrappedKey: wrapped, content: content)
         }
-        if let wrapped = SealedStore.blob(row["subjectKey"]), let content = SealedStore.blob(row["sealedSubject"]) {
+        if let wrapped = (row["subjectKey"] as SQLValue).blobBytes, let content = (row["sealedSubject"] as SQLValue).blobBytes {
             subject = SealedRecord(wrappedKey: wrapped, content: content)
         }
-        signature = SealedStore.blob(row["signature"])
+        signature = (row["signature"] as SQLValue).blobBytes
     }
 }
