@@ -123,6 +123,51 @@ public enum PostgresStore {
         }
     }
 
+    /// Copies a store (one on SQLite) into an empty PostgreSQL database: every record as it is,
+    /// sealed and signed, the full-text index built again in PostgreSQL's form, the source's
+    /// signed audit head put in `headDirectory`, and a "moved" entry that continues its chain.
+    /// Run again after an interruption, it takes up where it stopped. The source must not be
+    /// served meanwhile; it is left as it was.
+    public static func copy(
+        _ source: SealedStore, headFile sourceHead: AuditHeadFile, to location: PostgresLocation, headDirectory: String,
+        credential: StoreCredential, as userID: String, batch: Int = SealedStore.copyBatch, progress: CopyProgress? = nil
+    ) async throws -> CopyReport {
+        let targetHead = AuditHeadFile(directory: headDirectory)
+        guard URL(fileURLWithPath: targetHead.path).standardized != URL(fileURLWithPath: sourceHead.path).standardized else {
+            throw StoreError.invalid("the copy's audit head must be kept apart from the source's: give another directory than \(headDirectory)")
+        }
+        guard let head = try sourceHead.read() else {
+            throw StoreError.damaged("the audit head file \(sourceHead.path) is missing: the source cannot be vouched for")
+        }
+        let database = try await connect(location)
+        let report: CopyReport
+        do {
+            if !(await SealedStore.copyUnfinished(database)), try targetHead.read() != nil {
+                throw StoreError.invalid(
+                    "\(targetHead.path) already holds an audit head (another store's, or this one's from a copy that finished): give an empty directory"
+                )
+            }
+            report = try await source.copyRows(into: database, as: userID, batch: batch, progress: progress)
+        } catch {
+            await database.close()
+            throw database.storeError(error) ?? error
+        }
+        await database.close()
+        try FileManager.default.createDirectory(atPath: headDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // The copied log ends where the source's does, so the source's signed head vouches for it.
+        // (A head file past it means the "moved" entry is in already: a rerun after a crash.)
+        if (try targetHead.read()?.sequence ?? 0) <= head.sequence { try targetHead.replace(with: head) }
+        let store = try await open(at: location, headDirectory: headDirectory, credential: credential)
+        do {
+            try await store.recordMove(from: source.database.location, sourceSequence: report.sourceSequence, as: userID)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        return report
+    }
+
     /// The web sessions of a store in PostgreSQL, shared by every server over it (sealed under a
     /// key derived from the store's master key, so every server opens them); nil for a store elsewhere.
     public static func sessions(of store: SealedStore) -> PostgresSessionDriver? {
@@ -136,9 +181,16 @@ public enum PostgresStore {
     static func connect(_ location: PostgresLocation) async throws -> PostgresDatabase {
         let pool = PostgresPool(location)
         do {
-            try await pool.checkReachable()
-            try await schema.migrate(pool)
-            let direct = try await pool.connect()
+            // The direct connection first: a wrong URL or a stopped server is reported at once,
+            // where the pool would retry for a minute.
+            let direct: PostgresConnection
+            do { direct = try await pool.connect() } catch { throw PostgresStoreError(error, at: location) }
+            do {
+                try await schema.migrate(pool)
+            } catch {
+                try? await direct.close()
+                throw error
+            }
             return PostgresDatabase(pool: pool, direct: direct)
         } catch {
             await pool.close()

@@ -7,7 +7,8 @@ struct Pouch: AsyncParsableCommand {
         abstract: "Pouch: secure carriage and archive of diplomatic cables.",
         subcommands: [
             InitCommand.self, UserCommand.self, ListCommand.self, PostCommand.self, CableCommand.self, KeyCommand.self, MarkCommand.self,
-            TraceCommand.self, ImportCommand.self, SearchCommand.self, AuditCommand.self, VerifyCommand.self, BackupCommand.self, ServeCommand.self,
+            TraceCommand.self, ImportCommand.self, SearchCommand.self, AuditCommand.self, VerifyCommand.self, BackupCommand.self, StoreCommand.self,
+            ServeCommand.self,
         ]
     )
 }

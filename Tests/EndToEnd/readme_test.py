@@ -5,6 +5,8 @@
   name the cable the reader's copy came from, and `pouch audit verify` must pass.
 - With `$POUCH_TEST_POSTGRES` (a PostgreSQL server `scripts/test` starts), the same flow runs again
   with `POUCH_DATABASE` naming a new database on it: every command works with `--database`.
+- With it too, the "Moving a store to PostgreSQL" block copies the flow's SQLite store into a new
+  database and verifies the copy, as written (the example URL replaced by the test server's).
 - `pouch cable lint` accepts the README's draft, as `pouch cable draft` does.
 - Every command in the README's command table exists, and every option its row shows is in that
   command's --help.
@@ -65,6 +67,21 @@ def run_flow(flow, work, env, label, failures):
             failures.append(f"missing '{expected}'{label}")
 
 
+def run_copy(block, flow, work, env, url, failures):
+    """The README's copy block on the flow's SQLite store (the flow's exports first), then the
+    copy's audit log: it must end with the move."""
+    exports = "\n".join(re.findall(r"^export .*$", flow, re.M))
+    script = "set -euo pipefail\nset -x\n" + exports + "\n" + block.replace("postgres://pouch@db.example:5432/pouch", url)
+    script += f"\npouch audit log --database '{url}' --store ./pouch-head\n"
+    run = subprocess.run(["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=600)
+    print(run.stderr.strip()[-3000:])
+    print(run.stdout.strip()[-3000:])
+    ok = run.returncode == 0 and "copied ./pouch-data" in run.stdout and re.search(r"\bmove\b.*\bok\b", run.stdout) is not None
+    print(f"{'ok  ' if ok else 'FAIL'} the README's copy into PostgreSQL runs as written and the copy verifies (exit {run.returncode})")
+    if not ok:
+        failures.append("the README's store copy failed")
+
+
 def postgres_database(server):
     """A new database on the test server, for the flow on PostgreSQL; its URL."""
     name = "pouch_readme_" + os.urandom(6).hex()
@@ -79,9 +96,10 @@ def main():
     with open(os.path.join(ROOT, "README.md")) as file:
         readme = file.read()
     flow = [block for block in blocks(readme, "### The whole flow") if "pouch init" in block]
+    move = [block for block in blocks(readme, "### Moving a store to PostgreSQL") if "pouch store copy" in block]
     draft = blocks(readme, "### A draft")
-    if len(flow) != 1 or len(draft) != 1:
-        print(f"FAIL the README should have one flow block and one draft block (found {len(flow)} and {len(draft)})")
+    if len(flow) != 1 or len(draft) != 1 or len(move) != 1:
+        print(f"FAIL the README should have one flow, draft and move block each (found {len(flow)}, {len(draft)} and {len(move)})")
         return 1
     folder = tempfile.mkdtemp(prefix="pouch-readme-")
     try:
@@ -106,6 +124,12 @@ def main():
                 os.makedirs(pg_work)
                 shutil.copy(os.path.join(work, "draft.txt"), pg_work)
                 run_flow(flow[0], pg_work, dict(env, POUCH_DATABASE=url), " on PostgreSQL", failures)
+            finally:
+                subprocess.run(["psql", postgres_server, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
+            # The SQLite flow's store, moved into PostgreSQL as the README shows.
+            url, name = postgres_database(postgres_server)
+            try:
+                run_copy(move[0], flow[0], work, env, url, failures)
             finally:
                 subprocess.run(["psql", postgres_server, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
         else:

@@ -52,6 +52,21 @@ struct CommandLineTests {
         #expect(refused.error.split(separator: "\n").count == 1, "one line: \(refused.error)")
     }
 
+    @Test("pouch store copy: a bad URL, a folder that is not a store and a head kept with the source are one plain line each, nothing copied")
+    func badCopy() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let url = try pouch(["store", "copy", "--from", "store", "--to", "mysql://pouch@localhost/pouch", "--head", "head"])
+        #expect(url.status != 0 && url.error.contains("--to: the PostgreSQL URL cannot be used"), "\(url.error)")
+        let missing = try pouch(["store", "copy", "--from", "nowhere", "--to", "postgres://pouch@127.0.0.1:1/pouch", "--head", "head"])
+        #expect(missing.status == 1 && missing.error.contains("nowhere") && missing.error.contains("not a Pouch store"), "\(missing.error)")
+        #expect(try pouch(["init"]).status == 0)
+        let beside = try pouch(["store", "copy", "--from", "store", "--to", "postgres://pouch:hunter2@127.0.0.1:1/pouch", "--head", "store"])
+        #expect(beside.status == 1 && beside.error.contains("kept apart from the source"), "\(beside.error)")
+        let refused = try pouch(["store", "copy", "--from", "store", "--to", "postgres://pouch:hunter2@127.0.0.1:1/pouch", "--head", "head"])
+        #expect(refused.status == 1 && refused.error.contains("cannot connect") && !refused.error.contains("hunter2"), "\(refused.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/head"), "nothing written for a copy that did not start")
+    }
+
     @Test("init, users, draft, send, read, trace, audit verify")
     func flow() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -1,6 +1,5 @@
 import Foundation
 import PouchCore
-import PouchCorpus
 import PouchPostgres
 import PouchTestSupport
 import Testing
@@ -12,22 +11,9 @@ import Testing
 /// store does not (`SearchStoreTests`).
 @Suite("A stolen PostgreSQL database", .enabled(if: TestDatabase.available.contains(.postgres)))
 struct StolenDatabaseTests {
-    /// Real cables from the shared corpus, as the archive would hold them.
-    static func realCables(_ count: Int) throws -> [Cable] {
-        let directory = CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
-        var cables: [Cable] = []
-        for file in try CorpusFile.loadDirectory(directory) where cables.count < count {
-            guard let document = try? CableReading.read(bytes: file.bytes, fileName: file.name), document.cable.referenceID != nil,
-                !document.cable.paragraphs.isEmpty
-            else { continue }
-            cables.append(document.cable)
-        }
-        return cables
-    }
-
     @Test("pg_dump of a store with real cables, sent copies and searches holds none of their words")
     func dump() async throws {
-        let cables = try Self.realCables(40)
+        let cables = try RealCables.load(40)
         try #require(cables.count == 40)
         // What any store's dump holds: a store with one made-up cable, drafted, sent and searched.
         let control = try await TestDatabase.postgres.withStore { handle in

@@ -57,6 +57,8 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case keyRotate = "key-rotate"
     /// The keys' versions looked at (`pouch key status`).
     case keyStatus = "key-status"
+    /// The store copied into another database (`pouch store copy`): the first entry there after the source's log.
+    case move
 }
 
 public enum AuditOutcome: String, Sendable, Hashable, Codable {
