@@ -119,8 +119,8 @@ let package = Package(
         .target(
             name: "PouchBenchmarks",
             dependencies: [
-                "PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", "PouchTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "PouchCore", "PouchFingerprint", "PouchCorpus", "PouchStore", "PouchSQLite", "PouchPostgres", "PouchTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -128,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "pouch-bench",
             dependencies: [
-                "PouchCore", "PouchCorpus", "PouchStore", "PouchBenchmarks", "PouchTestSupport",
+                "PouchCore", "PouchCorpus", "PouchStore", "PouchBenchmarks", "PouchPostgres", "PouchTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -176,7 +176,7 @@ public enum PostgresStore {
     }
 
     /// The schema, in migration order.
-    static let schema = SchemaMigrator(StoreSchema.migrations + [PostgresTextIndex.migration])
+    static let schema = SchemaMigrator(StoreSchema.migrations + [PostgresTextIndex.migration, PostgresTextIndex.postingMigration])
 
     static func connect(_ location: PostgresLocation) async throws -> PostgresDatabase {
         let pool = PostgresPool(location)

@@ -91,7 +91,7 @@ public struct PostgresSessionDriver: PersistDriver {
             try await cancelWhenGracefulShutdown {
                 while true {
                     try await Task.sleep(for: sweepInterval)
-                    try? await sweep()
+                    _ = try? await sweep()
                 }
             }
         } catch is CancellationError {

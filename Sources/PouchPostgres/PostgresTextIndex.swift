@@ -2,16 +2,18 @@ import Foundation
 import PouchCore
 import PouchStore
 
-/// The full-text index of a PostgreSQL store: per cable, its blind tokens as 48-bit integers —
-/// the distinct ones in `terms` under a GIN index (what a query's words select on), and each
-/// column's tokens in text order (what phrases and ranks are read from). Like SQLite's FTS5 index
-/// it holds no word, only keyed hashes; the leakage is the same (docs/blind-index.md).
+/// The full-text index of a PostgreSQL store: an inverted index of blind tokens, as FTS5 keeps
+/// one. `posting` holds a row per token and cable: the token as a 48-bit integer, the docid, the
+/// token's count weighted by column, the cable's length, and its positions (column and offset).
+/// It holds no word, only keyed hashes; the leakage is FTS5's (docs/blind-index.md).
 ///
-/// A query's boolean structure becomes array tests on `terms` (`@>` for every token of a term or
-/// phrase, `&&` for a prefix's words); phrases are then checked on the token sequences of the
-/// cables that hold all their words. Ranks are FTS5's `bm25` with weights 4 (subject), 1 (body)
-/// and 0 (references), from the same counts, so both stores order results alike.
+/// A query fetches the postings of its tokens in one statement, each token's as one packed value
+/// (only the reader's admitted cables: the server tests each docid against their bitmap), and
+/// evaluates its boolean structure here on bitmaps. Phrases are checked on positions. Ranks are
+/// FTS5's `bm25` with weights 4 (subject), 1 (body) and 0 (references), from the same counts,
+/// so both stores order results alike.
 struct PostgresTextIndex: TextIndex {
+    /// The first form (token arrays under a GIN index), kept so a database made with it migrates.
     static let migration = SchemaMigrator.Migration(
         "text-index-v1",
         [
@@ -26,17 +28,59 @@ struct PostgresTextIndex: TextIndex {
             "INSERT INTO textIndexTotals (id, documents, tokens) VALUES (1, 0, 0)",
         ])
 
+    /// Postings instead of arrays: a query reads its tokens' postings, not every matching cable's
+    /// token sequences. The postings of a database made with the first form are computed from its
+    /// sequences, then the sequences go.
+    static let postingMigration = SchemaMigrator.Migration(
+        "text-index-v2-postings",
+        [
+            // The frequency and length ride in the key's index, so a word's postings are read from it alone.
+            """
+            CREATE TABLE posting (
+                token bigint NOT NULL, docid bigint NOT NULL, frequency integer NOT NULL, length integer NOT NULL,
+                positions bytea NOT NULL, PRIMARY KEY (token, docid) INCLUDE (frequency, length))
+            """,
+            """
+            INSERT INTO posting (token, docid, frequency, length, positions)
+            SELECT p.token, t.docid, sum(CASE p.col WHEN 0 THEN 4 WHEN 1 THEN 1 ELSE 0 END), t.length,
+                string_agg(int4send((p.col << 24) | (p.position - 1)::integer), ''::bytea ORDER BY p.col, p.position)
+            FROM textIndex AS t CROSS JOIN LATERAL (
+                SELECT 0 AS col, u.token, u.position FROM unnest(t.subject) WITH ORDINALITY AS u (token, position)
+                UNION ALL SELECT 1, u.token, u.position FROM unnest(t.body) WITH ORDINALITY AS u (token, position)
+                UNION ALL SELECT 2, u.token, u.position FROM unnest(t.refs) WITH ORDINALITY AS u (token, position)) AS p
+            GROUP BY p.token, t.docid, t.length
+            """,
+            "ALTER TABLE textIndex DROP COLUMN terms, DROP COLUMN subject, DROP COLUMN body, DROP COLUMN refs",
+        ])
+
     /// Column weights, as the SQLite store's `pouchrank(search, 4.0, 1.0, 0.0)`.
-    static let weights: [Double] = [4, 1, 0]
+    static let weights: [Int] = [4, 1, 0]
 
     func add(docid: Int64, document: BlindIndex.Document, _ db: any SQLConnection) throws {
         let columns = [document.subject, document.body, document.refs].map(Self.tokens)
-        let terms = Set(columns.joined()).sorted()
         let length = columns.reduce(0) { $0 + $1.count }
-        try db.execute(
-            sql:
-                "INSERT INTO textIndex (docid, terms, subject, body, refs, length) VALUES (?, \(Self.array(terms)), \(Self.array(columns[0])), \(Self.array(columns[1])), \(Self.array(columns[2])), ?)",
-            arguments: [docid, length])
+        var entries: [Int64: (frequency: Int, positions: [UInt32])] = [:]
+        for (column, tokens) in columns.enumerated() {
+            for (offset, token) in tokens.enumerated() {
+                entries[token, default: (0, [])].frequency += Self.weights[column]
+                entries[token, default: (0, [])].positions.append(UInt32(column) << 24 | UInt32(min(offset, 0xFF_FFFF)))
+            }
+        }
+        let sorted = entries.sorted { $0.key < $1.key }
+        try db.execute(sql: "INSERT INTO textIndex (docid, length) VALUES (?, ?)", arguments: [docid, length])
+        if !sorted.isEmpty {
+            // Integers and hex digits only, so the arrays are safe inline.
+            let positions = sorted.map { entry in
+                "\"\\\\x" + entry.value.positions.map { String(format: "%08x", $0) }.joined() + "\""
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO posting (token, docid, frequency, length, positions)
+                    SELECT token, ?, frequency, ?, positions
+                    FROM unnest(\(Self.array(sorted.map(\.key))), '{\(sorted.map { String($0.value.frequency) }.joined(separator: ","))}'::integer[],
+                                '{\(positions.joined(separator: ","))}'::bytea[]) AS u (token, frequency, positions)
+                    """, arguments: [docid, length])
+        }
         try db.execute(sql: "UPDATE textIndexTotals SET documents = documents + 1, tokens = tokens + ? WHERE id = 1", arguments: [length])
     }
 
@@ -47,12 +91,13 @@ struct PostgresTextIndex: TextIndex {
     ) throws -> MatchPass? {
         let compiler = Compiler(terms: terms)
         var positive: Node?
+        var excluded: Node?
         if let expression = query.expression {
             let node = compiler.node(expression)
             if case .not(let inner) = node {
-                try exclude(inner, from: &admitted, db)
+                excluded = inner
             } else if case .all(let children) = node, !children.isEmpty, children.allSatisfy({ if case .not = $0 { true } else { false } }) {
-                try exclude(.any(children.map { if case .not(let inner) = $0 { inner } else { $0 } }), from: &admitted, db)
+                excluded = .any(children.map { if case .not(let inner) = $0 { inner } else { $0 } })
             } else {
                 positive = node
             }
@@ -61,80 +106,16 @@ struct PostgresTextIndex: TextIndex {
             let cites = Node.any(query.filters.cites.map { .tokens([compiler.token(BlindIndex.citationTerm($0))], phrase: false) })
             positive = positive.map { .all([$0, cites]) } ?? cites
         }
+        admitted.removeAll(above: upTo)
+        if let excluded {
+            let postings = try Postings.fetch(excluded, admitted: admitted, upTo: upTo, db)
+            for docid in postings.evaluate(excluded, universe: admitted).members { admitted.remove(docid) }
+        }
         guard let positive else { return nil }
-        let candidates = try documents(matching: positive, upTo: upTo, db).filter { admitted.contains($0.docid) }
-        let matched = candidates.filter { positive.holds(in: $0) }
-        guard ranked else { return MatchPass(docids: matched.map(\.docid), ranks: nil) }
-        let ranks = try rank(matched, phrases: positive.phrases, db)
-        return MatchPass(docids: matched.map(\.docid), ranks: ranks)
-    }
-
-    /// Removes the cables `node` matches from `admitted` (a query of NOT clauses only).
-    private func exclude(_ node: Node, from admitted: inout DocidSet, _ db: any SQLConnection) throws {
-        for document in try documents(matching: node, upTo: Int64.max, db) where node.holds(in: document) {
-            admitted.remove(document.docid)
-        }
-    }
-
-    /// The cables whose terms could match (exactly those that do, unless phrases need checking),
-    /// in docid order, with their token sequences when a phrase must be checked.
-    private func documents(matching node: Node, upTo: Int64, _ db: any SQLConnection) throws -> [Document] {
-        let sequences = node.hasPhrase ? "subject, body, refs" : "NULL AS subject, NULL AS body, NULL AS refs"
-        return try db.fetchAll(
-            sql: "SELECT docid, \(sequences) FROM textIndex WHERE docid <= ? AND \(node.condition) ORDER BY docid", arguments: [upTo]
-        ).map(Document.init)
-    }
-
-    /// FTS5's bm25 over the matches: each phrase's IDF from the cables holding it, its weighted
-    /// count in each match, the match's length against the mean.
-    private func rank(_ matched: [Document], phrases: [[Int64]], _ db: any SQLConnection) throws -> [Double] {
-        guard !matched.isEmpty else { return [] }
-        let totals = try db.fetchOne(sql: "SELECT documents, tokens FROM textIndexTotals WHERE id = 1", arguments: [])
-        let rows = Double(totals.map { $0["documents"] as Int64 } ?? 0)
-        let meanLength = Double(totals.map { $0["tokens"] as Int64 } ?? 0) / max(1, rows)
-        var idf: [Double] = []
-        for phrase in phrases {
-            // A word's cables are counted by the GIN index alone; a phrase's are checked in order.
-            let hits: Double
-            if phrase.count == 1 {
-                hits = Double(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textIndex WHERE terms @> \(Self.array(phrase))") ?? 0)
-            } else {
-                hits = Double(
-                    try db.fetchAll(
-                        sql: "SELECT docid, subject, body, refs FROM textIndex WHERE terms @> \(Self.array(Array(Set(phrase)).sorted()))",
-                        arguments: []
-                    ).map(Document.init).filter { $0.count(phrase, weights: [1, 1, 1]) > 0 }.count)
-            }
-            let value = log((rows - hits + 0.5) / (hits + 0.5))
-            idf.append(value <= 0 ? 1e-6 : value)
-        }
-        let full = try sequences(of: matched.map(\.docid), db)
-        let k1 = 1.2
-        let b = 0.75
-        return matched.map { match in
-            guard let document = full[match.docid] else { return 0 }
-            var score = 0.0
-            for (phrase, weight) in zip(phrases, idf) {
-                let frequency = document.count(phrase, weights: Self.weights)
-                score += weight * (frequency * (k1 + 1)) / (frequency + k1 * (1 - b + b * Double(document.length) / meanLength))
-            }
-            return -score
-        }
-    }
-
-    private func sequences(of docids: [Int64], _ db: any SQLConnection) throws -> [Int64: Document] {
-        var result: [Int64: Document] = [:]
-        for start in stride(from: 0, to: docids.count, by: 1_000) {
-            let part = docids[start..<min(docids.count, start + 1_000)]
-            for row in try db.fetchAll(
-                sql: "SELECT docid, subject, body, refs FROM textIndex WHERE docid IN (\(part.map(String.init).joined(separator: ",")))",
-                arguments: [])
-            {
-                let document = Document(row)
-                result[document.docid] = document
-            }
-        }
-        return result
+        let postings = try Postings.fetch(positive, admitted: admitted, upTo: upTo, db)
+        let docids = postings.evaluate(positive, universe: admitted).members
+        guard ranked else { return MatchPass(docids: docids, ranks: nil) }
+        return MatchPass(docids: docids, ranks: try postings.ranks(of: docids, phrases: positive.phrases, db))
     }
 
     // MARK: Tokens
@@ -153,99 +134,29 @@ struct PostgresTextIndex: TextIndex {
         "'{" + values.map(String.init).joined(separator: ",") + "}'::bigint[]"
     }
 
-    /// One cable's row: its docid and, when read, each column's tokens in text order.
-    struct Document {
-        var docid: Int64
-        var columns: [[Int64]]
-
-        init(_ row: SQLRow) {
-            docid = row["docid"]
-            columns = ["subject", "body", "refs"].map { name in PostgresTextIndex.integers(row[name] as SQLValue) }
-        }
-
-        var length: Int { columns.reduce(0) { $0 + $1.count } }
-
-        /// Occurrences of the phrase in each column (never across two), weighted by column.
-        func count(_ phrase: [Int64], weights: [Double]) -> Double {
-            guard !phrase.isEmpty else { return 0 }
-            var total = 0.0
-            for (column, tokens) in columns.enumerated() where tokens.count >= phrase.count {
-                var found = 0
-                for start in 0...(tokens.count - phrase.count) where tokens[start] == phrase[0] {
-                    if phrase.count == 1 || tokens[start..<(start + phrase.count)].elementsEqual(phrase) { found += 1 }
-                }
-                total += Double(found) * (column < weights.count ? weights[column] : 1)
-            }
-            return total
-        }
-    }
-
-    /// A `bigint[]` as PostgreSQL sends it in text ("{1,2,3}"); empty for NULL.
-    static func integers(_ value: SQLValue) -> [Int64] {
-        guard case .text(let text) = value else { return [] }
-        return text.dropFirst().dropLast().split(separator: ",").compactMap { Int64($0) }
-    }
-
     // MARK: Queries
 
-    /// A query's text as array tests, with the phrases to check and rank.
+    /// A query's text over tokens.
     indirect enum Node {
         /// Every token, consecutive in one column when `phrase`.
         case tokens([Int64], phrase: Bool)
-        /// Any of these tokens (a prefix's words); none is a test that nothing passes.
+        /// Any of these tokens (a prefix's words); none matches nothing.
         case anyToken([Int64])
         case all([Node])
         case any([Node])
         case not(Node)
 
-        var condition: String {
+        /// Every token the node names, and those inside phrases of several words (whose positions are read).
+        var tokens: (all: Set<Int64>, phrased: Set<Int64>) {
             switch self {
-            case .tokens(let tokens, _): return "terms @> \(PostgresTextIndex.array(Array(Set(tokens)).sorted()))"
-            case .anyToken(let tokens): return tokens.isEmpty ? "FALSE" : "terms && \(PostgresTextIndex.array(tokens.sorted()))"
-            case .all(let children):
-                // A NOT of a phrase cannot be decided on terms alone: such a clause is checked afterwards.
-                let tests = children.compactMap { child -> String? in
-                    if case .not(let inner) = child { return inner.hasPhrase ? nil : "NOT (\(inner.condition))" }
-                    return child.condition
+            case .tokens(let tokens, let phrase): (Set(tokens), phrase && tokens.count > 1 ? Set(tokens) : [])
+            case .anyToken(let tokens): (Set(tokens), [])
+            case .all(let children), .any(let children):
+                children.map(\.tokens).reduce(into: (Set<Int64>(), Set<Int64>())) {
+                    $0.0.formUnion($1.all)
+                    $0.1.formUnion($1.phrased)
                 }
-                return tests.isEmpty ? "TRUE" : "(" + tests.joined(separator: " AND ") + ")"
-            case .any(let children): return children.isEmpty ? "FALSE" : "(" + children.map(\.condition).joined(separator: " OR ") + ")"
-            case .not(let inner): return inner.hasPhrase ? "TRUE" : "NOT (\(inner.condition))"
-            }
-        }
-
-        var hasPhrase: Bool {
-            switch self {
-            case .tokens(let tokens, let phrase): phrase && tokens.count > 1
-            case .anyToken: false
-            case .all(let children), .any(let children): children.contains(where: \.hasPhrase)
-            case .not(let inner): inner.hasPhrase
-            }
-        }
-
-        /// Whether the cable matches; exact when its sequences were read (they are when a phrase is present).
-        func holds(in document: Document) -> Bool {
-            switch self {
-            case .tokens(let tokens, let phrase):
-                return phrase && tokens.count > 1 ? document.count(tokens, weights: [1, 1, 1]) > 0 : true
-            case .anyToken(let tokens): return !tokens.isEmpty
-            case .all(let children): return children.allSatisfy { $0.holds(in: document) }
-            case .any(let children):
-                // Without sequences every candidate came from the SQL test, which is exact then.
-                return !hasPhrase || children.contains { $0.holds(in: document) && $0.mayHold(in: document) }
-            case .not(let inner): return hasPhrase ? !(inner.holds(in: document) && inner.mayHold(in: document)) : true
-            }
-        }
-
-        /// The term test alone, on a document whose sequences were read.
-        func mayHold(in document: Document) -> Bool {
-            let present = Set(document.columns.joined())
-            switch self {
-            case .tokens(let tokens, _): return tokens.allSatisfy(present.contains)
-            case .anyToken(let tokens): return tokens.contains(where: present.contains)
-            case .all(let children): return children.allSatisfy { $0.mayHold(in: document) }
-            case .any(let children): return children.contains { $0.mayHold(in: document) }
-            case .not(let inner): return !inner.mayHold(in: document)
+            case .not(let inner): inner.tokens
             }
         }
 
@@ -273,6 +184,200 @@ struct PostgresTextIndex: TextIndex {
             case .any(let children): .any(children.map(node))
             case .all(let children): .all(children.map(node))
             case .not(let inner): .not(node(inner))
+            }
+        }
+    }
+
+    /// The postings of a query's tokens: per token, the admitted cables holding it (ascending, with
+    /// weighted count and length) and how many cables hold it in all; for tokens of phrases,
+    /// every cable's positions too (a phrase's rank counts the cables holding it, admitted or not).
+    struct Postings {
+        struct List {
+            var docids: [Int64] = []
+            var frequencies: [Int32] = []
+            var lengths: [Int32] = []
+            /// Cables holding the token, admitted or not (its IDF).
+            var documents = 0
+        }
+
+        var lists: [Int64: List] = [:]
+        /// For tokens of phrases: every cable's positions, by docid.
+        var positions: [Int64: [Int64: [UInt32]]] = [:]
+
+        static func fetch(_ node: Node, admitted: DocidSet, upTo: Int64, _ db: any SQLConnection) throws -> Postings {
+            var postings = Postings()
+            let (all, phrased) = node.tokens
+            guard !all.isEmpty else { return postings }
+            let bitmap = admitted.blob
+            // get_bit reads the bitmap as DocidSet lays it out (byte docid / 8, bit docid % 8 from the lowest).
+            try db.forEachRow(
+                sql: """
+                    SELECT token, COUNT(*) AS documents,
+                        string_agg(int8send(docid) || int4send(frequency) || int4send(length), ''::bytea ORDER BY docid)
+                            FILTER (WHERE docid < ? AND get_bit(?, docid::integer) = 1) AS admitted
+                    FROM posting WHERE token = ANY(\(PostgresTextIndex.array(all.sorted()))) AND docid <= ? GROUP BY token
+                    """, arguments: [Int64(bitmap.count) * 8, bitmap, upTo]
+            ) { row in
+                var list = List()
+                list.documents = row["documents"]
+                let bytes = (row["admitted"] as SQLValue).blobBytes ?? []
+                let count = bytes.count / 16
+                list.docids.reserveCapacity(count)
+                list.frequencies.reserveCapacity(count)
+                list.lengths.reserveCapacity(count)
+                var offset = 0
+                while offset + 16 <= bytes.count {
+                    list.docids.append(Self.int64(bytes, offset))
+                    list.frequencies.append(Self.int32(bytes, offset + 8))
+                    list.lengths.append(Self.int32(bytes, offset + 12))
+                    offset += 16
+                }
+                postings.lists[row["token"]] = list
+            }
+            guard !phrased.isEmpty else { return postings }
+            try db.forEachRow(
+                sql: """
+                    SELECT token, string_agg(int8send(docid) || int4send(length(positions)) || positions, ''::bytea ORDER BY docid) AS positions
+                    FROM posting WHERE token = ANY(\(PostgresTextIndex.array(phrased.sorted()))) AND docid <= ? GROUP BY token
+                    """, arguments: [upTo]
+            ) { row in
+                let bytes = (row["positions"] as SQLValue).blobBytes ?? []
+                var byDocid: [Int64: [UInt32]] = [:]
+                var offset = 0
+                while offset + 12 <= bytes.count {
+                    let docid = Self.int64(bytes, offset)
+                    let size = Int(Self.int32(bytes, offset + 8))
+                    offset += 12
+                    byDocid[docid] = stride(from: offset, to: offset + size, by: 4).map { UInt32(bitPattern: Self.int32(bytes, $0)) }
+                    offset += size
+                }
+                postings.positions[row["token"]] = byDocid
+            }
+            return postings
+        }
+
+        static func int64(_ bytes: [UInt8], _ offset: Int) -> Int64 {
+            var value: UInt64 = 0
+            for index in offset..<(offset + 8) { value = value << 8 | UInt64(bytes[index]) }
+            return Int64(bitPattern: value)
+        }
+
+        static func int32(_ bytes: [UInt8], _ offset: Int) -> Int32 {
+            var value: UInt32 = 0
+            for index in offset..<(offset + 4) { value = value << 8 | UInt32(bytes[index]) }
+            return Int32(bitPattern: value)
+        }
+
+        /// The admitted cables holding `token`.
+        func set(_ token: Int64, capacity: Int) -> DocidSet {
+            var set = DocidSet(capacity: capacity)
+            for docid in lists[token]?.docids ?? [] { set.insert(docid) }
+            return set
+        }
+
+        /// Where the phrase occurs, by docid: its count in each column, among every cable.
+        func occurrences(_ phrase: [Int64]) -> [Int64: [Int]] {
+            guard let first = phrase.first, let starts = positions[first] else { return [:] }
+            var found: [Int64: [Int]] = [:]
+            for (docid, firsts) in starts {
+                let rest = phrase.dropFirst().map { positions[$0]?[docid].map(Set.init) }
+                guard rest.allSatisfy({ $0 != nil }) else { continue }
+                var counts = [0, 0, 0]
+                for start in firsts {
+                    var index: UInt32 = 1
+                    var whole = true
+                    for following in rest {
+                        // Offsets stay within their column: the column is the top byte.
+                        if !following!.contains(start + index) {
+                            whole = false
+                            break
+                        }
+                        index += 1
+                    }
+                    if whole, Int(start >> 24) < counts.count { counts[Int(start >> 24)] += 1 }
+                }
+                if counts.contains(where: { $0 > 0 }) { found[docid] = counts }
+            }
+            return found
+        }
+
+        /// The admitted cables `node` matches; `universe` is what a NOT is taken from.
+        func evaluate(_ node: Node, universe: DocidSet) -> DocidSet {
+            let capacity = universe.words.count * 64
+            switch node {
+            case .tokens(let tokens, let phrase):
+                guard let first = tokens.first else { return DocidSet(capacity: 0) }
+                if phrase && tokens.count > 1 {
+                    var set = DocidSet(capacity: capacity)
+                    for docid in occurrences(tokens).keys where universe.contains(docid) { set.insert(docid) }
+                    return set
+                }
+                var set = self.set(first, capacity: capacity)
+                for token in tokens.dropFirst() { set.formIntersection(self.set(token, capacity: capacity)) }
+                return set
+            case .anyToken(let tokens):
+                var set = DocidSet(capacity: capacity)
+                for token in tokens { set.formUnion(self.set(token, capacity: capacity)) }
+                return set
+            case .all(let children):
+                var set = universe
+                for child in children {
+                    if case .not(let inner) = child {
+                        set.formDifference(evaluate(inner, universe: universe))
+                    } else {
+                        set.formIntersection(evaluate(child, universe: universe))
+                    }
+                }
+                return set
+            case .any(let children):
+                var set = DocidSet(capacity: capacity)
+                for child in children { set.formUnion(evaluate(child, universe: universe)) }
+                return set
+            case .not(let inner):
+                var set = universe
+                set.formDifference(evaluate(inner, universe: universe))
+                return set
+            }
+        }
+
+        /// FTS5's bm25 of each match: each phrase's IDF from the cables holding it, its weighted
+        /// count in the match, the match's length against the mean.
+        func ranks(of docids: [Int64], phrases: [[Int64]], _ db: any SQLConnection) throws -> [Double] {
+            guard !docids.isEmpty else { return [] }
+            let totals = try db.fetchOne(sql: "SELECT documents, tokens FROM textIndexTotals WHERE id = 1", arguments: [])
+            let rows = Double(totals.map { $0["documents"] as Int64 } ?? 0)
+            let meanLength = Double(totals.map { $0["tokens"] as Int64 } ?? 0) / max(1, rows)
+            var lengths: [Int64: Int32] = [:]
+            for list in lists.values {
+                for (docid, length) in zip(list.docids, list.lengths) { lengths[docid] = length }
+            }
+            // Per phrase: its IDF and each match's weighted count.
+            var scored: [(idf: Double, frequency: [Int64: Int])] = []
+            for phrase in phrases {
+                let hits: Double
+                var frequency: [Int64: Int] = [:]
+                if phrase.count == 1 {
+                    let list = lists[phrase[0]] ?? List()
+                    hits = Double(list.documents)
+                    for (docid, count) in zip(list.docids, list.frequencies) { frequency[docid] = Int(count) }
+                } else {
+                    let found = occurrences(phrase)
+                    hits = Double(found.count)
+                    for (docid, counts) in found { frequency[docid] = zip(counts, PostgresTextIndex.weights).reduce(0) { $0 + $1.0 * $1.1 } }
+                }
+                let idf = log((rows - hits + 0.5) / (hits + 0.5))
+                scored.append((idf <= 0 ? 1e-6 : idf, frequency))
+            }
+            let k1 = 1.2
+            let b = 0.75
+            return docids.map { docid in
+                let length = Double(lengths[docid] ?? 0)
+                var score = 0.0
+                for (idf, frequencies) in scored {
+                    let frequency = Double(frequencies[docid] ?? 0)
+                    score += idf * (frequency * (k1 + 1)) / (frequency + k1 * (1 - b + b * length / meanLength))
+                }
+                return -score
             }
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import PouchBenchmarks
 import PouchCore
 import PouchCorpus
+import PouchPostgres
 import PouchStore
 import PouchTestSupport
 
@@ -13,7 +14,7 @@ struct PouchBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pouch-bench",
         abstract: "Measure Pouch on real and generated cables.",
-        subcommands: [Parse.self, Trace.self, Store.self, Corpus.self, Search.self, Ops.self]
+        subcommands: [Parse.self, Trace.self, Store.self, Corpus.self, Search.self, Ops.self, Scale.self]
     )
 
     struct Parse: AsyncParsableCommand {
@@ -158,6 +159,41 @@ extension PouchBench {
 }
 
 /// The cables a Cablegate-scale benchmark imports: generated ones plus the real corpus.
+extension PouchBench {
+    struct Scale: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "The same archive on SQLite and on PostgreSQL in one run: import rates, search p50/p99 as a partial-access reader and their ratio, CPU per query, and whether both stores return the same results.",
+            discussion: "Benchmarks/scale.sh starts a throwaway PostgreSQL server and runs this in a release build.")
+
+        @OptionGroup var corpus: BenchCorpus
+        @Option(
+            help: ArgumentHelp(
+                "The PostgreSQL server (default $POUCH_BENCH_POSTGRES); databases pouch_bench_scale* on it are dropped and made again.",
+                valueName: "postgres://USER@HOST:PORT/DB"))
+        var postgres: String?
+        @Option(help: "A scratch directory for the SQLite store and the audit heads (emptied first).") var work =
+            NSTemporaryDirectory() + "pouch-bench-scale"
+        @Option(help: "Mixed queries to time on each store.") var queries = 1_000
+        @Flag(help: "Reuse the stores a complete earlier run left: time queries only.") var reuse = false
+        @Flag(help: "Also time 'pouch store copy' of the SQLite store into a third database.") var copy = false
+
+        func run() async throws {
+            guard let url = postgres ?? ProcessInfo.processInfo.environment["POUCH_BENCH_POSTGRES"] else {
+                throw ValidationError("give --postgres URL (or $POUCH_BENCH_POSTGRES); Benchmarks/scale.sh starts a server")
+            }
+            let server = try PostgresLocation(url: url)
+            let (generatedURL, realURL) = try corpus.directories()
+            let benchmark = ScaleBenchmark(
+                generated: generatedURL, real: realURL, work: URL(fileURLWithPath: work), server: server, queries: queries, reuse: reuse,
+                copy: copy)
+            let report = try await benchmark.run { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }
+            print(report.table)
+            if !report.differing.isEmpty { print("queries that differ: " + report.differing.prefix(10).joined(separator: " | ")) }
+        }
+    }
+}
+
 struct BenchCorpus: ParsableArguments {
     @Option(help: "Generated cables (the 2010 release had about 250,000).") var cables = 250_000
     @Option(help: "Where the generated cables are (written there first if missing; default .build/bench-corpus-N).") var generated: String?

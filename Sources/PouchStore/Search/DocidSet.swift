@@ -30,6 +30,11 @@ public struct DocidSet: Sendable {
         for index in words.indices { words[index] &= index < other.words.count ? other.words[index] : 0 }
     }
 
+    /// Removes every member of `other`.
+    public mutating func formDifference(_ other: DocidSet) {
+        for index in words.indices where index < other.words.count { words[index] &= ~other.words[index] }
+    }
+
     /// Removes every docid above `limit`.
     public mutating func removeAll(above limit: Int64) {
         let keep = Int(max(0, limit) >> 6)
