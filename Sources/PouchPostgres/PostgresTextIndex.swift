@@ -141,8 +141,31 @@ struct PostgresTextIndex: TextIndex {
         Int64(token.dropFirst(), radix: 16) ?? -1
     }
 
+    /// A column's space-separated tokens as integers (over bytes: a cable has hundreds).
     static func tokens(_ column: String) -> [Int64] {
-        column.split(separator: " ").map { number(String($0)) }
+        var result: [Int64] = []
+        var value: Int64 = 0
+        var inToken = false
+        var valid = true
+        for byte in column.utf8 {
+            switch byte {
+            case UInt8(ascii: " "):
+                if inToken { result.append(valid ? value : -1) }
+                (value, inToken, valid) = (0, false, true)
+            case UInt8(ascii: "k") where !inToken:
+                inToken = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = value << 4 | Int64(byte - UInt8(ascii: "0"))
+                inToken = true
+            case UInt8(ascii: "a")...UInt8(ascii: "f"):
+                value = value << 4 | Int64(byte - UInt8(ascii: "a") + 10)
+                inToken = true
+            default:
+                (inToken, valid) = (true, false)
+            }
+        }
+        if inToken { result.append(valid ? value : -1) }
+        return result
     }
 
     /// An array literal of integers: nothing but digits, commas and signs, so it is safe inline.
