@@ -248,12 +248,13 @@ struct PostgresTextIndex: TextIndex {
             let (all, phrased) = node.tokens
             guard !all.isEmpty else { return postings }
             let bitmap = admitted.blob
-            // get_bit reads the bitmap as DocidSet lays it out (byte docid / 8, bit docid % 8 from the lowest).
+            // get_bit reads the bitmap as DocidSet lays it out (byte docid / 8, bit docid % 8 from the lowest);
+            // CASE, because SQL does not promise to test the bound first, and past the end get_bit fails.
             try db.forEachRow(
                 sql: """
                     SELECT token, COUNT(*) AS documents,
                         string_agg(int8send(docid) || int4send(frequency) || int4send(length), ''::bytea ORDER BY docid)
-                            FILTER (WHERE docid < ? AND get_bit(?, docid::integer) = 1) AS admitted
+                            FILTER (WHERE CASE WHEN docid < ? THEN get_bit(?, docid::integer) = 1 ELSE FALSE END) AS admitted
                     FROM posting WHERE token = ANY(\(PostgresTextIndex.array(all.sorted()))) AND docid <= ? GROUP BY token
                     """, arguments: [Int64(bitmap.count) * 8, bitmap, upTo]
             ) { row in
