@@ -49,6 +49,41 @@ final class PostgresSQLConnection: SQLConnection {
         }
     }
 
+    /// Many rows per statement: each statement is a round trip to the server, which was most of an
+    /// import's time. A NULL is written as a literal, so PostgreSQL takes its type from the column.
+    func insert(into table: String, columns: [String], rows: [[SQLValue]]) throws {
+        guard !columns.isEmpty else { return }
+        // PostgreSQL takes at most 65,535 parameters in one statement.
+        let perStatement = max(1, Self.parametersPerStatement / columns.count)
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            let part = rows[start..<min(start + perStatement, rows.count)]
+            var sql = Array(head.utf8)
+            var bindings = PostgresBindings(capacity: part.count * columns.count)
+            var number = 0
+            for (index, row) in part.enumerated() {
+                precondition(row.count == columns.count, "a row for \(table) has \(row.count) values for \(columns.count) columns")
+                sql.append(contentsOf: index == 0 ? "(".utf8 : ", (".utf8)
+                for (column, value) in row.enumerated() {
+                    if column > 0 { sql.append(contentsOf: ", ".utf8) }
+                    if case .null = value {
+                        sql.append(contentsOf: "NULL".utf8)
+                    } else {
+                        number += 1
+                        sql.append(UInt8(ascii: "$"))
+                        sql.append(contentsOf: String(number).utf8)
+                        Self.bind(value, to: &bindings)
+                    }
+                }
+                sql.append(UInt8(ascii: ")"))
+            }
+            let query = PostgresQuery(unsafeSQL: String(decoding: sql, as: UTF8.self), binds: bindings)
+            _ = try connection.query(query, logger: logger).wait()
+        }
+    }
+
+    static let parametersPerStatement = 30_000
+
     func afterCommit(_ action: @escaping @Sendable (any SQLConnection) -> Void, onRollback rollback: @escaping @Sendable () -> Void) {
         commitActions.append(action)
         rollbackActions.append(rollback)

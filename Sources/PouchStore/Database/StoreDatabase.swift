@@ -53,6 +53,8 @@ public struct MatchPass: Sendable, Equatable {
 public protocol TextIndex: Sendable {
     /// Adds a cable's document, in the caller's write transaction.
     func add(docid: Int64, document: BlindIndex.Document, _ db: any SQLConnection) throws
+    /// Adds several cables' documents (an import's batch), in the caller's write transaction.
+    func add(_ documents: [(docid: Int64, document: BlindIndex.Document)], _ db: any SQLConnection) throws
     /// Loads what the index keeps in memory, so the first query does not pay for it.
     func warm(_ db: any SQLConnection) throws
     /// The matches of the query's text among `admitted` (from which a query of NOT clauses only
@@ -61,4 +63,10 @@ public protocol TextIndex: Sendable {
     func matches(
         _ query: SearchQuery, terms: SearchTerms, admitted: inout DocidSet, ranked: Bool, upTo: Int64, _ db: any SQLConnection
     ) throws -> MatchPass?
+}
+
+extension TextIndex {
+    public func add(_ documents: [(docid: Int64, document: BlindIndex.Document)], _ db: any SQLConnection) throws {
+        for (docid, document) in documents { try add(docid: docid, document: document, db) }
+    }
 }

@@ -8,27 +8,46 @@ extension SealedStore {
     /// `signHead: false` lets a batch sign the head once, after its last entry.
     @discardableResult
     func appendAudit(_ event: AuditEvent, _ db: any SQLConnection, signHead: Bool = true) throws -> Int {
+        try appendAudit([event], db, signHead: signHead)
+    }
+
+    /// Appends entries in order, chained in memory and written a table at a time; the head is
+    /// signed for the last one only (when `signHead`), as it would be after appending them one by one.
+    @discardableResult
+    func appendAudit(_ events: [AuditEvent], _ db: any SQLConnection, signHead: Bool = true) throws -> Int {
         let last = try SQLRow.fetchOne(db, sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
-        let sequence = (last.map { $0["sequence"] as Int } ?? 0) + 1
-        let previous = last.map { Array($0["hash"] as Data) } ?? AuditChain.genesis
-        var event = event
-        if !event.confidential.isEmpty {
-            let sealed = try Seal.seal(Array(event.confidential.utf8), record: "audit|\(sequence)", keys: keys)
-            event.detail += (event.detail.isEmpty ? "" : "; ") + Self.auditSealText(sealed)
-            event.confidential = ""
+        var sequence = last.map { $0["sequence"] as Int } ?? 0
+        guard !events.isEmpty else { return sequence }
+        var previous = last.map { Array($0["hash"] as Data) } ?? AuditChain.genesis
+        var entries: [[SQLValue]] = []
+        var checkpoints: [[SQLValue]] = []
+        var final: AuditEntry?
+        for var event in events {
+            sequence += 1
+            if !event.confidential.isEmpty {
+                let sealed = try Seal.seal(Array(event.confidential.utf8), record: "audit|\(sequence)", keys: keys)
+                event.detail += (event.detail.isEmpty ? "" : "; ") + Self.auditSealText(sealed)
+                event.confidential = ""
+            }
+            let entry = AuditEntry(sequence: sequence, time: AuditEntry.timestamp(Date()), event: event, previousHash: previous)
+            entries.append(
+                SQLArguments([
+                    entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
+                    Data(entry.previousHash), Data(entry.hash),
+                ]).values)
+            if sequence % AuditChain.checkpointInterval == 0 {
+                let signature = Data(try auditKey.sign(AuditChain.signedMessage(sequence: sequence, hash: entry.hash)))
+                checkpoints.append([.integer(Int64(sequence)), .blob(Data(entry.hash)), .blob(signature)])
+            }
+            previous = entry.hash
+            final = entry
         }
-        let entry = AuditEntry(sequence: sequence, time: AuditEntry.timestamp(Date()), event: event, previousHash: previous)
-        try db.execute(
-            sql:
-                "INSERT INTO audit (sequence, time, \"user\", action, target, outcome, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [
-                entry.sequence, entry.time, entry.user, entry.action, entry.target, entry.outcome, entry.detail,
-                Data(entry.previousHash), Data(entry.hash),
-            ])
-        let checkpoint = sequence % AuditChain.checkpointInterval == 0
-        guard signHead || checkpoint else { return sequence }
-        let signature = Data(try auditKey.sign(AuditChain.signedMessage(sequence: sequence, hash: entry.hash)))
-        if signHead {
+        try db.insert(
+            into: "audit", columns: ["sequence", "time", "\"user\"", "action", "target", "outcome", "detail", "previousHash", "hash"],
+            rows: entries)
+        if !checkpoints.isEmpty { try db.insert(into: "auditCheckpoint", columns: ["sequence", "hash", "signature"], rows: checkpoints) }
+        if signHead, let entry = final {
+            let signature = Data(try auditKey.sign(AuditChain.signedMessage(sequence: sequence, hash: entry.hash)))
             try db.execute(
                 sql: """
                     INSERT INTO auditHead (id, sequence, hash, signature) VALUES (1, ?, ?, ?)
@@ -36,11 +55,6 @@ extension SealedStore {
                     """,
                 arguments: [sequence, Data(entry.hash), signature])
             try stageHead(sequence: sequence, hash: entry.hash, time: entry.time, db)
-        }
-        if checkpoint {
-            try db.execute(
-                sql: "INSERT INTO auditCheckpoint (sequence, hash, signature) VALUES (?, ?, ?)",
-                arguments: [sequence, Data(entry.hash), signature])
         }
         return sequence
     }
@@ -88,11 +102,7 @@ extension SealedStore {
     /// the transaction (and its fsync) with entries recorded at the same moment.
     public func record(_ event: AuditEvent) async throws {
         try await auditQueue.append(event) { events in
-            try await writing { db in
-                for (index, event) in events.enumerated() {
-                    try self.appendAudit(event, db, signHead: index == events.count - 1)
-                }
-            }
+            _ = try await writing { db in try self.appendAudit(events, db) }
         }
     }
 

@@ -97,14 +97,7 @@ extension SealedStore {
         let posts = Set(fresh.map(\.2))
         let setup: (existing: Set<String>, keys: [String: PostSigner])? = try await reading { db in
             guard let user = try self.user(userID, db), user.acts(as: .administrator) else { return nil }
-            var existing: Set<String> = []
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let part = Array(ids[start..<min(start + 500, ids.count)])
-                existing.formUnion(
-                    try String.fetchAll(
-                        db, sql: "SELECT id FROM cable WHERE id IN (\(part.map { _ in "?" }.joined(separator: ",")))",
-                        arguments: SQLArguments(part)))
-            }
+            let existing = try self.storedIDs(ids, db)
             var keys: [String: PostSigner] = [:]
             for post in posts { keys[post] = try self.storedSigningKey(for: post, db) }
             return (existing, keys)
@@ -157,20 +150,19 @@ extension SealedStore {
         }
         // 3. One transaction: rows, index, vocabulary, audit.
         let inserted: [String] = try await writing { db in
-            var done: [String] = []
-            for cable in prepared {
-                // Another import may have stored it meanwhile: still one cable per reference ID.
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM cable WHERE id = ?", arguments: [cable.binding.id]) == true { continue }
-                try self.insert(cable, db)
-                try self.appendAudit(
-                    AuditEvent(
-                        user: userID, action: .importCable, target: cable.binding.id,
-                        detail: Classification(rawValue: Int(cable.binding.classification) ?? 3)?.word ?? ""), db, signHead: false)
-                done.append(cable.binding.id)
+            // Another import may have stored some meanwhile: still one cable per reference ID.
+            let stored = try self.storedIDs(prepared.map(\.binding.id), db)
+            let fresh = prepared.filter { !stored.contains($0.binding.id) }
+            try self.insert(fresh, db)
+            var events = fresh.map { cable in
+                AuditEvent(
+                    user: userID, action: .importCable, target: cable.binding.id,
+                    detail: Classification(rawValue: Int(cable.binding.classification) ?? 3)?.word ?? "")
             }
             try self.storeVocabulary(words, db)
-            try self.appendAudit(AuditEvent(user: userID, action: .importCable, target: "batch", detail: "\(done.count) cables imported"), db)
-            return done
+            events.append(AuditEvent(user: userID, action: .importCable, target: "batch", detail: "\(fresh.count) cables imported"))
+            try self.appendAudit(events, db)
+            return fresh.map(\.binding.id)
         }
         // Committed: later batches find these words' tokens without an HMAC.
         tokenCache.add(newTokens)
@@ -180,13 +172,25 @@ extension SealedStore {
         return outcome
     }
 
-    /// Whether a person at `user.post` may draft for `post` (`ISLAMABAD`, `AMEMBASSY ISLAMABAD` and
-    /// `Embassy Islamabad` name the same post).
+    /// Which of these reference IDs the store already holds.
+    func storedIDs(_ ids: [String], _ db: any SQLConnection) throws -> Set<String> {
+        var stored: Set<String> = []
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let part = Array(ids[start..<min(start + 500, ids.count)])
+            stored.formUnion(
+                try String.fetchAll(
+                    db, sql: "SELECT id FROM cable WHERE id IN (\(SQLArguments.placeholders(part.count)))", arguments: SQLArguments(part)))
+        }
+        return stored
+    }
+
     /// A post name as the registry keeps it: upper case, single spaces.
     public static func postName(_ text: String) -> String {
         text.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Whether a person at `user.post` may draft for `post` (`ISLAMABAD`, `AMEMBASSY ISLAMABAD` and
+    /// `Embassy Islamabad` name the same post).
     static func serves(_ user: Reader, post: Post) -> Bool {
         let own = Post(fmLine: user.post)
         return own.fmLine == post.fmLine || own.referencePost == post.referencePost || own.displayName == post.displayName
@@ -236,28 +240,42 @@ extension SealedStore {
     }
 
     func insert(_ cable: PreparedCable, _ db: any SQLConnection) throws {
-        // The docid is chosen here, not by SQLite, so the envelope's MAC can cover it: a row
+        try insert([cable], db)
+    }
+
+    /// Stores prepared cables under the next docids, a table at a time (a few statements for a
+    /// whole batch, where PostgreSQL pays a round trip for each).
+    func insert(_ cables: [PreparedCable], _ db: any SQLConnection) throws {
+        guard !cables.isEmpty else { return }
+        // The docid is chosen here, not by the database, so the envelope's MAC can cover it: a row
         // renumbered onto another cable's index entries no longer verifies.
-        let docid = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(docid), 0) + 1 FROM cable") ?? 1
-        var envelope: [String: (any SQLBindable)?] = [
-            "docid": docid, "id": cable.binding.id, "classification": Int(cable.binding.classification), "caveats": cable.binding.caveats,
-            "restricted": Self.restrictedBits(cable.binding.caveats.split(separator: ",").map { Caveat(rawValue: String($0)) }),
-            "archive": cable.binding.archive == "1", "post": cable.binding.post, "postKey": cable.postKey, "tags": cable.tags,
-            "drafter": cable.binding.drafter.isEmpty ? nil : cable.binding.drafter, "year": cable.year, "serial": cable.id.serial,
-            "date": cable.date, "state": cable.state,
-        ]
-        envelope["mac"] = Data(envelopeMAC(SQLRow(envelope.map { ($0.key, $0.value) })))
+        let first = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(docid), 0) + 1 FROM cable") ?? 1
         let columns = Self.envelopeColumns + ["mac"]
-        try db.execute(
-            sql: "INSERT INTO cable (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-            arguments: SQLArguments(columns.map { envelope[$0] ?? nil }))
-        try db.execute(
-            sql: "INSERT INTO sealed (docid, wrappedKey, sealedText, subjectKey, sealedSubject, signature) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [
-                docid, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
-                Data(cable.subject.content), Data(cable.signature),
-            ])
-        try database.textIndex.add(docid: docid, document: cable.document, db)
+        var envelopes: [[SQLValue]] = []
+        var sealed: [[SQLValue]] = []
+        var documents: [(docid: Int64, document: BlindIndex.Document)] = []
+        for (offset, cable) in cables.enumerated() {
+            let docid = first + Int64(offset)
+            var envelope: [String: (any SQLBindable)?] = [
+                "docid": docid, "id": cable.binding.id, "classification": Int(cable.binding.classification), "caveats": cable.binding.caveats,
+                "restricted": Self.restrictedBits(cable.binding.caveats.split(separator: ",").map { Caveat(rawValue: String($0)) }),
+                "archive": cable.binding.archive == "1", "post": cable.binding.post, "postKey": cable.postKey, "tags": cable.tags,
+                "drafter": cable.binding.drafter.isEmpty ? nil : cable.binding.drafter, "year": cable.year, "serial": cable.id.serial,
+                "date": cable.date, "state": cable.state,
+            ]
+            envelope["mac"] = Data(envelopeMAC(SQLRow(envelope.map { ($0.key, $0.value) })))
+            envelopes.append(columns.map { envelope[$0]??.sqlValue ?? .null })
+            sealed.append(
+                SQLArguments([
+                    docid, Data(cable.sealed.wrappedKey), Data(cable.sealed.content), Data(cable.subject.wrappedKey),
+                    Data(cable.subject.content), Data(cable.signature),
+                ]).values)
+            documents.append((docid, cable.document))
+        }
+        try db.insert(into: "cable", columns: columns, rows: envelopes)
+        try db.insert(
+            into: "sealed", columns: ["docid", "wrappedKey", "sealedText", "subjectKey", "sealedSubject", "signature"], rows: sealed)
+        try database.textIndex.add(documents, db)
     }
 
     /// ",PREL,PGOV," like the captions; a comma inside a tag ("OVIP (CLINTON, HILLARY)") is stored

@@ -157,12 +157,10 @@ extension SealedStore {
             }
             guard let last = rows.last else { break }
             // The target numbers its own rows (a PostgreSQL identity column is not SQLite's rowid).
-            // One row per statement: in a VALUES list of many rows PostgreSQL cannot type a null.
             let columns = last.columns.filter { $0.lowercased() != "rowid" }
-            let insert =
-                "INSERT INTO \(table) (\(columns.map { $0 == "user" ? "\"user\"" : $0 }.joined(separator: ", "))) VALUES (\(SQLArguments.placeholders(columns.count)))"
             try await target.write { db in
-                for stored in rows { try db.execute(sql: insert, arguments: SQLArguments(values: columns.map { stored[$0] })) }
+                try db.insert(
+                    into: table, columns: columns.map { $0 == "user" ? "\"user\"" : $0 }, rows: rows.map { row in columns.map { row[$0] } })
             }
             after = key.map { last[$0] }
             done += rows.count
@@ -173,7 +171,7 @@ extension SealedStore {
     }
 
     /// Rows per batch (and per transaction) unless told: a few hundred sealed cables.
-    public static let copyBatch = 200
+    public static let copyBatch = 500
 
     /// Indexes the copied cables in the target's own full-text index, from their signed text.
     func buildIndex(in target: any StoreDatabase, batch size: Int, progress: CopyProgress?) async throws -> Int {
@@ -208,7 +206,7 @@ extension SealedStore {
             }
             let batch = try zip(stored, documents).map { item, document in (item.docid, try document.get()) }
             try await target.write { db in
-                for (docid, document) in batch { try target.textIndex.add(docid: docid, document: document, db) }
+                try target.textIndex.add(batch, db)
                 try db.execute(sql: "UPDATE storeCopy SET indexed = ? WHERE id = 1", arguments: [last.docid])
             }
             indexed = last.docid
