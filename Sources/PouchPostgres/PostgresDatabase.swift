@@ -176,7 +176,8 @@ public enum PostgresStore {
     }
 
     /// The schema, in migration order.
-    static let schema = SchemaMigrator(StoreSchema.migrations + [PostgresTextIndex.migration, PostgresTextIndex.postingMigration])
+    static let schema = SchemaMigrator(
+        StoreSchema.migrations + [PostgresTextIndex.migration, PostgresTextIndex.postingMigration, PostgresTextIndex.blockMigration])
 
     static func connect(_ location: PostgresLocation) async throws -> PostgresDatabase {
         let pool = PostgresPool(location)

@@ -53,51 +53,108 @@ struct PostgresTextIndex: TextIndex {
             "ALTER TABLE textIndex DROP COLUMN terms, DROP COLUMN subject, DROP COLUMN body, DROP COLUMN refs",
         ])
 
+    /// Postings in blocks, as FTS5 keeps doclists: a row per token and 1,024 docids, holding every
+    /// posting of the token in that range (docid, weighted count, cable length; positions beside).
+    /// A batch of a thousand cables is then tens of thousands of rows, not hundreds of thousands,
+    /// and a query reads a common word's postings as a few hundred rows, not one per cable.
+    static let blockMigration = SchemaMigrator.Migration(
+        "text-index-v3-blocks",
+        [
+            """
+            CREATE TABLE postingBlock (
+                token bigint NOT NULL, block bigint NOT NULL, docs bytea NOT NULL, positions bytea NOT NULL, PRIMARY KEY (token, block))
+            """,
+            // Stored out of line without compression: sorted docids compress little, and a block is rewritten as it grows.
+            "ALTER TABLE postingBlock ALTER COLUMN docs SET STORAGE EXTERNAL, ALTER COLUMN positions SET STORAGE EXTERNAL",
+            """
+            INSERT INTO postingBlock (token, block, docs, positions)
+            SELECT token, docid >> 10, string_agg(int8send(docid) || int4send(frequency) || int4send(length), ''::bytea ORDER BY docid),
+                string_agg(int4send(length(positions) / 4) || positions, ''::bytea ORDER BY docid)
+            FROM posting GROUP BY token, docid >> 10
+            """,
+            "DROP TABLE posting",
+        ])
+
+    /// A block holds the postings of 2^10 consecutive docids.
+    static let blockShift: Int64 = 10
+
     /// Column weights, as the SQLite store's `pouchrank(search, 4.0, 1.0, 0.0)`.
     static let weights: [Int] = [4, 1, 0]
 
     func add(docid: Int64, document: BlindIndex.Document, _ db: any SQLConnection) throws {
-        let columns = [document.subject, document.body, document.refs].map(Self.tokens)
-        let length = columns.reduce(0) { $0 + $1.count }
-        var entries: [Int64: (frequency: Int, positions: [UInt32])] = [:]
-        for (column, tokens) in columns.enumerated() {
-            for (offset, token) in tokens.enumerated() {
-                entries[token, default: (0, [])].frequency += Self.weights[column]
-                entries[token, default: (0, [])].positions.append(UInt32(column) << 24 | UInt32(min(offset, 0xFF_FFFF)))
-            }
-        }
-        let sorted = entries.sorted { $0.key < $1.key }
-        try db.execute(sql: "INSERT INTO textIndex (docid, length) VALUES (?, ?)", arguments: [docid, length])
-        if !sorted.isEmpty {
-            // Integers and hex digits only, so the arrays are safe inline; written as bytes, since
-            // a cable has hundreds of postings and formatting them was most of an import's time.
-            var sql = Array(
-                "INSERT INTO posting (token, docid, frequency, length, positions) SELECT token, ?, frequency, ?, positions FROM unnest('{".utf8)
-            sql.reserveCapacity(sorted.count * 40 + length * 10 + 256)
-            for (index, entry) in sorted.enumerated() {
-                if index > 0 { sql.append(UInt8(ascii: ",")) }
-                sql.append(contentsOf: String(entry.key).utf8)
-            }
-            sql.append(contentsOf: "}'::bigint[], '{".utf8)
-            for (index, entry) in sorted.enumerated() {
-                if index > 0 { sql.append(UInt8(ascii: ",")) }
-                sql.append(contentsOf: String(entry.value.frequency).utf8)
-            }
-            sql.append(contentsOf: "}'::integer[], '{".utf8)
-            let hex = Array("0123456789abcdef".utf8)
-            for (index, entry) in sorted.enumerated() {
-                if index > 0 { sql.append(UInt8(ascii: ",")) }
-                // "\\x…": an array element in quotes, its backslash escaped, read as bytea's hex form.
-                sql.append(contentsOf: "\"\\\\x".utf8)
-                for position in entry.value.positions {
-                    for shift in stride(from: 28, through: 0, by: -4) { sql.append(hex[Int((position >> UInt32(shift)) & 0xF)]) }
+        try add([(docid, document)], db)
+    }
+
+    /// A batch's postings go in a few statements (each is a round trip): grouped by token and
+    /// block, each group appended to its block, which the first cable of a block creates.
+    func add(_ documents: [(docid: Int64, document: BlindIndex.Document)], _ db: any SQLConnection) throws {
+        guard !documents.isEmpty else { return }
+        var blocks: [BlockKey: Block] = [:]
+        var lengths: [[SQLValue]] = []
+        var total = 0
+        for (docid, document) in documents.sorted(by: { $0.docid < $1.docid }) {
+            let columns = [document.subject, document.body, document.refs].map(Self.tokens)
+            let length = columns.reduce(0) { $0 + $1.count }
+            var entries: [Int64: (frequency: Int, positions: [UInt32])] = [:]
+            for (column, tokens) in columns.enumerated() {
+                for (offset, token) in tokens.enumerated() {
+                    entries[token, default: (0, [])].frequency += Self.weights[column]
+                    entries[token, default: (0, [])].positions.append(UInt32(column) << 24 | UInt32(min(offset, 0xFF_FFFF)))
                 }
-                sql.append(UInt8(ascii: "\""))
             }
-            sql.append(contentsOf: "}'::bytea[]) AS u (token, frequency, positions)".utf8)
-            try db.execute(sql: String(decoding: sql, as: UTF8.self), arguments: [docid, length])
+            lengths.append([.integer(docid), .integer(Int64(length))])
+            total += length
+            for (token, entry) in entries {
+                blocks[BlockKey(token: token, block: docid >> Self.blockShift), default: Block()]
+                    .append(docid: docid, frequency: entry.frequency, length: length, positions: entry.positions)
+            }
         }
-        try db.execute(sql: "UPDATE textIndexTotals SET documents = documents + 1, tokens = tokens + ? WHERE id = 1", arguments: [length])
+        try db.insert(into: "textIndex", columns: ["docid", "length"], rows: lengths)
+        // In key order, so consecutive rows land on neighbouring index pages.
+        let rows = blocks.sorted { ($0.key.token, $0.key.block) < ($1.key.token, $1.key.block) }
+        let perStatement = PostgresSQLConnection.parametersPerStatement / 4
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            let part = rows[start..<min(start + perStatement, rows.count)]
+            var arguments = SQLArguments(values: [])
+            arguments.values.reserveCapacity(part.count * 4)
+            for (key, block) in part {
+                arguments.values += [.integer(key.token), .integer(key.block), .blob(Data(block.docs)), .blob(Data(block.positions))]
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO postingBlock (token, block, docs, positions) VALUES \(Array(repeating: "(?, ?, ?, ?)", count: part.count).joined(separator: ", "))
+                    ON CONFLICT (token, block) DO UPDATE
+                    SET docs = postingBlock.docs || excluded.docs, positions = postingBlock.positions || excluded.positions
+                    """, arguments: arguments)
+        }
+        try db.execute(
+            sql: "UPDATE textIndexTotals SET documents = documents + ?, tokens = tokens + ? WHERE id = 1", arguments: [documents.count, total])
+    }
+
+    struct BlockKey: Hashable {
+        var token: Int64
+        var block: Int64
+    }
+
+    /// A token's postings in one block, as stored: `docs` holds per cable its docid (8 bytes),
+    /// weighted count and length (4 each); `positions`, per cable in the same order, a count
+    /// (4 bytes) and that many positions (column << 24 | offset). Big-endian, as PostgreSQL's
+    /// `int8send` writes, so a migration can build them in SQL.
+    struct Block {
+        var docs: [UInt8] = []
+        var positions: [UInt8] = []
+
+        mutating func append(docid: Int64, frequency: Int, length: Int, positions list: [UInt32]) {
+            Self.put(UInt64(bitPattern: docid), 8, into: &docs)
+            Self.put(UInt64(UInt32(truncatingIfNeeded: frequency)), 4, into: &docs)
+            Self.put(UInt64(UInt32(truncatingIfNeeded: length)), 4, into: &docs)
+            Self.put(UInt64(list.count), 4, into: &positions)
+            for position in list { Self.put(UInt64(position), 4, into: &positions) }
+        }
+
+        static func put(_ value: UInt64, _ size: Int, into bytes: inout [UInt8]) {
+            for shift in stride(from: (size - 1) * 8, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        }
     }
 
     func warm(_ db: any SQLConnection) throws {}
@@ -237,75 +294,75 @@ struct PostgresTextIndex: TextIndex {
             var lengths: [Int32] = []
             /// Cables holding the token, admitted or not (its IDF).
             var documents = 0
+
+            mutating func append(_ other: List) {
+                docids += other.docids
+                frequencies += other.frequencies
+                lengths += other.lengths
+                documents += other.documents
+            }
         }
 
         var lists: [Int64: List] = [:]
         /// For tokens of phrases: every cable's positions, by docid.
         var positions: [Int64: [Int64: [UInt32]]] = [:]
 
+        /// One statement: every block of the query's tokens up to `upTo` (the positions only for
+        /// tokens of phrases), filtered to the admitted cables here, so the database server sees
+        /// neither the reader's access nor which postings were kept.
         static func fetch(_ node: Node, admitted: DocidSet, upTo: Int64, _ db: any SQLConnection) throws -> Postings {
             var postings = Postings()
             let (all, phrased) = node.tokens
             guard !all.isEmpty else { return postings }
-            let bitmap = admitted.blob
-            // get_bit reads the bitmap as DocidSet lays it out (byte docid / 8, bit docid % 8 from the lowest);
-            // CASE, because SQL does not promise to test the bound first, and past the end get_bit fails.
-            try db.forEachRow(
+            // Every row at once (a query's blocks are bounded): a cursor would cost two more round trips.
+            let rows = try db.fetchAll(
                 sql: """
-                    SELECT token, COUNT(*) AS documents,
-                        string_agg(int8send(docid) || int4send(frequency) || int4send(length), ''::bytea ORDER BY docid)
-                            FILTER (WHERE CASE WHEN docid < ? THEN get_bit(?, docid::integer) = 1 ELSE FALSE END) AS admitted
-                    FROM posting WHERE token = ANY(\(PostgresTextIndex.array(all.sorted()))) AND docid <= ? GROUP BY token
-                    """, arguments: [Int64(bitmap.count) * 8, bitmap, upTo]
-            ) { row in
+                    SELECT token, docs, CASE WHEN token = ANY(\(PostgresTextIndex.array(phrased.sorted()))) THEN positions END AS positions
+                    FROM postingBlock WHERE token = ANY(\(PostgresTextIndex.array(all.sorted()))) AND block <= ? ORDER BY token, block
+                    """, arguments: [upTo >> PostgresTextIndex.blockShift])
+            for row in rows {
+                let token: Int64 = row["token"]
+                let docs = (row["docs"] as SQLValue).blobBytes ?? []
+                let positions = (row["positions"] as SQLValue).blobBytes
                 var list = List()
-                list.documents = row["documents"]
-                let bytes = (row["admitted"] as SQLValue).blobBytes ?? []
-                let count = bytes.count / 16
-                list.docids.reserveCapacity(count)
-                list.frequencies.reserveCapacity(count)
-                list.lengths.reserveCapacity(count)
-                var offset = 0
-                while offset + 16 <= bytes.count {
-                    list.docids.append(Self.int64(bytes, offset))
-                    list.frequencies.append(Self.int32(bytes, offset + 8))
-                    list.lengths.append(Self.int32(bytes, offset + 12))
-                    offset += 16
-                }
-                postings.lists[row["token"]] = list
-            }
-            guard !phrased.isEmpty else { return postings }
-            try db.forEachRow(
-                sql: """
-                    SELECT token, string_agg(int8send(docid) || int4send(length(positions)) || positions, ''::bytea ORDER BY docid) AS positions
-                    FROM posting WHERE token = ANY(\(PostgresTextIndex.array(phrased.sorted()))) AND docid <= ? GROUP BY token
-                    """, arguments: [upTo]
-            ) { row in
-                let bytes = (row["positions"] as SQLValue).blobBytes ?? []
                 var byDocid: [Int64: [UInt32]] = [:]
-                var offset = 0
-                while offset + 12 <= bytes.count {
-                    let docid = Self.int64(bytes, offset)
-                    let size = Int(Self.int32(bytes, offset + 8))
-                    offset += 12
-                    byDocid[docid] = stride(from: offset, to: offset + size, by: 4).map { UInt32(bitPattern: Self.int32(bytes, $0)) }
-                    offset += size
+                docs.withUnsafeBytes { docs in
+                    let count = docs.count / 16
+                    list.docids.reserveCapacity(count)
+                    list.frequencies.reserveCapacity(count)
+                    list.lengths.reserveCapacity(count)
+                    positions.map { positions in
+                        positions.withUnsafeBytes { positions in
+                            var offset = 0
+                            for index in 0..<count {
+                                let docid = Int64(bitPattern: docs.loadUnaligned(fromByteOffset: index * 16, as: UInt64.self).bigEndian)
+                                guard offset + 4 <= positions.count else { break }
+                                let size = Int(positions.loadUnaligned(fromByteOffset: offset, as: UInt32.self).bigEndian)
+                                offset += 4
+                                guard docid <= upTo, offset + size * 4 <= positions.count else { break }
+                                byDocid[docid] = (0..<size).map {
+                                    positions.loadUnaligned(fromByteOffset: offset + $0 * 4, as: UInt32.self).bigEndian
+                                }
+                                offset += size * 4
+                            }
+                        }
+                    }
+                    for index in 0..<count {
+                        let base = index * 16
+                        let docid = Int64(bitPattern: docs.loadUnaligned(fromByteOffset: base, as: UInt64.self).bigEndian)
+                        // Blocks and the postings in them are in docid order: past the snapshot, nothing more.
+                        guard docid <= upTo else { break }
+                        list.documents += 1
+                        guard admitted.contains(docid) else { continue }
+                        list.docids.append(docid)
+                        list.frequencies.append(Int32(bitPattern: docs.loadUnaligned(fromByteOffset: base + 8, as: UInt32.self).bigEndian))
+                        list.lengths.append(Int32(bitPattern: docs.loadUnaligned(fromByteOffset: base + 12, as: UInt32.self).bigEndian))
+                    }
                 }
-                postings.positions[row["token"]] = byDocid
+                postings.lists[token, default: List()].append(list)
+                if positions != nil { postings.positions[token, default: [:]].merge(byDocid) { first, _ in first } }
             }
             return postings
-        }
-
-        static func int64(_ bytes: [UInt8], _ offset: Int) -> Int64 {
-            var value: UInt64 = 0
-            for index in offset..<(offset + 8) { value = value << 8 | UInt64(bytes[index]) }
-            return Int64(bitPattern: value)
-        }
-
-        static func int32(_ bytes: [UInt8], _ offset: Int) -> Int32 {
-            var value: UInt32 = 0
-            for index in offset..<(offset + 4) { value = value << 8 | UInt32(bytes[index]) }
-            return Int32(bitPattern: value)
         }
 
         /// The admitted cables holding `token`.
@@ -387,37 +444,58 @@ struct PostgresTextIndex: TextIndex {
             let totals = try db.fetchOne(sql: "SELECT documents, tokens FROM textIndexTotals WHERE id = 1", arguments: [])
             let rows = Double(totals.map { $0["documents"] as Int64 } ?? 0)
             let meanLength = Double(totals.map { $0["tokens"] as Int64 } ?? 0) / max(1, rows)
-            var lengths: [Int64: Int32] = [:]
+            // Matches and postings are both in docid order: each list is walked beside the matches once.
+            var lengths = [Int32](repeating: 0, count: docids.count)
             for list in lists.values {
-                for (docid, length) in zip(list.docids, list.lengths) { lengths[docid] = length }
+                Self.walk(list.docids, beside: docids) { match, posting in lengths[match] = list.lengths[posting] }
             }
             // Per phrase: its IDF and each match's weighted count.
-            var scored: [(idf: Double, frequency: [Int64: Int])] = []
+            var scored: [(idf: Double, frequencies: [Int32])] = []
             for phrase in phrases {
                 let hits: Double
-                var frequency: [Int64: Int] = [:]
+                var frequencies = [Int32](repeating: 0, count: docids.count)
                 if phrase.count == 1 {
                     let list = lists[phrase[0]] ?? List()
                     hits = Double(list.documents)
-                    for (docid, count) in zip(list.docids, list.frequencies) { frequency[docid] = Int(count) }
+                    Self.walk(list.docids, beside: docids) { match, posting in frequencies[match] = list.frequencies[posting] }
                 } else {
                     let found = occurrences(phrase)
                     hits = Double(found.count)
-                    for (docid, counts) in found { frequency[docid] = zip(counts, PostgresTextIndex.weights).reduce(0) { $0 + $1.0 * $1.1 } }
+                    for (match, docid) in docids.enumerated() {
+                        guard let counts = found[docid] else { continue }
+                        frequencies[match] = Int32(zip(counts, PostgresTextIndex.weights).reduce(0) { $0 + $1.0 * $1.1 })
+                    }
                 }
                 let idf = log((rows - hits + 0.5) / (hits + 0.5))
-                scored.append((idf <= 0 ? 1e-6 : idf, frequency))
+                scored.append((idf <= 0 ? 1e-6 : idf, frequencies))
             }
             let k1 = 1.2
             let b = 0.75
-            return docids.map { docid in
-                let length = Double(lengths[docid] ?? 0)
+            return docids.indices.map { match in
+                let length = Double(lengths[match])
                 var score = 0.0
                 for (idf, frequencies) in scored {
-                    let frequency = Double(frequencies[docid] ?? 0)
+                    let frequency = Double(frequencies[match])
                     score += idf * (frequency * (k1 + 1)) / (frequency + k1 * (1 - b + b * length / meanLength))
                 }
                 return -score
+            }
+        }
+
+        /// Calls `body(match, posting)` for each docid in both ascending lists, by their indexes.
+        static func walk(_ postings: [Int64], beside matches: [Int64], _ body: (Int, Int) -> Void) {
+            var posting = 0
+            var match = 0
+            while posting < postings.count, match < matches.count {
+                if postings[posting] < matches[match] {
+                    posting += 1
+                } else if postings[posting] > matches[match] {
+                    match += 1
+                } else {
+                    body(match, posting)
+                    posting += 1
+                    match += 1
+                }
             }
         }
     }

@@ -5,8 +5,9 @@ import Testing
 @testable import PouchPostgres
 @testable import PouchStore
 
-/// A database made when the index kept token arrays gets postings computed from them, the same
-/// postings the index writes for the same cable now.
+/// A database made when the index kept token arrays gets postings computed from them (through
+/// the second form, a row per posting, into blocks), the same postings the index writes for the
+/// same cable now.
 @Suite("The text index's move to postings", .enabled(if: TestServer.isAvailable, TestServer.skipReason))
 struct TextIndexMigrationTests {
     /// Subject "5 7", body "7 9 7", references "5": tokens as the index numbers them.
@@ -21,17 +22,34 @@ struct TextIndexMigrationTests {
                 """, arguments: [docid, "09KABUL\(docid)", docid])
     }
 
-    static func postings(_ docid: Int64, _ db: any SQLConnection) throws -> [[String]] {
-        try SQLRow.fetchAll(db, sql: "SELECT token, frequency, length, positions FROM posting WHERE docid = ? ORDER BY token", arguments: [docid]).map
-        { row in
-            [
-                "\(row["token"] as Int64)", "\(row["frequency"] as Int64)", "\(row["length"] as Int64)",
-                AuditChain.hex((row["positions"] as SQLValue).bytes),
-            ]
+    /// Every posting of the index, as (token, docid, weighted count, length, positions in hex), read out of the blocks.
+    static func postings(_ db: any SQLConnection) throws -> [[String]] {
+        var found: [[String]] = []
+        for row in try SQLRow.fetchAll(db, sql: "SELECT token, block, docs, positions FROM postingBlock ORDER BY token, block", arguments: []) {
+            let docs = (row["docs"] as SQLValue).bytes
+            let positions = (row["positions"] as SQLValue).bytes
+            func number(_ bytes: [UInt8], _ offset: Int, _ size: Int) -> Int64 {
+                bytes[offset..<offset + size].reduce(Int64(0)) { $0 << 8 | Int64($1) }
+            }
+            var offset = 0
+            for index in 0..<docs.count / 16 {
+                let count = Int(number(positions, offset, 4))
+                let docid = number(docs, index * 16, 8)
+                #expect(row["block"] as Int64 == docid >> PostgresTextIndex.blockShift)
+                found.append([
+                    "\(row["token"] as Int64)", "\(docid)", "\(number(docs, index * 16 + 8, 4))", "\(number(docs, index * 16 + 12, 4))",
+                    AuditChain.hex(Array(positions[offset + 4..<offset + 4 + count * 4])),
+                ])
+                offset += 4 + count * 4
+            }
+            #expect(offset == positions.count)
         }
+        return found
     }
 
-    @Test("each token's weighted count, the cable's length and its positions (column, offset) as the index writes them")
+    @Test(
+        "each token's weighted count, the cable's length and its positions (column, offset) as the index writes them, in blocks a later cable appends to"
+    )
     func postings() async throws {
         try await TestServer.withDatabase { location async throws in
             let pool = PostgresPool(location)
@@ -45,19 +63,25 @@ struct TextIndexMigrationTests {
                     sql: "INSERT INTO textIndex (docid, terms, subject, body, refs, length) VALUES (1, '{5,7,9}', '{5,7}', '{7,9,7}', '{5}', 6)",
                     arguments: [])
             }
-            #expect(try await PostgresStore.schema.migrate(pool) == ["text-index-v2-postings"])
-            let (migrated, written) = try await pool.write { db in
+            #expect(try await PostgresStore.schema.migrate(pool) == ["text-index-v2-postings", "text-index-v3-blocks"])
+            let postings = try await pool.write { db in
                 try Self.cable(2, db)
+                try Self.cable(1_500, db)
                 try PostgresTextIndex().add(docid: 2, document: Self.document, db)
-                return (try Self.postings(1, db), try Self.postings(2, db))
+                try PostgresTextIndex().add([(1_500, Self.document)], db)
+                return try Self.postings(db)
             }
+            let migrated = [
+                ["5", "4", "6", "0000000002000000"],  // subject 0, references 0: weight 4 + 0
+                ["7", "6", "6", "000000010100000001000002"],  // subject 1, body 0 and 2: 4 + 1 + 1
+                ["9", "1", "6", "01000001"],
+            ]
+            // Docid 2 is appended to docid 1's blocks; 1,500 starts the next block.
             #expect(
-                migrated == [
-                    ["5", "4", "6", "0000000002000000"],  // subject 0, references 0: weight 4 + 0
-                    ["7", "6", "6", "000000010100000001000002"],  // subject 1, body 0 and 2: 4 + 1 + 1
-                    ["9", "1", "6", "01000001"],
-                ])
-            #expect(written == migrated)
+                postings
+                    == migrated.flatMap { posting in
+                        ["1", "2", "1500"].map { docid in [posting[0], docid] + posting[1...] }
+                    })
             await pool.close()
         }
     }
