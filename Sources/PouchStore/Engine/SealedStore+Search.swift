@@ -174,15 +174,36 @@ extension SealedStore {
 
         // The page's sealed rows are read here; opening them (unwrap, decrypt, verify, snippet) is
         // pure work, spread over every core.
+        // A statement for the page's rows and one for this reader's copies of them, whatever the
+        // page's size: on PostgreSQL each statement is a round trip.
         var materials: [HitMaterial] = []
         var left = 0
+        var rows: [Int64: SQLRow] = [:]
+        if !pageDocids.isEmpty {
+            for row in try SQLRow.fetchAll(
+                db,
+                sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid IN (\(SQLArguments.placeholders(pageDocids.count)))",
+                arguments: SQLArguments(pageDocids))
+            {
+                rows[row["docid"]] = row
+            }
+        }
+        var copies: [String: SQLRow] = [:]
+        if options.snippets, !rows.isEmpty {
+            let ids = rows.values.map { String(decoding: ($0["id"] as SQLValue).bytes, as: UTF8.self) }
+            for row in try SQLRow.fetchAll(
+                db, sql: "SELECT * FROM copy WHERE reader = ? AND cable IN (\(SQLArguments.placeholders(ids.count)))",
+                arguments: [user.id] + SQLArguments(ids))
+            {
+                copies[String(decoding: (row["cable"] as SQLValue).bytes, as: UTF8.self)] = row
+            }
+        }
+        var publicKeys: [String: PostPublicKeys] = [:]
         for docid in pageDocids {
-            guard
-                let row = try SQLRow.fetchOne(
-                    db, sql: "SELECT \(Self.cableColumns) FROM \(Self.cableWithSealed) WHERE cable.docid = ?", arguments: [docid])
-            else { continue }
+            guard let row = rows[docid] else { continue }
             do {
-                guard let material = try hitMaterial(row, user: user, snippet: options.snippets, db) else { continue }
+                guard let material = try hitMaterial(row, user: user, snippet: options.snippets, copies: copies, publicKeys: &publicKeys, db)
+                else { continue }
                 materials.append(material)
             } catch let error as StoreError {
                 // One damaged cable must not fail the search for everyone: left out, and audited.
@@ -241,12 +262,19 @@ extension SealedStore {
 
     /// A row as a hit: its summary, and a snippet from the text this person would read.
     func hit(_ row: SQLRow, user: Reader, expression: SearchExpression?, snippet: Bool, _ db: any SQLConnection) throws -> SearchHit? {
-        try hitMaterial(row, user: user, snippet: snippet, db).map { try openHit($0, user: user, expression: expression, snippet: snippet) }
+        var publicKeys: [String: PostPublicKeys] = [:]
+        return try hitMaterial(row, user: user, snippet: snippet, copies: nil, publicKeys: &publicKeys, db).map {
+            try openHit($0, user: user, expression: expression, snippet: snippet)
+        }
     }
 
     /// What a hit needs from the database: the sealed subject and text (this person's copy if they
     /// have one) and the post's public key. Nil when the rule, checked once more in Swift, says no.
-    func hitMaterial(_ row: SQLRow, user: Reader, snippet: Bool, _ db: any SQLConnection) throws -> HitMaterial? {
+    /// `copies` holds the reader's copies of a page's cables when they were read together (nil:
+    /// look this one up); `publicKeys`, the posts' keys read so far.
+    func hitMaterial(
+        _ row: SQLRow, user: Reader, snippet: Bool, copies: [String: SQLRow]?, publicKeys: inout [String: PostPublicKeys], _ db: any SQLConnection
+    ) throws -> HitMaterial? {
         try requireIntactEnvelope(row)
         let archive: Bool = row["archive"]
         let level = Classification(rawValue: row["classification"]) ?? .topSecret
@@ -255,19 +283,28 @@ extension SealedStore {
             return nil
         }
         let binding = try binding(row)
+        func key(of post: String) throws -> PostPublicKeys {
+            if let known = publicKeys[post] { return known }
+            let key = try publicKey(of: post, db)
+            publicKeys[post] = key
+            return key
+        }
         var copy: SealedCopy?
-        if snippet,
-            let copyRow = try SQLRow.fetchOne(
-                db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [binding.id, user.id])
-        {
-            guard let sealed = SealedCopy(copyRow) else { throw StoreError.tampered("the copy of cable \(binding.id) for \(user.id)") }
-            copy = sealed
+        if snippet {
+            let copyRow =
+                if let copies { copies[binding.id] } else {
+                    try SQLRow.fetchOne(db, sql: "SELECT * FROM copy WHERE cable = ? AND reader = ?", arguments: [binding.id, user.id])
+                }
+            if let copyRow {
+                guard let sealed = SealedCopy(copyRow) else { throw StoreError.tampered("the copy of cable \(binding.id) for \(user.id)") }
+                copy = sealed
+            }
         }
         return HitMaterial(
             binding: binding, classification: level, caveats: caveats, date: row["date"], origin: row["post"], state: row["state"],
             subject: SealedRecord(wrappedKey: Array(row["subjectKey"] as Data), content: Array(row["sealedSubject"] as Data)),
             text: SealedRecord(wrappedKey: Array(row["wrappedKey"] as Data), content: Array(row["sealedText"] as Data)),
-            signature: Array(row["signature"] as Data), copy: copy, publicKey: snippet ? try publicKey(of: binding.post, db) : PostPublicKeys([:]))
+            signature: Array(row["signature"] as Data), copy: copy, publicKey: snippet ? try key(of: binding.post) : PostPublicKeys([:]))
     }
 
     /// Opens a hit's material: no database, so many run at once.
