@@ -86,39 +86,23 @@ struct PostgresTextIndex: TextIndex {
     }
 
     /// A batch's postings go in a few statements (each is a round trip): grouped by token and
-    /// block, each group appended to its block, which the first cable of a block creates.
+    /// block, each group appended to its block, which the first cable of a block creates. Each
+    /// cable's postings were worked out by `prepare`, on every core, before the store's one writer
+    /// took the batch.
     func add(_ documents: [(docid: Int64, document: BlindIndex.Document)], _ db: any SQLConnection) throws {
         guard !documents.isEmpty else { return }
-        var blocks: [BlockKey: Block] = [:]
-        var lengths: [[SQLValue]] = []
-        var total = 0
-        for (docid, document) in documents.sorted(by: { $0.docid < $1.docid }) {
-            let columns = [document.subject, document.body, document.refs].map(Self.tokens)
-            let length = columns.reduce(0) { $0 + $1.count }
-            var entries: [Int64: (frequency: Int, positions: [UInt32])] = [:]
-            for (column, tokens) in columns.enumerated() {
-                for (offset, token) in tokens.enumerated() {
-                    entries[token, default: (0, [])].frequency += Self.weights[column]
-                    entries[token, default: (0, [])].positions.append(UInt32(column) << 24 | UInt32(min(offset, 0xFF_FFFF)))
-                }
-            }
-            lengths.append([.integer(docid), .integer(Int64(length))])
-            total += length
-            for (token, entry) in entries {
-                blocks[BlockKey(token: token, block: docid >> Self.blockShift), default: Block()]
-                    .append(docid: docid, frequency: entry.frequency, length: length, positions: entry.positions)
-            }
-        }
-        try db.insert(into: "textIndex", columns: ["docid", "length"], rows: lengths)
-        // In key order, so consecutive rows land on neighbouring index pages.
-        let rows = blocks.sorted { ($0.key.token, $0.key.block) < ($1.key.token, $1.key.block) }
+        let sorted = documents.sorted { $0.docid < $1.docid }
+        let cables = SealedStore.concurrentMap(sorted) { ($0.document.prepared as? CablePostings) ?? CablePostings($0.document) }
+        let blocks = Self.blocks(cables, docids: sorted.map(\.docid))
+        try db.insert(
+            into: "textIndex", columns: ["docid", "length"], rows: zip(sorted, cables).map { [.integer($0.docid), .integer(Int64($1.length))] })
         let perStatement = PostgresSQLConnection.parametersPerStatement / 4
-        for start in stride(from: 0, to: rows.count, by: perStatement) {
-            let part = rows[start..<min(start + perStatement, rows.count)]
+        for start in stride(from: 0, to: blocks.count, by: perStatement) {
+            let part = blocks[start..<min(start + perStatement, blocks.count)]
             var arguments = SQLArguments(values: [])
             arguments.values.reserveCapacity(part.count * 4)
-            for (key, block) in part {
-                arguments.values += [.integer(key.token), .integer(key.block), .blob(Data(block.docs)), .blob(Data(block.positions))]
+            for block in part {
+                arguments.values += [.integer(block.token), .integer(block.block), .blob(block.docs), .blob(block.positions)]
             }
             try db.execute(
                 sql: """
@@ -128,33 +112,134 @@ struct PostgresTextIndex: TextIndex {
                     """, arguments: arguments)
         }
         try db.execute(
-            sql: "UPDATE textIndexTotals SET documents = documents + ?, tokens = tokens + ? WHERE id = 1", arguments: [documents.count, total])
+            sql: "UPDATE textIndexTotals SET documents = documents + ?, tokens = tokens + ? WHERE id = 1",
+            arguments: [cables.count, cables.reduce(0) { $0 + $1.length }])
     }
 
-    struct BlockKey: Hashable {
-        var token: Int64
-        var block: Int64
+    /// The rows a batch adds to (or appends to) `postingBlock`, in key order, so consecutive rows
+    /// land on neighbouring index pages. `docids` ascend, one per cable.
+    ///
+    /// No hashing: the cables are in docid order, so (token, cable's place in the batch) orders
+    /// the postings as (token, block, docid), and packs into one integer (a token has 48 bits).
+    /// As the keys are walked each cable's tokens come in its own order, so a cursor per cable
+    /// finds each posting's data.
+    static func blocks(_ cables: [CablePostings], docids: [Int64]) -> [(token: Int64, block: Int64, docs: Data, positions: Data)] {
+        precondition(cables.count <= 1 << 16, "at most 65,536 cables in one batch")
+        // Flat arrays of every posting (cable after cable), read without touching the cables again.
+        var starts: [Int] = []
+        var tokens: [Int64] = []
+        var records: [UInt8] = []
+        var positions: [UInt8] = []
+        var spans: [Int] = [0]
+        for (cable, docid) in zip(cables, docids) {
+            starts.append(tokens.count)
+            tokens += cable.tokens
+            var start = 0
+            for (frequency, end) in zip(cable.frequencies, cable.ends) {
+                append(UInt64(bitPattern: docid), to: &records)
+                append(UInt32(bitPattern: frequency), to: &records)
+                append(UInt32(cable.length), to: &records)
+                spans.append(positions.count + Int(end) - start)
+                positions += cable.positions[start..<Int(end)]
+                start = Int(end)
+            }
+        }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(tokens.count)
+        for (place, cable) in cables.enumerated() {
+            for token in cable.tokens { keys.append(UInt64(bitPattern: token) << 16 | UInt64(place)) }
+        }
+        keys.sort()
+        var cursors = starts
+        var rows: [(token: Int64, block: Int64, docs: Data, positions: Data)] = []
+        var first = 0
+        while first < keys.count {
+            // One row: the postings of one token among the cables of one block.
+            let place = Int(keys[first] & 0xFFFF)
+            let token = tokens[cursors[place]]
+            let block = docids[place] >> blockShift
+            var docs: [UInt8] = []
+            var bytes: [UInt8] = []
+            var next = first
+            while next < keys.count {
+                let other = Int(keys[next] & 0xFFFF)
+                let posting = cursors[other]
+                guard tokens[posting] == token, docids[other] >> blockShift == block else { break }
+                cursors[other] += 1
+                docs.append(contentsOf: records[posting * 16..<posting * 16 + 16])
+                bytes.append(contentsOf: positions[spans[posting]..<spans[posting + 1]])
+                next += 1
+            }
+            rows.append((token, block, Data(docs), Data(bytes)))
+            first = next
+        }
+        return rows
     }
 
-    /// A token's postings in one block, as stored: `docs` holds per cable its docid (8 bytes),
-    /// weighted count and length (4 each); `positions`, per cable in the same order, a count
-    /// (4 bytes) and that many positions (column << 24 | offset). Big-endian, as PostgreSQL's
+    /// One cable's postings, in token order: per token its count weighted by column and where its
+    /// positions end in `positions`, which holds per token a count and that many positions
+    /// (column << 24 | offset), as a block stores them.
+    ///
+    /// A block's `docs` holds per cable its docid (8 bytes), weighted count and length (4 each);
+    /// its `positions`, per cable in the same order, what is here. Big-endian, as PostgreSQL's
     /// `int8send` writes, so a migration can build them in SQL.
-    struct Block {
-        var docs: [UInt8] = []
+    struct CablePostings: Sendable {
+        var length = 0
+        var tokens: [Int64] = []
+        var frequencies: [Int32] = []
+        var ends: [Int32] = []
         var positions: [UInt8] = []
 
-        mutating func append(docid: Int64, frequency: Int, length: Int, positions list: [UInt32]) {
-            Self.put(UInt64(bitPattern: docid), 8, into: &docs)
-            Self.put(UInt64(UInt32(truncatingIfNeeded: frequency)), 4, into: &docs)
-            Self.put(UInt64(UInt32(truncatingIfNeeded: length)), 4, into: &docs)
-            Self.put(UInt64(list.count), 4, into: &positions)
-            for position in list { Self.put(UInt64(position), 4, into: &positions) }
+        init(_ document: BlindIndex.Document) {
+            // Positions in column and offset order; then (token, place) sorted as one integer (a
+            // token has 48 bits), which keeps each token's positions together and in order.
+            var all: [Int64] = []
+            var places: [UInt32] = []
+            for (column, text) in [document.subject, document.body, document.refs].enumerated() {
+                for (offset, token) in PostgresTextIndex.tokens(text).enumerated() {
+                    all.append(token)
+                    places.append(UInt32(column) << 24 | UInt32(min(offset, 0xFF_FFFF)))
+                }
+            }
+            length = all.count
+            let keys: [UInt64]
+            let mask: UInt64
+            if all.count <= 1 << 16 {
+                keys = all.enumerated().map { UInt64(bitPattern: $0.element) << 16 | UInt64($0.offset) }.sorted()
+                mask = 0xFFFF
+            } else {
+                // More than 65,536 tokens in one cable: sorted as pairs, in the same (unsigned, 48-bit) token order.
+                keys = all.indices.sorted { (UInt64(bitPattern: all[$0]) << 16, $0) < (UInt64(bitPattern: all[$1]) << 16, $1) }.map(UInt64.init)
+                mask = UInt64.max
+            }
+            positions.reserveCapacity(all.count * 8)
+            var first = 0
+            while first < keys.count {
+                let token = all[Int(keys[first] & mask)]
+                var last = first
+                var frequency: Int32 = 0
+                while last < keys.count, all[Int(keys[last] & mask)] == token {
+                    frequency += Int32(PostgresTextIndex.weights[Int(places[Int(keys[last] & mask)] >> 24)])
+                    last += 1
+                }
+                tokens.append(token)
+                frequencies.append(frequency)
+                PostgresTextIndex.append(UInt32(last - first), to: &positions)
+                for key in keys[first..<last] { PostgresTextIndex.append(places[Int(key & mask)], to: &positions) }
+                ends.append(Int32(positions.count))
+                first = last
+            }
         }
+    }
 
-        static func put(_ value: UInt64, _ size: Int, into bytes: inout [UInt8]) {
-            for shift in stride(from: (size - 1) * 8, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-        }
+    static func append<Value: FixedWidthInteger>(_ value: Value, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    func prepare(_ document: BlindIndex.Document) -> BlindIndex.Document {
+        var document = document
+        document.prepared = CablePostings(document)
+        return document
     }
 
     func warm(_ db: any SQLConnection) throws {}

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import PouchTestSupport
 import Testing
 
 @testable import PouchPostgres
@@ -82,6 +83,49 @@ struct TextIndexMigrationTests {
                     == migrated.flatMap { posting in
                         ["1", "2", "1500"].map { docid in [posting[0], docid] + posting[1...] }
                     })
+            await pool.close()
+        }
+    }
+
+    @Test(
+        "random batches across a block boundary, prepared or not, store each cable's postings exactly as one cable at a time would",
+        arguments: [1, 2, 3])
+    func batches(seed: UInt64) async throws {
+        var generator = SplitMix(seed: seed)
+        // A small vocabulary, so cables share tokens and blocks hold several cables.
+        let vocabulary = (1...40).map { String(format: "k%012x", $0 * 7_919) }
+        func text(_ count: Int) -> String {
+            (0..<count).map { _ in vocabulary.randomElement(using: &generator)! }.joined(separator: " ")
+        }
+        let documents: [(docid: Int64, document: BlindIndex.Document)] = (1_000...1_060).map { docid in
+            (
+                Int64(docid),
+                BlindIndex.Document(
+                    subject: text(Int.random(in: 0...6, using: &generator)), body: text(Int.random(in: 0...60, using: &generator)),
+                    refs: text(Int.random(in: 0...2, using: &generator)))
+            )
+        }
+        try await TestServer.withDatabase { location async throws in
+            let pool = PostgresPool(location)
+            _ = try await PostgresStore.schema.migrate(pool)
+            let index = PostgresTextIndex()
+            let (batched, single) = try await pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO postKey (post, publicKey, wrappedKey, sealedKey) VALUES ('KABUL', '\\x00', '\\x00', '\\x00')", arguments: [])
+                for (docid, _) in documents { try Self.cable(docid, db) }
+                // Two batches, the first prepared ahead as an import prepares it, the second not.
+                try index.add(documents[..<30].map { ($0.docid, index.prepare($0.document)) }, db)
+                try index.add(Array(documents[30...]), db)
+                let batched = try Self.postings(db)
+                try db.execute(sql: "DELETE FROM postingBlock", arguments: [])
+                try db.execute(sql: "DELETE FROM textIndex", arguments: [])
+                for (docid, document) in documents { try index.add(docid: docid, document: document, db) }
+                return (batched, try Self.postings(db))
+            }
+            #expect(!batched.isEmpty)
+            #expect(batched == single)
+            // Both blocks, 0 (docids to 1,023) and 1, hold postings.
+            #expect(Set(batched.map { Int64($0[1])! >> PostgresTextIndex.blockShift }) == [0, 1])
             await pool.close()
         }
     }

@@ -53,6 +53,9 @@ public struct MatchPass: Sendable, Equatable {
 public protocol TextIndex: Sendable {
     /// Adds a cable's document, in the caller's write transaction.
     func add(docid: Int64, document: BlindIndex.Document, _ db: any SQLConnection) throws
+    /// Works out what `add` needs from a document and needs no database, outside the write
+    /// transaction and in parallel with other cables (into `prepared`).
+    func prepare(_ document: BlindIndex.Document) -> BlindIndex.Document
     /// Adds several cables' documents (an import's batch), in the caller's write transaction.
     func add(_ documents: [(docid: Int64, document: BlindIndex.Document)], _ db: any SQLConnection) throws
     /// Loads what the index keeps in memory, so the first query does not pay for it.
@@ -66,6 +69,8 @@ public protocol TextIndex: Sendable {
 }
 
 extension TextIndex {
+    public func prepare(_ document: BlindIndex.Document) -> BlindIndex.Document { document }
+
     public func add(_ documents: [(docid: Int64, document: BlindIndex.Document)], _ db: any SQLConnection) throws {
         for (docid, document) in documents { try add(docid: docid, document: document, db) }
     }

@@ -232,7 +232,7 @@ extension SealedStore {
         let subject = try Seal.seal(Array(cable.subject.utf8), record: binding.record("subject"), keys: keys)
         let signature = try signer.sign(binding.signed(text))
         let date = Self.envelopeDate(of: cable, id: id)
-        let document = index.document(for: cable, cache: &tokens)
+        let document = database.textIndex.prepare(index.document(for: cable, cache: &tokens))
         return PreparedCable(
             id: id, binding: binding, sealed: sealed, subject: subject, signature: signature, year: id.year, date: date,
             tags: Self.tagsColumn(cable.tags), postKey: Post(fmLine: post).referencePost,

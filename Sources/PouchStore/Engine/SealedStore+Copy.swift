@@ -202,7 +202,7 @@ extension SealedStore {
                     let cable = try? CableParser().parse(text: String(decoding: opened, as: UTF8.self)).cable
                 else { return .failure(StoreError.tampered("cable \(item.cable.binding.id)")) }
                 var tokens = BlindIndex.Cache()
-                return .success(self.index.document(for: cable, cache: &tokens))
+                return .success(target.textIndex.prepare(self.index.document(for: cable, cache: &tokens)))
             }
             let batch = try zip(stored, documents).map { item, document in (item.docid, try document.get()) }
             try await target.write { db in

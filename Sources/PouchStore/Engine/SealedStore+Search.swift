@@ -329,13 +329,16 @@ extension SealedStore {
         return SearchHit(summary: summary, snippet: fragments)
     }
 
-    /// `transform` over `items` on every core, results in order; the first error is thrown.
-    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    /// `transform` over `items` on every core, results in order (each core takes every n-th item,
+    /// so thousands of small items share a few locks).
+    public static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let results = Mutex<[R?]>(Array(repeating: nil, count: items.count))
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            let result = transform(items[index])
-            results.withLock { $0[index] = result }
+        let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var done: [(Int, R)] = []
+            for index in stride(from: worker, to: items.count, by: workers) { done.append((index, transform(items[index]))) }
+            results.withLock { for (index, result) in done { $0[index] = result } }
         }
         return results.withLock { $0 }.map { $0! }
     }

@@ -38,6 +38,9 @@ public struct BlindIndex: Sendable {
         public var body: String
         /// Tokens of the reference IDs the cable cites.
         public var refs: String
+        /// What the store's text index works out from the tokens before its write (see
+        /// `TextIndex.prepare`), so that work is done in parallel, not in the one writer.
+        public var prepared: (any Sendable)? = nil
     }
 
     /// The searchable columns of a cable: its subject; its paragraphs; the reference IDs it cites.
