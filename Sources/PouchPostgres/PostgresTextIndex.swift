@@ -90,8 +90,19 @@ struct PostgresTextIndex: TextIndex {
     /// cable's postings were worked out by `prepare`, on every core, before the store's one writer
     /// took the batch.
     func add(_ documents: [(docid: Int64, document: BlindIndex.Document)], _ db: any SQLConnection) throws {
-        guard !documents.isEmpty else { return }
+        try add(documents, passesOf: Self.cablesPerPass, db)
+    }
+
+    /// `blocks` numbers a pass's cables in 16 bits: a bigger batch (`pouch import --batch`) goes in passes.
+    func add(_ documents: [(docid: Int64, document: BlindIndex.Document)], passesOf size: Int, _ db: any SQLConnection) throws {
         let sorted = documents.sorted { $0.docid < $1.docid }
+        let step = max(1, min(size, Self.cablesPerPass))
+        for start in stride(from: 0, to: sorted.count, by: step) { try addPass(Array(sorted[start..<min(start + step, sorted.count)]), db) }
+    }
+
+    /// One pass of at most `cablesPerPass` cables, in docid order.
+    private func addPass(_ sorted: [(docid: Int64, document: BlindIndex.Document)], _ db: any SQLConnection) throws {
+        guard !sorted.isEmpty else { return }
         let cables = SealedStore.concurrentMap(sorted) { ($0.document.prepared as? CablePostings) ?? CablePostings($0.document) }
         let blocks = Self.blocks(cables, docids: sorted.map(\.docid))
         try db.insert(
@@ -116,6 +127,9 @@ struct PostgresTextIndex: TextIndex {
             arguments: [cables.count, cables.reduce(0) { $0 + $1.length }])
     }
 
+    /// The most cables `blocks` takes at once.
+    static let cablesPerPass = 1 << 16
+
     /// The rows a batch adds to (or appends to) `postingBlock`, in key order, so consecutive rows
     /// land on neighbouring index pages. `docids` ascend, one per cable.
     ///
@@ -124,7 +138,7 @@ struct PostgresTextIndex: TextIndex {
     /// As the keys are walked each cable's tokens come in its own order, so a cursor per cable
     /// finds each posting's data.
     static func blocks(_ cables: [CablePostings], docids: [Int64]) -> [(token: Int64, block: Int64, docs: Data, positions: Data)] {
-        precondition(cables.count <= 1 << 16, "at most 65,536 cables in one batch")
+        precondition(cables.count <= cablesPerPass, "at most 65,536 cables in one pass")
         // Flat arrays of every posting (cable after cable), read without touching the cables again.
         var starts: [Int] = []
         var tokens: [Int64] = []
