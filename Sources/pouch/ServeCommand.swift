@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The PEM private key of --tls-certificate.") var tlsKey: String?
     @Flag(
         help:
-            "Serve a demo store, creating it on first run (in --store, default ./pouch-demo). Its key lies beside its data: for trying Pouch out only."
+            "Serve a demo store, creating it on first run (in --store, default ./pouch-demo, or with --database in PostgreSQL). Its key lies in that folder: for trying Pouch out only."
     )
     var demo = false
     @Option(help: "Seconds a connection may take to send a whole request, or stay idle between requests, before it is closed (1 to 30).")
@@ -161,25 +161,44 @@ struct ServeCommand: AsyncParsableCommand {
         return text.count < 300 ? text : String(text.prefix(300))
     }
 
-    /// Opens the demo store, creating and filling it first if it does not exist yet.
+    /// The demo store: in `--store` (default ./pouch-demo), or with `--database` in PostgreSQL,
+    /// its key file and signed audit head in the folder. Made and filled on first run.
     func openDemoStore() async throws -> SealedStore {
         let directory = storeOptions.store ?? "./pouch-demo"
         let keyFile = directory + "/demo-master.key"
         let administrator = "admin"
-        if !FileManager.default.fileExists(atPath: SQLiteStore.databasePath(in: directory)) {
+        let options = SealedStore.OpenOptions(witness: storeOptions.witnessFile)
+        let postgres = try storeOptions.postgres()
+        // A store that exists has its audit head in the folder (SQLite keeps its file there too).
+        let exists = FileManager.default.fileExists(
+            atPath: postgres == nil ? SQLiteStore.databasePath(in: directory) : AuditHeadFile(directory: directory).path)
+        if !exists {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             if !FileManager.default.fileExists(atPath: keyFile) { try writeNewKeyFile(keyFile) }
             let admin = Reader(
                 id: administrator, name: "Demo Administrator", post: "STATE", roles: [.administrator], clearance: .unclassified, citizen: false)
-            let store = try SQLiteStore.create(
-                at: directory, credential: try StoreOptions.keyCredential(keyFile), administrator: admin,
-                options: SealedStore.OpenOptions(witness: storeOptions.witnessFile))
-            try await DemoStore.populate(store, administrator: administrator)
-            print("created a demo store in \(directory)")
+            let credential = try StoreOptions.keyCredential(keyFile)
+            let store =
+                if let postgres {
+                    try await PostgresStore.create(
+                        at: postgres, headDirectory: directory, credential: credential, administrator: admin, options: options)
+                } else {
+                    try SQLiteStore.create(at: directory, credential: credential, administrator: admin, options: options)
+                }
+            do {
+                try await DemoStore.populate(store, administrator: administrator)
+            } catch {
+                await store.close()
+                throw error
+            }
+            print("created a demo store in \(postgres.map { "\($0) (key and audit head in \(directory))" } ?? directory)")
             fflush(nil)
+            await store.close()
         }
-        return try SQLiteStore.open(
-            at: directory, credential: try StoreOptions.keyCredential(keyFile),
-            options: SealedStore.OpenOptions(witness: storeOptions.witnessFile))
+        if let postgres {
+            return try await PostgresStore.open(
+                at: postgres, headDirectory: directory, credential: try StoreOptions.keyCredential(keyFile), options: options)
+        }
+        return try SQLiteStore.open(at: directory, credential: try StoreOptions.keyCredential(keyFile), options: options)
     }
 }

@@ -1,4 +1,5 @@
-"""Starts `pouch serve --demo` on a free loopback port for the end-to-end tests, and stops it."""
+"""Starts `pouch serve --demo` (or, with demo=False, a server over a store the caller made) on a
+free loopback port for the end-to-end tests, and stops it."""
 import os
 import shutil
 import socket
@@ -18,10 +19,12 @@ def unverified():
 
 
 class DemoServer:
-    def __init__(self, binary, extra_arguments=(), scheme="http"):
+    def __init__(self, binary, extra_arguments=(), scheme="http", demo=True, store=None):
         self.binary = binary
         self.extra_arguments = list(extra_arguments)
+        self.demo = demo
         self.directory = tempfile.mkdtemp(prefix="pouch-e2e-")
+        self.store = store or os.path.join(self.directory, "store")
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -31,7 +34,7 @@ class DemoServer:
     def __enter__(self):
         self.log = open(os.path.join(self.directory, "server.log"), "w")
         self.process = subprocess.Popen(
-            [self.binary, "serve", "--demo", "--store", os.path.join(self.directory, "store"), "--port", str(self.port)] + self.extra_arguments,
+            [self.binary, "serve"] + (["--demo"] if self.demo else []) + ["--store", self.store, "--port", str(self.port)] + self.extra_arguments,
             stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 120
         while time.time() < deadline:
