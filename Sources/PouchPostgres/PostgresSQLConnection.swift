@@ -51,7 +51,7 @@ final class PostgresSQLConnection: SQLConnection {
 
     /// Many rows per statement: each statement is a round trip to the server, which was most of an
     /// import's time. A NULL is written as a literal, so PostgreSQL takes its type from the column.
-    func insert(into table: String, columns: [String], rows: [[SQLValue]]) throws {
+    func insert(into table: String, columns: [String], rows: [[SQLValue]], onConflict: String?) throws {
         guard !columns.isEmpty else { return }
         // PostgreSQL takes at most 65,535 parameters in one statement.
         let perStatement = max(1, Self.parametersPerStatement / columns.count)
@@ -77,6 +77,7 @@ final class PostgresSQLConnection: SQLConnection {
                 }
                 sql.append(UInt8(ascii: ")"))
             }
+            if let onConflict { sql.append(contentsOf: (" " + onConflict).utf8) }
             let query = PostgresQuery(unsafeSQL: String(decoding: sql, as: UTF8.self), binds: bindings)
             _ = try connection.query(query, logger: logger).wait()
         }

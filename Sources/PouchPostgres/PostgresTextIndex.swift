@@ -107,21 +107,13 @@ struct PostgresTextIndex: TextIndex {
         let blocks = Self.blocks(cables, docids: sorted.map(\.docid))
         try db.insert(
             into: "textIndex", columns: ["docid", "length"], rows: zip(sorted, cables).map { [.integer($0.docid), .integer(Int64($1.length))] })
-        let perStatement = PostgresSQLConnection.parametersPerStatement / 4
-        for start in stride(from: 0, to: blocks.count, by: perStatement) {
-            let part = blocks[start..<min(start + perStatement, blocks.count)]
-            var arguments = SQLArguments(values: [])
-            arguments.values.reserveCapacity(part.count * 4)
-            for block in part {
-                arguments.values += [.integer(block.token), .integer(block.block), .blob(block.docs), .blob(block.positions)]
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO postingBlock (token, block, docs, positions) VALUES \(Array(repeating: "(?, ?, ?, ?)", count: part.count).joined(separator: ", "))
-                    ON CONFLICT (token, block) DO UPDATE
-                    SET docs = postingBlock.docs || excluded.docs, positions = postingBlock.positions || excluded.positions
-                    """, arguments: arguments)
-        }
+        try db.insert(
+            into: "postingBlock", columns: ["token", "block", "docs", "positions"],
+            rows: blocks.map { [.integer($0.token), .integer($0.block), .blob($0.docs), .blob($0.positions)] },
+            onConflict: """
+                ON CONFLICT (token, block) DO UPDATE
+                SET docs = postingBlock.docs || excluded.docs, positions = postingBlock.positions || excluded.positions
+                """)
         try db.execute(
             sql: "UPDATE textIndexTotals SET documents = documents + ?, tokens = tokens + ? WHERE id = 1",
             arguments: [cables.count, cables.reduce(0) { $0 + $1.length }])

@@ -74,6 +74,38 @@ struct PostgresTransactionTests {
         }
     }
 
+    @Test("insert sends many rows per statement, NULLs included, over several statements; onConflict merges rows already there")
+    func batchInsert() async throws {
+        try await TestServer.withDatabase { location in
+            let pool = PostgresPool(location, maximumConnections: 2)
+            // 12,000 rows of 3 values: more than one statement's worth of parameters.
+            let count = PostgresSQLConnection.parametersPerStatement / 3 + 2_000
+            let rows: [[SQLValue]] = (1...count).map { id in
+                [.integer(Int64(id)), id.isMultiple(of: 2) ? .null : .integer(Int64(id) * 10), .blob(Data([UInt8(id % 256)]))]
+            }
+            let merged: [[SQLValue]] = (count - 1...count + 1).map { id in [.integer(Int64(id)), .integer(-1), .blob(Data([7]))] }
+            let (total, nulls, sample, tail) = try await pool.write { db in
+                try db.execute(sql: Self.table)
+                try db.insert(into: "sample", columns: ["id", "number", "bytes"], rows: rows)
+                try db.insert(
+                    into: "sample", columns: ["id", "number", "bytes"], rows: merged,
+                    onConflict: "ON CONFLICT (id) DO UPDATE SET number = sample.number + excluded.number, bytes = sample.bytes || excluded.bytes")
+                return (
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample"),
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample WHERE number IS NULL"),
+                    try SQLRow.fetchOne(db, sql: "SELECT number, bytes FROM sample WHERE id = 9001"),
+                    try SQLRow.fetchAll(db, sql: "SELECT id, number, bytes FROM sample WHERE id >= ? ORDER BY id", arguments: [count - 1])
+                )
+            }
+            #expect(total == count + 1)
+            #expect(nulls == count / 2)  // the even ids: NULL + -1 stays NULL
+            #expect(sample?["number"] as Int? == 90_010 && sample?["bytes"] as Data? == Data([UInt8(9001 % 256)]))
+            #expect(tail.map { $0["number"] as Int? } == [(count - 1) * 10 - 1, nil, -1])
+            #expect(tail.map { $0["bytes"] as Data? } == [Data([UInt8((count - 1) % 256), 7]), Data([UInt8(count % 256), 7]), Data([7])])
+            await pool.close()
+        }
+    }
+
     @Test("a body that throws writes nothing and runs its rollback actions; one that returns runs its commit actions after COMMIT")
     func commitAndRollback() async throws {
         try await TestServer.withDatabase { location in

@@ -18,10 +18,11 @@ public protocol SQLConnection {
     /// Runs `action` once the transaction commits (given the connection, outside any transaction),
     /// or `rollback` if it does not.
     func afterCommit(_ action: @escaping @Sendable (any SQLConnection) -> Void, onRollback rollback: @escaping @Sendable () -> Void)
-    /// Inserts rows into `table`, each row a value per column in order. A database where each
-    /// statement is a round trip (PostgreSQL) sends many rows per statement; the default runs one
-    /// cached statement per row, which is what costs least in SQLite.
-    func insert(into table: String, columns: [String], rows: [[SQLValue]]) throws
+    /// Inserts rows into `table`, each row a value per column in order, with `onConflict` (an
+    /// `ON CONFLICT …` clause, written as both databases take it) after the values when given. A
+    /// database where each statement is a round trip (PostgreSQL) sends many rows per statement;
+    /// the default runs one cached statement per row, which is what costs least in SQLite.
+    func insert(into table: String, columns: [String], rows: [[SQLValue]], onConflict: String?) throws
 }
 
 extension SQLConnection {
@@ -30,9 +31,14 @@ extension SQLConnection {
         try execute(sql: sql, arguments: [])
     }
 
-    public func insert(into table: String, columns: [String], rows: [[SQLValue]]) throws {
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(SQLArguments.placeholders(columns.count)))"
+    public func insert(into table: String, columns: [String], rows: [[SQLValue]], onConflict: String?) throws {
+        var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(SQLArguments.placeholders(columns.count)))"
+        if let onConflict { sql += " " + onConflict }
         for row in rows { try execute(sql: sql, arguments: SQLArguments(values: row)) }
+    }
+
+    public func insert(into table: String, columns: [String], rows: [[SQLValue]]) throws {
+        try insert(into: table, columns: columns, rows: rows, onConflict: nil)
     }
 }
 
