@@ -8,6 +8,8 @@ enum StoreSchema {
     static let migrations = [
         SchemaMigrator.Migration("store-v1", tables + indexes + triggers),
         PostgresSessionDriver.migration,
+        // As SQLite's v12: whether a reader has opened a copy is a lookup in the audit log.
+        SchemaMigrator.Migration("store-v2-audit-reads-index", [SealedStore.auditReadsIndex, "DROP INDEX audit_user"]),
     ]
 
     static let tables = [

@@ -376,6 +376,12 @@ public enum SQLiteStore {
                 t.primaryKey(["post", "version"])
             }
         }
+        migrator.registerMigration("v12-audit-reads-index") { db in
+            // Whether a reader has opened a copy is a lookup, not a walk through all their entries
+            // (the inbox asks it on every view); the index's prefix serves `audit log --user` too.
+            try db.execute(sql: SealedStore.auditReadsIndex)
+            try db.drop(index: "audit_user")
+        }
         return migrator
     }
 

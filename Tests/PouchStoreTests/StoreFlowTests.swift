@@ -22,6 +22,34 @@ struct StoreFlowTests {
             paragraphs: [Paragraph(number: 1, mark: PortionMark(level.portionAbbreviation) ?? PortionMark("U"), text: text)])
     }
 
+    @Test("a received copy is unread until its reader opens it, however often they or others read", arguments: TestDatabase.available)
+    func unreadMarks(on database: TestDatabase) async throws {
+        try await database.withStore { handle in
+            let store = handle.store
+            try await store.addUsers([Self.drafter, Self.reader, Self.officer, Self.low], as: "admin")
+            let opened = try await store.draft(Self.cable("OPENED", "The minister said that the talks would resume."), as: "anne")
+            let waiting = try await store.draft(Self.cable("WAITING", "The minister said that the talks had stalled."), as: "anne")
+            for id in [opened, waiting] { _ = try await store.send(id, to: ["bea", "sam"], lists: [], as: "anne") }
+            for _ in 0..<150 { _ = try await store.read(opened, as: "bea") }
+            _ = try await store.read(waiting, as: "sam")
+            await #expect(throws: StoreError.self) { try await store.read(waiting, as: "lou") }
+            let unread = Dictionary(uniqueKeysWithValues: try await store.list(as: "bea", limit: 10).cables.map { ($0.referenceID, $0.unread) })
+            #expect(unread == [opened.description: false, waiting.description: true])
+            let sam = Dictionary(uniqueKeysWithValues: try await store.list(as: "sam", limit: 10).cables.map { ($0.referenceID, $0.unread) })
+            #expect(sam == [opened.description: true, waiting.description: false])
+            if database == .sqlite {
+                // One index probe per cable, not a walk through all of the reader's entries.
+                let plan = try await store.database.read { db in
+                    try SQLRow.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SealedStore.openedSQL(2), arguments: ["a", "b", "bea"]).map {
+                        $0["detail"] as String
+                    }
+                }
+                #expect(plan.contains { $0.contains("audit USING COVERING INDEX audit_reads") }, "\(plan)")
+                #expect(!plan.contains { $0.hasPrefix("SCAN audit") }, "\(plan)")
+            }
+        }
+    }
+
     @Test("draft, send through a list, read your own copy, search, audit and verify", arguments: TestDatabase.available)
     func flow(on database: TestDatabase) async throws {
         try await database.withStore { handle in

@@ -3,6 +3,20 @@ import PouchCore
 import PouchFingerprint
 
 extension SealedStore {
+    /// The audit log's index for who did what to which record: whether a reader has opened a
+    /// copy (the inbox's unread marks), and a user's entries (`pouch audit log --user`).
+    public static let auditReadsIndex = #"CREATE INDEX audit_reads ON audit ("user", action, target, outcome)"#
+
+    /// Which of `count` cables (the first arguments) a reader (the last) has opened: one probe of
+    /// `audit_reads` per cable, stopping at its first read.
+    static func openedSQL(_ count: Int) -> String {
+        """
+        WITH received (cable) AS (VALUES \(Array(repeating: "(?)", count: count).joined(separator: ", ")))
+        SELECT cable FROM received WHERE EXISTS (
+            SELECT 1 FROM audit WHERE "user" = ? AND action = 'read' AND target = received.cable AND outcome = 'ok')
+        """
+    }
+
     // MARK: Draft and import
 
     func draftChecked(_ draft: Cable, as userID: String) async throws -> ReferenceID {
@@ -660,13 +674,9 @@ extension SealedStore {
             let held = Set(admitted.held.cables)
             let received = summaries.filter { held.contains($0.referenceID) && $0.state == "sent" }.map(\.referenceID)
             if !received.isEmpty {
-                let opened = Set(
-                    try String.fetchAll(
-                        db,
-                        sql: """
-                            SELECT DISTINCT target FROM audit WHERE "user" = ? AND action = 'read' AND outcome = 'ok' \
-                            AND target IN (\(SQLArguments.placeholders(received.count)))
-                            """, arguments: SQLArguments([userID] + received)))
+                // One index probe per copy that stops at its first read: a reader's reads of a
+                // copy can run to thousands of entries, and all their reads to millions.
+                let opened = Set(try String.fetchAll(db, sql: Self.openedSQL(received.count), arguments: SQLArguments(received + [userID])))
                 for index in summaries.indices where held.contains(summaries[index].referenceID) && summaries[index].state == "sent" {
                     summaries[index].unread = !opened.contains(summaries[index].referenceID)
                 }
