@@ -22,6 +22,29 @@ struct StoreFlowTests {
             paragraphs: [Paragraph(number: 1, mark: PortionMark(level.portionAbbreviation) ?? PortionMark("U"), text: text)])
     }
 
+    @Test(
+        "a bearer token names its user until it is revoked or the user disabled; one pointed at another user is tampering",
+        arguments: TestDatabase.available)
+    func bearerTokens(on database: TestDatabase) async throws {
+        try await database.withStore { handle in
+            let store = handle.store
+            try await store.addUsers([Self.drafter, Self.reader], as: "admin")
+            let bea = try await store.issueToken(for: "bea", label: "laptop", as: "admin")
+            let anne = try await store.issueToken(for: "anne", label: "laptop", as: "admin")
+            #expect(try await store.bearer(bea) == Self.reader)
+            #expect(try await store.bearer(anne)?.id == "anne")
+            #expect(try await store.bearer("pouch_unknown") == nil)
+            try await store.setDisabled(true, user: "anne", as: "admin")
+            #expect(try await store.bearer(anne) == nil)
+            #expect(try await store.revokeTokens(of: "bea", label: "laptop", as: "admin") == 1)
+            #expect(try await store.bearer(bea) == nil)
+
+            let again = try await store.issueToken(for: "bea", label: "phone", as: "admin")
+            try await store.database.write { db in try db.execute(sql: "UPDATE token SET reader = 'anne' WHERE label = 'phone'") }
+            await #expect(throws: StoreError.tampered("an API token of anne")) { try await store.bearer(again) }
+        }
+    }
+
     @Test("a received copy is unread until its reader opens it, however often they or others read", arguments: TestDatabase.available)
     func unreadMarks(on database: TestDatabase) async throws {
         try await database.withStore { handle in
