@@ -40,7 +40,7 @@ struct StoreFlowTests {
             #expect(try await store.bearer(bea) == nil)
 
             let again = try await store.issueToken(for: "bea", label: "phone", as: "admin")
-            try await store.database.write { db in try db.execute(sql: "UPDATE token SET reader = 'anne' WHERE label = 'phone'") }
+            _ = try await store.database.write { db in try db.execute(sql: "UPDATE token SET reader = 'anne' WHERE label = 'phone'") }
             await #expect(throws: StoreError.tampered("an API token of anne")) { try await store.bearer(again) }
         }
     }
