@@ -9,29 +9,16 @@ import Testing
 /// search, the audit log and a whole-store check.
 @Suite("The store's flow on every database")
 struct StoreFlowTests {
-    static let drafter = Reader(id: "anne", name: "Anne Patterson", post: "ISLAMABAD", roles: [.drafter, .reader], clearance: .secret)
-    static let reader = Reader(id: "bea", name: "Bea Jones", post: "KABUL", clearance: .secret)
-    static let officer = Reader(id: "sam", name: "Sam Reed", post: "STATE", roles: [.securityOfficer], clearance: .topSecret, grants: [.exdis])
-    static let low = Reader(id: "lou", name: "Lou", post: "KABUL", clearance: .confidential)
-
-    static func cable(_ subject: String, _ text: String, level: Classification = .secret) -> Cable {
-        Cable(
-            referenceID: nil, dateTimeGroup: DateTimeGroup(year: 2009, month: 11, day: 4, hour: 10, minute: 30),
-            origin: "AMEMBASSY ISLAMABAD", to: [Addressee(name: "SECSTATE WASHDC")], classification: level, caveats: [.noforn],
-            tags: ["PREL", "PK"], subject: subject,
-            paragraphs: [Paragraph(number: 1, mark: PortionMark(level.portionAbbreviation) ?? PortionMark("U"), text: text)])
-    }
-
     @Test(
         "a bearer token names its user until it is revoked or the user disabled; one pointed at another user is tampering",
         arguments: TestDatabase.available)
     func bearerTokens(on database: TestDatabase) async throws {
         try await database.withStore { handle in
             let store = handle.store
-            try await store.addUsers([Self.drafter, Self.reader], as: "admin")
+            try await store.addUsers([Fixture.drafter, Fixture.reader], as: "admin")
             let bea = try await store.issueToken(for: "bea", label: "laptop", as: "admin")
             let anne = try await store.issueToken(for: "anne", label: "laptop", as: "admin")
-            #expect(try await store.bearer(bea) == Self.reader)
+            #expect(try await store.bearer(bea) == Fixture.reader)
             #expect(try await store.bearer(anne)?.id == "anne")
             #expect(try await store.bearer("pouch_unknown") == nil)
             try await store.setDisabled(true, user: "anne", as: "admin")
@@ -49,9 +36,9 @@ struct StoreFlowTests {
     func unreadMarks(on database: TestDatabase) async throws {
         try await database.withStore { handle in
             let store = handle.store
-            try await store.addUsers([Self.drafter, Self.reader, Self.officer, Self.low], as: "admin")
-            let opened = try await store.draft(Self.cable("OPENED", "The minister said that the talks would resume."), as: "anne")
-            let waiting = try await store.draft(Self.cable("WAITING", "The minister said that the talks had stalled."), as: "anne")
+            try await store.addUsers([Fixture.drafter, Fixture.reader, Fixture.officer, Fixture.low], as: "admin")
+            let opened = try await store.draft(Fixture.cable("OPENED", "The minister said that the talks would resume."), as: "anne")
+            let waiting = try await store.draft(Fixture.cable("WAITING", "The minister said that the talks had stalled."), as: "anne")
             for id in [opened, waiting] { _ = try await store.send(id, to: ["bea", "sam"], lists: [], as: "anne") }
             for _ in 0..<150 { _ = try await store.read(opened, as: "bea") }
             _ = try await store.read(waiting, as: "sam")
@@ -77,10 +64,10 @@ struct StoreFlowTests {
     func flow(on database: TestDatabase) async throws {
         try await database.withStore { handle in
             let store = handle.store
-            try await store.addUsers([Self.drafter, Self.reader, Self.officer, Self.low], as: "admin")
+            try await store.addUsers([Fixture.drafter, Fixture.reader, Fixture.officer, Fixture.low], as: "admin")
             try await store.addToList("kabul", members: ["bea"], as: "admin")
             let id = try await store.draft(
-                Self.cable("ZARDARI ON THE CABINET", "President Zardari told the Ambassador that the cabinet would meet on Monday."), as: "anne")
+                Fixture.cable("ZARDARI ON THE CABINET", "President Zardari told the Ambassador that the cabinet would meet on Monday."), as: "anne")
             #expect(id.description == "09ISLAMABAD1")
             let receipt = try await store.send(id, to: ["sam"], lists: ["kabul"], as: "anne")
             #expect(Set(receipt.recipients) == ["bea", "sam"])
@@ -93,14 +80,15 @@ struct StoreFlowTests {
             // Archived cables and search: words, a phrase, a prefix, NOT, filters; nothing above a reader's clearance.
             try await store.importCable(
                 {
-                    var cable = Self.cable("TALKS ON WATER", "The minister said that the water talks would continue in Kabul.", level: .confidential)
+                    var cable = Fixture.cable(
+                        "TALKS ON WATER", "The minister said that the water talks would continue in Kabul.", level: .confidential)
                     cable.referenceID = ReferenceID("08KABUL100")
                     cable.origin = "AMEMBASSY KABUL"
                     return cable
                 }(), as: "admin")
             try await store.importCable(
                 {
-                    var cable = Self.cable("SECRET WATER TALKS", "The minister said that secret talks on water had begun.")
+                    var cable = Fixture.cable("SECRET WATER TALKS", "The minister said that secret talks on water had begun.")
                     cable.referenceID = ReferenceID("08KABUL101")
                     cable.origin = "AMEMBASSY KABUL"
                     return cable

@@ -2,33 +2,14 @@ import Foundation
 import PouchCore
 import PouchCorpus
 import PouchSQLite
+import PouchTestSupport
 
 @testable import PouchStore
 
 /// What the store tests share: a draft, the people it goes to, real paragraphs, a populated store.
 enum Fixture {
     /// A draft as `pouch cable draft` produces it: no reference ID yet.
-    static let draft: Cable = {
-        var cable = Cable(
-            referenceID: nil, dateTimeGroup: DateTimeGroup(year: 2009, month: 11, day: 4, hour: 10, minute: 30),
-            precedence: .immediate, origin: "AMEMBASSY ISLAMABAD", to: [Addressee(name: "SECSTATE WASHDC")], classification: .secret,
-            caveats: [.noforn], telegramNumber: nil, tags: ["PREL", "PK"],
-            subject: "ZARDARI ON THE CABINET", authority: ClassificationAuthority(classifiedBy: "Ambassador Anne W. Patterson", reasons: ["b", "d"]),
-            paragraphs: [
-                Paragraph(
-                    number: 1, mark: PortionMark("S/NF"),
-                    text:
-                        "President Zardari told the Ambassador that the army agreed with the plan, and he also said that the Prime Minister's position had not changed."
-                ),
-                Paragraph(
-                    number: 2, mark: PortionMark("C"),
-                    text:
-                        "The Ambassador replied that Washington would welcome a decision in regard to the cabinet, and noted that the United States had met with the opposition."
-                ),
-            ])
-        cable.executiveOrder = ExecutiveOrderLine(order: "13526", declassification: .on(CalendarDay(year: 2019, month: 11, day: 4)))
-        return cable
-    }()
+    static let draft = SampleDraft.cable
     static let drafter = Reader(id: "anne", name: "Anne", post: "ISLAMABAD", roles: [.drafter, .reader], clearance: .secret)
     static let cleared = Reader(id: "bea", name: "Bea", post: "KABUL", clearance: .secret)
     static let foreign = Reader(id: "fred", name: "Fred", post: "ISLAMABAD", clearance: .topSecret, citizen: false)
