@@ -65,6 +65,16 @@ public struct TestStore: Sendable {
     public let folder: String
     public let location: PostgresLocation?
 
+    /// The options and environment that make the `pouch` command open this store with the
+    /// test credential (`PouchProcess.run`).
+    public var command: (arguments: [String], environment: [String: String]) {
+        guard case .passphrase(let passphrase) = TestDatabase.credential else { preconditionFailure("test stores use a passphrase") }
+        var environment = ["POUCH_PASSPHRASE": passphrase, "POUCH_STORE_KEY": "", "POUCH_DATABASE": ""]
+        guard let location else { return (["--store", folder], environment) }
+        if let password = location.password { environment["PGPASSWORD"] = password }
+        return (["--store", folder, "--database", location.description], environment)
+    }
+
     /// Another store value over the same data, as another process (server) opens it: its own
     /// connections, caches and head file (in `headFolder` when given). Closed by the caller.
     public func openAgain(headFolder: String? = nil) async throws -> SealedStore {

@@ -1,5 +1,6 @@
 import Foundation
 import PouchCore
+import PouchTestSupport
 import Testing
 
 @testable import PouchStore
@@ -17,7 +18,7 @@ struct CommandLineTests {
 
     func pouch(_ arguments: [String], passphrase: String = "a long test passphrase", stdin: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = try CrashTests.pouchExecutable()
+        process.executableURL = try PouchProcess.executable()
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
