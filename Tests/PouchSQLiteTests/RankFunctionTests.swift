@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PouchCore
+import PouchTestSupport
 import Testing
 
 @testable import PouchSQLite
@@ -12,8 +13,8 @@ struct RankFunctionTests {
     @Test("pouchrank equals bm25 on every matching row, with row lengths from memory and without")
     func equalsBM25() async throws {
         let (store, _) = try temporaryStore()
-        try await store.addUsers(SearchStoreTests.users, as: "admin")
-        _ = try await store.importCables(SearchStoreTests.cables, as: "admin")
+        try await store.addUsers(SearchFixture.users, as: "admin")
+        _ = try await store.importCables(SearchFixture.cables, as: "admin")
         let texts = [
             "nuclear", "\"prime minister\"", "government OR opposition", "election -fraud", "negot*", "minister president",
             "(china OR russia) AND trade", "\"human rights\" NOT china", "iran weapons program",
