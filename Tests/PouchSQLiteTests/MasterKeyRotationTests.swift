@@ -8,6 +8,8 @@ import Testing
 
 @testable import PouchStore
 
+/// The whole rotation on SQLite, through to a backup; what both databases share runs in
+/// PouchStoreTests (`MasterKeyRotationTests` there, and `CrashTests.killDuringRewrap`).
 @Suite("Master key rotation", .temporaryFiles)
 struct MasterKeyRotationTests {
     static let people = ["anne", "bea", "fred", "lou", "sam", "admin"]
@@ -106,85 +108,5 @@ struct MasterKeyRotationTests {
         defer { BackupTests.remove(backup) }
         _ = try await moved.backup(to: backup, as: "admin")
         #expect(try SQLiteStore.verifyBackup(backup, credential: .passphrase("another long passphrase")).checked.isEmpty == false)
-    }
-
-    @Test(
-        "a server opened before the rotation reads records sealed under the new version, and a record it sealed under the old one is refused whole, then saved on the next try"
-    )
-    func secondProcess() async throws {
-        let (store, directory) = try await Self.store()
-        defer { BackupTests.remove(directory) }
-        let server = try SQLiteStore.open(at: directory, credential: BackupTests.credential)
-        _ = try await server.keyStatus(as: "admin")  // loads its keyring and checks the current version now
-        let drafts = try await server.list(as: "anne", limit: 1_000).cables.count
-        try await store.rotateMasterKey(as: "admin")
-        // The server checked its version under a second ago, so it still seals under version 1:
-        // the triggers refuse that, nothing is half-written, and the next try is sealed under 2.
-        do {
-            _ = try await server.draft(Fixture.draft, as: "anne")
-        } catch let error as StoreError {
-            #expect(String(describing: error).contains("try again"))
-            #expect(try await server.list(as: "anne", limit: 1_000).cables.count == drafts)
-            _ = try await server.draft(Fixture.draft, as: "anne")
-        }
-        #expect(try await server.list(as: "anne", limit: 1_000).cables.count == drafts + 1)
-        let fresh = try await store.draft(Fixture.draft, as: "anne")
-        #expect(try await server.read(fresh, as: "anne").text.contains("ZARDARI"))
-        _ = try await store.rewrapMasterKey(as: "admin")
-        #expect(try Self.versions(directory).keys.sorted() == [2])
-        #expect(try await server.verifyStore(as: "admin").intact)
-    }
-
-    @Test("once a version is current, the file refuses a record wrapped under any other, inserted or changed")
-    func triggers() async throws {
-        let (store, directory) = try await Self.store()
-        defer { BackupTests.remove(directory) }
-        try await store.rotateMasterKey(as: "admin")
-        let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
-        defer { try? raw.close() }
-        @Sendable func key(_ prefix: [UInt8]) -> Data { Data(prefix + [UInt8](repeating: 7, count: 60)) }
-        for (sql, value) in [
-            ("INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (999, ?, X'00')", key([])),
-            ("INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (999, ?, X'00')", key([0, 1])),
-            ("UPDATE copy SET wrappedKey = ?", key([])),
-            ("UPDATE sealed SET subjectKey = ?", key([0, 3])),
-        ] {
-            let error = await #expect(throws: DatabaseError.self, "\(sql)") {
-                try await raw.write { db in try db.execute(sql: sql, arguments: [value]) }
-            }
-            #expect(error?.message?.contains("no longer current") == true)
-        }
-        try await raw.write { db in
-            try db.execute(sql: "INSERT INTO vocabulary (batch, wrappedKey, sealed) VALUES (999, ?, X'00')", arguments: [key([0, 2])])
-        }
-    }
-
-    @Test("a store whose master key is its passphrase's own key must be given a wrapped one first")
-    func legacyStore() async throws {
-        let (store, directory) = try await Self.store()
-        defer { BackupTests.remove(directory) }
-        let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
-        try await raw.write { db in try db.execute(sql: "UPDATE meta SET wrappedMaster = NULL") }
-        try raw.close()
-        await #expect(throws: StoreError.self) { try await store.rotateMasterKey(as: "admin") }
-        #expect(try Self.versions(directory).keys.sorted() == [1])
-    }
-
-    @Test("a record changed in the file stops the rewrap by name, and moves nothing of its batch")
-    func tamperedRecord() async throws {
-        let (store, directory) = try await Self.store()
-        defer { BackupTests.remove(directory) }
-        try await store.rotateMasterKey(as: "admin")
-        let raw = try DatabaseQueue(path: SQLiteStore.databasePath(in: directory))
-        try await raw.write { db in
-            // One byte short: a length the version triggers do not police (a thief would drop them anyway).
-            try db.execute(sql: "UPDATE copy SET wrappedKey = substr(wrappedKey, 1, 59) WHERE rowid = (SELECT MIN(rowid) FROM copy)")
-        }
-        try raw.close()
-        let error = await #expect(throws: StoreError.self) { try await store.rewrapMasterKey(batch: 1_000, as: "admin") }
-        #expect(String(describing: error).contains("copy"))
-        // The batch with the changed copy rolled back whole: the other copy is still under version 1.
-        #expect(try Self.versions(directory)[1] == 1)
-        #expect(try Self.versions(directory)[-1] == 1)
     }
 }

@@ -12,7 +12,7 @@ import Testing
 struct CrashTests {
     /// `count` drafts of four real paragraphs each, from anne.
     static func drafts(_ count: Int, in store: SealedStore) async throws -> [ReferenceID] {
-        let paragraphs = try RealCables.load(400).flatMap(\.paragraphs).filter { $0.text.split(separator: " ").count >= 30 }
+        let paragraphs = try Fixture.realParagraphs(count * 4)
         var drafts: [ReferenceID] = []
         for index in 0..<count {
             var cable = Fixture.draft
@@ -88,22 +88,6 @@ struct CrashTests {
         }
     }
 
-    /// How many sealed records are wrapped under each master key version (-1: unreadable).
-    static func versions(_ store: SealedStore) async throws -> [Int: Int] {
-        try await store.database.read { db in
-            var counts: [Int: Int] = [:]
-            for sql in [
-                "SELECT wrappedKey FROM sealed", "SELECT subjectKey FROM sealed", "SELECT wrappedKey FROM copy", "SELECT wrappedKey FROM vocabulary",
-                "SELECT wrappedKey FROM secret", "SELECT wrappedKey FROM postKey",
-            ] {
-                for row in try SQLRow.fetchAll(db, sql: sql) {
-                    counts[(row[0] as SQLValue).blobBytes.flatMap(Seal.version(of:)) ?? -1, default: 0] += 1
-                }
-            }
-            return counts
-        }
-    }
-
     @Test(
         "SIGKILL during a master key rewrap, 30 times at random moments, then run again: every record opens, none is lost, the audit verifies",
         arguments: TestDatabase.available)
@@ -122,14 +106,14 @@ struct CrashTests {
             func rewrap(killAfter delay: Double?) throws -> (status: Int32, killedRunning: Bool) {
                 try PouchProcess.run(["key", "rewrap", "--batch", "25"] + command.arguments, environment: command.environment, killAfter: delay)
             }
-            let records = try await Self.versions(store).values.reduce(0, +)
+            let records = try await Fixture.masterKeyVersions(of: store).values.reduce(0, +)
 
             // One whole rewrap, timed, to know when to strike.
             try await store.rotateMasterKey(as: "admin")
             let start = Date()
             #expect(try rewrap(killAfter: nil).status == 0)
             let full = Date().timeIntervalSince(start)
-            #expect(try await Self.versions(store) == [2: records])
+            #expect(try await Fixture.masterKeyVersions(of: store) == [2: records])
 
             var random = SplitMix(seed: 28)
             var (midRun, partial) = (0, 0)
@@ -138,7 +122,7 @@ struct CrashTests {
                 try await store.rotateMasterKey(as: "admin")
                 let outcome = try rewrap(killAfter: Double.random(in: (full * 0.15)...(full * 0.75), using: &random))
                 if outcome.killedRunning { midRun += 1 }
-                let counts = try await Self.versions(store)
+                let counts = try await Fixture.masterKeyVersions(of: store)
                 #expect(counts.values.reduce(0, +) == records && counts[-1] == nil, "round \(round): \(counts)")
                 if counts.count > 1 { partial += 1 }
                 // Every record opens after the kill, whatever version it is under.
@@ -149,7 +133,7 @@ struct CrashTests {
             }
             #expect(try rewrap(killAfter: nil).status == 0)
             let current = try await Self.count(store, "SELECT masterVersion FROM meta")
-            #expect(try await Self.versions(store) == [current: records])
+            #expect(try await Fixture.masterKeyVersions(of: store) == [current: records])
             let reopened = try await handle.openAgain()
             let status = try await reopened.keyStatus(as: "admin")
             #expect(status.master.dropLast().allSatisfy { $0.retired != nil && $0.covers == 0 })
