@@ -2,6 +2,7 @@ import Foundation
 import PouchCore
 import PouchCorpus
 import PouchFingerprint
+import PouchPostgres
 import PouchSQLite
 import PouchStore
 import PouchTestSupport
@@ -14,6 +15,9 @@ public struct StoreBenchmark: Sendable {
     public var words: Int
     public var sends: Int
     public var reads: Int
+
+    /// A PostgreSQL server to run on (in a new database, dropped afterwards) instead of SQLite.
+    public var postgres: PostgresLocation?
 
     public init(corpus: URL, recipients: Int = 1_000, words: Int = 1_500, sends: Int = 3, reads: Int = 1_000) {
         self.corpus = corpus
@@ -31,13 +35,15 @@ public struct StoreBenchmark: Sendable {
         public var slots: Int
         public var recipients: Int
         public var databaseBytes: Int
+        /// The store's database: SQLite or PostgreSQL.
+        public var database = "SQLite"
 
         public var table: String {
             func percentile(_ values: [Double], _ p: Double) -> Double {
                 let sorted = values.sorted()
                 return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
             }
-            var lines = ["| measure | result | aim |", "|---|---|---|"]
+            var lines = ["| measure (\(database)) | result | aim |", "|---|---|---|"]
             lines.append(
                 "| send: \(cableWords)-word cable (\(slots) slots) to \(recipients) recipients: mark, seal, sign, store, audit | median \(String(format: "%.2f", percentile(sendSeconds, 0.5))) s, worst \(String(format: "%.2f", sendSeconds.max() ?? 0)) s over \(sendSeconds.count) sends | ≤ 3 s |"
             )
@@ -50,12 +56,42 @@ public struct StoreBenchmark: Sendable {
         }
     }
 
-    public func run(progress: (String) -> Void = { _ in }) async throws -> Report {
+    public func run(progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Report {
         let directory = NSTemporaryDirectory() + "pouch-bench-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let admin = Reader(id: "admin", name: "Admin", post: "STATE", roles: [.administrator], clearance: .unclassified)
         let key = try MasterKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
-        let store = try SQLiteStore.create(at: directory, credential: .key(key), administrator: admin)
+        guard let postgres else {
+            let store = try SQLiteStore.create(at: directory, credential: .key(key), administrator: admin)
+            var report: Report
+            do {
+                report = try await run(on: store, progress: progress)
+                await store.close()
+            } catch {
+                await store.close()
+                throw error
+            }
+            report.databaseBytes = (try? FileManager.default.attributesOfItem(atPath: SQLiteStore.databasePath(in: directory))[.size] as? Int) ?? 0
+            return report
+        }
+        return try await PostgresTestServer.withDatabase(on: postgres) { location in
+            let store = try await PostgresStore.create(at: location, headDirectory: directory, credential: .key(key), administrator: admin)
+            do {
+                var report = try await run(on: store, progress: progress)
+                report.database = "PostgreSQL"
+                report.databaseBytes = try await store.database.read { db in
+                    try Int.fetchOne(db, sql: "SELECT pg_database_size(current_database())") ?? 0
+                }
+                await store.close()
+                return report
+            } catch {
+                await store.close()
+                throw error
+            }
+        }
+    }
+
+    func run(on store: SealedStore, progress: (String) -> Void) async throws -> Report {
         let drafter = Reader(id: "drafter", name: "Drafter", post: "ISLAMABAD", roles: [.drafter], clearance: .topSecret)
         let people = (0..<recipients).map { Reader(id: String(format: "r%05d", $0), name: "Recipient \($0)", post: "KABUL", clearance: .secret) }
         try await store.addUsers(people + [drafter], as: "admin")
@@ -113,9 +149,8 @@ public struct StoreBenchmark: Sendable {
             let elapsed = try await ContinuousClock().measure { _ = try await store.list(as: people[index % people.count].id, limit: 50) }
             listMilliseconds.append(elapsed.seconds * 1000)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: SQLiteStore.databasePath(in: directory))[.size] as? Int) ?? 0
         return Report(
             sendSeconds: sendSeconds, readMilliseconds: readMilliseconds, listMilliseconds: listMilliseconds,
-            cableWords: drafts[0].wordCount, slots: slots, recipients: recipients, databaseBytes: size)
+            cableWords: drafts[0].wordCount, slots: slots, recipients: recipients, databaseBytes: 0)  // measured by the caller
     }
 }

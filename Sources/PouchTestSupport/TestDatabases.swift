@@ -102,10 +102,14 @@ public struct TestStore: Sendable {
 public enum PostgresTestServer {
     public static let url = ProcessInfo.processInfo.environment["POUCH_TEST_POSTGRES"]
 
-    /// Runs `body` against a new, empty database of its own, dropped afterwards however `body` ends.
-    public static func withDatabase<Result: Sendable>(_ body: (PostgresLocation) async throws -> Result) async throws -> Result {
-        guard let url else { throw StoreError.invalid("set POUCH_TEST_POSTGRES to a PostgreSQL server's URL (scripts/test starts one)") }
-        let server = try PostgresLocation(url: url)
+    /// Runs `body` against a new, empty database of its own on `server` (by default the one
+    /// `$POUCH_TEST_POSTGRES` names), dropped afterwards however `body` ends.
+    public static func withDatabase<Result: Sendable>(
+        on server: PostgresLocation? = nil, _ body: (PostgresLocation) async throws -> Result
+    ) async throws -> Result {
+        guard let server = try server ?? url.map({ try PostgresLocation(url: $0) }) else {
+            throw StoreError.invalid("set POUCH_TEST_POSTGRES to a PostgreSQL server's URL (scripts/test starts one)")
+        }
         let name = "pouch_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let admin = PostgresPool(server, maximumConnections: 1)
         do {

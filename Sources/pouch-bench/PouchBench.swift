@@ -73,10 +73,16 @@ extension PouchBench {
         @Option(help: "Words in the cable.") var words = 1_500
         @Option(help: "Sends to time (each a new cable).") var sends = 3
         @Option(help: "Reads to time.") var reads = 1_000
+        @Option(
+            help: ArgumentHelp(
+                "A PostgreSQL server to run on instead of SQLite, in a new database dropped afterwards ($POUCH_BENCH_POSTGRES is not read here).",
+                valueName: "postgres://USER@HOST:PORT/DB"))
+        var postgres: String?
 
         func run() async throws {
             let url = corpus.map { URL(fileURLWithPath: $0) } ?? CorpusFile.sharedCorpusDirectory().appendingPathComponent("cablegate-wikileaks")
-            let benchmark = StoreBenchmark(corpus: url, recipients: recipients, words: words, sends: max(1, sends), reads: max(1, reads))
+            var benchmark = StoreBenchmark(corpus: url, recipients: recipients, words: words, sends: max(1, sends), reads: max(1, reads))
+            benchmark.postgres = try postgres.map { try PostgresLocation(url: $0) }
             print(try await benchmark.run(progress: { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) }).table)
         }
     }

@@ -366,15 +366,21 @@ extension SealedStore {
             guard raced.isEmpty else {
                 return .failure(.alreadySent(id.description, raced))
             }
+            // Every recipient again, read together: one may have lost access while the copies were made.
+            let users = try self.users(copies.map(\.reader), db)
             for copy in copies {
-                guard let user = try self.user(copy.reader, db), AccessPolicy.mayRead(user, sendPlan.cable, distribution: .addressees([copy.reader]))
-                else {
+                guard let user = users[copy.reader], AccessPolicy.mayRead(user, sendPlan.cable, distribution: .addressees([copy.reader])) else {
                     return .failure(.refused(["\(copy.reader) (changed while sending)"]))
                 }
-                try db.execute(
-                    sql: "INSERT INTO copy (cable, reader, wrappedKey, sealedText, signature) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [id.description, copy.reader, Data(copy.sealed.wrappedKey), Data(copy.sealed.content), Data(copy.signature)])
             }
+            try db.insert(
+                into: "copy", columns: ["cable", "reader", "wrappedKey", "sealedText", "signature"],
+                rows: copies.map { copy in
+                    [
+                        .text(id.description), .text(copy.reader), .blob(Data(copy.sealed.wrappedKey)), .blob(Data(copy.sealed.content)),
+                        .blob(Data(copy.signature)),
+                    ]
+                })
             try self.addHoldings(id.description, readers: copies.map(\.reader), db)
             try db.execute(sql: "UPDATE cable SET state = 'sent' WHERE id = ?", arguments: [id.description])
             try self.sealEnvelope(docid: row["docid"], db)

@@ -216,10 +216,15 @@ extension SealedStore {
 
     /// The reader's holding row as stored (nil: none, which means no copies), MAC-checked.
     func holding(of reader: String, _ db: any SQLConnection) throws -> (copies: Int, digest: [UInt8])? {
-        guard let row = try SQLRow.fetchOne(db, sql: "SELECT copies, digest, mac FROM holding WHERE reader = ?", arguments: [reader])
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT reader, copies, digest, mac FROM holding WHERE reader = ?", arguments: [reader])
         else {
             return nil
         }
+        return try verifiedHolding(row, of: reader)
+    }
+
+    /// A holding row checked under its MAC (the reader named by the caller, not by the row).
+    private func verifiedHolding(_ row: SQLRow, of reader: String) throws -> (copies: Int, digest: [UInt8]) {
         guard let copies = Int(sqlValue: row["copies"]), let digest = (row["digest"]).blobBytes, digest.count == 32,
             let mac = (row["mac"]).blobBytes, PasswordHash.constantTimeEqual(mac, holdingMAC(reader: reader, copies: copies, digest: digest))
         else {
@@ -228,23 +233,39 @@ extension SealedStore {
         return (copies, digest)
     }
 
+    static let holdingUpsert = "ON CONFLICT (reader) DO UPDATE SET copies = excluded.copies, digest = excluded.digest, mac = excluded.mac"
+
     /// Writes a reader's holding with its MAC.
     func storeHolding(reader: String, copies: Int, digest: [UInt8], _ db: any SQLConnection) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO holding (reader, copies, digest, mac) VALUES (?, ?, ?, ?)
-                ON CONFLICT (reader) DO UPDATE SET copies = excluded.copies, digest = excluded.digest, mac = excluded.mac
-                """,
-            arguments: [reader, copies, Data(digest), Data(holdingMAC(reader: reader, copies: copies, digest: digest))])
+        try db.insert(
+            into: "holding", columns: ["reader", "copies", "digest", "mac"],
+            rows: [holdingRow(reader: reader, copies: copies, digest: digest)], onConflict: Self.holdingUpsert)
     }
 
-    /// Adds copies to readers' holdings (in the send's transaction).
+    private func holdingRow(reader: String, copies: Int, digest: [UInt8]) -> [SQLValue] {
+        [.text(reader), .integer(Int64(copies)), .blob(Data(digest)), .blob(Data(holdingMAC(reader: reader, copies: copies, digest: digest)))]
+    }
+
+    /// Adds copies to readers' holdings (in the send's transaction): every holding read in a
+    /// statement per 500 readers and written in one insert, not two statements a reader.
     func addHoldings(_ cable: String, readers: [String], _ db: any SQLConnection) throws {
-        for reader in readers {
-            var (copies, digest) = try holding(of: reader, db) ?? (0, Self.emptyDigest)
-            Self.xor(&digest, heldCode(reader: reader, cable: cable))
-            try storeHolding(reader: reader, copies: copies + 1, digest: digest, db)
+        var held: [String: (copies: Int, digest: [UInt8])] = [:]
+        for start in stride(from: 0, to: readers.count, by: 500) {
+            let part = Array(readers[start..<min(start + 500, readers.count)])
+            for row in try SQLRow.fetchAll(
+                db, sql: "SELECT reader, copies, digest, mac FROM holding WHERE reader IN (\(SQLArguments.placeholders(part.count)))",
+                arguments: SQLArguments(part))
+            {
+                let reader = String(decoding: (row["reader"]).bytes, as: UTF8.self)
+                held[reader] = try verifiedHolding(row, of: reader)
+            }
         }
+        let rows = readers.map { reader in
+            var (copies, digest) = held[reader] ?? (0, Self.emptyDigest)
+            Self.xor(&digest, heldCode(reader: reader, cable: cable))
+            return holdingRow(reader: reader, copies: copies + 1, digest: digest)
+        }
+        try db.insert(into: "holding", columns: ["reader", "copies", "digest", "mac"], rows: rows, onConflict: Self.holdingUpsert)
     }
 
     /// A reader's copies as `heldCopies(of:_:)` finds them.
