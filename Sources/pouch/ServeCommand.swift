@@ -110,7 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
         ]
         if let backupDir {
             let credential = try await reporting {
-                demo ? try StoreOptions.keyCredential((storeOptions.store ?? "./pouch-demo") + "/demo-master.key") : try storeOptions.credential()
+                demo ? try StoreOptions.keyCredential(demoKeyFile) : try storeOptions.credential()
             }
             let operator_ = try await store.administrator()
             let work = store.directory
@@ -161,11 +161,16 @@ struct ServeCommand: AsyncParsableCommand {
         return text.count < 300 ? text : String(text.prefix(300))
     }
 
+    /// The demo store's folder: `--store`, or ./pouch-demo.
+    var demoDirectory: String { storeOptions.store ?? "./pouch-demo" }
+    /// The demo store's key file, in its folder (a demo's key lies beside it: for trying out only).
+    var demoKeyFile: String { demoDirectory + "/demo-master.key" }
+
     /// The demo store: in `--store` (default ./pouch-demo), or with `--database` in PostgreSQL,
     /// its key file and signed audit head in the folder. Made and filled on first run.
     func openDemoStore() async throws -> SealedStore {
-        let directory = storeOptions.store ?? "./pouch-demo"
-        let keyFile = directory + "/demo-master.key"
+        let directory = demoDirectory
+        let keyFile = demoKeyFile
         let administrator = "admin"
         let options = SealedStore.OpenOptions(witness: storeOptions.witnessFile)
         let postgres = try storeOptions.postgres()
@@ -174,17 +179,25 @@ struct ServeCommand: AsyncParsableCommand {
             atPath: postgres == nil ? SQLiteStore.databasePath(in: directory) : AuditHeadFile(directory: directory).path)
         if !exists {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            if !FileManager.default.fileExists(atPath: keyFile) { try writeNewKeyFile(keyFile) }
+            let newKey = !FileManager.default.fileExists(atPath: keyFile)
+            if newKey { try writeNewKeyFile(keyFile) }
             let admin = Reader(
                 id: administrator, name: "Demo Administrator", post: "STATE", roles: [.administrator], clearance: .unclassified, citizen: false)
             let credential = try StoreOptions.keyCredential(keyFile)
-            let store =
-                if let postgres {
-                    try await PostgresStore.create(
-                        at: postgres, headDirectory: directory, credential: credential, administrator: admin, options: options)
-                } else {
-                    try SQLiteStore.create(at: directory, credential: credential, administrator: admin, options: options)
-                }
+            let store: SealedStore
+            do {
+                store =
+                    if let postgres {
+                        try await PostgresStore.create(
+                            at: postgres, headDirectory: directory, credential: credential, administrator: admin, options: options)
+                    } else {
+                        try SQLiteStore.create(at: directory, credential: credential, administrator: admin, options: options)
+                    }
+            } catch {
+                // A database that holds another store, say: leave no key behind that opens nothing.
+                if newKey { try? FileManager.default.removeItem(atPath: keyFile) }
+                throw error
+            }
             do {
                 try await DemoStore.populate(store, administrator: administrator)
             } catch {

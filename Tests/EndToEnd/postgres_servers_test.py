@@ -3,7 +3,8 @@
 Server A makes the demo store in a new database (`serve --demo --database URL`); server B starts
 from a copy of A's signed audit head and the demo key file. A token issued by A works on B, a
 browser session signed in on A is signed in on B, a cable drafted and sent through B is read
-through A, and A started again opens the demo store it made rather than making another.
+through A, a third start with an empty --store is refused rather than making a second store, and A
+started again opens the demo store it made rather than making another.
 Skipped without $POUCH_TEST_POSTGRES (scripts/test sets it).
 
 Usage: python3 Tests/EndToEnd/postgres_servers_test.py [path/to/pouch]
@@ -20,7 +21,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from server import DemoServer
+from server import DemoServer, free_port
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "pouch")
@@ -100,6 +101,13 @@ def main():
                 check(status == 200, f"anne drafts and sends through server B ({status})")
                 status, body = call(a.url, f"/api/cables/{reference}", token=bea)
                 check(status == 200 and "TWO SERVERS, ONE DATABASE" in body.get("text", ""), f"bea reads it through server A ({status})")
+        # The database holds a store; a --store folder without its audit head must not make another.
+        empty = os.path.join(folder, "empty")
+        refused = subprocess.run([BINARY, "serve", "--demo", "--database", url, "--store", empty, "--port", str(free_port())],
+                                 capture_output=True, text=True, timeout=120)
+        check(refused.returncode != 0 and "already" in refused.stderr and not os.path.exists(os.path.join(empty, "demo-master.key")),
+              f"serve --demo --database over a database that holds a store, with an empty --store, is refused "
+              f"and leaves no key ({refused.returncode}: {refused.stderr.strip()[:160]})")
         with DemoServer(BINARY, ["--database", url], store=head_a) as again:
             check("created a demo store" not in again.output() and "Demo sign-ins" in again.output(),
                   "serve --demo --database started again opens the demo store it made")

@@ -18,6 +18,13 @@ def unverified():
     return context
 
 
+def free_port():
+    """A TCP port of 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class DemoServer:
     def __init__(self, binary, extra_arguments=(), scheme="http", demo=True, store=None):
         self.binary = binary
@@ -25,9 +32,7 @@ class DemoServer:
         self.demo = demo
         self.directory = tempfile.mkdtemp(prefix="pouch-e2e-")
         self.store = store or os.path.join(self.directory, "store")
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         self.url = f"{scheme}://127.0.0.1:{self.port}"
         self.process = None
 
