@@ -63,31 +63,31 @@ public struct StoreBenchmark: Sendable {
         let key = try MasterKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
         guard let postgres else {
             let store = try SQLiteStore.create(at: directory, credential: .key(key), administrator: admin)
-            var report: Report
-            do {
-                report = try await run(on: store, progress: progress)
-                await store.close()
-            } catch {
-                await store.close()
-                throw error
+            return try await measure(store, database: "SQLite", progress: progress) {
+                (try? FileManager.default.attributesOfItem(atPath: SQLiteStore.databasePath(in: directory))[.size] as? Int) ?? 0
             }
-            report.databaseBytes = (try? FileManager.default.attributesOfItem(atPath: SQLiteStore.databasePath(in: directory))[.size] as? Int) ?? 0
-            return report
         }
         return try await PostgresTestServer.withDatabase(on: postgres) { location in
             let store = try await PostgresStore.create(at: location, headDirectory: directory, credential: .key(key), administrator: admin)
-            do {
-                var report = try await run(on: store, progress: progress)
-                report.database = "PostgreSQL"
-                report.databaseBytes = try await store.database.read { db in
-                    try Int.fetchOne(db, sql: "SELECT pg_database_size(current_database())") ?? 0
-                }
-                await store.close()
-                return report
-            } catch {
-                await store.close()
-                throw error
+            return try await measure(store, database: "PostgreSQL", progress: progress) {
+                try await store.database.read { db in try Int.fetchOne(db, sql: "SELECT pg_database_size(current_database())") ?? 0 }
             }
+        }
+    }
+
+    /// The benchmark on `store`, its database sized by `size` afterwards; the store closed however it ends.
+    func measure(
+        _ store: SealedStore, database: String, progress: (String) -> Void, size: () async throws -> Int
+    ) async throws -> Report {
+        do {
+            var report = try await run(on: store, progress: progress)
+            report.database = database
+            report.databaseBytes = try await size()
+            await store.close()
+            return report
+        } catch {
+            await store.close()
+            throw error
         }
     }
 
@@ -151,6 +151,6 @@ public struct StoreBenchmark: Sendable {
         }
         return Report(
             sendSeconds: sendSeconds, readMilliseconds: readMilliseconds, listMilliseconds: listMilliseconds,
-            cableWords: drafts[0].wordCount, slots: slots, recipients: recipients, databaseBytes: 0)  // measured by the caller
+            cableWords: drafts[0].wordCount, slots: slots, recipients: recipients, databaseBytes: 0)  // sized by `measure`
     }
 }

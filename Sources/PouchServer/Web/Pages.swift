@@ -114,8 +114,6 @@ struct SignedInUser {
 
 /// A page's values over the chrome's: a name the page sets hides the chrome's (the sign-in
 /// page's own CSRF token); a name it leaves nil or lacks is the chrome's.
-/// A page's values with the header's and footer's beneath them: a name the page's own values lack,
-/// or hold as nil, is looked up in the chrome.
 struct RenderedPage<Content: PageContext> {
     let content: Content
     let chrome: PageChrome

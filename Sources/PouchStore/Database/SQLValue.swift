@@ -171,3 +171,11 @@ extension SQLArguments {
         Array(repeating: "?", count: count).joined(separator: ", ")
     }
 }
+
+extension Array {
+    /// The array in consecutive slices of at most `size` elements: a list of keys cut into the
+    /// `IN (…)` lists of a few statements, each well under either database's parameter limit.
+    public func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

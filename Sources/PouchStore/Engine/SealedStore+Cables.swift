@@ -189,8 +189,8 @@ extension SealedStore {
     /// Which of these reference IDs the store already holds.
     func storedIDs(_ ids: [String], _ db: any SQLConnection) throws -> Set<String> {
         var stored: Set<String> = []
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let part = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.chunks(of: 500) {
+            let part = Array(chunk)
             stored.formUnion(
                 try String.fetchAll(
                     db, sql: "SELECT id FROM cable WHERE id IN (\(SQLArguments.placeholders(part.count)))", arguments: SQLArguments(part)))

@@ -250,8 +250,8 @@ extension SealedStore {
     /// statement per 500 readers and written in one insert, not two statements a reader.
     func addHoldings(_ cable: String, readers: [String], _ db: any SQLConnection) throws {
         var held: [String: (copies: Int, digest: [UInt8])] = [:]
-        for start in stride(from: 0, to: readers.count, by: 500) {
-            let part = Array(readers[start..<min(start + 500, readers.count)])
+        for chunk in readers.chunks(of: 500) {
+            let part = Array(chunk)
             for row in try SQLRow.fetchAll(
                 db, sql: "SELECT reader, copies, digest, mac FROM holding WHERE reader IN (\(SQLArguments.placeholders(part.count)))",
                 arguments: SQLArguments(part))

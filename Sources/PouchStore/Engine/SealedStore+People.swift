@@ -209,8 +209,8 @@ extension SealedStore {
     /// thousand people checks them all again inside its transaction.
     func users(_ ids: [String], _ db: any SQLConnection) throws -> [String: Reader] {
         var found: [String: Reader] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let part = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.chunks(of: 500) {
+            let part = Array(chunk)
             for row in try SQLRow.fetchAll(
                 db, sql: "SELECT * FROM reader WHERE id IN (\(SQLArguments.placeholders(part.count)))", arguments: SQLArguments(part))
             {
